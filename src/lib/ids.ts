@@ -1,0 +1,138 @@
+/**
+ * Identity rules: how raw ids from mapping files become the stable keys, slugs and row ids of the
+ * model. Everything here is a pure function of its input, so the same data always yields the
+ * same URLs and deep links.
+ */
+import { createHash } from 'node:crypto';
+import { toIsoDate, toUsDate } from './dates.ts';
+
+/** Collapse runs of whitespace (including no-break spaces) to one space and trim the ends. */
+export function normalizeWhitespace(text: string): string {
+  return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ').trim();
+}
+
+/**
+ * The key under which spellings of one capability (or group) id meet: "AC-4", "AC-04", " ac-4 "
+ * -> "ac-4"; "AWS RDS" and "aws_rds" -> "aws_rds". Case is folded, whitespace and underscores
+ * are one separator, and zero padding of short numbers is removed (up to three digits, so
+ * "CVE-2021-0001" keeps its "0001").
+ */
+export function capabilityKey(rawId: string): string {
+  return normalizeWhitespace(rawId)
+    .toLowerCase()
+    .replace(/[ _]+/g, '_')
+    .replace(/\d+/g, (run) => (run.length <= 3 ? String(Number(run)) : run));
+}
+
+const EXACT_SLUG = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
+/**
+ * A URL- and file-system-safe slug for a key. Keys that are already safe are used as they are;
+ * any other key gets a readable ASCII rendering plus a short hash of the key, so distinct keys
+ * never share a slug and no slug can contain "/", "..", "%" or a leading dot.
+ */
+export function slugFor(key: string): string {
+  if (EXACT_SLUG.test(key)) return key;
+  const readable = key
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/\.{2,}/g, '-')
+    .replace(/-*\.-*/g, '.')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .slice(0, 60)
+    .replace(/[.-]+$/g, '');
+  const hash = stableHash([key], 8);
+  return readable ? `${readable}-${hash}` : `x-${hash}`;
+}
+
+/** A short, stable hex digest of a list of fields (null and "" are kept distinct). */
+export function stableHash(fields: readonly (string | null | undefined)[], length = 12): string {
+  const h = createHash('sha256');
+  for (const field of fields) {
+    h.update(field == null ? '\u0001' : `\u0002${field}`);
+    h.update('\u0000');
+  }
+  return h.digest('hex').slice(0, length);
+}
+
+/** ATT&CK technique and sub-technique ids: T1046, T1059.001. */
+export const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/;
+
+/** Normalize a raw ATT&CK id ("t1046 " -> "T1046"); null when it is not a technique id. */
+export function normalizeTechniqueId(rawId: string): string | null {
+  const id = normalizeWhitespace(rawId).toUpperCase();
+  return TECHNIQUE_ID.test(id) ? id : null;
+}
+
+/** The parent of a sub-technique ("T1059.001" -> "T1059"), or null for a technique. */
+export function parentTechniqueId(techniqueId: string): string | null {
+  const dot = techniqueId.indexOf('.');
+  return dot === -1 ? null : techniqueId.slice(0, dot);
+}
+
+/** Sort key for technique ids: T1059 before T1059.001 before T1060. */
+export function compareTechniqueIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Normalize an ATT&CK version: "v9" -> "9.0", " 8.2 " -> "8.2"; null when unknown. */
+export function normalizeAttackVersion(raw: string | null | undefined): string | null {
+  if (raw == null) return null;
+  const text = normalizeWhitespace(raw).replace(/^v(?=\d)/i, '');
+  if (!/^\d+(?:\.\d+)*$/.test(text)) return null;
+  return text.includes('.') ? text : `${text}.0`;
+}
+
+/**
+ * Normalize a framework version: whitespace trimmed, and dates zero-padded ("7/28/2025" ->
+ * "07/28/2025") so that one release has one spelling.
+ */
+export function normalizeFrameworkVersion(raw: string): string {
+  const text = normalizeWhitespace(raw);
+  const iso = /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text) ? toIsoDate(text) : null;
+  return iso ? toUsDate(iso) : text;
+}
+
+/** Normalize a framework id: "NIST_800_53 " -> "nist_800_53". */
+export function normalizeFrameworkId(raw: string): string {
+  return normalizeWhitespace(raw).toLowerCase();
+}
+
+/** Framework ids become URL segments as they are, so they are held to a strict shape. */
+export const FRAMEWORK_ID = /^[a-z0-9]+(?:[_-][a-z0-9]+)*$/;
+
+/** The slug of a version inside a set id: "06/29/2021" -> "06.29.2021" (as the public files name it), "Rev 5" -> "rev-5". */
+export function versionSlug(version: string): string {
+  const slug = normalizeWhitespace(version)
+    .toLowerCase()
+    .replace(/\//g, '.')
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/\.{2,}/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '');
+  return slug || `v-${stableHash([version], 8)}`;
+}
+
+/** The id of a mapping set, e.g. "nist_800_53-rev5_attack-8.2-enterprise". */
+export function setIdFor(
+  frameworkId: string,
+  frameworkVersion: string,
+  attackVersion: string,
+  domain: string,
+): string {
+  return `${frameworkId}-${versionSlug(frameworkVersion)}_attack-${attackVersion}-${domain}`;
+}
+
+/** Natural comparison of ids: "AC-2" < "AC-10" < "AC-10(1)"; case-insensitive. */
+export const compareNatural: (a: string, b: string) => number = new Intl.Collator('en', {
+  numeric: true,
+  sensitivity: 'base',
+}).compare;
+
+/** Normalize a mapping type name or key for comparison: "Technique Scores" -> "technique_scores". */
+export function mappingTypeKey(raw: string): string {
+  return normalizeWhitespace(raw)
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+}

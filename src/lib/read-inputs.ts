@@ -1,0 +1,392 @@
+/**
+ * Reading input files: finding them, decoding them, recognizing what they are (a unified
+ * Mappings Explorer JSON file, its CSV export, or a technique catalog) and validating each
+ * record against the schema. Nothing here decides what the records mean; normalize.ts does.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { describeValue, problemsFromZod, type DataProblem, type SourceLocation } from './errors.ts';
+import { parseCsvTable, type CsvRow } from './csv-table.ts';
+import { parseReferenceCell, repairReferenceList } from './references.ts';
+import { restoreCell } from './spreadsheet-cells.ts';
+import {
+  mappingMetadataInput,
+  mappingObjectInput,
+  techniqueRowInput,
+  type MappingMetadataInput,
+  type MappingObjectInput,
+  type TechniqueRowInput,
+} from './schema.ts';
+import { REQUIRED_CSV_COLUMNS, TECHNIQUE_CSV_COLUMNS } from './vocabulary.ts';
+
+/** A validated mapping object (JSON entry or CSV row) and where it came from. */
+export interface ObjectRecord {
+  location: SourceLocation;
+  value: MappingObjectInput;
+}
+
+/** A validated technique catalog row and where it came from. */
+export interface TechniqueRecord {
+  location: SourceLocation;
+  value: TechniqueRowInput;
+}
+
+export type ParsedInput =
+  | {
+      kind: 'mapping-file';
+      file: string;
+      metadata: MappingMetadataInput;
+      metadataLocation: SourceLocation;
+      objects: ObjectRecord[];
+    }
+  | { kind: 'mapping-table'; file: string; objects: ObjectRecord[] }
+  | { kind: 'technique-table'; file: string; techniques: TechniqueRecord[] };
+
+export interface ReadResult {
+  inputs: ParsedInput[];
+  problems: DataProblem[];
+}
+
+const INPUT_EXTENSIONS = new Set(['.json', '.csv']);
+
+/** How a path is shown in messages: relative to the working directory when inside it. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative)
+    ? relative.split(path.sep).join('/')
+    : file;
+}
+
+/**
+ * Expand files and folders (recursively) into the sorted list of *.json and *.csv files to read.
+ * Paths that do not exist are problems.
+ */
+export async function listInputFiles(
+  paths: readonly string[],
+): Promise<{ files: string[]; problems: DataProblem[] }> {
+  const files = new Set<string>();
+  const problems: DataProblem[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && INPUT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+        files.add(path.resolve(full));
+      }
+    }
+  };
+  for (const given of paths) {
+    const full = path.resolve(given);
+    let info;
+    try {
+      info = await stat(full);
+    } catch {
+      problems.push({
+        location: { file: displayPath(full) },
+        expected: 'a data file or folder',
+        found: 'nothing at that path',
+      });
+      continue;
+    }
+    if (info.isDirectory()) await walk(full);
+    else if (INPUT_EXTENSIONS.has(path.extname(full).toLowerCase())) files.add(full);
+    else {
+      problems.push({
+        location: { file: displayPath(full) },
+        expected: 'a .json or .csv file',
+        found: `a ${path.extname(full) || 'file without extension'}`,
+      });
+    }
+  }
+  return { files: [...files], problems };
+}
+
+/** Read and parse every listed file; problems from all files are collected. */
+export async function readInputFiles(files: readonly string[]): Promise<ReadResult> {
+  const inputs: ParsedInput[] = [];
+  const problems: DataProblem[] = [];
+  for (const file of files) {
+    const shown = displayPath(file);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      problems.push({
+        location: { file: shown },
+        expected: 'a readable file',
+        found: (error as NodeJS.ErrnoException).code ?? String(error),
+      });
+      continue;
+    }
+    const result = parseInputFile(shown, bytes);
+    problems.push(...result.problems);
+    if (result.input) inputs.push(result.input);
+  }
+  return { inputs, problems };
+}
+
+/** Decode, recognize and validate one file's bytes. `file` is the name used in messages. */
+export function parseInputFile(
+  file: string,
+  bytes: Uint8Array,
+): { input?: ParsedInput; problems: DataProblem[] } {
+  const decoded = decodeText(file, bytes);
+  if ('problem' in decoded) return { problems: [decoded.problem] };
+  const text = decoded.text;
+  if (text.trim() === '') {
+    return {
+      problems: [{ location: { file }, expected: 'mapping data', found: 'an empty file' }],
+    };
+  }
+  return file.toLowerCase().endsWith('.csv') ? parseCsvInput(file, text) : parseJsonInput(file, text);
+}
+
+/** UTF-8 (with or without BOM) is the one accepted encoding. */
+function decodeText(file: string, bytes: Uint8Array): { text: string } | { problem: DataProblem } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      problem: { location: { file }, expected: 'UTF-8 text', found: 'UTF-16 (save the file as UTF-8)' },
+    };
+  }
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(start);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(body);
+    const at = lenient.indexOf('\ufffd');
+    const line = lenient.slice(0, Math.max(at, 0)).split('\n').length;
+    return {
+      problem: {
+        location: { file, line },
+        expected: 'UTF-8 text',
+        found: 'bytes that are not UTF-8 (is it Latin-1 or Windows-1252? save it as UTF-8)',
+      },
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON: unified mapping files (and the legacy shapes still found in the public repository)
+// ---------------------------------------------------------------------------------------------
+
+function parseJsonInput(file: string, text: string): { input?: ParsedInput; problems: DataProblem[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const before = position ? text.slice(0, Number(position[1])) : null;
+    const line = before === null ? undefined : before.split('\n').length;
+    const column = before === null ? undefined : before.length - before.lastIndexOf('\n');
+    const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    return {
+      problems: [
+        {
+          location: line ? { file, line } : { file },
+          expected: 'valid JSON',
+          found: `a syntax error: ${reason}${column ? ` (column ${column})` : ''}`,
+        },
+      ],
+    };
+  }
+  const top = data as Record<string, unknown> | null;
+  const objects = top && typeof top === 'object' && !Array.isArray(top)
+    ? (top['mapping_objects'] ?? top['attack_objects'])
+    : undefined;
+  const rawMetadata = top && typeof top === 'object' ? top['metadata'] : undefined;
+  if (!Array.isArray(objects) || !rawMetadata || typeof rawMetadata !== 'object' || Array.isArray(rawMetadata)) {
+    return {
+      problems: [
+        {
+          location: { file },
+          expected: 'a Mappings Explorer mapping file (an object with "metadata" and "mapping_objects")',
+          found: describeTopLevel(data),
+        },
+      ],
+    };
+  }
+  const problems: DataProblem[] = [];
+  const metadataLocation: SourceLocation = { file, pointer: '/metadata' };
+  const preparedMetadata = prepareMetadata(rawMetadata as Record<string, unknown>);
+  const metadata = mappingMetadataInput.safeParse(preparedMetadata);
+  if (!metadata.success) {
+    problems.push(...problemsFromZod(metadata.error.issues, metadataLocation, preparedMetadata));
+  }
+  const key = top && 'mapping_objects' in top ? 'mapping_objects' : 'attack_objects';
+  const records: ObjectRecord[] = [];
+  objects.forEach((raw, index) => {
+    const location: SourceLocation = { file, pointer: `/${key}/${index}` };
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+      problems.push({ location, expected: 'a mapping object', found: describeValue(raw) });
+      return;
+    }
+    const record = validateObject(prepareJsonObject(raw as Record<string, unknown>, location, problems), location, problems);
+    if (record) records.push(record);
+  });
+  if (!metadata.success) return { problems };
+  return {
+    input: { kind: 'mapping-file', file, metadata: metadata.data, metadataLocation, objects: records },
+    problems,
+  };
+}
+
+function describeTopLevel(data: unknown): string {
+  if (Array.isArray(data)) return `an array of ${data.length}`;
+  if (data && typeof data === 'object') {
+    const keys = Object.keys(data).slice(0, 5).map((k) => JSON.stringify(k));
+    return keys.length ? `an object with keys ${keys.join(', ')}` : 'an empty object';
+  }
+  return describeValue(data);
+}
+
+/** Accept the older key names ("groups") and the legacy array forms of the metadata maps. */
+function prepareMetadata(raw: Record<string, unknown>): Record<string, unknown> {
+  const metadata: Record<string, unknown> = { ...raw };
+  if (metadata['capability_groups'] === undefined && metadata['groups'] !== undefined) {
+    metadata['capability_groups'] = metadata['groups'];
+  }
+  const types = metadata['mapping_types'];
+  if (Array.isArray(types)) {
+    metadata['mapping_types'] = Object.fromEntries(
+      types
+        .filter((t): t is Record<string, unknown> => !!t && typeof t === 'object')
+        .map((t) => [String(t['id'] ?? t['name']), { name: t['name'], description: t['description'] ?? null }]),
+    );
+  }
+  const groups = metadata['capability_groups'];
+  if (Array.isArray(groups)) {
+    metadata['capability_groups'] = Object.fromEntries(
+      groups
+        .filter((g): g is Record<string, unknown> => !!g && typeof g === 'object')
+        .map((g) => [String(g['id'] ?? g['name']), g['name'] ?? null]),
+    );
+  }
+  return metadata;
+}
+
+/** Accept "group" for "capability_group", a one-element mapping_type array, and mend references. */
+function prepareJsonObject(
+  raw: Record<string, unknown>,
+  location: SourceLocation,
+  problems: DataProblem[],
+): Record<string, unknown> {
+  const object: Record<string, unknown> = { ...raw };
+  if (object['capability_group'] === undefined && object['group'] !== undefined) {
+    object['capability_group'] = object['group'];
+  }
+  const type = object['mapping_type'];
+  if (Array.isArray(type)) {
+    if (type.length > 1) {
+      problems.push({
+        location,
+        field: 'mapping_type',
+        expected: 'one mapping type',
+        found: JSON.stringify(type),
+      });
+    }
+    object['mapping_type'] = type[0] ?? null;
+  }
+  if (Array.isArray(object['references'])) {
+    object['references'] = repairReferenceList(object['references']);
+  }
+  return object;
+}
+
+function validateObject(
+  prepared: Record<string, unknown>,
+  location: SourceLocation,
+  problems: DataProblem[],
+): ObjectRecord | null {
+  const parsed = mappingObjectInput.safeParse(prepared);
+  if (!parsed.success) {
+    problems.push(...problemsFromZod(parsed.error.issues, location, prepared));
+    return null;
+  }
+  return { location, value: parsed.data };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV: the published export (one or more sets per file) and the technique catalog
+// ---------------------------------------------------------------------------------------------
+
+function parseCsvInput(file: string, text: string): { input?: ParsedInput; problems: DataProblem[] } {
+  const { table, problems } = parseCsvTable(text, file);
+  const columns = new Set(table.columns.map((c) => (c === 'group' ? 'capability_group' : c)));
+  if (columns.has('capability_id') || columns.has('mapping_framework')) {
+    const missing = REQUIRED_CSV_COLUMNS.filter((c) => !columns.has(c));
+    if (missing.length) {
+      return { problems: [...problems, missingColumns(file, missing)] };
+    }
+    const objects: ObjectRecord[] = [];
+    for (const row of table.rows) {
+      const location: SourceLocation = { file, line: row.line };
+      const prepared = prepareCsvRow(row, location, problems);
+      if (!prepared) continue;
+      const record = validateObject(prepared, location, problems);
+      if (record) objects.push(record);
+    }
+    return { input: { kind: 'mapping-table', file, objects }, problems };
+  }
+  if (columns.has('attack_object_id') && columns.has('attack_object_name') && !columns.has('capability_id')) {
+    const missing = TECHNIQUE_CSV_COLUMNS.filter((c) => !columns.has(c) && c !== 'tactics' && c !== 'description');
+    if (missing.length) {
+      return { problems: [...problems, missingColumns(file, missing)] };
+    }
+    const techniques: TechniqueRecord[] = [];
+    for (const row of table.rows) {
+      const location: SourceLocation = { file, line: row.line };
+      const parsed = techniqueRowInput.safeParse(row.cells);
+      if (parsed.success) techniques.push({ location, value: parsed.data });
+      else problems.push(...problemsFromZod(parsed.error.issues, location, row.cells));
+    }
+    return { input: { kind: 'technique-table', file, techniques }, problems };
+  }
+  return {
+    problems: [
+      ...problems,
+      {
+        location: { file, line: 1 },
+        expected: `a header row with the mapping columns (${REQUIRED_CSV_COLUMNS.join(', ')})`,
+        found: table.columns.length
+          ? `columns ${table.columns.slice(0, 6).map((c) => JSON.stringify(c)).join(', ')}`
+          : 'no header',
+      },
+    ],
+  };
+}
+
+function missingColumns(file: string, missing: readonly string[]): DataProblem {
+  const plural = missing.length > 1;
+  return {
+    location: { file, line: 1 },
+    field: 'header',
+    expected: `the column${plural ? 's' : ''} ${missing.join(', ')}`,
+    found: `a header without ${plural ? 'them' : 'it'}`,
+  };
+}
+
+/** Turn CSV cells into a mapping object: empty cells are missing, references are parsed. */
+function prepareCsvRow(
+  row: CsvRow,
+  location: SourceLocation,
+  problems: DataProblem[],
+): Record<string, unknown> | null {
+  const object: Record<string, unknown> = {};
+  for (const [column, cell] of Object.entries(row.cells)) {
+    const name = column === 'group' ? 'capability_group' : column;
+    object[name] = cell === '' ? null : restoreCell(cell);
+  }
+  const cell = restoreCell(row.cells['references'] ?? '');
+  const references = parseReferenceCell(cell);
+  if (!references.ok) {
+    problems.push({ location, field: 'references', expected: references.expected, found: describeValue(cell) });
+    return null;
+  }
+  object['references'] = repairReferenceList(references.references);
+  return object;
+}

@@ -1,0 +1,317 @@
+/**
+ * The data contract, in one place: the shapes the reader accepts (unified Mappings Explorer JSON,
+ * its CSV export, the technique catalog) and the normalized model the site renders. The site's
+ * types are inferred from these schemas; data/README.md documents the same fields.
+ */
+import { z } from 'zod';
+import {
+  DOMAIN_IDS,
+  SCORE_CATEGORY_IDS,
+  SCORE_VALUE_IDS,
+  STATUS_IDS,
+  VERSION_SCHEMAS,
+} from './vocabulary.ts';
+import { isHttpUrl } from './references.ts';
+import { toIsoDate } from './dates.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Input: what mapping files may hold. Lenient where the public files are irregular (missing
+// keys, nulls, padding, case), strict where a wrong value would change what a page says.
+// ---------------------------------------------------------------------------------------------
+
+/** Text that may be missing, null or blank: normalized to a trimmed string or null. */
+const optionalText = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => {
+    if (v == null) return null;
+    const text = String(v).trim();
+    return text === '' ? null : text;
+  });
+
+/** Required text: a non-blank string (numbers, as some files write versions, are accepted). */
+const requiredText = z
+  .union([z.string(), z.number()], { error: 'a text value' })
+  .transform((v) => String(v).trim())
+  .refine((v) => v !== '', { error: 'a non-empty value' });
+
+/** A closed vocabulary field: case and blanks folded, empty means null. */
+function vocabulary<const T extends readonly [string, ...string[]]>(ids: T) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim().toLowerCase()) : v),
+    z.enum(ids).nullish().transform((v) => v ?? null),
+  );
+}
+
+/** MM/DD/YYYY (or M/D/YYYY, or YYYY-MM-DD) dates, normalized to ISO YYYY-MM-DD. */
+export const usDate = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const iso = toIsoDate(value);
+    if (iso === null) {
+      ctx.addIssue({ code: 'custom', message: 'a date as MM/DD/YYYY', input: value });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+const optionalDate = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+  usDate.nullish().transform((v) => v ?? null),
+);
+
+/** An http(s) URL: the only kind of reference that may become a link. */
+export const httpUrl = z
+  .string()
+  .trim()
+  .refine(isHttpUrl, { error: 'an http(s) URL' });
+
+/** The `metadata` object of a unified mapping file. */
+export const mappingMetadataInput = z.object({
+  mapping_version: optionalText,
+  attack_version: requiredText,
+  technology_domain: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+    z.enum(DOMAIN_IDS),
+  ),
+  creation_date: optionalDate,
+  last_update: optionalDate,
+  mapping_framework: requiredText,
+  mapping_framework_version: requiredText,
+  mapping_framework_version_schema: z.enum(VERSION_SCHEMAS).nullish(),
+  author: optionalText,
+  contact: optionalText,
+  organization: optionalText,
+  mapping_types: z
+    .record(
+      z.string(),
+      z.object({ name: requiredText, description: optionalText }),
+    )
+    .nullish()
+    .transform((v) => v ?? {}),
+  capability_groups: z
+    .record(z.string(), z.union([z.string(), z.null()]))
+    .nullish()
+    .transform((v) => v ?? {}),
+});
+export type MappingMetadataInput = z.output<typeof mappingMetadataInput>;
+
+/** One entry of `mapping_objects` (and one CSV row, once its cells are converted). */
+export const mappingObjectInput = z.object({
+  capability_id: optionalText,
+  capability_description: optionalText,
+  capability_group: optionalText,
+  mapping_type: optionalText,
+  attack_object_id: optionalText,
+  attack_object_name: optionalText,
+  attack_version: optionalText,
+  technology_domain: optionalText,
+  mapping_framework: optionalText,
+  mapping_framework_version: optionalText,
+  comments: optionalText,
+  references: z
+    .array(httpUrl)
+    .nullish()
+    .transform((v) => v ?? []),
+  score_category: vocabulary(SCORE_CATEGORY_IDS),
+  score_value: vocabulary(SCORE_VALUE_IDS),
+  related_score: optionalText,
+  status: vocabulary(STATUS_IDS),
+  organization: optionalText,
+  creation_date: optionalDate,
+  last_update: optionalDate,
+});
+export type MappingObjectInput = z.output<typeof mappingObjectInput>;
+
+/** The top level of a unified mapping file. */
+export const mappingFileInput = z.object({
+  metadata: z.record(z.string(), z.unknown()),
+  mapping_objects: z.array(z.unknown()),
+});
+
+/** One row of the ATT&CK technique catalog CSV. */
+export const techniqueRowInput = z.object({
+  attack_object_id: requiredText,
+  attack_object_name: requiredText,
+  attack_version: requiredText,
+  technology_domain: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+    z.enum(DOMAIN_IDS),
+  ),
+  tactics: optionalText,
+  description: optionalText,
+});
+export type TechniqueRowInput = z.output<typeof techniqueRowInput>;
+
+// ---------------------------------------------------------------------------------------------
+// The model: what the build script writes and the site reads.
+// ---------------------------------------------------------------------------------------------
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const domain = z.enum(DOMAIN_IDS);
+
+export const mappingTypeSchema = z.object({
+  /** Normalized name, e.g. "protects"; what mappings refer to. */
+  id: z.string().min(1),
+  label: z.string().min(1),
+  description: z.string().nullable(),
+});
+
+export const frameworkSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:[_-][a-z0-9]+)*$/),
+  name: z.string().min(1),
+  /** Sets of this framework, newest first. */
+  setIds: z.array(z.string()),
+  /** True when any set scores its mappings (score category and value). */
+  scored: z.boolean(),
+});
+
+export const setCountsSchema = z.object({
+  /** Input objects read for this set (every one is counted below). */
+  objects: z.number().int().nonnegative(),
+  mappings: z.number().int().nonnegative(),
+  nonMappable: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+});
+
+export const mappingSetSchema = z.object({
+  id: z.string().min(1),
+  frameworkId: z.string(),
+  frameworkVersion: z.string().min(1),
+  attackVersion: z.string().min(1),
+  domain,
+  mappingVersion: z.string().nullable(),
+  versionSchema: z.enum(VERSION_SCHEMAS).nullable(),
+  creationDate: isoDate.nullable(),
+  lastUpdate: isoDate.nullable(),
+  author: z.string().nullable(),
+  contact: z.string().nullable(),
+  organization: z.string().nullable(),
+  mappingTypes: z.array(mappingTypeSchema),
+  /** Input files that contributed to the set. */
+  sources: z.array(z.string()),
+  counts: setCountsSchema,
+});
+
+export const capabilityGroupSchema = z.object({
+  /** "<framework>:<slug>" */
+  id: z.string(),
+  frameworkId: z.string(),
+  slug: z.string(),
+  /** The id as written in the newest set, e.g. "AC". */
+  displayId: z.string(),
+  label: z.string(),
+  setIds: z.array(z.string()),
+});
+
+export const capabilitySetEntrySchema = z.object({
+  /** The id as this set spells it. */
+  spelling: z.string(),
+  description: z.string().nullable(),
+  groupId: z.string().nullable(),
+});
+
+export const capabilitySchema = z.object({
+  /** "<framework>:<slug>" */
+  id: z.string(),
+  frameworkId: z.string(),
+  /** Folded key that all spellings share, e.g. "ac-4". */
+  key: z.string(),
+  slug: z.string(),
+  /** The spelling of the newest set, e.g. "AC-4". */
+  displayId: z.string(),
+  /** Every spelling seen, e.g. ["AC-4", "AC-04", "AC-4 "]. */
+  spellings: z.array(z.string()),
+  description: z.string().nullable(),
+  groupId: z.string().nullable(),
+  /** Per set: spelling, description and group as that set has them. */
+  sets: z.record(z.string(), capabilitySetEntrySchema),
+});
+
+export const techniqueNameSchema = z.object({
+  name: z.string(),
+  attackVersions: z.array(z.string()),
+});
+
+export const tacticSchema = z.object({
+  id: z.string().nullable(),
+  name: z.string(),
+});
+
+export const techniqueSchema = z.object({
+  id: z.string().regex(/^T\d{4}(?:\.\d{3})?$/),
+  /** The name in the newest ATT&CK version seen; null if never named. */
+  name: z.string().nullable(),
+  /** Every name seen, newest first, with the ATT&CK versions that use it. */
+  names: z.array(techniqueNameSchema),
+  parentId: z.string().nullable(),
+  subtechniqueIds: z.array(z.string()),
+  domains: z.array(domain),
+  tactics: z.array(tacticSchema),
+  description: z.string().nullable(),
+  attackVersions: z.array(z.string()),
+});
+
+export const mappingSchema = z.object({
+  /** Unique per set, derived from the content. */
+  id: z.string(),
+  /** Shared by equal mappings in different sets: the deep-link anchor of a table row. */
+  rowId: z.string(),
+  setId: z.string(),
+  capabilityId: z.string(),
+  techniqueId: z.string(),
+  mappingType: z.string(),
+  scoreCategory: z.enum(SCORE_CATEGORY_IDS).nullable(),
+  scoreValue: z.enum(SCORE_VALUE_IDS).nullable(),
+  relatedScore: z.string().nullable(),
+  comments: z.string().nullable(),
+  references: z.array(httpUrl),
+  status: z.enum(['complete', 'in_progress', 'participant_review']),
+  /** Where it was read, "file:line" or "file#/pointer". */
+  source: z.string(),
+});
+
+export const nonMappableSchema = z.object({
+  id: z.string(),
+  setId: z.string(),
+  /** The capability that maps to nothing, or null when an ATT&CK object is the non-mappable one. */
+  capabilityId: z.string().nullable(),
+  techniqueId: z.string().nullable(),
+  /** The ATT&CK name as the input gave it (the object may not be a known technique). */
+  attackObjectName: z.string().nullable(),
+  mappingType: z.string().nullable(),
+  comments: z.string().nullable(),
+  references: z.array(httpUrl),
+  source: z.string(),
+});
+
+export const duplicateSchema = z.object({
+  setId: z.string(),
+  source: z.string(),
+  duplicateOf: z.string(),
+});
+
+export const modelSchema = z.object({
+  schemaVersion: z.literal(1),
+  inputs: z.array(z.string()),
+  frameworks: z.array(frameworkSchema),
+  sets: z.array(mappingSetSchema),
+  groups: z.array(capabilityGroupSchema),
+  capabilities: z.array(capabilitySchema),
+  techniques: z.array(techniqueSchema),
+  mappings: z.array(mappingSchema),
+  nonMappables: z.array(nonMappableSchema),
+  duplicates: z.array(duplicateSchema),
+});
+
+export type Model = z.infer<typeof modelSchema>;
+export type Framework = z.infer<typeof frameworkSchema>;
+export type MappingSet = z.infer<typeof mappingSetSchema>;
+export type MappingType = z.infer<typeof mappingTypeSchema>;
+export type CapabilityGroup = z.infer<typeof capabilityGroupSchema>;
+export type Capability = z.infer<typeof capabilitySchema>;
+export type Technique = z.infer<typeof techniqueSchema>;
+export type Mapping = z.infer<typeof mappingSchema>;
+export type NonMappable = z.infer<typeof nonMappableSchema>;
+export type Duplicate = z.infer<typeof duplicateSchema>;

@@ -1,0 +1,44 @@
+/**
+ * Ordering of ATT&CK versions, framework versions and mapping sets: newest first wherever a
+ * list of versions is shown.
+ */
+import { toIsoDate } from './dates.ts';
+import { compareNatural } from './ids.ts';
+import { DOMAIN_IDS } from './vocabulary.ts';
+
+/** Compare ATT&CK versions numerically: "8.2" < "10.1" < "16.1". */
+export function compareAttackVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Compare framework versions: dates by date, others naturally ("rev4" < "rev5", "v2" < "v2.1"). */
+export function compareFrameworkVersions(a: string, b: string): number {
+  const da = toIsoDate(a);
+  const db = toIsoDate(b);
+  if (da && db) return da < db ? -1 : da > db ? 1 : 0;
+  if (da || db) return da ? 1 : -1;
+  return compareNatural(a, b);
+}
+
+interface SetVersionFields {
+  frameworkId: string;
+  frameworkVersion: string;
+  attackVersion: string;
+  domain: string;
+}
+
+/** Sets of a framework, newest first: by ATT&CK version, then framework version, then domain. */
+export function compareSetsNewestFirst(a: SetVersionFields, b: SetVersionFields): number {
+  return (
+    a.frameworkId.localeCompare(b.frameworkId) ||
+    compareAttackVersions(b.attackVersion, a.attackVersion) ||
+    compareFrameworkVersions(b.frameworkVersion, a.frameworkVersion) ||
+    DOMAIN_IDS.indexOf(a.domain as never) - DOMAIN_IDS.indexOf(b.domain as never)
+  );
+}
