@@ -49,12 +49,9 @@ export function slugFor(key: string): string {
 
 /** A short, stable hex digest of a list of fields (null and "" are kept distinct). */
 export function stableHash(fields: readonly (string | null | undefined)[], length = 12): string {
-  const h = createHash('sha256');
-  for (const field of fields) {
-    h.update(field == null ? '\u0001' : `\u0002${field}`);
-    h.update('\u0000');
-  }
-  return h.digest('hex').slice(0, length);
+  let joined = '';
+  for (const field of fields) joined += field == null ? '\u0001\u0000' : `\u0002${field}\u0000`;
+  return createHash('sha1').update(joined).digest('hex').slice(0, length);
 }
 
 /** ATT&CK technique and sub-technique ids: T1046, T1059.001. */
