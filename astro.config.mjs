@@ -1,5 +1,20 @@
 // @ts-check
+import { rm } from 'node:fs/promises';
 import { defineConfig } from 'astro/config';
+
+/**
+ * Astro 5 leaves its content-layer modules (content-assets.mjs, content-modules.mjs) in an
+ * outDir outside the project root; a static site must not ship them.
+ * @type {import('astro').AstroIntegration}
+ */
+const removeBuildLeftovers = {
+  name: 'mapscope:remove-build-leftovers',
+  hooks: {
+    'astro:build:done': async ({ dir }) => {
+      for (const file of ['content-assets.mjs', 'content-modules.mjs']) await rm(new URL(file, dir), { force: true });
+    },
+  },
+};
 
 // MAPSCOPE_BASE deploys the site under a sub-path (e.g. /mapscope/ on GitHub Pages);
 // MAPSCOPE_OUT builds into another folder (tests build into temporary folders).
@@ -10,4 +25,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: { build: { assetsInlineLimit: 0 } },
+  integrations: [removeBuildLeftovers],
 });

@@ -4,14 +4,17 @@
  * line per figure: median and p95 over repeated runs, with a reference measured in the same run,
  * and the target. Results are also written to bench-results/latest.json.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { listInputFiles } from '../src/lib/read-inputs.ts';
 import { runPipeline } from '../src/lib/pipeline.ts';
 import { writeCorpus } from './generate-corpus.ts';
-import { seconds, time } from './bench/stats.ts';
+import { megabytes, seconds, summarize, time } from './bench/stats.ts';
+import { buildSiteTimed, measureFolder } from './bench/site-build.ts';
+import { checkLinks } from './site-check/links.ts';
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',')) : null;
@@ -56,6 +59,50 @@ if (!only || only.has('pipeline')) {
     `median ${seconds(reference.median)}, p95 ${seconds(reference.p95)} (JSON.parse + papaparse of the same files; the pipeline takes ${(pipeline.median / reference.median).toFixed(1)}x)`,
     reference,
   );
+}
+
+if (!only || only.has('site')) {
+  // The whole site for the full-size corpus, against the default site built in the same run.
+  const siteRuns = Math.max(1, Math.min(runs, Number(process.env['MAPSCOPE_BENCH_SITE_RUNS'] ?? 3)));
+  const work = await mkdtemp(path.join(tmpdir(), 'mapscope-bench-'));
+  const full: number[] = [];
+  const small: number[] = [];
+  let dist = '';
+  for (let i = 0; i < siteRuns; i++) {
+    await rm(path.join(work, 'full'), { recursive: true, force: true });
+    const built = await buildSiteTimed([CORPUS], path.join(work, 'full'));
+    full.push(built.ms);
+    dist = built.dist;
+    await rm(path.join(work, 'small'), { recursive: true, force: true });
+    small.push((await buildSiteTimed([path.resolve('data')], path.join(work, 'small'))).ms);
+  }
+  const fullTiming = summarize(full);
+  const smallTiming = summarize(small);
+  const size = await measureFolder(dist);
+  const links = await checkLinks(dist, '/');
+  const timeVerdict = fullTiming.median < 30_000 ? 'PASS' : 'FAIL';
+  const sizeVerdict = size.bytes < 80e6 ? 'PASS' : 'FAIL';
+  report(
+    'site.full_build',
+    `median ${seconds(fullTiming.median)}, p95 ${seconds(fullTiming.p95)} over ${fullTiming.runs} runs (data step + astro build, ${size.pages} pages); target < 30 s: ${timeVerdict}`,
+    { ...fullTiming, pages: size.pages, verdict: timeVerdict },
+  );
+  report(
+    'site.reference_default_build',
+    `median ${seconds(smallTiming.median)}, p95 ${seconds(smallTiming.p95)} (the default T1046 site, same command: fixed cost of a build)`,
+    smallTiming,
+  );
+  report(
+    'site.dist_size',
+    `${megabytes(size.bytes)} in ${size.files} files (${Object.entries(size.byTop).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k} ${megabytes(v)}`).join(', ')}); target < 80 MB: ${sizeVerdict}`,
+    { bytes: size.bytes, files: size.files, byTop: size.byTop, verdict: sizeVerdict },
+  );
+  report(
+    'site.links',
+    `${links.links} internal links (${links.fragments} with #fragments) on ${links.pages} pages: ${links.problems.length} broken`,
+    { ...links, problems: links.problems.slice(0, 20) },
+  );
+  await rm(work, { recursive: true, force: true });
 }
 
 await mkdir('bench-results', { recursive: true });

@@ -711,6 +711,12 @@ class ModelBuilder {
       .map(([id, draft]): Capability => {
         const setIds = Object.keys(draft.sets).sort((a, b) => setOrder.get(a)! - setOrder.get(b)!);
         const newest = draft.sets[setIds[0]!]!;
+        // Shown as the spelling most sets use ("SC-7" over a newer file's "SC-07"), then the shorter, then the newest.
+        const setsBySpelling = new Map<string, number>();
+        for (const s of setIds) setsBySpelling.set(draft.sets[s]!.spelling, (setsBySpelling.get(draft.sets[s]!.spelling) ?? 0) + 1);
+        const displayId = [...setsBySpelling.entries()].sort(
+          ([a, na], [b, nb]) => nb - na || a.length - b.length || (a === newest.spelling ? -1 : b === newest.spelling ? 1 : 0),
+        )[0]![0];
         const described = setIds.map((s) => draft.sets[s]!).find((e) => e.description !== null);
         const grouped = setIds.map((s) => draft.sets[s]!).find((e) => e.groupId !== null);
         return {
@@ -718,7 +724,7 @@ class ModelBuilder {
           frameworkId: draft.frameworkId,
           key: draft.key,
           slug: id.slice(draft.frameworkId.length + 1),
-          displayId: newest.spelling,
+          displayId,
           spellings: [...draft.spellings].sort(),
           description: described?.description ?? null,
           groupId: grouped?.groupId ?? null,
@@ -815,6 +821,7 @@ function assembleTechnique(draft: TechniqueDraft): Technique {
     domains: (['enterprise', 'mobile', 'ics'] as const).filter((d) => draft.domains.has(d)),
     tactics: draft.tactics?.value ?? [],
     description: draft.description?.value ?? null,
+    descriptionVersion: draft.description?.version ?? null,
     attackVersions: [...draft.attackVersions].sort((a, b) => compareAttackVersions(b, a)),
   };
 }

@@ -219,7 +219,7 @@ export const capabilitySchema = z.object({
   /** Folded key that all spellings share, e.g. "ac-4". */
   key: z.string(),
   slug: z.string(),
-  /** The spelling of the newest set, e.g. "AC-4". */
+  /** The spelling most sets use (then the shorter, then the newest set's), e.g. "AC-4". */
   displayId: z.string(),
   /** Every spelling seen, e.g. ["AC-4", "AC-04", "AC-4 "]. */
   spellings: z.array(z.string()),
@@ -250,6 +250,8 @@ export const techniqueSchema = z.object({
   domains: z.array(domain),
   tactics: z.array(tacticSchema),
   description: z.string().nullable(),
+  /** The ATT&CK version the description is from. */
+  descriptionVersion: z.string().nullable(),
   attackVersions: z.array(z.string()),
 });
 

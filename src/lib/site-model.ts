@@ -1,4 +1,13 @@
-/** The model the site renders, loaded once per build from the generated folder. */
+/**
+ * What the pages render: the generated model (loaded once per build), its views, and the URL
+ * helpers bound to the site's base path. The only module that knows where the model lives.
+ */
+import { createExplorer } from './explorer.ts';
 import { generatedDir, modelPath, readModel } from './model-store.ts';
+import { createUrls } from './urls.ts';
 
 export const model = readModel(modelPath(generatedDir()));
+export const explorer = createExplorer(model);
+// The base path comes from MAPSCOPE_BASE, as in astro.config.mjs (import.meta.env.BASE_URL can be
+// overridden by a stray BASE_URL in the environment, e.g. one that a test runner exports).
+export const urls = createUrls(process.env['MAPSCOPE_BASE'] || '/');

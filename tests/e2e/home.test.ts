@@ -1,21 +1,33 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 
 let browser: Browser;
-let page: Page;
-
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await browser.newPage();
 });
 afterAll(async () => browser?.close());
 
 describe('home page', () => {
-  it('lists the loaded sets with their counts', async () => {
+  it('shows the frameworks with their sets and leads to a technique', async () => {
+    const page = await browser.newPage();
     await page.goto(inject('siteUrl'));
-    const text = await page.locator('body').innerText();
-    expect(text).toContain('nist_800_53-rev5_attack-8.2-enterprise: 11 mappings');
-    expect(text).toContain('azure-06.29.2021_attack-8.2-enterprise: 6 mappings');
+    await expect(page.locator('.card h3').allInnerTexts()).resolves.toEqual(['Microsoft Azure', 'NIST SP 800-53']);
+    await page.getByRole('link', { name: 'T1046 Network Service Discovery' }).click();
+    await page.waitForURL(/\/techniques\/T1046\/$/);
+    await expect(page.locator('h1').innerText()).resolves.toBe('T1046 Network Service Discovery');
+    await page.close();
+  });
+
+  it('works without JavaScript: pages and links are plain HTML', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${inject('siteUrl')}techniques/T1046/`);
+    await expect(page.locator('#table-azure tbody tr').count()).resolves.toBe(6);
+    await expect(page.locator('#table-nist_800_53 tbody tr').count()).resolves.toBe(11);
+    await page.locator('#table-nist_800_53 a', { hasText: 'AC-4' }).click();
+    await page.waitForURL(/capabilities\/ac-4\/$/);
+    await expect(page.locator('h1').innerText()).resolves.toBe('AC-4 Information Flow Enforcement');
+    await context.close();
   });
 });

@@ -25,8 +25,10 @@ export async function buildSite(options: { data?: string[]; base?: string; label
   const generated = path.join(work, 'generated');
   const dist = path.join(work, 'dist');
   const base = options.base ?? '/';
+  // Vitest exports Vite's variables (BASE_URL, MODE, ...) to process.env; a build must not inherit them.
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
   const env = {
-    ...process.env,
+    ...inherited,
     MAPSCOPE_GENERATED: generated,
     MAPSCOPE_OUT: dist,
     MAPSCOPE_BASE: base,

@@ -1,0 +1,86 @@
+/**
+ * Progressive enhancements, loaded on every page (kept small): the row links copy a shareable
+ * URL, and long tables get a filter box. Without JavaScript the row link still works as a
+ * plain anchor and every table is complete.
+ */
+
+const status = document.createElement('p');
+status.className = 'visually-hidden';
+status.setAttribute('role', 'status');
+document.body.append(status);
+
+function announce(message: string): void {
+  status.textContent = '';
+  requestAnimationFrame(() => (status.textContent = message));
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const field = document.createElement('textarea');
+    field.value = text;
+    field.setAttribute('readonly', '');
+    field.style.position = 'fixed';
+    field.style.opacity = '0';
+    document.body.append(field);
+    field.select();
+    const ok = document.execCommand('copy');
+    field.remove();
+    return ok;
+  }
+}
+
+// Row links: follow the anchor (the row is highlighted) and copy the full URL.
+document.addEventListener('click', (event) => {
+  const link = (event.target as Element).closest<HTMLAnchorElement>('a.row-link');
+  if (!link) return;
+  const url = new URL(link.getAttribute('href')!, location.href).href;
+  void copyText(url).then((ok) => {
+    const note = link.parentElement!.querySelector('.toast') ?? document.createElement('span');
+    note.className = 'toast';
+    note.textContent = ok ? 'Link copied' : 'Copy failed';
+    link.after(note);
+    announce(ok ? 'Link to this row copied' : 'Could not copy the link');
+    setTimeout(() => note.remove(), 2000);
+  });
+});
+
+// Table filters: a box above each long table that hides rows not matching every typed word.
+let tableCount = 0;
+for (const table of document.querySelectorAll<HTMLTableElement>('table[data-filterable]')) {
+  const body = table.tBodies[0];
+  if (!body) continue;
+  const rows = [...body.rows];
+  const texts = rows.map((row) => (row.textContent ?? '').toLowerCase());
+  const id = `table-filter-${++tableCount}`;
+  const tools = document.createElement('div');
+  tools.className = 'table-tools';
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.textContent = 'Filter rows';
+  const input = document.createElement('input');
+  input.type = 'search';
+  input.id = id;
+  input.setAttribute('aria-controls', table.id || '');
+  if (!table.id) input.removeAttribute('aria-controls');
+  const count = document.createElement('output');
+  count.htmlFor.add(id);
+  count.setAttribute('aria-live', 'polite');
+  count.textContent = `${rows.length} rows`;
+  tools.append(label, input, count);
+  (table.closest('.table-wrap') ?? table).before(tools);
+  input.addEventListener('input', () => {
+    const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    rows.forEach((row, i) => {
+      const match = words.every((w) => texts[i]!.includes(w));
+      row.hidden = !match;
+      if (match) shown++;
+    });
+    count.textContent = words.length ? `${shown} of ${rows.length} rows` : `${rows.length} rows`;
+  });
+}
+
+export {};

@@ -1,0 +1,433 @@
+/**
+ * Views of the model for the explorer's pages: indexes by id, and for each page kind the data it
+ * shows (technique, capability, group, framework, set, home). Equal mappings that recur in several
+ * sets become one row listing those sets, newest first. Pure functions of the model: pages stay
+ * thin and tests can check every view without a build.
+ */
+import { compareNatural } from './ids.ts';
+import type {
+  Capability,
+  CapabilityGroup,
+  Duplicate,
+  Framework,
+  Mapping,
+  MappingSet,
+  Model,
+  NonMappable,
+  Technique,
+} from './schema.ts';
+import { setTokens } from './set-filter-css.ts';
+import { DOMAINS, SCORE_CATEGORY_IDS, SCORE_VALUES, type ScoreCategory, type ScoreValue } from './vocabulary.ts';
+
+/** One table row: a mapping as it appears in one or more sets. */
+export interface MappingRow {
+  /** Stable, content-derived id: the row's anchor. */
+  rowId: string;
+  capability: Capability;
+  technique: Technique;
+  mappingType: { id: string; label: string };
+  scoreCategory: ScoreCategory | null;
+  scoreValue: ScoreValue | null;
+  comments: string | null;
+  references: string[];
+  status: Mapping['status'];
+  /** The sets the row appears in, newest first. */
+  sets: MappingSet[];
+}
+
+/** Which optional columns a table needs. */
+export interface TableColumns {
+  scores: boolean;
+  comments: boolean;
+  references: boolean;
+}
+
+export interface FrameworkTable extends TableColumns {
+  framework: Framework;
+  rows: MappingRow[];
+}
+
+export interface SetCount {
+  set: MappingSet;
+  count: number;
+}
+
+export interface NonMappableEntry {
+  entry: NonMappable;
+  set: MappingSet;
+  capability: Capability | null;
+  technique: Technique | null;
+}
+
+export interface TechniqueView {
+  technique: Technique;
+  parent: Technique | null;
+  subtechniques: { technique: Technique; rowCount: number }[];
+  tables: FrameworkTable[];
+  rowCount: number;
+  /** Sets with rows on this page, for the set filter. */
+  sets: SetCount[];
+  nonMappables: NonMappableEntry[];
+}
+
+export interface CapabilityView extends TableColumns {
+  capability: Capability;
+  framework: Framework;
+  group: CapabilityGroup | null;
+  /** Spellings other than the one shown. */
+  otherSpellings: string[];
+  rows: MappingRow[];
+  sets: SetCount[];
+  nonMappables: NonMappableEntry[];
+}
+
+export interface GroupView extends TableColumns {
+  group: CapabilityGroup;
+  framework: Framework;
+  capabilities: { capability: Capability; rowCount: number; techniqueCount: number }[];
+  rows: MappingRow[];
+  sets: SetCount[];
+}
+
+export interface SetView {
+  set: MappingSet;
+  framework: Framework;
+  groups: { group: CapabilityGroup; capabilityCount: number; mappingCount: number }[];
+  capabilities: { capability: Capability; group: CapabilityGroup | null; mappingCount: number; techniqueCount: number }[];
+  techniqueCount: number;
+  nonMappables: NonMappableEntry[];
+  duplicates: Duplicate[];
+}
+
+export interface FrameworkView {
+  framework: Framework;
+  sets: MappingSet[];
+  groups: { group: CapabilityGroup; capabilityCount: number; rowCount: number }[];
+  capabilityCount: number;
+  rowCount: number;
+  ungrouped: Capability[];
+}
+
+export interface TechniqueSummary {
+  technique: Technique;
+  rowCount: number;
+  frameworkCount: number;
+}
+
+const CATEGORY_ORDER = new Map(SCORE_CATEGORY_IDS.map((c, i) => [c, i]));
+
+/** "rev5 @ 8.2", with the domain when it is not Enterprise: "1.3.7 @ 12.1 ICS". */
+export function setVersionLabel(set: MappingSet): string {
+  const domain = set.domain === 'enterprise' ? '' : ` ${DOMAINS[set.domain].label}`;
+  return `${set.frameworkVersion} @ ${set.attackVersion}${domain}`;
+}
+
+/**
+ * The sets of a row as short text, grouped by framework version, newest first:
+ * "rev5 @ 16.1, 14.1; rev4 @ 14.1". Sets must be sorted newest first.
+ */
+export function setListLabel(sets: readonly MappingSet[]): string[] {
+  const byVersion = new Map<string, string[]>();
+  for (const set of sets) {
+    const key = set.domain === 'enterprise' ? set.frameworkVersion : `${set.frameworkVersion} ${DOMAINS[set.domain].label}`;
+    const list = byVersion.get(key);
+    if (list) list.push(set.attackVersion);
+    else byVersion.set(key, [set.attackVersion]);
+  }
+  return [...byVersion.entries()].map(([version, attack]) => `${version} @ ${attack.join(', ')}`);
+}
+
+/** A set's full name: "NIST SP 800-53 rev5 → ATT&CK Enterprise 8.2". */
+export function setTitle(set: MappingSet, framework: Framework): string {
+  return `${framework.name} ${set.frameworkVersion} → ATT&CK ${DOMAINS[set.domain].label} ${set.attackVersion}`;
+}
+
+/** Columns a list of rows needs. */
+export function columnsFor(rows: readonly MappingRow[]): TableColumns {
+  return {
+    scores: rows.some((r) => r.scoreCategory !== null || r.scoreValue !== null),
+    comments: rows.some((r) => r.comments !== null),
+    references: rows.some((r) => r.references.length > 0),
+  };
+}
+
+/** Build the explorer's views over a model; indexes are computed once. */
+export function createExplorer(model: Model) {
+  const sets = new Map(model.sets.map((s) => [s.id, s]));
+  const setOrder = new Map(model.sets.map((s, i) => [s.id, i]));
+  const frameworks = new Map(model.frameworks.map((f) => [f.id, f]));
+  const capabilities = new Map(model.capabilities.map((c) => [c.id, c]));
+  const groups = new Map(model.groups.map((g) => [g.id, g]));
+  const techniques = new Map(model.techniques.map((t) => [t.id, t]));
+
+  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  const mappingsByTechnique = new Map<string, Mapping[]>();
+  const mappingsByCapability = new Map<string, Mapping[]>();
+  const mappingsBySet = new Map<string, Mapping[]>();
+  for (const m of model.mappings) {
+    push(mappingsByTechnique, m.techniqueId, m);
+    push(mappingsByCapability, m.capabilityId, m);
+    push(mappingsBySet, m.setId, m);
+  }
+  const capabilitiesByGroup = new Map<string, Capability[]>();
+  for (const c of model.capabilities) {
+    const groupIds = new Set(Object.values(c.sets).map((e) => e.groupId).filter((g): g is string => g !== null));
+    for (const g of groupIds) push(capabilitiesByGroup, g, c);
+  }
+  const nonMappablesByTechnique = new Map<string, NonMappable[]>();
+  const nonMappablesByCapability = new Map<string, NonMappable[]>();
+  const nonMappablesBySet = new Map<string, NonMappable[]>();
+  for (const n of model.nonMappables) {
+    if (n.techniqueId) push(nonMappablesByTechnique, n.techniqueId, n);
+    if (n.capabilityId) push(nonMappablesByCapability, n.capabilityId, n);
+    push(nonMappablesBySet, n.setId, n);
+  }
+
+  const typeLabel = (set: MappingSet, typeId: string) => set.mappingTypes.find((t) => t.id === typeId)?.label ?? typeId;
+  const byNewest = (a: MappingSet, b: MappingSet) => setOrder.get(a.id)! - setOrder.get(b.id)!;
+
+  /** Merge mappings that share a row id; the row takes the newest set's wording. */
+  function rowsOf(mappings: readonly Mapping[]): MappingRow[] {
+    const grouped = new Map<string, Mapping[]>();
+    for (const m of mappings) push(grouped, m.rowId, m);
+    const rows: MappingRow[] = [];
+    for (const [rowId, list] of grouped) {
+      const inSets = list.map((m) => sets.get(m.setId)!).sort(byNewest);
+      const newest = list.find((m) => m.setId === inSets[0]!.id)!;
+      rows.push({
+        rowId,
+        capability: capabilities.get(newest.capabilityId)!,
+        technique: techniques.get(newest.techniqueId)!,
+        mappingType: { id: newest.mappingType, label: typeLabel(inSets[0]!, newest.mappingType) },
+        scoreCategory: newest.scoreCategory,
+        scoreValue: newest.scoreValue,
+        comments: newest.comments,
+        references: newest.references,
+        status: newest.status,
+        sets: [...new Map(inSets.map((s) => [s.id, s])).values()],
+      });
+    }
+    return rows;
+  }
+
+  const compareScores = (a: MappingRow, b: MappingRow) =>
+    (CATEGORY_ORDER.get(a.scoreCategory!) ?? 9) - (CATEGORY_ORDER.get(b.scoreCategory!) ?? 9) ||
+    (b.scoreValue ? SCORE_VALUES[b.scoreValue].rank : 0) - (a.scoreValue ? SCORE_VALUES[a.scoreValue].rank : 0);
+  const byCapability = (a: MappingRow, b: MappingRow) =>
+    compareNatural(a.capability.displayId, b.capability.displayId) || compareNatural(a.technique.id, b.technique.id) || compareScores(a, b) || (a.rowId < b.rowId ? -1 : 1);
+  const byTechnique = (a: MappingRow, b: MappingRow) =>
+    compareNatural(a.technique.id, b.technique.id) || compareScores(a, b) || (a.rowId < b.rowId ? -1 : 1);
+
+  function setCounts(rows: readonly MappingRow[]): SetCount[] {
+    const counts = new Map<string, number>();
+    for (const r of rows) for (const s of r.sets) counts.set(s.id, (counts.get(s.id) ?? 0) + 1);
+    return [...counts.entries()]
+      .map(([id, count]) => ({ set: sets.get(id)!, count }))
+      .sort((a, b) =>
+        frameworks.get(a.set.frameworkId)!.name.localeCompare(frameworks.get(b.set.frameworkId)!.name) || byNewest(a.set, b.set),
+      );
+  }
+
+  const nonMappableEntries = (list: readonly NonMappable[] | undefined): NonMappableEntry[] =>
+    (list ?? [])
+      .map((entry) => ({
+        entry,
+        set: sets.get(entry.setId)!,
+        capability: entry.capabilityId ? capabilities.get(entry.capabilityId)! : null,
+        technique: entry.techniqueId ? techniques.get(entry.techniqueId)! : null,
+      }))
+      .sort((a, b) => byNewest(a.set, b.set));
+
+  const rowCountCache = new Map<string, number>();
+  const techniqueRowCount = (id: string) => {
+    let count = rowCountCache.get(id);
+    if (count === undefined) {
+      count = new Set((mappingsByTechnique.get(id) ?? []).map((m) => m.rowId)).size;
+      rowCountCache.set(id, count);
+    }
+    return count;
+  };
+
+  /** Sets that a capability's or group's page offers in its set filter (only when there are two or more). */
+  const filterCache = new Map<string, ReadonlySet<string>>();
+  const filterSets = (key: string, mappings: () => readonly Mapping[]): ReadonlySet<string> => {
+    let found = filterCache.get(key);
+    if (!found) {
+      const ids = new Set(mappings().map((m) => m.setId));
+      found = ids.size > 1 ? ids : new Set();
+      filterCache.set(key, found);
+    }
+    return found;
+  };
+
+  const tokens = setTokens(model.sets.map((s) => s.id));
+
+  return {
+    model,
+    setTokens: tokens as ReadonlyMap<string, string>,
+    /** The data-sets attribute value for elements that belong to these sets. */
+    setTokenList: (list: readonly MappingSet[]) => list.map((s) => tokens.get(s.id)!).join(' '),
+    sets,
+    frameworks,
+    capabilities,
+    groups,
+    techniques,
+
+    technique(id: string): TechniqueView {
+      const technique = techniques.get(id)!;
+      const rows = rowsOf(mappingsByTechnique.get(id) ?? []);
+      const byFramework = new Map<string, MappingRow[]>();
+      for (const row of rows) push(byFramework, row.capability.frameworkId, row);
+      const tables = [...byFramework.entries()]
+        .map(([frameworkId, list]) => {
+          const sorted = list.sort(byCapability);
+          return { framework: frameworks.get(frameworkId)!, rows: sorted, ...columnsFor(sorted) };
+        })
+        .sort((a, b) => a.framework.name.localeCompare(b.framework.name));
+      return {
+        technique,
+        parent: technique.parentId ? techniques.get(technique.parentId) ?? null : null,
+        subtechniques: technique.subtechniqueIds.map((s) => ({ technique: techniques.get(s)!, rowCount: techniqueRowCount(s) })),
+        tables,
+        rowCount: rows.length,
+        sets: setCounts(rows),
+        nonMappables: nonMappableEntries(nonMappablesByTechnique.get(id)),
+      };
+    },
+
+    capability(id: string): CapabilityView {
+      const capability = capabilities.get(id)!;
+      const rows = rowsOf(mappingsByCapability.get(id) ?? []).sort(byTechnique);
+      return {
+        capability,
+        framework: frameworks.get(capability.frameworkId)!,
+        group: capability.groupId ? groups.get(capability.groupId) ?? null : null,
+        otherSpellings: capability.spellings.filter((s) => s !== capability.displayId),
+        rows,
+        ...columnsFor(rows),
+        sets: setCounts(rows),
+        nonMappables: nonMappableEntries(nonMappablesByCapability.get(id)),
+      };
+    },
+
+    group(id: string): GroupView {
+      const group = groups.get(id)!;
+      const members = (capabilitiesByGroup.get(id) ?? []).slice().sort((a, b) => compareNatural(a.displayId, b.displayId));
+      // A capability's rows belong to the group in the sets where the capability is in the group.
+      const mappings = members.flatMap((c) =>
+        (mappingsByCapability.get(c.id) ?? []).filter((m) => c.sets[m.setId]?.groupId === id),
+      );
+      const rows = rowsOf(mappings).sort(byCapability);
+      const perCapability = new Map<string, MappingRow[]>();
+      for (const r of rows) push(perCapability, r.capability.id, r);
+      return {
+        group,
+        framework: frameworks.get(group.frameworkId)!,
+        capabilities: members.map((capability) => {
+          const own = perCapability.get(capability.id) ?? [];
+          return { capability, rowCount: own.length, techniqueCount: new Set(own.map((r) => r.technique.id)).size };
+        }),
+        rows,
+        ...columnsFor(rows),
+        sets: setCounts(rows),
+      };
+    },
+
+    set(id: string): SetView {
+      const set = sets.get(id)!;
+      const mappings = mappingsBySet.get(id) ?? [];
+      const perCapability = new Map<string, Mapping[]>();
+      for (const m of mappings) push(perCapability, m.capabilityId, m);
+      const inSet = model.capabilities.filter((c) => c.sets[id] !== undefined);
+      const capabilityRows = inSet.map((capability) => {
+        const own = perCapability.get(capability.id) ?? [];
+        const groupId = capability.sets[id]!.groupId;
+        return {
+          capability,
+          group: groupId ? groups.get(groupId) ?? null : null,
+          mappingCount: own.length,
+          techniqueCount: new Set(own.map((m) => m.techniqueId)).size,
+        };
+      });
+      const perGroup = new Map<string, typeof capabilityRows>();
+      for (const row of capabilityRows) if (row.group) push(perGroup, row.group.id, row);
+      return {
+        set,
+        framework: frameworks.get(set.frameworkId)!,
+        groups: [...perGroup.entries()]
+          .map(([groupId, list]) => ({
+            group: groups.get(groupId)!,
+            capabilityCount: list.length,
+            mappingCount: list.reduce((n, r) => n + r.mappingCount, 0),
+          }))
+          .sort((a, b) => compareNatural(a.group.displayId, b.group.displayId)),
+        capabilities: capabilityRows,
+        techniqueCount: new Set(mappings.map((m) => m.techniqueId)).size,
+        nonMappables: nonMappableEntries(nonMappablesBySet.get(id)),
+        duplicates: model.duplicates.filter((d) => d.setId === id),
+      };
+    },
+
+    framework(id: string): FrameworkView {
+      const framework = frameworks.get(id)!;
+      const frameworkGroups = model.groups.filter((g) => g.frameworkId === id);
+      const frameworkCapabilities = model.capabilities.filter((c) => c.frameworkId === id);
+      const rowIds = (list: readonly Capability[]) =>
+        new Set(list.flatMap((c) => (mappingsByCapability.get(c.id) ?? []).map((m) => m.rowId))).size;
+      return {
+        framework,
+        sets: framework.setIds.map((s) => sets.get(s)!),
+        groups: frameworkGroups.map((group) => {
+          const members = capabilitiesByGroup.get(group.id) ?? [];
+          return { group, capabilityCount: members.length, rowCount: rowIds(members) };
+        }),
+        capabilityCount: frameworkCapabilities.length,
+        rowCount: rowIds(frameworkCapabilities),
+        ungrouped: frameworkCapabilities.filter((c) => Object.values(c.sets).every((e) => e.groupId === null)),
+      };
+    },
+
+    /** Sets the capability page's filter offers: link to `#set-<id>` only for these. */
+    capabilityFilterSets(id: string): ReadonlySet<string> {
+      return filterSets(`c:${id}`, () => mappingsByCapability.get(id) ?? []);
+    },
+
+    /** Sets the group page's filter offers. */
+    groupFilterSets(id: string): ReadonlySet<string> {
+      return filterSets(`g:${id}`, () =>
+        (capabilitiesByGroup.get(id) ?? []).flatMap((c) =>
+          (mappingsByCapability.get(c.id) ?? []).filter((m) => c.sets[m.setId]?.groupId === id),
+        ),
+      );
+    },
+
+    /** Techniques in id order with their row counts (parents before their sub-techniques). */
+    techniqueSummaries(): TechniqueSummary[] {
+      return model.techniques.map((technique) => ({
+        technique,
+        rowCount: techniqueRowCount(technique.id),
+        frameworkCount: new Set(
+          (mappingsByTechnique.get(technique.id) ?? []).map((m) => sets.get(m.setId)!.frameworkId),
+        ).size,
+      }));
+    },
+
+    /** Per framework: its sets with their counts, for the home page. */
+    frameworkSummaries(): { framework: Framework; sets: MappingSet[]; mappingCount: number; capabilityCount: number }[] {
+      return [...model.frameworks]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((framework) => ({
+          framework,
+          sets: framework.setIds.map((s) => sets.get(s)!),
+          mappingCount: framework.setIds.reduce((n, s) => n + sets.get(s)!.counts.mappings, 0),
+          capabilityCount: model.capabilities.filter((c) => c.frameworkId === framework.id).length,
+        }));
+    },
+  };
+}
+
+export type Explorer = ReturnType<typeof createExplorer>;

@@ -1,0 +1,17 @@
+/**
+ * The route table: which pages exist, as plain values computed from the model. Pages'
+ * getStaticPaths return these; tests check them without a build.
+ */
+import type { Model } from './schema.ts';
+
+export const techniqueRoutes = (model: Model) => model.techniques.map((t) => ({ params: { id: t.id } }));
+
+export const frameworkRoutes = (model: Model) => model.frameworks.map((f) => ({ params: { framework: f.id } }));
+
+export const groupRoutes = (model: Model) =>
+  model.groups.map((g) => ({ params: { framework: g.frameworkId, group: g.slug }, props: { id: g.id } }));
+
+export const capabilityRoutes = (model: Model) =>
+  model.capabilities.map((c) => ({ params: { framework: c.frameworkId, capability: c.slug }, props: { id: c.id } }));
+
+export const setRoutes = (model: Model) => model.sets.map((s) => ({ params: { set: s.id } }));

@@ -1,0 +1,62 @@
+/**
+ * The URL scheme, in one place. Every internal link is built here from the site's base path, so
+ * a site deployed under a sub-path (e.g. /mapscope/ on GitHub Pages) works unchanged.
+ *
+ *   /                                         home
+ *   /techniques/                              technique index
+ *   /techniques/T1046/                        a technique (or sub-technique: /techniques/T1059.001/)
+ *   /frameworks/                              framework index
+ *   /frameworks/nist_800_53/                  a framework: its sets and capability groups
+ *   /frameworks/nist_800_53/groups/ac/        a capability group
+ *   /frameworks/nist_800_53/capabilities/ac-4/ a capability (control, product feature, CVE...)
+ *   /sets/nist_800_53-rev5_attack-8.2-enterprise/  a mapping set
+ *   /search/?q=...                            search
+ *
+ * Row anchors: #<row id> on technique, capability and group pages; #set-<set id> narrows a page
+ * to one set.
+ */
+
+export interface SiteUrls {
+  home(): string;
+  techniques(): string;
+  technique(id: string): string;
+  frameworks(): string;
+  framework(id: string): string;
+  group(group: { frameworkId: string; slug: string }): string;
+  capability(capability: { frameworkId: string; slug: string }): string;
+  set(id: string): string;
+  search(query?: string): string;
+  /** A file under public/ or a generated asset, e.g. "downloads/x.csv". */
+  file(path: string): string;
+}
+
+/** Anchor of the "only this set" filter on a page. */
+export const setAnchor = (setId: string) => `set-${setId}`;
+
+/** Build the URL helpers for a base path ("/" or "/sub/path/"). */
+export function createUrls(base: string): SiteUrls {
+  const root = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const at = (...segments: string[]) => `${root}${segments.map(encodeURIComponent).join('/')}${segments.length ? '/' : ''}`;
+  return {
+    home: () => root,
+    techniques: () => at('techniques'),
+    technique: (id) => at('techniques', id),
+    frameworks: () => at('frameworks'),
+    framework: (id) => at('frameworks', id),
+    group: (g) => at('frameworks', g.frameworkId, 'groups', g.slug),
+    capability: (c) => at('frameworks', c.frameworkId, 'capabilities', c.slug),
+    set: (id) => at('sets', id),
+    search: (query) => `${at('search')}${query ? `?q=${encodeURIComponent(query)}` : ''}`,
+    file: (path) => `${root}${path.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`,
+  };
+}
+
+/** The ATT&CK website page of a technique or sub-technique. */
+export function attackTechniqueUrl(id: string): string {
+  return `https://attack.mitre.org/techniques/${id.replace('.', '/')}/`;
+}
+
+/** The ATT&CK website page of a tactic. */
+export function attackTacticUrl(id: string): string {
+  return `https://attack.mitre.org/tactics/${id}/`;
+}

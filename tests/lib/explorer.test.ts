@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createExplorer, setListLabel, type Explorer } from '../../src/lib/explorer.ts';
+import { runPipeline } from '../../src/lib/pipeline.ts';
+import { capabilityRoutes, groupRoutes, setRoutes, techniqueRoutes } from '../../src/lib/routes.ts';
+import { setFilterCss } from '../../src/lib/set-filter-css.ts';
+import { fixture } from '../support/paths.ts';
+
+let explorer: Explorer;
+beforeAll(async () => {
+  const result = await runPipeline([fixture('mapex')]);
+  explorer = createExplorer(result.model!);
+});
+
+describe('technique view', () => {
+  it('shows a mapping published in several sets once, listing the sets newest first', () => {
+    const view = explorer.technique('T1046');
+    const nist = view.tables.find((t) => t.framework.id === 'nist_800_53')!;
+    const ac4 = nist.rows.filter((r) => r.capability.id === 'nist_800_53:ac-4');
+    expect(ac4).toHaveLength(1);
+    expect(ac4[0]!.sets.map((s) => s.id)).toEqual([
+      'nist_800_53-rev5_attack-16.1-enterprise',
+      'nist_800_53-rev4_attack-14.1-enterprise',
+    ]);
+    // The newest set's wording wins.
+    expect(ac4[0]!.mappingType.label).toBe('Mitigates');
+    expect(setListLabel(ac4[0]!.sets)).toEqual(['rev5 @ 16.1', 'rev4 @ 14.1']);
+  });
+
+  it('never hides a framework because its set targets another ATT&CK version', () => {
+    const view = explorer.technique('T1046');
+    expect(view.tables.map((t) => t.framework.id).sort()).toEqual(['azure', 'csa_ccm', 'nist_800_53', 'veris']);
+    const versions = new Set(view.sets.map((s) => s.set.attackVersion));
+    expect([...versions].sort()).toEqual(['14.1', '16.1', '17.1']);
+  });
+
+  it('keeps rows that differ apart and orders capabilities naturally', () => {
+    const view = explorer.technique('T1078');
+    const azure = view.tables.find((t) => t.framework.id === 'azure')!;
+    expect(azure.rows.map((r) => r.sets.map((s) => s.attackVersion).join(','))).toEqual(['16.1,8.2']);
+    const nist = explorer.technique('T1046').tables.find((t) => t.framework.id === 'nist_800_53')!;
+    expect(nist.rows.map((r) => r.capability.displayId)).toEqual(['AC-4', 'SC-7']);
+  });
+
+  it('chooses columns by the data: scores for scored frameworks, notes where they exist', () => {
+    const view = explorer.technique('T1046');
+    const nist = view.tables.find((t) => t.framework.id === 'nist_800_53')!;
+    const azure = view.tables.find((t) => t.framework.id === 'azure')!;
+    expect({ scores: nist.scores, comments: nist.comments, references: nist.references }).toEqual({ scores: false, comments: false, references: false });
+    expect({ scores: azure.scores, comments: azure.comments, references: azure.references }).toEqual({ scores: true, comments: true, references: true });
+  });
+
+  it('links parents and sub-techniques, with counts', () => {
+    expect(explorer.technique('T1059.001').parent!.id).toBe('T1059');
+    expect(explorer.technique('T1059').subtechniques.map((s) => [s.technique.id, s.rowCount])).toEqual([['T1059.001', 1]]);
+  });
+
+  it('lists non-mappable entries of a technique', () => {
+    expect(explorer.technique('T1650').nonMappables.map((n) => n.set.id)).toEqual([
+      'nist_800_53-rev5_attack-16.1-enterprise',
+      'nist_800_53-rev4_attack-14.1-enterprise',
+    ]);
+  });
+});
+
+describe('capability, group, set and framework views', () => {
+  it('a capability lists every technique it maps to, across sets', () => {
+    const view = explorer.capability('nist_800_53:ac-4');
+    expect(view.rows.map((r) => r.technique.id)).toEqual(['T1046']);
+    // Shown as the shorter of two equally used spellings; the other is listed.
+    expect(view.capability.displayId).toBe('AC-4');
+    expect(view.otherSpellings).toEqual(['AC-04']);
+    expect(view.sets).toHaveLength(2);
+  });
+
+  it('a group carries the rows of its capabilities in the sets where they belong to it', () => {
+    const view = explorer.group('nist_800_53:sc');
+    expect(view.capabilities.map((c) => c.capability.displayId)).toEqual(['SC-7']);
+    expect(view.rows.map((r) => r.technique.id)).toEqual(['T1046', 'T1595']);
+  });
+
+  it('a set counts its groups, capabilities, techniques, non-mappables and duplicates', () => {
+    const view = explorer.set('nist_800_53-rev5_attack-16.1-enterprise');
+    expect(view.techniqueCount).toBe(3);
+    expect(view.capabilities.map((c) => [c.capability.displayId, c.mappingCount])).toEqual([
+      ['AC-4', 1],
+      ['CA-7', 1],
+      ['SC-7', 2],
+    ]);
+    expect(view.groups.map((g) => [g.group.displayId, g.capabilityCount, g.mappingCount])).toEqual([
+      ['AC', 1, 1],
+      ['CA', 1, 1],
+      ['SC', 1, 2],
+    ]);
+    expect(view.nonMappables).toHaveLength(2);
+    expect(view.duplicates).toHaveLength(2);
+  });
+
+  it('a framework lists its sets newest first and its groups', () => {
+    const view = explorer.framework('nist_800_53');
+    expect(view.sets.map((s) => s.id)).toEqual(['nist_800_53-rev5_attack-16.1-enterprise', 'nist_800_53-rev4_attack-14.1-enterprise']);
+    expect(view.groups.map((g) => g.group.displayId)).toEqual(['AC', 'CA', 'SC']);
+  });
+
+  it('offers a set filter only where a page has rows from two or more sets', () => {
+    expect([...explorer.capabilityFilterSets('nist_800_53:ac-4')].sort()).toEqual([
+      'nist_800_53-rev4_attack-14.1-enterprise',
+      'nist_800_53-rev5_attack-16.1-enterprise',
+    ]);
+    expect(explorer.capabilityFilterSets('gcp:virus_total').size).toBe(0);
+  });
+});
+
+describe('routes and the set filter stylesheet', () => {
+  it('has one page per technique, capability, group and set, at distinct paths', () => {
+    const model = explorer.model;
+    expect(techniqueRoutes(model)).toHaveLength(model.techniques.length);
+    const capabilityPaths = capabilityRoutes(model).map((r) => `${r.params.framework}/${r.params.capability}`);
+    expect(new Set(capabilityPaths).size).toBe(model.capabilities.length);
+    const groupPaths = groupRoutes(model).map((r) => `${r.params.framework}/${r.params.group}`);
+    expect(new Set(groupPaths).size).toBe(model.groups.length);
+    expect(setRoutes(model).map((r) => r.params.set)).toEqual(model.sets.map((s) => s.id));
+  });
+
+  it('writes one rule per set keyed by its anchor', () => {
+    const css = setFilterCss(explorer.setTokens);
+    expect(css.split('\n')).toHaveLength(explorer.model.sets.length);
+    const token = explorer.setTokens.get('nist_800_53-rev5_attack-16.1-enterprise')!;
+    expect(css).toContain(
+      `:root:has([id="set-nist_800_53-rev5_attack-16.1-enterprise"]:target) [data-sets]:not([data-sets~=${token}]){display:none}`,
+    );
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, inject, it } from 'vitest';
+import { checkLinks } from '../../scripts/site-check/links.ts';
+import { page, tableOf, text } from '../support/html.ts';
+
+const { dist } = inject('defaultSite');
+
+describe('the default site', () => {
+  it('AC-4\'s page lists T1046 with its row link', () => {
+    const doc = page(dist, '/frameworks/nist_800_53/capabilities/ac-4/');
+    expect(text(doc.querySelector('h1'))).toBe('AC-4 Information Flow Enforcement');
+    const table = tableOf(doc.querySelector('#table-techniques')!);
+    expect(table.rows.map((r) => [text(r.cells['ATT&CK ID']), text(r.cells['ATT&CK Name'])])).toEqual([['T1046', 'Network Service Discovery']]);
+    const technique = page(dist, '/techniques/T1046/');
+    const sameRow = technique.querySelector(`tr[id="${table.rows[0]!.id}"]`);
+    expect(text(sameRow?.querySelector('th'))).toBe('AC-4');
+  });
+
+  it('home names the frameworks with their sets and counts, and links the indexes', () => {
+    const doc = page(dist, '/');
+    const cards = doc.querySelectorAll('.cards .card').map(text);
+    expect(cards).toEqual([
+      expect.stringMatching(/^Microsoft Azure 5 capabilities · 6 mappings 06\/29\/2021 @ 8\.2 6 mappings$/),
+      expect.stringMatching(/^NIST SP 800-53 11 capabilities · 11 mappings rev5 @ 8\.2 11 mappings$/),
+    ]);
+    const hrefs = doc.querySelectorAll('main a').map((a) => a.getAttribute('href'));
+    expect(hrefs).toContain('/techniques/');
+    expect(hrefs).toContain('/frameworks/');
+    expect(doc.querySelector('header form[role="search"] input[name="q"]')).not.toBeNull();
+  });
+
+  it('a set page shows metadata, mapping types, groups and capabilities with counts', () => {
+    const doc = page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/');
+    expect(text(doc.querySelector('h1'))).toBe('NIST SP 800-53 rev5 → ATT&CK Enterprise 8.2');
+    const facts = Object.fromEntries(doc.querySelectorAll('dl.facts dt').map((dt) => [text(dt), text(dt.nextElementSibling)]));
+    expect(facts).toMatchObject({ Created: '13 Jan 2022', 'Last updated': '13 Jan 2022', 'ATT&CK': 'Enterprise 8.2', 'Framework version': 'rev5' });
+    expect(text(doc.querySelector('#types-title')?.parentNode as never)).toContain('Protects protects');
+    const groups = doc.querySelectorAll('section').find((s) => s.querySelector('#groups-title'))!;
+    expect(tableOf(groups.querySelector('table')!).rows.map((r) => text(r.cells['Group']))).toEqual(['AC', 'CA', 'CM', 'RA', 'SC', 'SI']);
+    const caps = doc.querySelectorAll('section').find((s) => s.querySelector('#capabilities-title'))!;
+    expect(tableOf(caps.querySelector('table')!).rows).toHaveLength(11);
+  });
+
+  it('the framework page lists its sets and groups with counts', () => {
+    const doc = page(dist, '/frameworks/azure/');
+    expect(text(doc.querySelector('h1'))).toBe('Microsoft Azure');
+    const sets = tableOf(doc.querySelectorAll('table')[0]!);
+    expect(sets.rows.map((r) => text(r.cells['Version']))).toEqual(['06/29/2021']);
+    const groups = tableOf(doc.querySelectorAll('table')[1]!);
+    expect(groups.rows.find((r) => text(r.cells['Group']) === 'azure_web_application_firewall')!.cells['Mappings']!.text).toBe('2');
+  });
+
+  it('the footer carries the ATT&CK attribution and each framework\'s source', () => {
+    const footer = text(page(dist, '/techniques/T1046/').querySelector('footer'));
+    expect(footer).toContain('ATT&CK® is a registered trademark of The MITRE Corporation.');
+    expect(footer).toContain('Microsoft Azure, 1 set; source: ctid@mitre.org');
+    expect(footer).toContain('NIST SP 800-53, 1 set; source: nist_800_53-rev5_attack-8.2-enterprise.csv');
+  });
+
+  it('every internal link and every #fragment resolves', async () => {
+    const report = await checkLinks(dist, '/');
+    expect(report.problems).toEqual([]);
+    expect(report.pages).toBeGreaterThanOrEqual(30);
+    expect(report.fragments).toBeGreaterThan(17);
+  });
+
+  it('makes no request to another origin: no external scripts, styles, fonts or images', () => {
+    for (const path of ['/', '/techniques/T1046/', '/sets/azure-06.29.2021_attack-8.2-enterprise/']) {
+      const doc = page(dist, path);
+      const loaded = [
+        ...doc.querySelectorAll('script[src]').map((e) => e.getAttribute('src')!),
+        ...doc.querySelectorAll('link[href]').map((e) => e.getAttribute('href')!),
+        ...doc.querySelectorAll('img[src]').map((e) => e.getAttribute('src')!),
+      ];
+      for (const url of loaded) expect(url).toMatch(/^\/[^/]/);
+    }
+  });
+});
