@@ -15,6 +15,7 @@ import { writeCorpus } from './generate-corpus.ts';
 import { megabytes, seconds, summarize, time } from './bench/stats.ts';
 import { buildSiteTimed, measureFolder } from './bench/site-build.ts';
 import { checkLinks } from './site-check/links.ts';
+import { benchSearch } from './bench/search.ts';
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',')) : null;
@@ -59,6 +60,31 @@ if (!only || only.has('pipeline')) {
     `median ${seconds(reference.median)}, p95 ${seconds(reference.p95)} (JSON.parse + papaparse of the same files; the pipeline takes ${(pipeline.median / reference.median).toFixed(1)}x)`,
     reference,
   );
+}
+
+if (!only || only.has('search')) {
+  const { model } = await runPipeline([CORPUS]);
+  const bench = benchSearch(model!, Math.max(runs * 4, 20));
+  for (const q of bench.perQuery) {
+    report(
+      `search.query ${JSON.stringify(q.query)}`,
+      `median ${q.fuse.median.toFixed(2)} ms, p95 ${q.fuse.p95.toFixed(2)} ms (${q.results} results); MiniSearch median ${q.miniSearch.median.toFixed(2)} ms, p95 ${q.miniSearch.p95.toFixed(2)} ms`,
+      q,
+    );
+  }
+  const worst = Math.max(...bench.perQuery.map((q) => q.fuse.p95));
+  report(
+    'search.latency',
+    `worst per-query p95 ${worst.toFixed(2)} ms over ${bench.perQuery.length} queries (median of per-query p95 ${bench.overall.fuse.median.toFixed(2)} ms; MiniSearch ${bench.overall.miniSearch.median.toFixed(2)} ms; plain fuse.js over the entities alone ${bench.overall.plainFuse.median.toFixed(2)} ms); target p95 < 16 ms: ${worst < 16 ? 'PASS' : 'FAIL'}`,
+    { worst, ...bench.overall },
+  );
+  const s = bench.sizes;
+  report(
+    'search.index_size',
+    `first query: entity index ${(s.entitiesRaw / 1e3).toFixed(0)} KB raw, ${(s.entitiesGzip / 1e3).toFixed(0)} KB gzip (${s.entityDocs} documents; target < 300 KB gzip: ${s.entitiesGzip < 300e3 ? 'PASS' : 'FAIL'}); notes, loaded after: ${(s.commentsRaw / 1e3).toFixed(0)} KB raw, ${(s.commentsGzip / 1e3).toFixed(0)} KB gzip (${s.commentDocs} notes)`,
+    s,
+  );
+  report('search.load', `${bench.loadMs.toFixed(0)} ms to parse both index files and build the vocabularies (in the worker, once)`, { ms: bench.loadMs });
 }
 
 if (!only || only.has('site')) {

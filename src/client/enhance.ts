@@ -1,7 +1,8 @@
 /**
  * Progressive enhancements, loaded on every page (kept small): the row links copy a shareable
- * URL, and long tables get a filter box. Without JavaScript the row link still works as a
- * plain anchor and every table is complete.
+ * URL, long tables get a filter box, and the search UI is fetched when the user first reaches
+ * for a search box ("/" focuses it). Without JavaScript the row link still works as a plain
+ * anchor, every table is complete, and the search form goes to the search page.
  */
 
 const status = document.createElement('p');
@@ -82,5 +83,19 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table[data-filt
     count.textContent = words.length ? `${shown} of ${rows.length} rows` : `${rows.length} rows`;
   });
 }
+
+// Search: nothing is loaded until a search box is focused or the search page is open.
+const searchInput = document.querySelector<HTMLInputElement>('form.site-search[data-entities] input[name="q"]');
+let searchLoading: Promise<void> | null = null;
+const loadSearch = () => (searchLoading ??= import('./search-ui.ts').then((ui) => ui.start()));
+searchInput?.addEventListener('focus', loadSearch, { once: true });
+if (document.querySelector('[data-search-page]')) void loadSearch();
+document.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLElement;
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+  event.preventDefault();
+  searchInput?.focus();
+});
 
 export {};

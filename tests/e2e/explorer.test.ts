@@ -54,7 +54,7 @@ describe('deep links to a mapping row', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(`${t1046()}#${id}`);
     expect(new URL(page.url()).hash).toBe(`#${id}`);
-    await expect(page.locator('[role="status"]').innerText()).resolves.toBe('Link to this row copied');
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Link to this row copied');
     await context.close();
   });
 });

@@ -1,0 +1,154 @@
+/**
+ * What search finds, built from the model at build time: one document per technique,
+ * capability, capability group, framework and set (the entity index, needed for the first
+ * query), and one per mapping comment (loaded after it).
+ */
+import { setListLabel, setTitle, type Explorer } from '../explorer.ts';
+import type { MappingSet } from '../schema.ts';
+import type { SiteUrls } from '../urls.ts';
+import { DOMAINS } from '../vocabulary.ts';
+import type { EntityKind } from './kinds.ts';
+import { idKey } from './text.ts';
+
+export type { EntityKind, ResultKind } from './kinds.ts';
+
+export interface EntityDoc {
+  kind: EntityKind;
+  /** The id as shown: "T1046", "AC-4", "AC". Empty for frameworks and sets. */
+  id: string;
+  name: string;
+  /** Other names and spellings: earlier technique names, "AC-04". */
+  aliases: string[];
+  /** Where it belongs, searchable too: framework name, group label, tactics. */
+  context: string;
+  /** Framework id, for the framework filter; null for techniques. */
+  framework: string | null;
+  /** Versions shown with a result: "rev5 @ 8.2", "ATT&CK 16.1, 8.2". */
+  versions: string;
+  /** Exact-match keys: compact ids of every spelling. */
+  keys: string[];
+  url: string;
+}
+
+export interface CommentDoc {
+  kind: 'comment';
+  /** Capability id and name, technique id and name: what the note is about. */
+  capability: string;
+  technique: string;
+  title: string;
+  framework: string;
+  frameworkName: string;
+  versions: string;
+  text: string;
+  /** The mapping row's deep link on the technique page. */
+  url: string;
+}
+
+/** Build the documents for a model. */
+export function buildSearchDocuments(explorer: Explorer, urls: SiteUrls): { entities: EntityDoc[]; comments: CommentDoc[] } {
+  const { model } = explorer;
+  const entities: EntityDoc[] = [];
+  for (const t of model.techniques) {
+    const others = t.names.map((n) => n.name).filter((n) => n !== t.name);
+    entities.push({
+      kind: 'technique',
+      id: t.id,
+      name: t.name ?? t.id,
+      aliases: others,
+      context: [t.tactics.map((x) => x.name).join(' '), t.domains.map((d) => DOMAINS[d].label).join(' ')].filter(Boolean).join(' · '),
+      framework: null,
+      versions: t.attackVersions.length ? `ATT&CK ${t.attackVersions.slice(0, 4).join(', ')}${t.attackVersions.length > 4 ? ', …' : ''}` : '',
+      keys: [idKey(t.id)],
+      url: urls.technique(t.id),
+    });
+  }
+  for (const c of model.capabilities) {
+    const framework = explorer.frameworks.get(c.frameworkId)!;
+    const group = c.groupId ? explorer.groups.get(c.groupId) : undefined;
+    const sets = Object.keys(c.sets).map((id) => explorer.sets.get(id)!);
+    entities.push({
+      kind: 'capability',
+      id: c.displayId,
+      name: c.description ?? c.displayId,
+      aliases: c.spellings.filter((s) => s !== c.displayId),
+      context: [framework.name, group && group.label !== c.description ? group.label : ''].filter(Boolean).join(' · '),
+      framework: c.frameworkId,
+      versions: setListLabel(sets).join('; '),
+      keys: [...new Set(c.spellings.map(idKey))],
+      url: urls.capability(c),
+    });
+  }
+  for (const g of model.groups) {
+    const framework = explorer.frameworks.get(g.frameworkId)!;
+    entities.push({
+      kind: 'group',
+      id: g.displayId,
+      name: g.label,
+      aliases: [],
+      context: framework.name,
+      framework: g.frameworkId,
+      versions: '',
+      keys: [idKey(g.displayId)],
+      url: urls.group(g),
+    });
+  }
+  for (const f of model.frameworks) {
+    entities.push({
+      kind: 'framework',
+      id: '',
+      name: f.name,
+      aliases: [f.id],
+      context: '',
+      framework: f.id,
+      versions: setListLabel(f.setIds.map((id) => explorer.sets.get(id)!)).join('; '),
+      keys: [idKey(f.id)],
+      url: urls.framework(f.id),
+    });
+  }
+  for (const s of model.sets) {
+    const framework = explorer.frameworks.get(s.frameworkId)!;
+    entities.push({
+      kind: 'set',
+      id: '',
+      name: setTitle(s, framework),
+      aliases: [s.id],
+      context: [s.organization, s.author].filter(Boolean).join(' · '),
+      framework: s.frameworkId,
+      versions: '',
+      keys: [],
+      url: urls.set(s.id),
+    });
+  }
+
+  // One note per distinct mapping row with a comment, linking to its row on the technique page.
+  const setOrder = new Map(model.sets.map((s, i) => [s.id, i]));
+  const setsOfRow = new Map<string, MappingSet[]>();
+  for (const m of model.mappings) {
+    if (!m.comments) continue;
+    const list = setsOfRow.get(m.rowId) ?? [];
+    list.push(explorer.sets.get(m.setId)!);
+    setsOfRow.set(m.rowId, list);
+  }
+  const comments: CommentDoc[] = [];
+  const seen = new Set<string>();
+  for (const m of model.mappings) {
+    if (!m.comments || seen.has(m.rowId)) continue;
+    seen.add(m.rowId);
+    const capability = explorer.capabilities.get(m.capabilityId)!;
+    const technique = explorer.techniques.get(m.techniqueId)!;
+    const framework = explorer.frameworks.get(capability.frameworkId)!;
+    const sets = [...new Set(setsOfRow.get(m.rowId)!)].sort((a, b) => setOrder.get(a.id)! - setOrder.get(b.id)!);
+    comments.push({
+      kind: 'comment',
+      capability: capability.displayId,
+      technique: technique.id,
+      title: `${capability.displayId} → ${technique.id}${technique.name ? ` ${technique.name}` : ''}`,
+      framework: framework.id,
+      frameworkName: framework.name,
+      versions: setListLabel(sets).join('; '),
+      text: m.comments,
+      url: `${urls.technique(technique.id)}#${m.rowId}`,
+    });
+  }
+  return { entities, comments };
+}

@@ -1,0 +1,126 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+const site = () => inject('siteUrl');
+
+/** A page that records the paths it requested. */
+async function recordingPage(viewport = { width: 1280, height: 800 }): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  return { page, requests };
+}
+
+const popupOptions = (page: Page) => page.locator('#site-search-results [role="option"]');
+
+describe('search from the header box', () => {
+  it('loads nothing until the box is focused, then shows results as you type', async () => {
+    const { page, requests } = await recordingPage();
+    await page.goto(`${site()}techniques/T1046/`);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((p) => /search|entities|comments/.test(p) && !p.endsWith('.html'))).toEqual([]);
+    await page.keyboard.press('/');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('site-search-input');
+    await page.keyboard.type('boundry protection');
+    await expect(popupOptions(page).first().innerText()).resolves.toMatch(/^SC-7 Boundary Protection/);
+    expect(requests.some((p) => p.endsWith('/search/entities.json'))).toBe(true);
+    expect(requests.some((p) => /search-worker.*\.js$/.test(p))).toBe(true);
+    await expect(page.locator('#site-search-input').getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.close();
+  });
+
+  it('arrow keys and Enter open a result; Escape closes the list', async () => {
+    const { page } = await recordingPage();
+    await page.goto(site());
+    const box = page.locator('#site-search-input');
+    await box.click();
+    await box.fill('sentinel');
+    await expect(popupOptions(page).first().innerText()).resolves.toContain('Azure Sentinel');
+    await page.keyboard.press('Escape');
+    await page.locator('#site-search-results').waitFor({ state: 'hidden' });
+    await expect(box.getAttribute('aria-expanded')).resolves.toBe('false');
+    await page.keyboard.press('ArrowDown');
+    await page.locator('#site-search-results').waitFor({ state: 'visible' });
+    await page.keyboard.press('ArrowDown');
+    await expect(box.getAttribute('aria-activedescendant')).resolves.toBe('site-search-option-0');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/frameworks\/azure\/capabilities\/azure_sentinel\/$/);
+    await expect(page.locator('h1').innerText()).resolves.toBe('azure_sentinel Azure Sentinel');
+    await page.close();
+  });
+
+  it('Enter on an exact id goes straight to its page', async () => {
+    const { page } = await recordingPage();
+    await page.goto(site());
+    await page.locator('#site-search-input').click();
+    await page.keyboard.type('ac-04');
+    await expect(popupOptions(page).first().innerText()).resolves.toMatch(/^AC-4 Information Flow Enforcement/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/capabilities\/ac-4\/$/);
+    await page.close();
+  });
+
+  it('a note opens its mapping row, highlighted', async () => {
+    const { page } = await recordingPage();
+    await page.goto(site());
+    await page.locator('#site-search-input').click();
+    await page.keyboard.type('30 or more ports');
+    const note = popupOptions(page).filter({ hasText: 'azure_sentinel → T1046' });
+    await note.click();
+    await page.waitForURL(/\/techniques\/T1046\/#azure_sentinel-t1046-/);
+    const target = await page.evaluate(() => document.querySelector(':target')?.querySelector('th')?.textContent?.trim());
+    expect(target).toBe('azure_sentinel');
+    await page.close();
+  });
+});
+
+describe('the search page', () => {
+  it('loads a shared /search/?q= URL, and the URL follows the query and filters', async () => {
+    const { page } = await recordingPage();
+    await page.goto(`${site()}search/?q=sentinel&kind=capability`);
+    await expect(page.locator('#search-page-q').inputValue()).resolves.toBe('sentinel');
+    await expect(page.locator('#search-page-kind').inputValue()).resolves.toBe('capability');
+    await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    await expect(page.locator('.result-group h2').allInnerTexts()).resolves.toEqual(['Capabilities (1)']);
+    await expect(page.locator('.result-link').first().getAttribute('href')).resolves.toBe('/frameworks/azure/capabilities/azure_sentinel/');
+    await page.locator('#search-page-q').fill('boundary');
+    await page.waitForFunction(() => location.search === '?q=boundary&kind=capability');
+    await page.locator('#search-page-kind').selectOption('');
+    await page.waitForFunction(() => location.search === '?q=boundary');
+    await expect(page.locator('.result-link').first().innerText()).resolves.toContain('SC-7');
+    await page.close();
+  });
+
+  it('renders data as text: marks are the only markup in results', async () => {
+    const { page } = await recordingPage();
+    await page.goto(`${site()}search/?q=partial`);
+    await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    const tags = await page.locator('.result-snippet *, .result-title *').evaluateAll((nodes) => [...new Set(nodes.map((n) => n.tagName))]);
+    expect(tags.every((t) => t === 'MARK' || t === 'SPAN')).toBe(true);
+    await page.close();
+  });
+
+  it('says plainly that search needs JavaScript when it is off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site()}search/?q=sentinel`);
+    await expect(page.locator('main').innerText()).resolves.toContain('Search runs in your browser and needs JavaScript');
+    await expect(page.locator('main a', { hasText: 'technique index' }).getAttribute('href')).resolves.toBe('/techniques/');
+    await context.close();
+  });
+
+  it('is fast and right on the full-size corpus', async () => {
+    const { page } = await recordingPage();
+    await page.goto(`${inject('largeSiteUrl')}search/?q=${encodeURIComponent('acess enforcment')}&kind=capability`);
+    await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 20_000 });
+    await expect(page.locator('.result-link .id').first().innerText()).resolves.toBe('AC-3');
+    await page.close();
+  });
+});
