@@ -9,16 +9,19 @@ import { formatProblems } from '../src/lib/errors.ts';
 import { generatedDir, writeModel } from '../src/lib/model-store.ts';
 import { runPipeline } from '../src/lib/pipeline.ts';
 import { displayPath } from '../src/lib/read-inputs.ts';
+import type { Model } from '../src/lib/schema.ts';
 
 const USAGE = `usage: npm run data -- [--data PATH ...] [--out DIR]
   --data PATH  a mapping file or folder (*.json, *.csv, read recursively); repeatable.
                Default: $MAPSCOPE_DATA (paths separated by ":"), else data/
   --out DIR    where to write model.json. Default: $MAPSCOPE_GENERATED, else generated/`;
 
-async function main(): Promise<number> {
+/** Run the data step with command-line arguments; the exit status, and the model when written. */
+export async function dataStep(argv: string[]): Promise<{ status: number; model?: Model }> {
   let args;
   try {
     args = parseArgs({
+      args: argv,
       options: {
         data: { type: 'string', multiple: true },
         out: { type: 'string' },
@@ -27,11 +30,11 @@ async function main(): Promise<number> {
     }).values;
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
+    return { status: 2 };
   }
   if (args.help) {
     console.log(USAGE);
-    return 0;
+    return { status: 0 };
   }
   const fromEnv = (process.env['MAPSCOPE_DATA'] ?? '').split(':').filter((p) => p.trim() !== '');
   const paths = args.data?.length ? args.data : fromEnv.length ? fromEnv : ['data'];
@@ -42,7 +45,7 @@ async function main(): Promise<number> {
   if (!result.model) {
     console.error(formatProblems(result.problems));
     console.error('Nothing was written; the previous model is unchanged.');
-    return 1;
+    return { status: 1 };
   }
   for (const line of result.summary) {
     console.log(
@@ -60,7 +63,9 @@ async function main(): Promise<number> {
   console.log(
     `Model: ${m.sets.length} sets, ${m.mappings.length} mappings, ${m.nonMappables.length} non-mappable, ${m.duplicates.length} duplicates dropped, ${m.techniques.length} techniques, ${m.capabilities.length} capabilities from ${result.files.length} files in ${seconds} s -> ${displayPath(file)}`,
   );
-  return 0;
+  return { status: 0, model: result.model };
 }
 
-process.exitCode = await main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = (await dataStep(process.argv.slice(2))).status;
+}

@@ -8,7 +8,7 @@ import MiniSearch from 'minisearch';
 import { createExplorer } from '../../src/lib/explorer.ts';
 import type { Model } from '../../src/lib/schema.ts';
 import { buildSearchDocuments } from '../../src/lib/search/documents.ts';
-import { buildEntityIndex, createSearcher, type CommentIndexFile } from '../../src/lib/search/searcher.ts';
+import { buildEntityIndex, createSearcher, packComments } from '../../src/lib/search/searcher.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { summarize, type Timing } from './stats.ts';
 
@@ -40,7 +40,7 @@ function timeQuery(fn: () => unknown, runs: number): Timing {
 export function benchSearch(model: Model, runs = 30): SearchBench {
   const { entities, comments } = buildSearchDocuments(createExplorer(model), createUrls('/'));
   const entityJson = JSON.stringify(buildEntityIndex(entities));
-  const commentJson = JSON.stringify({ version: 1, docs: comments } satisfies CommentIndexFile);
+  const commentJson = JSON.stringify(packComments(comments, '/techniques/'));
   const loadStart = performance.now();
   const searcher = createSearcher(JSON.parse(entityJson), JSON.parse(commentJson));
   const loadMs = performance.now() - loadStart;

@@ -135,6 +135,7 @@ function startHeaderBox(client: SearchClient, form: HTMLFormElement, input: HTML
   let lastHits: SearchHit[] = [];
 
   const close = () => {
+    requestId = 0; // results still on their way must not reopen the list
     listbox.hidden = true;
     input.setAttribute('aria-expanded', 'false');
     input.removeAttribute('aria-activedescendant');
@@ -199,7 +200,8 @@ function startHeaderBox(client: SearchClient, form: HTMLFormElement, input: HTML
   };
   client.listen((message) => {
     if (message.type === 'results' && message.id === requestId) render(message.query, message.hits);
-    if (message.type === 'ready' && document.activeElement === input) run();
+    // The index arrived: answer what was typed meanwhile; the notes arrived: refresh open results.
+    if (message.type === 'ready' && document.activeElement === input && (message.stage === 'entities' || !listbox.hidden)) run();
     if (message.type === 'error' && document.activeElement === input) render(input.value, []);
   });
 

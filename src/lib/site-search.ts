@@ -5,13 +5,13 @@
  */
 import { stableHash } from './ids.ts';
 import { buildSearchDocuments } from './search/documents.ts';
-import { buildEntityIndex, type CommentIndexFile } from './search/searcher.ts';
+import { buildEntityIndex, packComments } from './search/searcher.ts';
 import { explorer, urls } from './site-model.ts';
 
 const documents = buildSearchDocuments(explorer, urls);
 
 export const entityIndexJson = JSON.stringify(buildEntityIndex(documents.entities));
-export const commentIndexJson = JSON.stringify({ version: 1, docs: documents.comments } satisfies CommentIndexFile);
+export const commentIndexJson = JSON.stringify(packComments(documents.comments, urls.techniques()));
 
 const version = stableHash([entityIndexJson, commentIndexJson], 10);
 

@@ -126,7 +126,7 @@ describe('routes and the set filter stylesheet', () => {
     expect(css.split('\n')).toHaveLength(explorer.model.sets.length);
     const token = explorer.setTokens.get('nist_800_53-rev5_attack-16.1-enterprise')!;
     expect(css).toContain(
-      `:root:has([id="set-nist_800_53-rev5_attack-16.1-enterprise"]:target) [data-sets]:not([data-sets~=${token}]){display:none}`,
+      `:root:has([id="set-nist_800_53-rev5_attack-16.1-enterprise"]:target) [data-sets]:not([data-sets~="${token}"]){display:none}`,
     );
   });
 });

@@ -4,7 +4,7 @@ import { writeCorpus } from '../../scripts/generate-corpus.ts';
 import { createExplorer } from '../../src/lib/explorer.ts';
 import { runPipeline } from '../../src/lib/pipeline.ts';
 import { buildSearchDocuments } from '../../src/lib/search/documents.ts';
-import { buildEntityIndex, createSearcher, type SearchHit, type Searcher } from '../../src/lib/search/searcher.ts';
+import { buildEntityIndex, createSearcher, packComments, type SearchHit, type Searcher } from '../../src/lib/search/searcher.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { ROOT } from '../support/paths.ts';
 import { mkdtemp } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 async function searcherFor(data: string): Promise<Searcher> {
   const { model } = await runPipeline([data]);
   const { entities, comments } = buildSearchDocuments(createExplorer(model!), createUrls('/'));
-  return createSearcher(JSON.parse(JSON.stringify(buildEntityIndex(entities))), JSON.parse(JSON.stringify({ version: 1, docs: comments })));
+  return createSearcher(JSON.parse(JSON.stringify(buildEntityIndex(entities))), JSON.parse(JSON.stringify(packComments(comments, '/techniques/'))));
 }
 
 const label = (hit: SearchHit | undefined) => (hit ? `${hit.kind}:${hit.id}` : 'nothing');
@@ -121,7 +121,7 @@ describe('search on the full-size corpus', () => {
     expect(searcher.hasComments).toBe(false);
     expect(label(searcher.search('sentinel')[0])).toBe('capability:azure_sentinel');
     expect(searcher.search('30 or more ports').filter((h) => h.kind === 'comment')).toEqual([]);
-    searcher.addComments({ version: 1, docs: comments });
+    searcher.addComments(JSON.parse(JSON.stringify(packComments(comments, '/techniques/'))));
     expect(searcher.search('30 or more ports').filter((h) => h.kind === 'comment')).toHaveLength(1);
   });
 });

@@ -75,3 +75,35 @@ describe('the default site', () => {
     }
   });
 });
+
+describe('downloads on pages', () => {
+  it('T1046 offers CSV, JSON and a Navigator layer per set, as plain links with their real sizes', async () => {
+    const { statSync } = await import('node:fs');
+    const { formatBytes } = await import('../../src/lib/downloads.ts');
+    const doc = page(dist, '/techniques/T1046/');
+    const section = doc.querySelector('section.downloads')!;
+    const table = tableOf(section.querySelector('table')!);
+    expect(table.headers).toEqual(['Set', 'CSV', 'JSON', 'Navigator layer']);
+    expect(table.rows.map((r) => text(r.cells['Set']))).toEqual(['All 2 sets', 'Microsoft Azure 06/29/2021 @ 8.2', 'NIST SP 800-53 rev5 @ 8.2']);
+    expect(table.rows[0]!.cells['CSV']!.querySelector('a')!.getAttribute('href')).toBe('/downloads/T1046_all-sets.csv');
+    const links = section.querySelectorAll('a');
+    expect(links).toHaveLength(5);
+    for (const link of links) {
+      const href = link.getAttribute('href')!;
+      expect(href).toMatch(/^\/downloads\/[^/]*T1046(_layer|_all-sets)?\.(csv|json)$/);
+      expect(link.getAttribute('download')).toBe('');
+      const size = statSync(`${dist}${href}`).size;
+      expect(text(link)).toMatch(new RegExp(`\\(${formatBytes(size).replace('.', '\\.')}\\)$`));
+    }
+  });
+
+  it('set, capability and group pages offer their downloads too', () => {
+    for (const path of ['/sets/nist_800_53-rev5_attack-8.2-enterprise/', '/frameworks/nist_800_53/capabilities/ac-4/', '/frameworks/nist_800_53/groups/cm/']) {
+      const links = page(dist, path).querySelectorAll('section.downloads a').map((a) => a.getAttribute('href'));
+      expect(links.map((l) => l!.split('.').pop()).sort(), path).toEqual(['csv', 'json', 'json']);
+    }
+    expect(page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelector('section.downloads a')!.getAttribute('href')).toBe(
+      '/downloads/nist_800_53-rev5_attack-8.2-enterprise.csv',
+    );
+  });
+});

@@ -36,7 +36,6 @@ export async function buildSite(options: { data?: string[]; base?: string; label
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   const dataArgs = (options.data ?? [path.join(ROOT, 'data')]).flatMap((p) => ['--data', p]);
-  await run(process.execPath, ['--import', 'tsx', 'scripts/build-model.ts', ...dataArgs], { cwd: ROOT, env, maxBuffer: 64 << 20 });
-  await run(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], { cwd: ROOT, env, maxBuffer: 64 << 20 });
+  await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...dataArgs], { cwd: ROOT, env, maxBuffer: 64 << 20 });
   return { dist, generated, base };
 }

@@ -8,7 +8,7 @@ import type { MappingSet } from '../schema.ts';
 import type { SiteUrls } from '../urls.ts';
 import { DOMAINS } from '../vocabulary.ts';
 import type { EntityKind } from './kinds.ts';
-import { idKey } from './text.ts';
+import { idKey, noteTitle } from './text.ts';
 
 export type { EntityKind, ResultKind } from './kinds.ts';
 
@@ -32,10 +32,13 @@ export interface EntityDoc {
 
 export interface CommentDoc {
   kind: 'comment';
-  /** Capability id and name, technique id and name: what the note is about. */
+  /** Capability id and technique id: what the note is about. */
   capability: string;
   technique: string;
+  techniqueName: string | null;
+  /** "azure_sentinel → T1046 Network Service Discovery" */
   title: string;
+  rowId: string;
   framework: string;
   frameworkName: string;
   versions: string;
@@ -142,7 +145,9 @@ export function buildSearchDocuments(explorer: Explorer, urls: SiteUrls): { enti
       kind: 'comment',
       capability: capability.displayId,
       technique: technique.id,
-      title: `${capability.displayId} → ${technique.id}${technique.name ? ` ${technique.name}` : ''}`,
+      techniqueName: technique.name,
+      title: noteTitle(capability.displayId, technique.id, technique.name),
+      rowId: m.rowId,
       framework: framework.id,
       frameworkName: framework.name,
       versions: setListLabel(sets).join('; '),

@@ -13,7 +13,7 @@
 import Fuse, { type FuseIndexRecords, type IFuseOptions } from 'fuse.js';
 import type { CommentDoc, EntityDoc } from './documents.ts';
 import type { EntityKind, ResultKind } from './kinds.ts';
-import { boundedDistance, highlightRanges, idKey, snippet, techniqueQuery, typoBudget, words } from './text.ts';
+import { boundedDistance, highlightRanges, idKey, noteTitle, snippet, techniqueQuery, typoBudget, words } from './text.ts';
 
 export const ENTITY_KEYS = [
   { name: 'id', weight: 3 },
@@ -34,10 +34,49 @@ export interface EntityIndexFile {
   fuse: { keys: unknown; records: FuseIndexRecords };
 }
 
-/** The comment index file, loaded after the entity index. */
+/**
+ * The mapping-note index file, loaded after the entity index. Notes are packed as arrays, and
+ * what can be derived (titles, links, framework names) is derived when it is loaded.
+ */
 export interface CommentIndexFile {
   version: 1;
-  docs: CommentDoc[];
+  /** Technique pages' URL prefix: a note links to <prefix><technique>/#<row id>. */
+  techniqueBase: string;
+  frameworks: [id: string, name: string][];
+  /** [capability, technique, technique name, framework index, versions, row id, text] */
+  notes: [string, string, string | null, number, string, string, string][];
+}
+
+/** Pack notes for the index file. */
+export function packComments(docs: readonly CommentDoc[], techniqueBase: string): CommentIndexFile {
+  const frameworks: [string, string][] = [];
+  const index = new Map<string, number>();
+  const notes = docs.map((d): CommentIndexFile['notes'][number] => {
+    let f = index.get(d.framework);
+    if (f === undefined) {
+      f = frameworks.push([d.framework, d.frameworkName]) - 1;
+      index.set(d.framework, f);
+    }
+    return [d.capability, d.technique, d.techniqueName, f, d.versions, d.rowId, d.text];
+  });
+  return { version: 1, techniqueBase, frameworks, notes };
+}
+
+/** Unpack the notes of an index file. */
+export function unpackComments(file: CommentIndexFile): CommentDoc[] {
+  return file.notes.map(([capability, technique, techniqueName, f, versions, rowId, text]) => ({
+    kind: 'comment',
+    capability,
+    technique,
+    techniqueName,
+    title: noteTitle(capability, technique, techniqueName),
+    rowId,
+    framework: file.frameworks[f]![0],
+    frameworkName: file.frameworks[f]![1],
+    versions,
+    text,
+    url: `${file.techniqueBase}${technique}/#${rowId}`,
+  }));
 }
 
 export interface SearchOptions {
@@ -245,10 +284,11 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
 
   let comments: { docs: CommentDoc[]; vocabulary: Vocabulary } | null = null;
   const addComments = (file: CommentIndexFile) => {
+    const notes = unpackComments(file);
     const v = new Vocabulary();
-    file.docs.forEach((doc, i) => v.add(i, `${doc.text} ${doc.capability} ${doc.technique}`));
+    notes.forEach((doc, i) => v.add(i, `${doc.text} ${doc.capability} ${doc.technique}`));
     v.seal();
-    comments = { docs: file.docs, vocabulary: v };
+    comments = { docs: notes, vocabulary: v };
   };
   if (commentFile) addComments(commentFile);
 

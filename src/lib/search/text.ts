@@ -93,3 +93,8 @@ export function snippet(text: string, ranges: [number, number][], size = 180): {
     .map(([s, e]): [number, number] => [s - start + prefix.length, e - start + prefix.length]);
   return { text: `${prefix}${text.slice(start, end)}${suffix}`, ranges: shifted };
 }
+
+/** The title of a mapping note: "azure_sentinel → T1046 Network Service Discovery". */
+export function noteTitle(capability: string, technique: string, techniqueName: string | null): string {
+  return `${capability} → ${technique}${techniqueName ? ` ${techniqueName}` : ''}`;
+}

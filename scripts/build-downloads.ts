@@ -1,0 +1,60 @@
+/**
+ * The download files (CSV, JSON, Navigator layer per set and per technique, capability and
+ * group page): their contents and sizes (the manifest pages read), and writing them.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { planDownloads, type DownloadManifest } from '../src/lib/downloads.ts';
+import type { Model } from '../src/lib/schema.ts';
+import { createUrls } from '../src/lib/urls.ts';
+
+/** The site's public origin for links in Navigator layers: $MAPSCOPE_SITE, else astro preview's. */
+export function siteOrigin(env: NodeJS.ProcessEnv = process.env): string {
+  return (env['MAPSCOPE_SITE'] || 'http://localhost:4321').replace(/\/+$/, '');
+}
+
+export interface PreparedDownloads {
+  manifest: DownloadManifest;
+  files: { path: string; content: string }[];
+  bytes: number;
+}
+
+/** Every download's content and the manifest of sizes, in memory. */
+export function prepareDownloads(model: Model, env: NodeJS.ProcessEnv = process.env): PreparedDownloads {
+  const urls = createUrls(env['MAPSCOPE_BASE'] || '/');
+  const origin = siteOrigin(env);
+  const pageUrl = (target: { technique?: string; set?: string }) =>
+    `${origin}${target.technique ? urls.technique(target.technique) : urls.set(target.set!)}`;
+  const manifest: DownloadManifest = {};
+  const files: PreparedDownloads['files'] = [];
+  let bytes = 0;
+  for (const file of planDownloads(model, { pageUrl })) {
+    const content = file.content();
+    const size = Buffer.byteLength(content);
+    const groups = (manifest[file.scope] ??= []);
+    let group = groups.find((g) => g.setId === file.setId);
+    if (!group) groups.push((group = { setId: file.setId, files: [] }));
+    group.files.push({ format: file.format, path: file.path, bytes: size });
+    files.push({ path: file.path, content });
+    bytes += size;
+  }
+  return { manifest, files, bytes };
+}
+
+/** Write the files under `dir` (created afresh), a few at a time. */
+export async function writeDownloadFiles(files: PreparedDownloads['files'], dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  const made = new Set<string>();
+  const pending: Promise<void>[] = [];
+  for (const file of files) {
+    const target = path.join(dir, file.path);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
+    pending.push(writeFile(target, file.content));
+    if (pending.length >= 32) await Promise.all(pending.splice(0));
+  }
+  await Promise.all(pending);
+}

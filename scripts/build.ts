@@ -1,0 +1,59 @@
+/**
+ * npm run build: the data step, then the pages and the downloads.
+ *   1. read, validate and normalize the data into generated/model.json (npm run data);
+ *   2. prepare every download in memory and write their sizes to generated/downloads.json;
+ *   3. run astro build, which reads both, while the ~50,000 download files of a full corpus
+ *      are written meanwhile (disk time overlaps rendering time);
+ *   4. move the finished downloads folder into the built site.
+ * Arguments are those of npm run data (--data PATH ...).
+ */
+import { spawn } from 'node:child_process';
+import { cp, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generatedDir } from '../src/lib/model-store.ts';
+import { dataStep } from './build-model.ts';
+import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function astroBuild(): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+async function main(): Promise<number> {
+  const data = await dataStep(process.argv.slice(2));
+  if (data.status !== 0 || !data.model) return data.status || 1;
+
+  const generated = generatedDir();
+  const started = performance.now();
+  const downloads = prepareDownloads(data.model);
+  await writeFile(path.join(generated, 'downloads.json'), JSON.stringify(downloads.manifest));
+  const staging = path.join(generated, `downloads.${process.pid}.tmp`);
+  const writing = writeDownloadFiles(downloads.files, staging);
+  const [status] = await Promise.all([astroBuild(), writing]);
+  if (status !== 0) {
+    await rm(staging, { recursive: true, force: true });
+    return status;
+  }
+  const target = path.resolve(ROOT, process.env['MAPSCOPE_OUT'] || 'dist', 'downloads');
+  await rm(target, { recursive: true, force: true });
+  try {
+    await rename(staging, target);
+  } catch {
+    await cp(staging, target, { recursive: true });
+    await rm(staging, { recursive: true, force: true });
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Downloads: ${downloads.files.length} files, ${(downloads.bytes / 1e6).toFixed(1)} MB; pages and downloads built in ${seconds} s`);
+  return 0;
+}
+
+process.exitCode = await main();

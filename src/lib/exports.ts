@@ -1,0 +1,268 @@
+/**
+ * Exports of a set's mappings (all of them, or those of one technique, capability or group) in
+ * the formats other tools read: the Mappings Explorer CSV export, the unified JSON format, and
+ * ATT&CK Navigator layers (format 4.5). Pure functions of the model; the build writes the files.
+ */
+import Papa from 'papaparse';
+import { toUsDate } from './dates.ts';
+import { setTitle } from './explorer.ts';
+import type { Capability, Framework, Mapping, MappingSet, Model, NonMappable, Technique } from './schema.ts';
+import { neutralizeCell } from './spreadsheet-cells.ts';
+import { CSV_COLUMNS, DOMAINS, SCORE_VALUES, STATUSES } from './vocabulary.ts';
+
+/** What an export needs to know about the model, indexed once. */
+export interface ExportContext {
+  model: Model;
+  frameworks: Map<string, Framework>;
+  capabilities: Map<string, Capability>;
+  techniques: Map<string, Technique>;
+  groupSpelling: Map<string, string>;
+  groupLabel: Map<string, string>;
+}
+
+export function createExportContext(model: Model): ExportContext {
+  return {
+    model,
+    frameworks: new Map(model.frameworks.map((f) => [f.id, f])),
+    capabilities: new Map(model.capabilities.map((c) => [c.id, c])),
+    techniques: new Map(model.techniques.map((t) => [t.id, t])),
+    groupSpelling: new Map(model.groups.map((g) => [g.id, g.displayId])),
+    groupLabel: new Map(model.groups.map((g) => [g.id, g.label])),
+  };
+}
+
+/** The CSV columns written: the published export's, plus the mapping status. */
+export const EXPORT_CSV_COLUMNS = [...CSV_COLUMNS, 'status'] as const;
+
+/** A technique's name as a given ATT&CK version has it. */
+function techniqueNameAt(technique: Technique | undefined, attackVersion: string): string | null {
+  if (!technique) return null;
+  return technique.names.find((n) => n.attackVersions.includes(attackVersion))?.name ?? technique.name;
+}
+
+/** Capability fields as the set spells them. */
+function capabilityFields(ctx: ExportContext, set: MappingSet, capabilityId: string | null) {
+  if (!capabilityId) return { id: null, description: null, group: null };
+  const capability = ctx.capabilities.get(capabilityId)!;
+  const entry = capability.sets[set.id];
+  const groupId = entry?.groupId ?? capability.groupId;
+  return {
+    id: entry?.spelling ?? capability.displayId,
+    description: entry?.description ?? capability.description,
+    group: groupId ? ctx.groupSpelling.get(groupId) ?? null : null,
+  };
+}
+
+/** One mapping or non-mappable entry, as a unified-format mapping object. */
+function toMappingObject(ctx: ExportContext, set: MappingSet, item: Mapping | NonMappable): Record<string, unknown> {
+  const capability = capabilityFields(ctx, set, item.capabilityId);
+  const techniqueId = item.techniqueId;
+  const isMapping = 'status' in item;
+  const object: Record<string, unknown> = {
+    capability_id: capability.id,
+    capability_description: capability.description,
+    capability_group: capability.group,
+    mapping_type: item.mappingType,
+    attack_object_id: techniqueId,
+    attack_object_name: techniqueId
+      ? techniqueNameAt(ctx.techniques.get(techniqueId), set.attackVersion)
+      : isMapping
+        ? null
+        : (item as NonMappable).attackObjectName,
+  };
+  if (isMapping) {
+    if (item.scoreCategory) object['score_category'] = item.scoreCategory;
+    if (item.scoreValue) object['score_value'] = item.scoreValue;
+    if (item.relatedScore) object['related_score'] = item.relatedScore;
+  }
+  object['comments'] = item.comments;
+  object['references'] = item.references;
+  object['status'] = isMapping ? STATUSES[item.status].unified : 'non_mappable';
+  return object;
+}
+
+/** Rows of the CSV export (values as written, before the formula guard). */
+function toCsvRecord(ctx: ExportContext, set: MappingSet, item: Mapping | NonMappable): Record<string, string> {
+  const o = toMappingObject(ctx, set, item);
+  const text = (v: unknown) => (v == null ? '' : String(v));
+  return {
+    mapping_framework: set.frameworkId,
+    mapping_framework_version: set.frameworkVersion,
+    capability_group: text(o['capability_group']),
+    capability_id: text(o['capability_id']),
+    capability_description: text(o['capability_description']),
+    mapping_type: text(o['mapping_type']),
+    attack_object_id: text(o['attack_object_id']),
+    attack_object_name: text(o['attack_object_name']),
+    attack_version: set.attackVersion,
+    technology_domain: set.domain,
+    score_category: text(o['score_category']),
+    score_value: text(o['score_value']),
+    related_score: text(o['related_score']),
+    // A JSON array: spreadsheets show it as text, and readers (ours, Python's) parse it back.
+    references: JSON.stringify(item.references),
+    comments: text(item.comments),
+    organization: text(set.organization),
+    creation_date: set.creationDate ? toUsDate(set.creationDate) : '',
+    last_update: set.lastUpdate ? toUsDate(set.lastUpdate) : '',
+    // The published exports' mapping status; "participant_review" is kept as it is in CSV.
+    status: 'status' in item ? item.status : 'non_mappable',
+  };
+}
+
+/**
+ * The CSV export: the published columns (and status), no index column, RFC 4180 quoting,
+ * every cell guarded against formula injection. Each row names its set, so one file may hold
+ * the rows of several sets.
+ */
+export function toCsv(ctx: ExportContext, entries: readonly { set: MappingSet; item: Mapping | NonMappable }[]): string {
+  const rows = entries.map(({ set, item }) => {
+    const record = toCsvRecord(ctx, set, item);
+    return EXPORT_CSV_COLUMNS.map((column) => neutralizeCell(record[column] ?? ''));
+  });
+  return `${Papa.unparse({ fields: [...EXPORT_CSV_COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`;
+}
+
+/** The unified Mappings Explorer JSON file of a set (or a part of it). */
+export function toUnifiedJson(ctx: ExportContext, set: MappingSet, items: readonly (Mapping | NonMappable)[]): object {
+  const objects = items.map((item) => toMappingObject(ctx, set, item));
+  const usedGroups = new Set(objects.map((o) => o['capability_group']).filter((g): g is string => typeof g === 'string'));
+  const groupLabels: Record<string, string> = {};
+  for (const group of ctx.model.groups) {
+    if (group.frameworkId === set.frameworkId && usedGroups.has(group.displayId)) groupLabels[group.displayId] = group.label;
+  }
+  const creation = set.creationDate ?? set.lastUpdate;
+  return {
+    metadata: {
+      mapping_version: set.mappingVersion ?? '',
+      attack_version: set.attackVersion,
+      technology_domain: set.domain,
+      ...(creation ? { creation_date: toUsDate(creation) } : {}),
+      ...(set.lastUpdate ? { last_update: toUsDate(set.lastUpdate) } : {}),
+      mapping_framework: set.frameworkId,
+      mapping_framework_version: set.frameworkVersion,
+      ...(set.versionSchema ? { mapping_framework_version_schema: set.versionSchema } : {}),
+      author: set.author,
+      contact: set.contact,
+      organization: set.organization,
+      mapping_types: Object.fromEntries(set.mappingTypes.map((t) => [t.id, { name: t.label, description: t.description ?? '' }])),
+      capability_groups: groupLabels,
+    },
+    mapping_objects: objects,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// ATT&CK Navigator layers
+// ---------------------------------------------------------------------------------------------
+
+const GRADIENT = ['#dbe9f6', '#1f5fa8'] as const;
+
+/** A colour between the gradient's ends: t in [0, 1]. */
+function gradientColor(t: number): string {
+  const [from, to] = GRADIENT.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+  const mix = from!.map((c, i) => Math.round(c + (to![i]! - c) * Math.min(1, Math.max(0, t))));
+  return `#${mix.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export interface LayerOptions {
+  /** What the layer shows, e.g. "T1046" or "AC-4"; the set itself when absent. */
+  subject?: string;
+  /** Absolute URL of a page, for links back to the site. */
+  pageUrl: (path: { technique?: string; set?: string }) => string;
+}
+
+/**
+ * A Navigator layer (format 4.5) of mappings. One entry per technique, never a null id.
+ * Scored frameworks: the best score value of the technique's mappings (minimal 1, partial 2,
+ * significant 3), whatever the category; control frameworks: how many capabilities map to it.
+ * The gradient spans the scores present (non-mappable entries never count).
+ */
+export function toNavigatorLayer(ctx: ExportContext, set: MappingSet, mappings: readonly Mapping[], options: LayerOptions): object {
+  const framework = ctx.frameworks.get(set.frameworkId)!;
+  const scored = mappings.some((m) => m.scoreValue !== null);
+  const byTechnique = new Map<string, Mapping[]>();
+  for (const m of mappings) {
+    const list = byTechnique.get(m.techniqueId);
+    if (list) list.push(m);
+    else byTechnique.set(m.techniqueId, [m]);
+  }
+  const label = (m: Mapping) => capabilityFields(ctx, set, m.capabilityId).id ?? m.capabilityId;
+  const typeLabel = (id: string) => set.mappingTypes.find((t) => t.id === id)?.label ?? id;
+
+  const entries: Record<string, unknown>[] = [];
+  const scores: number[] = [];
+  const ids = [...byTechnique.keys()].sort();
+  for (const techniqueId of ids) {
+    const list = byTechnique.get(techniqueId)!;
+    const capabilities = [...new Set(list.map(label))].sort();
+    const score = scored
+      ? Math.max(...list.map((m) => (m.scoreValue ? SCORE_VALUES[m.scoreValue].rank : 0)))
+      : capabilities.length;
+    scores.push(score);
+    const describe = (m: Mapping) =>
+      m.scoreValue ? `${m.scoreCategory ?? 'score'}: ${m.scoreValue}` : typeLabel(m.mappingType);
+    const sorted = [...list].sort((a, b) => label(a).localeCompare(label(b)));
+    entries.push({
+      techniqueID: techniqueId,
+      score,
+      comment: scored
+        ? `Best score ${score} (${Object.entries(SCORE_VALUES).find(([, v]) => v.rank === score)?.[0] ?? score}) from: ${sorted.map((m) => `${label(m)} (${describe(m)})`).join('; ')}`
+        : `Mapped by ${capabilities.length} ${capabilities.length === 1 ? 'capability' : 'capabilities'}: ${capabilities.join(', ')}`,
+      enabled: true,
+      metadata: sorted.map((m) => ({ name: label(m), value: describe(m) })),
+      links: [{ label: `${techniqueId} on Mapscope`, url: options.pageUrl({ technique: techniqueId }) }],
+      ...(ids.some((other) => other.startsWith(`${techniqueId}.`)) ? { showSubtechniques: true } : {}),
+    });
+  }
+  // Parents of mapped sub-techniques show them expanded, without a score of their own.
+  const parents = [...new Set(ids.filter((id) => id.includes('.')).map((id) => id.split('.')[0]!))].filter((p) => !byTechnique.has(p));
+  for (const parent of parents.sort()) {
+    entries.push({
+      techniqueID: parent,
+      comment: `Sub-techniques mapped: ${ids.filter((id) => id.startsWith(`${parent}.`)).join(', ')}`,
+      enabled: true,
+      showSubtechniques: true,
+    });
+  }
+  entries.sort((a, b) => String(a['techniqueID']).localeCompare(String(b['techniqueID'])));
+
+  let minValue = scores.length ? Math.min(...scores) : 0;
+  const maxValue = scores.length ? Math.max(...scores) : 1;
+  // The Navigator needs maxValue > minValue; when every score is equal, start the scale one lower.
+  if (minValue >= maxValue) minValue = maxValue - 1;
+  const at = (value: number) => gradientColor((value - minValue) / (maxValue - minValue));
+  const legendItems = scored
+    ? Object.entries(SCORE_VALUES)
+        .filter(([, v]) => scores.includes(v.rank))
+        .map(([, v]) => ({ label: `${v.label} (${v.rank}): best score of the mapped capabilities`, color: at(v.rank) }))
+    : [...new Set([Math.min(...scores), Math.max(...scores)])]
+        .filter((v) => Number.isFinite(v))
+        .map((v) => ({ label: `${v} mapped ${v === 1 ? 'capability' : 'capabilities'}`, color: at(v) }));
+
+  const title = setTitle(set, framework);
+  return {
+    name: options.subject ? `${options.subject}: ${title}` : title,
+    versions: { attack: set.attackVersion, navigator: '4.9.1', layer: '4.5' },
+    domain: DOMAINS[set.domain].navigator,
+    description: scored
+      ? `${title}. Score: the best score value (1 minimal, 2 partial, 3 significant) of the capabilities mapped to each technique, across protect, detect and respond.`
+      : `${title}. Score: the number of ${framework.name} capabilities mapped to each technique.`,
+    sorting: 3,
+    layout: { layout: 'side', showID: true, showName: true, showAggregateScores: false, expandedSubtechniques: 'annotated' },
+    hideDisabled: false,
+    techniques: entries,
+    gradient: { colors: [...GRADIENT], minValue, maxValue },
+    legendItems,
+    showTacticRowBackground: false,
+    selectTechniquesAcrossTactics: true,
+    selectSubtechniquesWithParent: false,
+    selectVisibleTechniques: false,
+    metadata: [
+      { name: 'Mapping set', value: title },
+      ...(set.organization ? [{ name: 'Organization', value: set.organization }] : []),
+      ...(set.lastUpdate ? [{ name: 'Last updated', value: set.lastUpdate }] : []),
+    ],
+    links: [{ label: 'This set on Mapscope', url: options.pageUrl({ set: set.id }) }],
+  };
+}

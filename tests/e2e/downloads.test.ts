@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+describe('downloads from the T1046 page', () => {
+  it('the CSV downloads with its descriptive name and parses into the 17 rows', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${inject('siteUrl')}techniques/T1046/`);
+    const row = page.locator('section.downloads tr', { hasText: 'All 2 sets' });
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /^CSV/ }).click()]);
+    expect(download.suggestedFilename()).toBe('T1046_all-sets.csv');
+    const csv = await readFile((await download.path())!, 'utf8');
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toHaveLength(17);
+    expect(parsed.data.filter((r) => r['mapping_framework'] === 'nist_800_53').map((r) => r['capability_id'])).toEqual([
+      'AC-4', 'CA-7', 'CM-2', 'CM-6', 'CM-7', 'CM-8', 'RA-5', 'SC-7', 'SC-46', 'SI-3', 'SI-4',
+    ]);
+    expect(new Set(parsed.data.map((r) => r['attack_object_id']))).toEqual(new Set(['T1046']));
+    await context.close();
+  });
+
+  it('the NIST set JSON downloads and holds the 11 mappings', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${inject('siteUrl')}techniques/T1046/`);
+    const row = page.locator('section.downloads tr', { hasText: 'NIST SP 800-53 rev5 @ 8.2' });
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /^JSON/ }).click()]);
+    expect(download.suggestedFilename()).toBe('nist_800_53-rev5_attack-8.2-enterprise_T1046.json');
+    const data = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(data.metadata.mapping_framework).toBe('nist_800_53');
+    expect(data.mapping_objects).toHaveLength(11);
+    await context.close();
+  });
+
+  it('the Azure Navigator layer downloads and parses as a 4.5 layer scoring T1046', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${inject('siteUrl')}techniques/T1046/`);
+    const row = page.locator('section.downloads tr', { hasText: 'Microsoft Azure' });
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /^Layer/ }).click()]);
+    expect(download.suggestedFilename()).toBe('azure-06.29.2021_attack-8.2-enterprise_T1046_layer.json');
+    const layer = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(layer.versions.layer).toBe('4.5');
+    expect(layer.techniques).toEqual([expect.objectContaining({ techniqueID: 'T1046', score: 3 })]);
+    await context.close();
+  });
+});
