@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 
 /**
  * Astro 5 leaves its content-layer modules (content-assets.mjs, content-modules.mjs) in an
- * outDir outside the project root; a static site must not ship them.
+ * output folder outside its working folder; a static site must not ship them.
  * @type {import('astro').AstroIntegration}
  */
 const removeBuildLeftovers = {

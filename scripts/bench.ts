@@ -15,10 +15,22 @@ import { writeCorpus } from './generate-corpus.ts';
 import { megabytes, seconds, summarize, time } from './bench/stats.ts';
 import { buildSiteTimed, measureFolder } from './bench/site-build.ts';
 import { checkLinks } from './site-check/links.ts';
+import { runLighthouse } from './site-check/lighthouse.ts';
+import { serveStatic } from './site-check/static-server.ts';
 import { benchSearch } from './bench/search.ts';
 import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
 import { readdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(full)));
+    else out.push(full);
+  }
+  return out;
+}
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',')) : null;
@@ -176,6 +188,37 @@ if (!only || only.has('site')) {
     { ...links, problems: links.problems.slice(0, 20) },
   );
   await rm(work, { recursive: true, force: true });
+}
+
+if (!only || only.has('budgets')) {
+  // The default site's budgets and its Lighthouse scores.
+  const work = await mkdtemp(path.join(tmpdir(), 'mapscope-budgets-'));
+  const { dist } = await buildSiteTimed([path.resolve('data')], work);
+  const all = await listFiles(dist);
+  const gz = async (f: string) => gzipSync(await readFile(f)).length;
+  const pages = all.filter((f) => f.endsWith('.html'));
+  const pageSizes = await Promise.all(pages.map(gz));
+  const biggest = Math.max(...pageSizes);
+  const biggestPage = path.relative(dist, pages[pageSizes.indexOf(biggest)]!);
+  const css = (await Promise.all(all.filter((f) => f.endsWith('.css')).map(gz))).reduce((a, b) => a + b, 0);
+  const assets = await readdir(path.join(dist, '_astro'));
+  const enhance = await gz(path.join(dist, '_astro', assets.find((a) => a.startsWith('Layout'))!));
+  const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+  report('budget.html', `largest page ${(biggest / 1e3).toFixed(1)} KB gzip (${biggestPage}) of ${pages.length}; target < 20 KB: ${verdict(biggest < 20e3)}`, { biggest, biggestPage });
+  report('budget.css', `${(css / 1e3).toFixed(1)} KB gzip in all; target < 10 KB: ${verdict(css < 10e3)}`, { css });
+  report('budget.js', `${(enhance / 1e3).toFixed(1)} KB gzip of script on page load (search code and index load on demand); target < 5 KB: ${verdict(enhance < 5e3)}`, { enhance });
+  const server = await serveStatic(dist, '/');
+  try {
+    const { scores, losses } = await runLighthouse(`${server.url.replace('127.0.0.1', 'localhost')}techniques/T1046/`);
+    report(
+      'lighthouse.T1046',
+      `performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores['best-practices']}, SEO ${scores.seo} (lighthouse 12.2.3, localhost)${losses.length ? `; below 1: ${losses.join('; ')}` : ''}`,
+      { scores, losses },
+    );
+  } finally {
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  }
 }
 
 await mkdir('bench-results', { recursive: true });

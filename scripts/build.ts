@@ -8,7 +8,7 @@
  * Arguments are those of npm run data (--data PATH ...).
  */
 import { spawn } from 'node:child_process';
-import { cp, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatedDir } from '../src/lib/model-store.ts';
@@ -17,15 +17,26 @@ import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function astroBuild(): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+/**
+ * Run astro build from a working folder of its own inside the project. Astro writes its
+ * intermediate files to <working folder>/.astro/ when the output folder lies elsewhere, and two
+ * builds at once (the tests build several sites) must not share that folder.
+ */
+async function astroBuild(outDir: string, generated: string): Promise<number> {
+  const work = path.join(ROOT, 'node_modules', '.cache', 'mapscope-build', String(process.pid));
+  await mkdir(work, { recursive: true });
+  try {
+    return await new Promise((resolve) => {
+      const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build', '--root', ROOT], {
+        cwd: work,
+        stdio: 'inherit',
+        env: { ...process.env, MAPSCOPE_OUT: outDir, MAPSCOPE_GENERATED: generated, ASTRO_TELEMETRY_DISABLED: '1' },
+      });
+      child.on('exit', (code) => resolve(code ?? 1));
     });
-    child.on('exit', (code) => resolve(code ?? 1));
-  });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<number> {
@@ -33,17 +44,18 @@ async function main(): Promise<number> {
   if (data.status !== 0 || !data.model) return data.status || 1;
 
   const generated = generatedDir();
+  const outDir = path.resolve(ROOT, process.env['MAPSCOPE_OUT'] || 'dist');
   const started = performance.now();
   const downloads = prepareDownloads(data.model);
   await writeFile(path.join(generated, 'downloads.json'), JSON.stringify(downloads.manifest));
   const staging = path.join(generated, `downloads.${process.pid}.tmp`);
   const writing = writeDownloadFiles(downloads.files, staging);
-  const [status] = await Promise.all([astroBuild(), writing]);
+  const [status] = await Promise.all([astroBuild(outDir, generated), writing]);
   if (status !== 0) {
     await rm(staging, { recursive: true, force: true });
     return status;
   }
-  const target = path.resolve(ROOT, process.env['MAPSCOPE_OUT'] || 'dist', 'downloads');
+  const target = path.join(outDir, 'downloads');
   await rm(target, { recursive: true, force: true });
   try {
     await rename(staging, target);

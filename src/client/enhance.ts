@@ -88,7 +88,7 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table[data-filt
 const searchInput = document.querySelector<HTMLInputElement>('form.site-search[data-entities] input[name="q"]');
 let searchLoading: Promise<void> | null = null;
 const loadSearch = () => (searchLoading ??= import('./search-ui.ts').then((ui) => ui.start()));
-searchInput?.addEventListener('focus', loadSearch, { once: true });
+for (const input of document.querySelectorAll('form.site-search input[name="q"]')) input.addEventListener('focus', loadSearch, { once: true });
 if (document.querySelector('[data-search-page]')) void loadSearch();
 document.addEventListener('keydown', (event) => {
   const target = event.target as HTMLElement;

@@ -116,10 +116,10 @@ function isExactId(hit: SearchHit | undefined): boolean {
   return !!hit && hit.score <= -0.9;
 }
 
-/** The results popup of the header search box: an ARIA combobox. */
-function startHeaderBox(client: SearchClient, form: HTMLFormElement, input: HTMLInputElement): void {
+/** The results popup of a search box (the header's, the home page's): an ARIA combobox. */
+function startSearchBox(client: SearchClient, form: HTMLFormElement, input: HTMLInputElement): void {
   const listbox = element('ul', 'search-popup');
-  listbox.id = 'site-search-results';
+  listbox.id = `${input.id}-results`.replace('site-search-input-results', 'site-search-results');
   listbox.setAttribute('role', 'listbox');
   listbox.setAttribute('aria-label', 'Search results');
   listbox.hidden = true;
@@ -165,7 +165,7 @@ function startHeaderBox(client: SearchClient, form: HTMLFormElement, input: HTML
     searchPage.search = new URLSearchParams({ q: query }).toString();
     const addOption = (url: string, build: (li: HTMLLIElement) => void) => {
       const li = element('li', 'search-option');
-      li.id = `site-search-option-${options.length}`;
+      li.id = `${listbox.id}-option-${options.length}`.replace('site-search-results-option', 'site-search-option');
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', 'false');
       build(li);
@@ -327,11 +327,13 @@ let client: SearchClient | null = null;
 /** Start the search UI of this page (idempotent). */
 export function start(): void {
   if (client) return;
-  const form = document.querySelector<HTMLFormElement>('form.site-search[data-entities]');
-  if (!form) return;
-  client = new SearchClient(form.dataset['entities']!, form.dataset['comments']!);
-  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-  startHeaderBox(client, form, input);
+  const header = document.querySelector<HTMLFormElement>('form.site-search[data-entities]');
+  if (!header) return;
+  client = new SearchClient(header.dataset['entities']!, header.dataset['comments']!);
+  for (const form of document.querySelectorAll<HTMLFormElement>('form.site-search')) {
+    const input = form.querySelector<HTMLInputElement>('input[name="q"]');
+    if (input) startSearchBox(client, form, input);
+  }
   const page = document.querySelector<HTMLElement>('[data-search-page]');
   if (page) startResultsPage(client, page);
 }

@@ -135,3 +135,20 @@ describe('bad input gets a message naming file, row, field, expected and found',
     expect(text).toMatch(new RegExp(`\\.\\.\\. and ${all.problems.length - 5} more$`));
   });
 });
+
+describe('input beyond the memory limit', () => {
+  it('stops with a clear message before reading anything', async () => {
+    const previous = process.env['MAPSCOPE_MAX_INPUT_MB'];
+    process.env['MAPSCOPE_MAX_INPUT_MB'] = '0.001';
+    try {
+      const result = await runPipeline([path.join(fixture('mapex'))]);
+      expect(result.model).toBeNull();
+      expect(result.problems.map(formatProblem)).toEqual([
+        expect.stringMatching(/mapex: expected at most 0\.0 MB of input \(set MAPSCOPE_MAX_INPUT_MB to change the limit\), got 0\.\d MB in 14 files$/),
+      ]);
+    } finally {
+      if (previous === undefined) delete process.env['MAPSCOPE_MAX_INPUT_MB'];
+      else process.env['MAPSCOPE_MAX_INPUT_MB'] = previous;
+    }
+  });
+});

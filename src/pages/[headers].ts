@@ -1,0 +1,13 @@
+/**
+ * The _headers file (security headers for static hosts that read one: Netlify, Cloudflare
+ * Pages). A dynamic route, because Astro skips page files whose names start with "_".
+ */
+import { headersFile } from '../lib/security-policy.ts';
+
+export function getStaticPaths() {
+  return [{ params: { headers: '_headers' } }];
+}
+
+export function GET(): Response {
+  return new Response(headersFile(), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}

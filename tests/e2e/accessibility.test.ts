@@ -1,0 +1,109 @@
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+/** axe-core's violations on the page, as "rule: selector" lines. */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+const PAGES = [
+  ['home', ''],
+  ['technique', 'techniques/T1046/'],
+  ['capability', 'frameworks/nist_800_53/capabilities/ac-4/'],
+  ['set', 'sets/azure-06.29.2021_attack-8.2-enterprise/'],
+  ['search', 'search/?q=sentinel'],
+] as const;
+
+describe.each(['light', 'dark'] as const)('axe-core in %s mode', (colorScheme) => {
+  it.each(PAGES)('finds no violations on the %s page', async (_name, path) => {
+    // axe is injected as a script, which the site's own Content-Security-Policy would refuse.
+    const context = await browser.newContext({ colorScheme, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${inject('siteUrl')}${path}`);
+    if (path.startsWith('search')) await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('finds no violations with the search results open', async () => {
+    const context = await browser.newContext({ colorScheme, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${inject('siteUrl')}techniques/T1046/`);
+    await page.locator('#site-search-input').click();
+    await page.keyboard.type('network');
+    await page.locator('#site-search-results [role="option"]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the keyboard alone', () => {
+  it('reaches the skip link, the search box and the navigation first, in that order', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('siteUrl')}techniques/T1046/`);
+    const order: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return el.id || el.textContent?.trim() || el.tagName;
+      }));
+    }
+    expect(order).toEqual(['Skip to content', 'Mapscope', 'site-search-input', 'Search', 'Techniques', 'Frameworks']);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+
+  it('copies a row link, narrows to a set and downloads a file', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('siteUrl')).origin });
+    const page = await context.newPage();
+    await page.goto(`${inject('siteUrl')}techniques/T1046/`);
+    const rowLink = page.locator('#table-nist_800_53 a.row-link').first();
+    await rowLink.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Link to this row copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/techniques\/T1046\/#ac-4-t1046-[0-9a-f]{6}$/);
+    await page.locator('.set-filter a', { hasText: 'NIST' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#table-azure').isVisible()).resolves.toBe(false);
+    await page.locator('section.downloads a').first().focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe('T1046_all-sets.csv');
+    await context.close();
+  });
+
+  it('filters a long table', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('largeSiteUrl')}frameworks/nist_800_53/capabilities/sc-7/`);
+    await page.keyboard.press('Tab');
+    const box = page.getByRole('searchbox', { name: 'Filter rows' });
+    await box.focus();
+    await page.keyboard.type('t1046');
+    const visible = await page.locator('#table-techniques tbody tr').evaluateAll((rows) => rows.filter((r) => r.checkVisibility()).length);
+    expect(visible).toBe(1);
+    await page.close();
+  });
+});
