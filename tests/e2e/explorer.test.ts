@@ -96,3 +96,17 @@ describe('filtering a long table', () => {
     await page.close();
   });
 });
+
+describe('on a phone', () => {
+  it('lays out pages without sideways scrolling; notes read below their row', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(t1046());
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const notes = await page.locator('#table-azure td.notes').first().boundingBox();
+    expect(notes!.x).toBeGreaterThanOrEqual(0);
+    expect(notes!.x + notes!.width).toBeLessThanOrEqual(390);
+    expect(notes!.width).toBeGreaterThan(300);
+    await page.close();
+  });
+});
