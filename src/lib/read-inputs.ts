@@ -151,12 +151,11 @@ function decodeText(file: string, bytes: Uint8Array): { text: string } | { probl
       problem: { location: { file }, expected: 'UTF-8 text', found: 'UTF-16 (save the file as UTF-8)' },
     };
   }
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const body = bytes.subarray(start);
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
+    // TextDecoder drops a leading UTF-8 BOM.
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    const lenient = new TextDecoder('utf-8').decode(body);
+    const lenient = new TextDecoder('utf-8').decode(bytes);
     const at = lenient.indexOf('\ufffd');
     const line = lenient.slice(0, Math.max(at, 0)).split('\n').length;
     return {

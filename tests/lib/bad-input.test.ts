@@ -113,6 +113,14 @@ describe('bad input gets a message naming file, row, field, expected and found',
     expect(await messages(utf16)).toEqual([`${utf16}: expected UTF-8 text, got UTF-16 (save the file as UTF-8)`]);
   });
 
+  it('a UTF-8 BOM on JSON is fine', async () => {
+    const json = await import('node:fs/promises').then((fs) => fs.readFile(path.join(fixture('mapex'), 'gcp-06.28.2022_attack-10.0-enterprise.json')));
+    const file = await tempFile('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json]));
+    const result = await runPipeline([file]);
+    expect(result.problems).toEqual([]);
+    expect(result.model!.mappings.length).toBeGreaterThan(0);
+  });
+
   it('a UTF-8 BOM is fine', async () => {
     const file = await tempFile('bom.csv', `\ufeff${HEADER}nist_800_53,rev5,AC,AC-4,Information Flow Enforcement,protects,T1046,Network Service Scanning,8.2,enterprise,,,,[],,,01/13/2022,01/13/2022\n`);
     const result = await runPipeline([file]);

@@ -192,6 +192,8 @@ describe('Navigator layers', () => {
     expect(ids).not.toContain('T1650');
     const scores = layer.techniques.filter((t: { score?: number }) => t.score !== undefined).map((t: { score: number }) => t.score);
     expect(layer.gradient.maxValue).toBe(Math.max(...scores));
+    const lowest = Math.min(...scores);
+    expect(layer.gradient.minValue).toBe(lowest < Math.max(...scores) ? lowest : lowest - 1);
   });
 
   it('annotate parents of mapped sub-techniques to show them', () => {
