@@ -61,11 +61,18 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table[data-filt
   const label = document.createElement('label');
   label.htmlFor = id;
   label.textContent = 'Filter rows';
+  // Pages with several long tables: each box says which table it filters.
+  const caption = table.caption?.textContent?.trim();
+  if (caption) {
+    const which = document.createElement('span');
+    which.className = 'visually-hidden';
+    which.textContent = ` of ${caption}`;
+    label.append(which);
+  }
   const input = document.createElement('input');
   input.type = 'search';
   input.id = id;
-  input.setAttribute('aria-controls', table.id || '');
-  if (!table.id) input.removeAttribute('aria-controls');
+  if (table.id) input.setAttribute('aria-controls', table.id);
   const count = document.createElement('output');
   count.htmlFor.add(id);
   count.setAttribute('aria-live', 'polite');
@@ -82,6 +89,17 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table[data-filt
     });
     count.textContent = words.length ? `${shown} of ${rows.length} rows` : `${rows.length} rows`;
   });
+}
+
+// The set filter works by :target alone; this only tells assistive technology which set is shown.
+const markCurrentSet = () => {
+  for (const item of document.querySelectorAll('.set-filter li a')) item.removeAttribute('aria-current');
+  const target = location.hash.startsWith('#set-') ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  target?.querySelector('a')?.setAttribute('aria-current', 'true');
+};
+if (document.querySelector('.set-filter')) {
+  markCurrentSet();
+  addEventListener('hashchange', markCurrentSet);
 }
 
 // Search: nothing is loaded until a search box is focused or the search page is open.

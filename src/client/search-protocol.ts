@@ -8,4 +8,5 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; stage: 'entities' | 'comments' }
   | { type: 'results'; id: number; query: string; hits: SearchHit[]; complete: boolean }
-  | { type: 'error'; message: string };
+  /** The entity index failing means no search; the notes failing means results without notes. */
+  | { type: 'error'; stage: 'entities' | 'comments'; message: string };

@@ -1,6 +1,6 @@
 /**
  * The search UI, loaded when the user first focuses a search box (or opens /search/): results
- * as you type under the header box (arrow keys, Enter, Escape), and the shareable results page
+ * as you type under a search box (arrow keys, Enter, Escape), and the shareable results page
  * whose URL follows the query and filters. Searching runs in a Web Worker.
  */
 import { KIND_LABELS, type ResultKind } from '../lib/search/kinds.ts';
@@ -9,37 +9,46 @@ import type { FromWorker, ToWorker } from './search-protocol.ts';
 
 type Listener = (message: FromWorker) => void;
 
-/** One connection to the worker, shared by the header box and the results page. */
+/** One connection to the search engine, shared by the search boxes and the results page. */
 class SearchClient {
   private readonly listeners = new Set<Listener>();
-  private readonly send: (message: ToWorker) => void;
+  private send: (message: ToWorker) => void = () => {};
   private nextId = 1;
-  complete = false;
-  failed: string | null = null;
+  /** Why search cannot answer at all (its index did not load), if so. */
+  unavailable: string | null = null;
+  /** Why mapping notes are left out of results (their index did not load), if so. */
+  notesMissing: string | null = null;
 
-  constructor(entities: string, comments: string) {
-    const receive = (message: FromWorker) => {
-      if (message.type === 'ready' && message.stage === 'comments') this.complete = true;
-      if (message.type === 'error') this.failed = message.message;
-      for (const listener of this.listeners) listener(message);
-    };
-    let send: (message: ToWorker) => void;
+  constructor(private readonly init: Extract<ToWorker, { type: 'init' }>) {
     try {
       const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
-      worker.addEventListener('message', (event: MessageEvent<FromWorker>) => receive(event.data));
-      send = (message) => worker.postMessage(message);
+      worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.receive(event.data));
+      // A worker that fails to load (or is refused) says so only through this event.
+      worker.addEventListener('error', () => this.runInPage(), { once: true });
+      this.send = (message) => worker.postMessage(message);
+      this.send(init);
     } catch {
-      // No module workers here: search on the page itself, loaded the same lazy way.
-      const queue: ToWorker[] = [];
-      let engine: ((message: ToWorker) => void) | null = null;
-      void import('./search-engine.ts').then(({ createEngine }) => {
-        engine = createEngine(receive);
-        for (const message of queue) engine(message);
-      });
-      send = (message) => (engine ? engine(message) : queue.push(message));
+      this.runInPage();
     }
-    this.send = send;
-    this.send({ type: 'init', entities, comments });
+  }
+
+  /** Search on the page itself, loaded the same lazy way, where no worker can run. */
+  private runInPage(): void {
+    const queue: ToWorker[] = [this.init];
+    let engine: ((message: ToWorker) => void) | null = null;
+    this.send = (message) => (engine ? engine(message) : queue.push(message));
+    void import('./search-engine.ts').then(({ createEngine }) => {
+      engine = createEngine((message) => this.receive(message));
+      for (const message of queue.splice(0)) engine(message);
+    });
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.type === 'error') {
+      if (message.stage === 'entities') this.unavailable = message.message;
+      else this.notesMissing = message.message;
+    }
+    for (const listener of this.listeners) listener(message);
   }
 
   listen(listener: Listener): void {
@@ -97,6 +106,8 @@ const SINGULAR: Record<ResultKind, string> = {
   comment: 'Note',
 };
 
+const count = (n: number) => `${n} result${n === 1 ? '' : 's'}`;
+
 /** The body of one result: id, highlighted name, where it belongs, and a snippet for notes. */
 function resultBody(hit: SearchHit, container: HTMLElement): void {
   const title = element('span', 'result-title');
@@ -112,27 +123,26 @@ function resultBody(hit: SearchHit, container: HTMLElement): void {
   }
 }
 
-function isExactId(hit: SearchHit | undefined): boolean {
-  return !!hit && hit.score <= -0.9;
-}
-
 /** The results popup of a search box (the header's, the home page's): an ARIA combobox. */
 function startSearchBox(client: SearchClient, form: HTMLFormElement, input: HTMLInputElement): void {
-  const listbox = element('ul', 'search-popup');
-  listbox.id = `${input.id}-results`.replace('site-search-input-results', 'site-search-results');
+  const listbox = element('div', 'search-popup');
+  listbox.id = `${input.id}-results`;
   listbox.setAttribute('role', 'listbox');
   listbox.setAttribute('aria-label', 'Search results');
   listbox.hidden = true;
-  form.append(listbox);
+  const status = element('p', 'visually-hidden');
+  status.setAttribute('role', 'status');
+  form.append(listbox, status);
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
   input.setAttribute('aria-controls', listbox.id);
   input.setAttribute('aria-expanded', 'false');
 
   let requestId = 0;
-  let options: { element: HTMLLIElement; url: string }[] = [];
+  let options: { element: HTMLElement; url: string }[] = [];
   let active = -1;
-  let lastHits: SearchHit[] = [];
+  /** The query the shown results answer, and its best hit when that is an exact id. */
+  let answered: { query: string; exact: SearchHit | null } = { query: '', exact: null };
 
   const close = () => {
     requestId = 0; // results still on their way must not reopen the list
@@ -157,37 +167,39 @@ function startSearchBox(client: SearchClient, form: HTMLFormElement, input: HTML
   };
 
   const render = (query: string, hits: SearchHit[]) => {
-    lastHits = hits;
+    answered = { query, exact: hits[0]?.exact ? hits[0] : null };
     listbox.replaceChildren();
     options = [];
     active = -1;
     const searchPage = new URL(form.action, location.href);
     searchPage.search = new URLSearchParams({ q: query }).toString();
-    const addOption = (url: string, build: (li: HTMLLIElement) => void) => {
-      const li = element('li', 'search-option');
-      li.id = `${listbox.id}-option-${options.length}`.replace('site-search-results-option', 'site-search-option');
-      li.setAttribute('role', 'option');
-      li.setAttribute('aria-selected', 'false');
-      build(li);
-      li.addEventListener('mousedown', (event) => event.preventDefault());
-      li.addEventListener('click', () => go(url));
-      listbox.append(li);
-      options.push({ element: li, url });
+    const option = (parent: HTMLElement, url: string, build: (el: HTMLElement) => void) => {
+      const el = element('div', 'search-option');
+      el.id = `${listbox.id}-option-${options.length}`;
+      el.setAttribute('role', 'option');
+      el.setAttribute('aria-selected', 'false');
+      build(el);
+      el.addEventListener('mousedown', (event) => event.preventDefault());
+      el.addEventListener('click', () => go(url));
+      parent.append(el);
+      options.push({ element: el, url });
     };
-    if (hits.length === 0) {
-      const empty = element('li', 'search-empty', client.failed ?? `No results for “${query}”`);
-      empty.setAttribute('role', 'presentation');
-      listbox.append(empty);
-    }
-    for (const [kind, list] of grouped(hits.slice(0, 12))) {
-      const label = element('li', 'search-group', KIND_LABELS[kind]);
-      label.setAttribute('role', 'presentation');
-      listbox.append(label);
-      for (const hit of list.slice(0, 5)) addOption(hit.url, (li) => resultBody(hit, li));
-    }
-    addOption(searchPage.href, (li) => li.append(element('span', 'result-title', `All results for “${query}” →`)));
+    const note = client.unavailable ?? (hits.length === 0 ? `No results for “${query}”` : null);
+    if (note) listbox.append(element('p', 'search-empty', note));
+    grouped(hits.slice(0, 12)).forEach(([kind, list], g) => {
+      const group = element('div', 'search-group');
+      group.setAttribute('role', 'group');
+      const label = element('div', 'search-group-label', KIND_LABELS[kind]);
+      label.id = `${listbox.id}-group-${g}`;
+      group.setAttribute('aria-labelledby', label.id);
+      group.append(label);
+      for (const hit of list.slice(0, 5)) option(group, hit.url, (el) => resultBody(hit, el));
+      listbox.append(group);
+    });
+    option(listbox, searchPage.href, (el) => el.append(element('span', 'result-title', `All results for “${query}” →`)));
     listbox.hidden = false;
     input.setAttribute('aria-expanded', 'true');
+    status.textContent = client.unavailable ?? (hits.length ? count(hits.length) : 'No results');
   };
 
   const run = () => {
@@ -200,9 +212,10 @@ function startSearchBox(client: SearchClient, form: HTMLFormElement, input: HTML
   };
   client.listen((message) => {
     if (message.type === 'results' && message.id === requestId) render(message.query, message.hits);
+    const focused = document.activeElement === input;
     // The index arrived: answer what was typed meanwhile; the notes arrived: refresh open results.
-    if (message.type === 'ready' && document.activeElement === input && (message.stage === 'entities' || !listbox.hidden)) run();
-    if (message.type === 'error' && document.activeElement === input) render(input.value, []);
+    if (message.type === 'ready' && focused && (message.stage === 'entities' || !listbox.hidden)) run();
+    if (message.type === 'error' && message.stage === 'entities' && focused) render(input.value, []);
   });
 
   input.addEventListener('input', run);
@@ -225,10 +238,10 @@ function startSearchBox(client: SearchClient, form: HTMLFormElement, input: HTML
       if (option && !listbox.hidden) {
         event.preventDefault();
         go(option.url);
-      } else if (isExactId(lastHits[0]) && !listbox.hidden) {
+      } else if (!listbox.hidden && answered.exact && answered.query === input.value) {
         // An exact id ("AC-4", "T1059.001") goes straight to its page.
         event.preventDefault();
-        go(lastHits[0]!.url);
+        go(answered.exact.url);
       }
     } else if (event.key === 'Escape') {
       if (!listbox.hidden) {
@@ -274,12 +287,8 @@ function startResultsPage(client: SearchClient, root: HTMLElement): void {
 
   const render = (query: string, hits: SearchHit[], complete: boolean) => {
     results.replaceChildren();
-    const partial = complete ? '' : ' (mapping notes still loading)';
-    status.textContent = client.failed
-      ? client.failed
-      : hits.length
-        ? `${hits.length} result${hits.length === 1 ? '' : 's'} for “${query}”${partial}`
-        : `No results for “${query}”${partial}.`;
+    const caveat = client.notesMissing ? ` ${client.notesMissing}` : complete ? '' : ' (mapping notes still loading)';
+    status.textContent = hits.length ? `${count(hits.length)} for “${query}”${caveat}` : `No results for “${query}”.${caveat}`;
     for (const [group, list] of grouped(hits)) {
       const section = element('section', 'result-group');
       section.append(element('h2', undefined, `${KIND_LABELS[group]} (${list.length})`));
@@ -310,7 +319,10 @@ function startResultsPage(client: SearchClient, root: HTMLElement): void {
   client.listen((message) => {
     if (message.type === 'results' && message.id === requestId) render(message.query, message.hits, message.complete);
     if (message.type === 'ready' && message.stage === 'comments') run();
-    if (message.type === 'error') status.textContent = message.message;
+    if (message.type === 'error') {
+      if (message.stage === 'entities') status.textContent = message.message;
+      else run();
+    }
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -329,7 +341,7 @@ export function start(): void {
   if (client) return;
   const header = document.querySelector<HTMLFormElement>('form.site-search[data-entities]');
   if (!header) return;
-  client = new SearchClient(header.dataset['entities']!, header.dataset['comments']!);
+  client = new SearchClient({ type: 'init', entities: header.dataset['entities']!, comments: header.dataset['comments']! });
   for (const form of document.querySelectorAll<HTMLFormElement>('form.site-search')) {
     const input = form.querySelector<HTMLInputElement>('input[name="q"]');
     if (input) startSearchBox(client, form, input);

@@ -18,7 +18,7 @@ async function recordingPage(viewport = { width: 1280, height: 800 }): Promise<{
   return { page, requests };
 }
 
-const popupOptions = (page: Page) => page.locator('#site-search-results [role="option"]');
+const popupOptions = (page: Page) => page.locator('#site-search-input-results [role="option"]');
 
 describe('search from the header box', () => {
   it('loads nothing until the box is focused, then shows results as you type', async () => {
@@ -44,14 +44,14 @@ describe('search from the header box', () => {
     await box.fill('sentinel');
     await expect(popupOptions(page).first().innerText()).resolves.toContain('Azure Sentinel');
     await page.keyboard.press('Escape');
-    await page.locator('#site-search-results').waitFor({ state: 'hidden' });
+    await page.locator('#site-search-input-results').waitFor({ state: 'hidden' });
     await expect(box.getAttribute('aria-expanded')).resolves.toBe('false');
     await page.keyboard.press('ArrowDown');
-    await page.locator('#site-search-results').waitFor({ state: 'visible' });
+    await page.locator('#site-search-input-results').waitFor({ state: 'visible' });
     await page.keyboard.press('ArrowDown');
-    await expect(box.getAttribute('aria-activedescendant')).resolves.toBe('site-search-option-0');
+    await expect(box.getAttribute('aria-activedescendant')).resolves.toBe('site-search-input-results-option-0');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/frameworks\/azure\/capabilities\/azure_sentinel\/$/);
+    await page.waitForURL(/\/frameworks\/azure\/capabilities\/azure-sentinel\/$/);
     await expect(page.locator('h1').innerText()).resolves.toBe('azure_sentinel Azure Sentinel');
     await page.close();
   });
@@ -74,7 +74,7 @@ describe('search from the header box', () => {
     await page.keyboard.type('30 or more ports');
     const note = popupOptions(page).filter({ hasText: 'azure_sentinel → T1046' });
     await note.click();
-    await page.waitForURL(/\/techniques\/T1046\/#azure_sentinel-t1046-/);
+    await page.waitForURL(/\/techniques\/T1046\/#azure-sentinel-t1046-/);
     const target = await page.evaluate(() => document.querySelector(':target')?.querySelector('th')?.textContent?.trim());
     expect(target).toBe('azure_sentinel');
     await page.close();
@@ -89,7 +89,7 @@ describe('the search page', () => {
     await expect(page.locator('#search-page-kind').inputValue()).resolves.toBe('capability');
     await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
     await expect(page.locator('.result-group h2').allInnerTexts()).resolves.toEqual(['Capabilities (1)']);
-    await expect(page.locator('.result-link').first().getAttribute('href')).resolves.toBe('/frameworks/azure/capabilities/azure_sentinel/');
+    await expect(page.locator('.result-link').first().getAttribute('href')).resolves.toBe('/frameworks/azure/capabilities/azure-sentinel/');
     await page.locator('#search-page-q').fill('boundary');
     await page.waitForFunction(() => location.search === '?q=boundary&kind=capability');
     await page.locator('#search-page-kind').selectOption('');
