@@ -39,13 +39,16 @@ export function parseCsvTable(
   let previousCursor = 0;
   Papa.parse<string[]>(text, {
     delimiter: ',',
-    skipEmptyLines: 'greedy',
+    // Blank lines are skipped here rather than by papaparse, so that every row, skipped or
+    // not, moves the cursor and line numbers stay right.
+    skipEmptyLines: false,
     step(result) {
       let start = previousCursor;
       while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;
       previousCursor = result.meta.cursor;
-      const rowLine = lineAt(start);
       const cells = result.data;
+      if (cells.every((cell) => cell.trim() === '')) return;
+      const rowLine = lineAt(start);
       if (result.errors.length) {
         const unterminated = result.errors.some((e) => e.code === 'MissingQuotes');
         problems.push({

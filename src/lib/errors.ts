@@ -4,6 +4,7 @@
  *   data/x.csv:14: score_value: expected minimal|partial|significant, got "high"
  */
 import type { z } from 'zod';
+import { plural } from './text.ts';
 
 /** Where an input record came from: a CSV line (1-based) or a JSON pointer. */
 export type SourceLocation =
@@ -49,22 +50,11 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-/** Thrown when input data cannot become a model; carries every problem found. */
-export class DataErrors extends Error {
-  readonly problems: readonly DataProblem[];
-
-  constructor(problems: readonly DataProblem[], limit = 50) {
-    super(formatProblems(problems, limit));
-    this.name = 'DataErrors';
-    this.problems = problems;
-  }
-}
-
 /** List problems one per line, capped at `limit`, saying how many more there are. */
 export function formatProblems(problems: readonly DataProblem[], limit = 50): string {
   const shown = problems.slice(0, limit).map(formatProblem);
   const more = problems.length - shown.length;
-  const head = `${problems.length} problem${problems.length === 1 ? '' : 's'} in the input data:`;
+  const head = `${plural(problems.length, 'problem')} in the input data:`;
   return [head, ...shown, ...(more > 0 ? [`... and ${more} more`] : [])].join('\n');
 }
 

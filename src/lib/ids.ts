@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { toIsoDate, toUsDate } from './dates.ts';
+import { TECHNIQUE_ID } from './vocabulary.ts';
 
 /** Collapse runs of whitespace (including no-break spaces) to one space and trim the ends. */
 export function normalizeWhitespace(text: string): string {
@@ -13,14 +14,17 @@ export function normalizeWhitespace(text: string): string {
 
 /**
  * The key under which spellings of one capability (or group) id meet: "AC-4", "AC-04", " ac-4 "
- * -> "ac-4"; "AWS RDS" and "aws_rds" -> "aws_rds". Case is folded, whitespace and underscores
- * are one separator, and zero padding of short numbers is removed (up to three digits, so
- * "CVE-2021-0001" keeps its "0001").
+ * -> "ac-4"; "AWS RDS", "aws_rds" and "aws-rds" -> "aws-rds"; "SC-7 (5)" and "SC-7(5)" ->
+ * "sc-7(5)". Case is folded; whitespace, "_" and "-" are one separator, dropped next to other
+ * punctuation; zero padding of short numbers is removed (up to three digits, so "CVE-2021-0001"
+ * keeps its "0001").
  */
 export function capabilityKey(rawId: string): string {
   return normalizeWhitespace(rawId)
     .toLowerCase()
-    .replace(/[ _]+/g, '_')
+    .replace(/[\s_-]+/g, '-')
+    .replace(/-*([^\p{L}\p{N}-])-*/gu, '$1')
+    .replace(/^-+|-+$/g, '')
     .replace(/\d+/g, (run) => (run.length <= 3 ? String(Number(run)) : run));
 }
 
@@ -54,8 +58,6 @@ export function stableHash(fields: readonly (string | null | undefined)[], lengt
   return createHash('sha1').update(joined).digest('hex').slice(0, length);
 }
 
-/** ATT&CK technique and sub-technique ids: T1046, T1059.001. */
-export const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/;
 
 /** Normalize a raw ATT&CK id ("t1046 " -> "T1046"); null when it is not a technique id. */
 export function normalizeTechniqueId(rawId: string): string | null {
@@ -69,10 +71,6 @@ export function parentTechniqueId(techniqueId: string): string | null {
   return dot === -1 ? null : techniqueId.slice(0, dot);
 }
 
-/** Sort key for technique ids: T1059 before T1059.001 before T1060. */
-export function compareTechniqueIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Normalize an ATT&CK version: "v9" -> "9.0", " 8.2 " -> "8.2"; null when unknown. */
 export function normalizeAttackVersion(raw: string | null | undefined): string | null {
@@ -83,12 +81,12 @@ export function normalizeAttackVersion(raw: string | null | undefined): string |
 }
 
 /**
- * Normalize a framework version: whitespace trimmed, and dates zero-padded ("7/28/2025" ->
- * "07/28/2025") so that one release has one spelling.
+ * Normalize a framework version: whitespace trimmed, and dates written one way ("7/28/2025" and
+ * "2025-07-28" -> "07/28/2025") so that one release has one spelling.
  */
 export function normalizeFrameworkVersion(raw: string): string {
   const text = normalizeWhitespace(raw);
-  const iso = /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text) ? toIsoDate(text) : null;
+  const iso = /^(\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})$/.test(text) ? toIsoDate(text) : null;
   return iso ? toUsDate(iso) : text;
 }
 
@@ -97,8 +95,6 @@ export function normalizeFrameworkId(raw: string): string {
   return normalizeWhitespace(raw).toLowerCase();
 }
 
-/** Framework ids become URL segments as they are, so they are held to a strict shape. */
-export const FRAMEWORK_ID = /^[a-z0-9]+(?:[_-][a-z0-9]+)*$/;
 
 /** The slug of a version inside a set id: "06/29/2021" -> "06.29.2021" (as the public files name it), "Rev 5" -> "rev-5". */
 export function versionSlug(version: string): string {

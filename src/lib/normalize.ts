@@ -7,7 +7,6 @@
 import {
   capabilityKey,
   compareNatural,
-  FRAMEWORK_ID,
   mappingTypeKey,
   normalizeAttackVersion,
   normalizeFrameworkId,
@@ -36,6 +35,8 @@ import {
   type Technique,
 } from './schema.ts';
 import {
+  DOMAIN_IDS,
+  FRAMEWORK_ID,
   FRAMEWORK_NAMES,
   MAPPING_TYPE_ALIASES,
   MAPPING_TYPE_LABELS,
@@ -84,6 +85,8 @@ interface SetDraft {
   domain: Domain;
   metadata: MappingMetadataInput | null;
   types: TypeDraft[];
+  /** True when metadata declared the set's mapping types; else rows name them as they go. */
+  typesDeclared: boolean;
   groups: Map<string, { key: string; label: string | null }>;
   sources: Set<string>;
   objects: number;
@@ -306,11 +309,11 @@ class ModelBuilder {
       });
       ok = false;
     }
-    if (normalizedDomain !== 'enterprise' && normalizedDomain !== 'mobile' && normalizedDomain !== 'ics') {
+    if (!(DOMAIN_IDS as readonly string[]).includes(normalizedDomain)) {
       this.problems.push({
         location,
         field: domainField,
-        expected: 'enterprise|mobile|ics',
+        expected: DOMAIN_IDS.join('|'),
         found: describeValue(domain),
       });
       ok = false;
@@ -328,6 +331,7 @@ class ModelBuilder {
         domain: normalizedDomain as Domain,
         metadata: null,
         types: [],
+        typesDeclared: false,
         groups: new Map(),
         sources: new Set(),
         objects: 0,
@@ -337,13 +341,10 @@ class ModelBuilder {
       };
       this.sets.set(id, set);
     } else if (set.frameworkVersion !== frameworkVersion) {
-      this.problems.push({
-        location,
-        field: 'mapping_framework_version',
-        expected: `a version distinct from "${set.frameworkVersion}" once made part of a URL`,
-        found: describeValue(rawFrameworkVersion),
-      });
-      return null;
+      // "V2" and "v2", "Rev 5" and "rev-5": one version written two ways, one set.
+      this.notices.push(
+        `${formatLocation(location)}: framework version ${describeValue(rawFrameworkVersion)} read as "${set.frameworkVersion}", as written first`,
+      );
     }
     return set;
   }
@@ -362,6 +363,7 @@ class ModelBuilder {
     }
     for (const [key, type] of Object.entries(metadata.mapping_types)) {
       this.declareType(set, key, type.name, type.description);
+      set.typesDeclared = true;
     }
     for (const [key, label] of Object.entries(metadata.capability_groups)) {
       const groupKey = capabilityKey(key);
@@ -423,7 +425,7 @@ class ModelBuilder {
       set.types.find((t) => t.family === family);
     if (found) return found;
     const declared = set.types.filter((t) => t.family !== NON_MAPPABLE_TYPE);
-    if (declared.length === 0) return this.declareType(set, trimmed, trimmed, null);
+    if (!set.typesDeclared || declared.length === 0) return this.declareType(set, trimmed, trimmed, null);
     this.problems.push({
       location,
       field: 'mapping_type',

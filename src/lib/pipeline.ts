@@ -3,7 +3,8 @@
  * Used by the CLI (scripts/build-model.ts), the tests and the benchmark.
  */
 import { stat } from 'node:fs/promises';
-import { displayPath, listInputFiles, readInputFiles } from './read-inputs.ts';
+import path from 'node:path';
+import { inputName, listInputFiles, readInputFiles } from './read-inputs.ts';
 import { buildModel, type BuildModelResult } from './normalize.ts';
 
 /**
@@ -19,7 +20,8 @@ export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
 /** Read files and folders into a model, or the list of problems that prevent one. */
 export async function runPipeline(paths: readonly string[]): Promise<BuildModelResult & { files: string[] }> {
   const listed = await listInputFiles(paths);
-  const sizes = await Promise.all(listed.files.map(async (f) => (await stat(f)).size));
+  const sizes = await Promise.all(listed.files.map(async (f) => (await stat(f.path)).size));
+  const given = paths.map((p) => inputName(path.resolve(p), p));
   const total = sizes.reduce((a, b) => a + b, 0);
   if (total > maxInputBytes()) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -27,27 +29,27 @@ export async function runPipeline(paths: readonly string[]): Promise<BuildModelR
       model: null,
       problems: [
         {
-          location: { file: paths.join(', ') },
+          location: { file: given.join(', ') },
           expected: `at most ${mb(maxInputBytes())} of input (set MAPSCOPE_MAX_INPUT_MB to change the limit)`,
           found: `${mb(total)} in ${listed.files.length} files`,
         },
       ],
       notices: [],
       summary: [],
-      files: listed.files.map((f) => displayPath(f)),
+      files: listed.files.map((f) => f.name),
     };
   }
   if (listed.files.length === 0 && listed.problems.length === 0) {
     listed.problems.push({
-      location: { file: paths.join(', ') || '(no paths)' },
+      location: { file: given.join(', ') || '(no paths)' },
       expected: 'at least one .json or .csv file',
       found: 'none',
     });
   }
   const read = await readInputFiles(listed.files);
-  const files = listed.files.map((f) => displayPath(f));
+  const files = listed.files.map((f) => f.name);
   // Normalize what could be read even when some files failed, so that one run lists every problem.
-  const built = buildModel(read.inputs, paths.map((p) => displayPath(p)));
+  const built = buildModel(read.inputs, given);
   const problems = [...listed.problems, ...read.problems, ...built.problems];
   if (problems.length) return { model: null, problems, notices: built.notices, summary: [], files };
   return { ...built, files };

@@ -3,7 +3,7 @@
  * Mappings Explorer JSON file, its CSV export, or a technique catalog) and validating each
  * record against the schema. Nothing here decides what the records mean; normalize.ts does.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeValue, problemsFromZod, type DataProblem, type SourceLocation } from './errors.ts';
 import { parseCsvTable, type CsvRow } from './csv-table.ts';
@@ -49,33 +49,58 @@ export interface ReadResult {
 
 const INPUT_EXTENSIONS = new Set(['.json', '.csv']);
 
-/** How a path is shown in messages: relative to the working directory when inside it. */
-export function displayPath(file: string, cwd = process.cwd()): string {
-  const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative)
-    ? relative.split(path.sep).join('/')
-    : file;
+/** A file to read, and the name it goes by in messages and on pages. */
+export interface InputFile {
+  path: string;
+  name: string;
 }
 
 /**
- * Expand files and folders (recursively) into the sorted list of *.json and *.csv files to read.
- * Paths that do not exist are problems.
+ * The name of an input file: its path relative to the working directory when it lies inside it;
+ * else relative to the folder the user gave, under that folder's own name ("mappings/x.json"),
+ * so that paths of the build machine never reach the published site.
+ */
+export function inputName(file: string, given: string, cwd = process.cwd()): string {
+  const posix = (p: string) => p.split(path.sep).join('/');
+  const relative = path.relative(cwd, file);
+  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return posix(relative);
+  const root = path.resolve(given);
+  return file === root ? path.basename(file) : posix(path.join(path.basename(root), path.relative(root, file)));
+}
+
+/**
+ * Expand files and folders (recursively, following symbolic links) into the sorted list of
+ * *.json and *.csv files to read. Paths that do not exist are problems.
  */
 export async function listInputFiles(
   paths: readonly string[],
-): Promise<{ files: string[]; problems: DataProblem[] }> {
-  const files = new Set<string>();
+): Promise<{ files: InputFile[]; problems: DataProblem[] }> {
+  const files = new Map<string, InputFile>();
   const problems: DataProblem[] = [];
-  const walk = async (dir: string): Promise<void> => {
+  const visited = new Set<string>();
+  const isInput = (name: string) => INPUT_EXTENSIONS.has(path.extname(name).toLowerCase());
+  const walk = async (dir: string, given: string): Promise<void> => {
+    const real = await realpath(dir);
+    if (visited.has(real)) return; // a link back up the tree
+    visited.add(real);
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && INPUT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
-        files.add(path.resolve(full));
+      const full = path.resolve(dir, entry.name);
+      let directory = entry.isDirectory();
+      let file = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await stat(full).catch(() => null);
+        if (!target) {
+          problems.push({ location: { file: inputName(full, given) }, expected: 'a link to a file or folder', found: 'a broken link' });
+          continue;
+        }
+        directory = target.isDirectory();
+        file = target.isFile();
       }
+      if (directory) await walk(full, given);
+      else if (file && isInput(entry.name) && !files.has(full)) files.set(full, { path: full, name: inputName(full, given) });
     }
   };
   for (const given of paths) {
@@ -84,35 +109,31 @@ export async function listInputFiles(
     try {
       info = await stat(full);
     } catch {
-      problems.push({
-        location: { file: displayPath(full) },
-        expected: 'a data file or folder',
-        found: 'nothing at that path',
-      });
+      problems.push({ location: { file: inputName(full, given) }, expected: 'a data file or folder', found: 'nothing at that path' });
       continue;
     }
-    if (info.isDirectory()) await walk(full);
-    else if (INPUT_EXTENSIONS.has(path.extname(full).toLowerCase())) files.add(full);
+    if (info.isDirectory()) await walk(full, given);
+    else if (isInput(full)) files.set(full, { path: full, name: inputName(full, given) });
     else {
       problems.push({
-        location: { file: displayPath(full) },
+        location: { file: inputName(full, given) },
         expected: 'a .json or .csv file',
         found: `a ${path.extname(full) || 'file without extension'}`,
       });
     }
   }
-  return { files: [...files], problems };
+  return { files: [...files.values()], problems };
 }
 
 /** Read and parse every listed file; problems from all files are collected. */
-export async function readInputFiles(files: readonly string[]): Promise<ReadResult> {
+export async function readInputFiles(files: readonly InputFile[]): Promise<ReadResult> {
   const inputs: ParsedInput[] = [];
   const problems: DataProblem[] = [];
   for (const file of files) {
-    const shown = displayPath(file);
+    const shown = file.name;
     let bytes: Buffer;
     try {
-      bytes = await readFile(file);
+      bytes = await readFile(file.path);
     } catch (error) {
       problems.push({
         location: { file: shown },

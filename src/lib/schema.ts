@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import {
   DOMAIN_IDS,
+  FRAMEWORK_ID,
   SCORE_CATEGORY_IDS,
+  TECHNIQUE_ID,
   SCORE_VALUE_IDS,
   STATUS_IDS,
   VERSION_SCHEMAS,
@@ -19,6 +21,9 @@ import { toIsoDate } from './dates.ts';
 // keys, nulls, padding, case), strict where a wrong value would change what a page says.
 // ---------------------------------------------------------------------------------------------
 
+/** Blank: nothing but whitespace and invisible characters (zero-width spaces, BOMs). */
+const isBlank = (text: string) => /^[\s\u200b-\u200f\u2060\ufeff]*$/.test(text);
+
 /** Text that may be missing, null or blank: normalized to a trimmed string or null. */
 const optionalText = z
   .union([z.string(), z.number()])
@@ -26,14 +31,14 @@ const optionalText = z
   .transform((v) => {
     if (v == null) return null;
     const text = String(v).trim();
-    return text === '' ? null : text;
+    return isBlank(text) ? null : text;
   });
 
 /** Required text: a non-blank string (numbers, as some files write versions, are accepted). */
 const requiredText = z
   .union([z.string(), z.number()], { error: 'a text value' })
   .transform((v) => String(v).trim())
-  .refine((v) => v !== '', { error: 'a non-empty value' });
+  .refine((v) => !isBlank(v), { error: 'a non-empty value' });
 
 /** A closed vocabulary field: case and blanks folded, empty means null. */
 function vocabulary<const T extends readonly [string, ...string[]]>(ids: T) {
@@ -124,11 +129,6 @@ export const mappingObjectInput = z.object({
 });
 export type MappingObjectInput = z.output<typeof mappingObjectInput>;
 
-/** The top level of a unified mapping file. */
-export const mappingFileInput = z.object({
-  metadata: z.record(z.string(), z.unknown()),
-  mapping_objects: z.array(z.unknown()),
-});
 
 /** One row of the ATT&CK technique catalog CSV. */
 export const techniqueRowInput = z.object({
@@ -159,7 +159,7 @@ export const mappingTypeSchema = z.object({
 });
 
 export const frameworkSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:[_-][a-z0-9]+)*$/),
+  id: z.string().regex(FRAMEWORK_ID),
   name: z.string().min(1),
   /** Sets of this framework, newest first. */
   setIds: z.array(z.string()),
@@ -240,7 +240,7 @@ export const tacticSchema = z.object({
 });
 
 export const techniqueSchema = z.object({
-  id: z.string().regex(/^T\d{4}(?:\.\d{3})?$/),
+  id: z.string().regex(TECHNIQUE_ID),
   /** The name in the newest ATT&CK version seen; null if never named. */
   name: z.string().nullable(),
   /** Every name seen, newest first, with the ATT&CK versions that use it. */

@@ -3,6 +3,12 @@
  * filters all derive from these tables, so they cannot drift apart.
  */
 
+/** ATT&CK technique and sub-technique ids: T1046, T1059.001. */
+export const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/;
+
+/** Framework ids become URL segments as they are, so they are held to a strict shape. */
+export const FRAMEWORK_ID = /^[a-z0-9]+(?:[_-][a-z0-9]+)*$/;
+
 /** ATT&CK technology domains, with the names the ATT&CK Navigator uses for them. */
 export const DOMAINS = {
   enterprise: { label: 'Enterprise', navigator: 'enterprise-attack' },

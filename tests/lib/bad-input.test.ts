@@ -97,20 +97,21 @@ describe('bad input gets a message naming file, row, field, expected and found',
   });
 
   it('an empty file', async () => {
+    // Files outside the working folder go by their name, never by the build machine's path.
     const file = await tempFile('empty.csv', '');
-    expect(await messages(file)).toEqual([`${file}: expected mapping data, got an empty file`]);
+    expect(await messages(file)).toEqual(['empty.csv: expected mapping data, got an empty file']);
     const blank = await tempFile('blank.json', '\ufeff  \n');
-    expect(await messages(blank)).toEqual([`${blank}: expected mapping data, got an empty file`]);
+    expect(await messages(blank)).toEqual(['blank.json: expected mapping data, got an empty file']);
   });
 
   it('a file that is not UTF-8, with the line of the first bad byte', async () => {
     const latin1 = Buffer.from(`${HEADER}nist_800_53,rev5,AC,AC-4,Contr\xf4le,protects,T1046,x,8.2,enterprise,,,,[],,,,\n`, 'latin1');
     const file = await tempFile('latin1.csv', latin1);
     expect(await messages(file)).toEqual([
-      `${file}:2: expected UTF-8 text, got bytes that are not UTF-8 (is it Latin-1 or Windows-1252? save it as UTF-8)`,
+      'latin1.csv:2: expected UTF-8 text, got bytes that are not UTF-8 (is it Latin-1 or Windows-1252? save it as UTF-8)',
     ]);
     const utf16 = await tempFile('utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{}', 'utf16le')]));
-    expect(await messages(utf16)).toEqual([`${utf16}: expected UTF-8 text, got UTF-16 (save the file as UTF-8)`]);
+    expect(await messages(utf16)).toEqual(['utf16.json: expected UTF-8 text, got UTF-16 (save the file as UTF-8)']);
   });
 
   it('a UTF-8 BOM on JSON is fine', async () => {
@@ -131,7 +132,7 @@ describe('bad input gets a message naming file, row, field, expected and found',
   it('a path that does not exist, and a folder with no data', async () => {
     expect(await messages('no/such/place')).toEqual(['no/such/place: expected a data file or folder, got nothing at that path']);
     const dir = await mkdtemp(path.join(tmpdir(), 'mapscope-empty-'));
-    expect(await messages(dir)).toEqual([`${dir}: expected at least one .json or .csv file, got none`]);
+    expect(await messages(dir)).toEqual([`${path.basename(dir)}: expected at least one .json or .csv file, got none`]);
   });
 
   it('lists every problem of every file, capped with a count of the rest', async () => {

@@ -19,3 +19,15 @@ describe('parseCsvTable', () => {
     expect(problems).toEqual([{ location: { file: 'f.csv', line: 3 }, expected: '2 cells', found: '3' }]);
   });
 });
+
+describe('parseCsvTable line numbers', () => {
+  it('stay right after blank lines, lines of spaces and rows of empty cells', () => {
+    const text = 'a,b\n1,2\n   \n,\n\n3,4\n5,6,7\n';
+    const { table, problems } = parseCsvTable(text, 'f.csv');
+    expect(table.rows.map((r) => [r.line, r.cells['a']])).toEqual([
+      [2, '1'],
+      [6, '3'],
+    ]);
+    expect(problems).toEqual([{ location: { file: 'f.csv', line: 7 }, expected: '2 cells', found: '3' }]);
+  });
+});

@@ -78,14 +78,14 @@ describe('the default data', () => {
       ]),
     );
     expect(rows).toHaveLength(6);
-    const sentinel = model.mappings.find((m) => m.capabilityId === 'azure:azure_sentinel')!;
+    const sentinel = model.mappings.find((m) => m.capabilityId === 'azure:azure-sentinel')!;
     expect(sentinel.comments).toContain('30 or more ports used within a 10 minute window');
     expect(sentinel.references).toEqual([
       'https://docs.microsoft.com/en-us/azure/sentinel/overview',
       'https://docs.microsoft.com/en-us/azure/sentinel/hunting',
     ]);
     // Each Azure capability is its own group, labelled with its name.
-    expect(model.groups.find((g) => g.id === 'azure:azure_sentinel')!.label).toBe('Azure Sentinel');
+    expect(model.groups.find((g) => g.id === 'azure:azure-sentinel')!.label).toBe('Azure Sentinel');
   });
 
   it('has the T1046 technique record: names, tactic, description', () => {

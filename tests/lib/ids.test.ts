@@ -16,7 +16,9 @@ describe('capabilityKey', () => {
   });
   it('folds spaces and underscores, so display-name ids meet snake_case ids', () => {
     expect(capabilityKey('Azure AD Identity Protection')).toBe(capabilityKey('azure_ad_identity_protection'));
-    expect(capabilityKey('AWS  RDS')).toBe('aws_rds');
+    expect(capabilityKey('AWS  RDS')).toBe('aws-rds');
+    expect(capabilityKey('aws_rds')).toBe(capabilityKey('aws-rds'));
+    expect(capabilityKey('SC-7 (5)')).toBe(capabilityKey('SC-7(5)'));
   });
   it('keeps distinct controls distinct', () => {
     expect(capabilityKey('AC-4')).not.toBe(capabilityKey('AC-40'));

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const { listInputFiles } = await import('../../src/lib/read-inputs.ts');
   const { files } = await listInputFiles([fixture('mapex')]);
   objectsInFiles = 0;
-  for (const file of files) {
+  for (const { path: file } of files) {
     const text = await readFile(file, 'utf8');
     if (file.endsWith('.json')) objectsInFiles += JSON.parse(text).mapping_objects.length;
     else objectsInFiles += (await import('papaparse')).default.parse(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data.length;
@@ -46,7 +46,7 @@ describe('reading the published shapes', () => {
   });
 
   it('merges display-name ids of old files with the snake_case ids of new ones', () => {
-    const idp = capability('azure:azure_ad_identity_protection')!;
+    const idp = capability('azure:azure-ad-identity-protection')!;
     expect(idp.spellings).toEqual(['Azure AD Identity Protection', 'azure_ad_identity_protection']);
     expect(idp.displayId).toBe('azure_ad_identity_protection');
     expect(mappingsOf(idp.id)).toHaveLength(3);
@@ -113,7 +113,7 @@ describe('reading the published shapes', () => {
   it('reads CSV exports: index column, Python lists, labels for groups and types, multi-line cells', () => {
     const aws = model.mappings.filter((m) => m.setId === 'aws-09.21.2021_attack-9.0-enterprise');
     expect(aws).toHaveLength(3);
-    expect(aws.find((m) => m.capabilityId === 'aws:aws_config')!.references).toHaveLength(2);
+    expect(aws.find((m) => m.capabilityId === 'aws:aws-config')!.references).toHaveLength(2);
     expect(aws.find((m) => m.techniqueId === 'T1565.001')!.relatedScore).toBe('T1565');
     const veris = model.mappings.find((m) => m.techniqueId === 'T0801')!;
     expect(veris.comments).toBe('Two lines:\nthe second line, with a comma');
@@ -147,5 +147,54 @@ describe('reading the published shapes', () => {
   it('is deterministic: the same input yields the same model', async () => {
     const again = await runPipeline([fixture('mapex')]);
     expect(JSON.stringify(again.model)).toBe(JSON.stringify(model));
+  });
+});
+
+describe('sets described by CSV rows alone', () => {
+  it('take every mapping type their rows name (KEV and CVE exports use several)', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = await mkdtemp(path.join(tmpdir(), 'mapscope-kev-'));
+    const header = 'mapping_framework,mapping_framework_version,capability_group,capability_id,capability_description,mapping_type,attack_object_id,attack_object_name,attack_version,technology_domain,references,comments\n';
+    const row = (type: string, technique: string) => `kev,07/28/2025,xxe,CVE-2024-34102,Adobe Commerce XXE,${type},${technique},x,16.1,enterprise,[],\n`;
+    await writeFile(path.join(dir, 'kev.csv'), header + row('primary_impact', 'T1190') + row('exploitation_technique', 'T1190') + row('Secondary Impact', 'T1486'));
+    const result = await runPipeline([dir]);
+    expect(result.problems).toEqual([]);
+    expect(result.model!.sets[0]!.mappingTypes.map((t) => t.id)).toEqual(['primary_impact', 'exploitation_technique', 'secondary_impact']);
+    expect(result.model!.mappings).toHaveLength(3);
+  });
+
+  it('treat values made only of invisible characters as empty, never crashing', async () => {
+    const { parseInputFile } = await import('../../src/lib/read-inputs.ts');
+    const { buildModel } = await import('../../src/lib/normalize.ts');
+    const file = JSON.stringify({
+      metadata: { attack_version: '16.1', technology_domain: 'enterprise', mapping_framework: 'x', mapping_framework_version: '\u200b', mapping_types: { t: { name: '\u200b' } }, capability_groups: {} },
+      mapping_objects: [],
+    });
+    const read = parseInputFile('zw.json', Buffer.from(file));
+    const problems = [...read.problems, ...(read.input ? buildModel([read.input], ['zw.json']).problems : [])];
+    expect(problems.map((p) => p.field)).toEqual(expect.arrayContaining(['mapping_framework_version', 'mapping_types.t.name']));
+  });
+});
+
+describe('input files', () => {
+  it('go by names relative to the folder given, so build-machine paths never reach pages', async () => {
+    const { cp, mkdtemp, symlink, mkdir } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const outside = await mkdtemp(path.join(tmpdir(), 'mapscope-private-'));
+    const root = path.join(outside, 'mappings');
+    await mkdir(path.join(root, 'linked'), { recursive: true });
+    await cp(fixture('mapex', 'nist_800_53-rev4_attack-14.1-enterprise.json'), path.join(root, 'nist.json'));
+    // A symbolic link to a file and one back up the tree (a loop): followed, once.
+    await symlink(fixture('mapex', 'gcp-06.28.2022_attack-10.0-enterprise.json'), path.join(root, 'linked', 'gcp.json'));
+    await symlink(root, path.join(root, 'linked', 'loop'));
+    const result = await runPipeline([root]);
+    expect(result.problems).toEqual([]);
+    expect(result.files).toEqual(['mappings/linked/gcp.json', 'mappings/nist.json']);
+    expect(result.model!.inputs).toEqual(['mappings']);
+    expect(JSON.stringify(result.model)).not.toContain(outside);
+    expect(result.model!.sets.flatMap((s) => s.sources).sort()).toEqual(['mappings/linked/gcp.json', 'mappings/nist.json']);
   });
 });
