@@ -51,7 +51,7 @@ if (!only || only.has('pipeline')) {
   const { files } = await listInputFiles([CORPUS]);
   // Reference: only decoding and parsing the same files (JSON.parse, papaparse), no validation.
   const reference = await time(async () => {
-    for (const file of files) {
+    for (const { path: file } of files) {
       const text = await readFile(file, 'utf8');
       if (file.endsWith('.json')) JSON.parse(text);
       else Papa.parse(text, { header: true });

@@ -28,7 +28,11 @@ export function prepareDownloads(model: Model, env: NodeJS.ProcessEnv = process.
   const manifest: DownloadManifest = {};
   const files: PreparedDownloads['files'] = [];
   let bytes = 0;
+  const paths = new Set<string>();
   for (const file of planDownloads(model, { pageUrl })) {
+    // Names are built from slugs that may, in theory, end like another file's suffix.
+    if (paths.has(file.path)) throw new Error(`Two downloads would share the name ${file.path}; rename one of the ids behind it.`);
+    paths.add(file.path);
     const content = file.content();
     const size = Buffer.byteLength(content);
     const groups = (manifest[file.scope] ??= []);

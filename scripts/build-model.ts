@@ -8,16 +8,17 @@ import { parseArgs } from 'node:util';
 import { formatProblems } from '../src/lib/errors.ts';
 import { generatedDir, writeModel } from '../src/lib/model-store.ts';
 import { runPipeline } from '../src/lib/pipeline.ts';
-import { displayPath } from '../src/lib/read-inputs.ts';
+import path from 'node:path';
 import type { Model } from '../src/lib/schema.ts';
+import { isMain } from './cli.ts';
 
 const USAGE = `usage: npm run data -- [--data PATH ...] [--out DIR]
   --data PATH  a mapping file or folder (*.json, *.csv, read recursively); repeatable.
                Default: $MAPSCOPE_DATA (paths separated by ":"), else data/
   --out DIR    where to write model.json. Default: $MAPSCOPE_GENERATED, else generated/`;
 
-/** Run the data step with command-line arguments; the exit status, and the model when written. */
-export async function dataStep(argv: string[]): Promise<{ status: number; model?: Model }> {
+/** Run the data step with command-line arguments; the exit status, and the model and its folder when written. */
+export async function dataStep(argv: string[]): Promise<{ status: number; model?: Model; dir?: string }> {
   let args;
   try {
     args = parseArgs({
@@ -61,11 +62,11 @@ export async function dataStep(argv: string[]): Promise<{ status: number; model?
   const m = result.model;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(
-    `Model: ${m.sets.length} sets, ${m.mappings.length} mappings, ${m.nonMappables.length} non-mappable, ${m.duplicates.length} duplicates dropped, ${m.techniques.length} techniques, ${m.capabilities.length} capabilities from ${result.files.length} files in ${seconds} s -> ${displayPath(file)}`,
+    `Model: ${m.sets.length} sets, ${m.mappings.length} mappings, ${m.nonMappables.length} non-mappable, ${m.duplicates.length} duplicates dropped, ${m.techniques.length} techniques, ${m.capabilities.length} capabilities from ${result.files.length} files in ${seconds} s -> ${path.relative(process.cwd(), file) || file}`,
   );
-  return { status: 0, model: result.model };
+  return { status: 0, model: result.model, dir: out };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   process.exitCode = (await dataStep(process.argv.slice(2))).status;
 }

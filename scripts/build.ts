@@ -11,7 +11,6 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generatedDir } from '../src/lib/model-store.ts';
 import { dataStep } from './build-model.ts';
 import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
 
@@ -22,7 +21,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * intermediate files to <working folder>/.astro/ when the output folder lies elsewhere, and two
  * builds at once (the tests build several sites) must not share that folder.
  */
-async function astroBuild(outDir: string, generated: string): Promise<number> {
+async function astroBuild(outDir: string, generated: string, signal: AbortSignal): Promise<number> {
   const work = path.join(ROOT, 'node_modules', '.cache', 'mapscope-build', String(process.pid));
   await mkdir(work, { recursive: true });
   try {
@@ -30,9 +29,15 @@ async function astroBuild(outDir: string, generated: string): Promise<number> {
       const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build', '--root', ROOT], {
         cwd: work,
         stdio: 'inherit',
-        env: { ...process.env, MAPSCOPE_OUT: outDir, MAPSCOPE_GENERATED: generated, ASTRO_TELEMETRY_DISABLED: '1' },
+        // A production build whatever NODE_ENV the caller has (test runners set "test").
+        env: { ...process.env, NODE_ENV: 'production', MAPSCOPE_OUT: outDir, MAPSCOPE_GENERATED: generated, ASTRO_TELEMETRY_DISABLED: '1' },
+        signal,
       });
-      child.on('exit', (code) => resolve(code ?? 1));
+      child.on('error', (error) => {
+        if (error.name !== 'AbortError') console.error(`astro build could not start: ${error.message}`);
+        resolve(1);
+      });
+      child.on('close', (code) => resolve(code ?? 1));
     });
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -41,26 +46,36 @@ async function astroBuild(outDir: string, generated: string): Promise<number> {
 
 async function main(): Promise<number> {
   const data = await dataStep(process.argv.slice(2));
-  if (data.status !== 0 || !data.model) return data.status || 1;
+  if (data.status !== 0 || !data.model || !data.dir) return data.status;
 
-  const generated = generatedDir();
+  const generated = data.dir;
   const outDir = path.resolve(ROOT, process.env['MAPSCOPE_OUT'] || 'dist');
   const started = performance.now();
   const downloads = prepareDownloads(data.model);
   await writeFile(path.join(generated, 'downloads.json'), JSON.stringify(downloads.manifest));
   const staging = path.join(generated, `downloads.${process.pid}.tmp`);
-  const writing = writeDownloadFiles(downloads.files, staging);
-  const [status] = await Promise.all([astroBuild(outDir, generated), writing]);
-  if (status !== 0) {
-    await rm(staging, { recursive: true, force: true });
-    return status;
-  }
-  const target = path.join(outDir, 'downloads');
-  await rm(target, { recursive: true, force: true });
+  const abort = new AbortController();
   try {
-    await rename(staging, target);
-  } catch {
-    await cp(staging, target, { recursive: true });
+    // If writing the downloads fails, stop Astro too rather than leave it writing.
+    const writing = writeDownloadFiles(downloads.files, staging).catch((error: Error) => {
+      abort.abort();
+      throw error;
+    });
+    const [built, written] = await Promise.allSettled([astroBuild(outDir, generated, abort.signal), writing]);
+    if (written.status === 'rejected') {
+      console.error(`Writing the downloads failed: ${(written.reason as Error).message}`);
+      return 1;
+    }
+    const status = built.status === 'fulfilled' ? built.value : 1;
+    if (status !== 0) return status;
+    const target = path.join(outDir, 'downloads');
+    await rm(target, { recursive: true, force: true });
+    try {
+      await rename(staging, target);
+    } catch {
+      await cp(staging, target, { recursive: true });
+    }
+  } finally {
     await rm(staging, { recursive: true, force: true });
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -9,6 +9,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus/generate.ts';
+import { isMain } from './cli.ts';
 
 const MARKER = '.mapscope-corpus';
 
@@ -31,7 +32,7 @@ export async function writeCorpus(out: string, seed?: number): Promise<ReturnTyp
   return corpus;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const { values } = parseArgs({ options: { out: { type: 'string' }, seed: { type: 'string' } } });
   const out = path.resolve(values.out ?? 'generated/corpus');
   const corpus = await writeCorpus(out, values.seed ? Number(values.seed) : undefined);

@@ -38,6 +38,6 @@ export async function runLighthouse(url: string, chromePath = process.env['CHROM
       losses,
     };
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
 }

@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
+import { isMain } from '../cli.ts';
 
 export interface LinkReport {
   pages: number;
@@ -94,7 +95,7 @@ export async function checkLinks(dist: string, base = '/'): Promise<LinkReport> 
   return { pages: files.length, links: links.length, fragments, external, problems };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const report = await checkLinks(process.argv[2] ?? 'dist', process.argv[3] ?? '/');
   for (const p of report.problems.slice(0, 50)) console.log(p);
   console.log(`${report.pages} pages, ${report.links} internal links (${report.fragments} with #fragments), ${report.external} external: ${report.problems.length} problems`);
