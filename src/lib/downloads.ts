@@ -7,18 +7,11 @@
  *   <set id>.csv, <set id>_T1046.json, <set id>_capability-ac-4_layer.json,
  *   T1046_all-sets.csv, nist_800_53_capability-ac-4_all-sets.csv
  */
+import { groupIn } from './explorer.ts';
 import { createExportContext, toCsv, toNavigatorLayer, toUnifiedJson, type LayerOptions } from './exports.ts';
 import type { Mapping, MappingSet, Model, NonMappable } from './schema.ts';
 
 export type DownloadFormat = 'csv' | 'json' | 'layer' | 'non-mappable';
-
-/** The label of each format on pages. */
-export const FORMAT_LABELS: Readonly<Record<DownloadFormat, string>> = {
-  csv: 'CSV',
-  json: 'JSON (Mappings Explorer format)',
-  layer: 'ATT&CK Navigator layer',
-  'non-mappable': 'non-mappable entries (CSV)',
-};
 
 export interface DownloadFile {
   format: DownloadFormat;
@@ -51,7 +44,7 @@ export function* planDownloads(model: Model, layerOptions: Omit<LayerOptions, 's
   const ctx = createExportContext(model);
   const sets = new Map(model.sets.map((s) => [s.id, s]));
   const json = (value: object) => `${JSON.stringify(value)}\n`;
-  const groupOf = (m: Mapping) => ctx.capabilities.get(m.capabilityId)!.sets[m.setId]?.groupId ?? null;
+  const groupOf = (m: Mapping) => groupIn(ctx.capabilities.get(m.capabilityId)!, m.setId);
 
   // Rows per page scope, in set order (model.mappings is sorted by set).
   const byScope = new Map<string, { name: string; subject: (set: MappingSet) => string; stem: string; mappings: Mapping[] }>();

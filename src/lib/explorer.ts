@@ -137,6 +137,16 @@ export function setListLabel(sets: readonly MappingSet[]): string[] {
   return [...byVersion.entries()].map(([version, attack]) => `${version} @ ${attack.join(', ')}`);
 }
 
+/** How a set labels one of its mapping types. */
+export function mappingTypeLabel(set: MappingSet, typeId: string): string {
+  return set.mappingTypes.find((t) => t.id === typeId)?.label ?? typeId;
+}
+
+/** The group a capability belongs to in a set (groups may change between versions). */
+export function groupIn(capability: Capability, setId: string): string | null {
+  return capability.sets[setId]?.groupId ?? null;
+}
+
 /** A set's full name: "NIST SP 800-53 rev5 → ATT&CK Enterprise 8.2". */
 export function setTitle(set: MappingSet, framework: Framework): string {
   return `${framework.name} ${set.frameworkVersion} → ATT&CK ${DOMAINS[set.domain].label} ${set.attackVersion}`;
@@ -187,7 +197,6 @@ export function createExplorer(model: Model) {
     push(nonMappablesBySet, n.setId, n);
   }
 
-  const typeLabel = (set: MappingSet, typeId: string) => set.mappingTypes.find((t) => t.id === typeId)?.label ?? typeId;
   const byNewest = (a: MappingSet, b: MappingSet) => setOrder.get(a.id)! - setOrder.get(b.id)!;
 
   /** Merge mappings that share a row id; the row takes the newest set's wording. */
@@ -202,7 +211,7 @@ export function createExplorer(model: Model) {
         rowId,
         capability: capabilities.get(newest.capabilityId)!,
         technique: techniques.get(newest.techniqueId)!,
-        mappingType: { id: newest.mappingType, label: typeLabel(inSets[0]!, newest.mappingType) },
+        mappingType: { id: newest.mappingType, label: mappingTypeLabel(inSets[0]!, newest.mappingType) },
         scoreCategory: newest.scoreCategory,
         scoreValue: newest.scoreValue,
         comments: newest.comments,
@@ -265,6 +274,7 @@ export function createExplorer(model: Model) {
   };
 
   const tokens = setTokens(model.sets.map((s) => s.id));
+  let summaries: { framework: Framework; sets: MappingSet[]; mappingCount: number; capabilityCount: number }[] | undefined;
 
   return {
     model,
@@ -318,9 +328,7 @@ export function createExplorer(model: Model) {
       const group = groups.get(id)!;
       const members = (capabilitiesByGroup.get(id) ?? []).slice().sort((a, b) => compareNatural(a.displayId, b.displayId));
       // A capability's rows belong to the group in the sets where the capability is in the group.
-      const mappings = members.flatMap((c) =>
-        (mappingsByCapability.get(c.id) ?? []).filter((m) => c.sets[m.setId]?.groupId === id),
-      );
+      const mappings = members.flatMap((c) => (mappingsByCapability.get(c.id) ?? []).filter((m) => groupIn(c, m.setId) === id));
       const rows = rowsOf(mappings).sort(byCapability);
       const perCapability = new Map<string, MappingRow[]>();
       for (const r of rows) push(perCapability, r.capability.id, r);
@@ -376,17 +384,29 @@ export function createExplorer(model: Model) {
       const framework = frameworks.get(id)!;
       const frameworkGroups = model.groups.filter((g) => g.frameworkId === id);
       const frameworkCapabilities = model.capabilities.filter((c) => c.frameworkId === id);
-      const rowIds = (list: readonly Capability[]) =>
-        new Set(list.flatMap((c) => (mappingsByCapability.get(c.id) ?? []).map((m) => m.rowId))).size;
+      // Distinct rows per group, counted as the group pages count them.
+      const groupRows = new Map<string, Set<string>>();
+      const allRows = new Set<string>();
+      for (const capability of frameworkCapabilities) {
+        for (const m of mappingsByCapability.get(capability.id) ?? []) {
+          allRows.add(m.rowId);
+          const groupId = groupIn(capability, m.setId);
+          if (!groupId) continue;
+          const rows = groupRows.get(groupId) ?? new Set<string>();
+          rows.add(m.rowId);
+          groupRows.set(groupId, rows);
+        }
+      }
       return {
         framework,
         sets: framework.setIds.map((s) => sets.get(s)!),
-        groups: frameworkGroups.map((group) => {
-          const members = capabilitiesByGroup.get(group.id) ?? [];
-          return { group, capabilityCount: members.length, rowCount: rowIds(members) };
-        }),
+        groups: frameworkGroups.map((group) => ({
+          group,
+          capabilityCount: (capabilitiesByGroup.get(group.id) ?? []).length,
+          rowCount: groupRows.get(group.id)?.size ?? 0,
+        })),
         capabilityCount: frameworkCapabilities.length,
-        rowCount: rowIds(frameworkCapabilities),
+        rowCount: allRows.size,
         ungrouped: frameworkCapabilities.filter((c) => Object.values(c.sets).every((e) => e.groupId === null)),
       };
     },
@@ -399,9 +419,7 @@ export function createExplorer(model: Model) {
     /** Sets the group page's filter offers. */
     groupFilterSets(id: string): ReadonlySet<string> {
       return filterSets(`g:${id}`, () =>
-        (capabilitiesByGroup.get(id) ?? []).flatMap((c) =>
-          (mappingsByCapability.get(c.id) ?? []).filter((m) => c.sets[m.setId]?.groupId === id),
-        ),
+        (capabilitiesByGroup.get(id) ?? []).flatMap((c) => (mappingsByCapability.get(c.id) ?? []).filter((m) => groupIn(c, m.setId) === id)),
       );
     },
 
@@ -416,16 +434,16 @@ export function createExplorer(model: Model) {
       }));
     },
 
-    /** Per framework: its sets with their counts, for the home page. */
+    /** Per framework: its sets with their counts, for the home page and every page's footer. */
     frameworkSummaries(): { framework: Framework; sets: MappingSet[]; mappingCount: number; capabilityCount: number }[] {
-      return [...model.frameworks]
+      return (summaries ??= [...model.frameworks]
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((framework) => ({
           framework,
           sets: framework.setIds.map((s) => sets.get(s)!),
           mappingCount: framework.setIds.reduce((n, s) => n + sets.get(s)!.counts.mappings, 0),
           capabilityCount: model.capabilities.filter((c) => c.frameworkId === framework.id).length,
-        }));
+        })));
     },
   };
 }

@@ -5,9 +5,10 @@
  */
 import Papa from 'papaparse';
 import { toUsDate } from './dates.ts';
-import { setTitle } from './explorer.ts';
+import { groupIn, mappingTypeLabel, setTitle } from './explorer.ts';
 import type { Capability, Framework, Mapping, MappingSet, Model, NonMappable, Technique } from './schema.ts';
 import { neutralizeCell } from './spreadsheet-cells.ts';
+import { plural } from './text.ts';
 import { CSV_COLUMNS, DOMAINS, SCORE_VALUES, STATUSES } from './vocabulary.ts';
 
 /** What an export needs to know about the model, indexed once. */
@@ -45,7 +46,7 @@ function capabilityFields(ctx: ExportContext, set: MappingSet, capabilityId: str
   if (!capabilityId) return { id: null, description: null, group: null };
   const capability = ctx.capabilities.get(capabilityId)!;
   const entry = capability.sets[set.id];
-  const groupId = entry?.groupId ?? capability.groupId;
+  const groupId = groupIn(capability, set.id) ?? capability.groupId;
   return {
     id: entry?.spelling ?? capability.displayId,
     description: entry?.description ?? capability.description,
@@ -188,7 +189,6 @@ export function toNavigatorLayer(ctx: ExportContext, set: MappingSet, mappings: 
     else byTechnique.set(m.techniqueId, [m]);
   }
   const label = (m: Mapping) => capabilityFields(ctx, set, m.capabilityId).id ?? m.capabilityId;
-  const typeLabel = (id: string) => set.mappingTypes.find((t) => t.id === id)?.label ?? id;
 
   const entries: Record<string, unknown>[] = [];
   const scores: number[] = [];
@@ -201,14 +201,14 @@ export function toNavigatorLayer(ctx: ExportContext, set: MappingSet, mappings: 
       : capabilities.length;
     scores.push(score);
     const describe = (m: Mapping) =>
-      m.scoreValue ? `${m.scoreCategory ?? 'score'}: ${m.scoreValue}` : typeLabel(m.mappingType);
+      m.scoreValue ? `${m.scoreCategory ?? 'score'}: ${m.scoreValue}` : mappingTypeLabel(set, m.mappingType);
     const sorted = [...list].sort((a, b) => label(a).localeCompare(label(b)));
     entries.push({
       techniqueID: techniqueId,
       score,
       comment: scored
         ? `Best score ${score} (${Object.entries(SCORE_VALUES).find(([, v]) => v.rank === score)?.[0] ?? score}) from: ${sorted.map((m) => `${label(m)} (${describe(m)})`).join('; ')}`
-        : `Mapped by ${capabilities.length} ${capabilities.length === 1 ? 'capability' : 'capabilities'}: ${capabilities.join(', ')}`,
+        : `Mapped by ${plural(capabilities.length, 'capability', 'capabilities')}: ${capabilities.join(', ')}`,
       enabled: true,
       metadata: sorted.map((m) => ({ name: label(m), value: describe(m) })),
       links: [{ label: `${techniqueId} on Mapscope`, url: options.pageUrl({ technique: techniqueId }) }],
@@ -238,7 +238,7 @@ export function toNavigatorLayer(ctx: ExportContext, set: MappingSet, mappings: 
         .map(([, v]) => ({ label: `${v.label} (${v.rank}): best score of the mapped capabilities`, color: at(v.rank) }))
     : [...new Set([Math.min(...scores), Math.max(...scores)])]
         .filter((v) => Number.isFinite(v))
-        .map((v) => ({ label: `${v} mapped ${v === 1 ? 'capability' : 'capabilities'}`, color: at(v) }));
+        .map((v) => ({ label: `${plural(v, 'mapped capability', 'mapped capabilities')}`, color: at(v) }));
 
   const title = setTitle(set, framework);
   return {

@@ -1,8 +1,8 @@
 /** The downloads each page offers, read from the manifest that scripts/build-downloads.ts writes. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DownloadManifest } from './downloads.ts';
-import { generatedDir } from './model-store.ts';
+import type { DownloadManifest } from '../lib/downloads.ts';
+import { generatedDir } from '../lib/model-store.ts';
 
 function readManifest(): DownloadManifest {
   const file = path.join(generatedDir(), 'downloads.json');

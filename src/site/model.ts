@@ -2,9 +2,9 @@
  * What the pages render: the generated model (loaded once per build), its views, and the URL
  * helpers bound to the site's base path. The only module that knows where the model lives.
  */
-import { createExplorer } from './explorer.ts';
-import { generatedDir, modelPath, readModel } from './model-store.ts';
-import { createUrls } from './urls.ts';
+import { createExplorer } from '../lib/explorer.ts';
+import { generatedDir, modelPath, readModel } from '../lib/model-store.ts';
+import { createUrls } from '../lib/urls.ts';
 
 export const model = readModel(modelPath(generatedDir()));
 export const explorer = createExplorer(model);

@@ -3,10 +3,10 @@
  * (needed for the first query) and the mapping-note index (fetched after it). Their URLs carry a
  * content hash so browsers may cache them and still never use a stale one.
  */
-import { stableHash } from './ids.ts';
-import { buildSearchDocuments } from './search/documents.ts';
-import { buildEntityIndex, packComments } from './search/searcher.ts';
-import { explorer, urls } from './site-model.ts';
+import { stableHash } from '../lib/ids.ts';
+import { buildSearchDocuments } from '../lib/search/documents.ts';
+import { buildEntityIndex, packComments } from '../lib/search/searcher.ts';
+import { explorer, urls } from './model.ts';
 
 const documents = buildSearchDocuments(explorer, urls);
 

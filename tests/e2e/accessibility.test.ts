@@ -46,7 +46,7 @@ describe.each(['light', 'dark'] as const)('axe-core in %s mode', (colorScheme) =
     await page.goto(`${inject('siteUrl')}techniques/T1046/`);
     await page.locator('#site-search-input').click();
     await page.keyboard.type('network');
-    await page.locator('#site-search-results [role="option"]').first().waitFor();
+    await page.locator('#site-search-input-results [role="option"]').first().waitFor();
     await page.keyboard.press('ArrowDown');
     expect(await violations(page)).toEqual([]);
     await context.close();

@@ -109,4 +109,14 @@ describe('on a phone', () => {
     expect(notes!.width).toBeGreaterThan(300);
     await page.close();
   });
+
+  it('filters long tables with notes too', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(`${inject('largeSiteUrl')}frameworks/aws/capabilities/amazon-guardduty/`);
+    await page.getByRole('searchbox', { name: /Filter rows/ }).fill('t1046');
+    const visible = await page.locator('#table-techniques tbody tr').evaluateAll((rows) => rows.filter((r) => r.checkVisibility()).map((r) => r.id));
+    expect(visible.length).toBeGreaterThan(0);
+    expect(visible.every((id) => id.includes('-t1046-'))).toBe(true);
+    await page.close();
+  });
 });

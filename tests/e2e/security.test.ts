@@ -50,7 +50,7 @@ describe('the published site talks only to its own origin', () => {
     await page.locator('a.row-link').first().click();
     await page.locator('#site-search-input').click();
     await page.keyboard.type('sentinel');
-    await page.locator('#site-search-results [role="option"]').first().waitFor();
+    await page.locator('#site-search-input-results [role="option"]').first().waitFor();
     await page.keyboard.type(' 30 ports');
     await page.goto(`${site}search/?q=boundary`);
     await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
@@ -100,8 +100,8 @@ describe('hostile data in the browser', () => {
     expect(await page.evaluate(() => document.querySelectorAll('.search-results *:not(section, h2, ol, li, a, span, mark)').length)).toBe(0);
     await page.locator('#site-search-input').click();
     await page.keyboard.type('<img src=x onerror=alert(1)>');
-    await page.locator('#site-search-results').waitFor();
-    expect(await page.evaluate(() => document.querySelectorAll('#site-search-results img, #site-search-results svg').length)).toBe(0);
+    await page.locator('#site-search-input-results').waitFor();
+    expect(await page.evaluate(() => document.querySelectorAll('#site-search-input-results img, #site-search-input-results svg').length)).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -106,7 +106,7 @@ describe('capability, group, set and framework views', () => {
       'nist_800_53-rev4_attack-14.1-enterprise',
       'nist_800_53-rev5_attack-16.1-enterprise',
     ]);
-    expect(explorer.capabilityFilterSets('gcp:virus_total').size).toBe(0);
+    expect(explorer.capabilityFilterSets('gcp:virus-total').size).toBe(0);
   });
 });
 

@@ -98,7 +98,7 @@ describe('search on the full-size corpus', () => {
     const [first] = full.search('GuardDuty finding types');
     expect(first!.kind).toBe('comment');
     expect(first!.id).toBe('amazon_guardduty');
-    expect(first!.url).toMatch(/^\/techniques\/T1046\/#amazon_guardduty-t1046-/);
+    expect(first!.url).toMatch(/^\/techniques\/T1046\/#amazon-guardduty-t1046-/);
   });
 
   it('"powershell" and "valid accounts" find those techniques first', () => {

@@ -72,6 +72,7 @@ describe('the default site', () => {
         ...doc.querySelectorAll('img[src]').map((e) => e.getAttribute('src')!),
       ];
       for (const url of loaded) expect(url).toMatch(/^\/[^/]/);
+      expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toMatch(/^default-src 'self'; script-src 'self';/);
     }
   });
 });

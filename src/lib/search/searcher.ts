@@ -98,6 +98,8 @@ export interface SearchHit {
   url: string;
   /** Lower is better; exact id matches are below 0. */
   score: number;
+  /** The query is this entity's id, in one of its spellings: Enter may go straight to it. */
+  exact: boolean;
   /** Where the query matched in `name`. */
   nameRanges: [number, number][];
   /** For notes: the part of the text that matched. */
@@ -292,7 +294,7 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
   };
   if (commentFile) addComments(commentFile);
 
-  const entityHit = (doc: EntityDoc, score: number, terms: Iterable<string>): SearchHit => ({
+  const entityHit = (doc: EntityDoc, score: number, terms: Iterable<string>, exact = false): SearchHit => ({
     kind: doc.kind,
     id: doc.id,
     name: doc.name,
@@ -301,6 +303,7 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
     framework: doc.framework,
     url: doc.url,
     score,
+    exact,
     nameRanges: highlightRanges(doc.name, terms),
   });
 
@@ -325,7 +328,7 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
       if (technique !== parent && techniqueIndex.has(parent)) order.push(techniqueIndex.get(parent)!);
       for (const [id, i] of techniqueIndex) if (id.startsWith(`${parent}.`) && i !== exact) order.push(i);
       order.forEach((i, rank) => {
-        if (allowed('technique', null)) hits.push(entityHit(docs[i]!, -1 + rank * 0.001, []));
+        if (allowed('technique', null)) hits.push(entityHit(docs[i]!, -1 + rank * 0.001, [], i === exact));
         taken.add(i);
       });
     }
@@ -334,7 +337,7 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
     for (const i of (byKey.get(key) ?? []).slice().sort((a, b) => KIND_ORDER[docs[a]!.kind] - KIND_ORDER[docs[b]!.kind])) {
       if (taken.has(i)) continue;
       taken.add(i);
-      if (allowed(docs[i]!.kind, docs[i]!.framework)) hits.push(entityHit(docs[i]!, -0.9 + hits.length * 0.001, []));
+      if (allowed(docs[i]!.kind, docs[i]!.framework)) hits.push(entityHit(docs[i]!, -0.9 + hits.length * 0.001, [], true));
     }
 
     // 2. Candidates by vocabulary, 3. ranked by fuse.js. A technique id asks for that technique
@@ -395,6 +398,7 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
             url: doc.url,
             // Notes rank like entities, a little behind: a word in a long note means less than in a name.
             score: (r.score ?? 0.5) + (1 - (found.weightOf.get(found.candidates[r.refIndex]!.doc) ?? 0) / found.totalWeight) * 0.6 + 0.2,
+            exact: false,
             nameRanges: highlightRanges(doc.title, found.matchedWords),
             snippet: snippet(doc.text, ranges),
           });
