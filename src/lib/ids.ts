@@ -86,7 +86,7 @@ export function normalizeAttackVersion(raw: string | null | undefined): string |
  */
 export function normalizeFrameworkVersion(raw: string): string {
   const text = normalizeWhitespace(raw);
-  const iso = /^(\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})$/.test(text) ? toIsoDate(text) : null;
+  const iso = toIsoDate(text);
   return iso ? toUsDate(iso) : text;
 }
 

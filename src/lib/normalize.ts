@@ -40,6 +40,8 @@ import {
   FRAMEWORK_NAMES,
   MAPPING_TYPE_ALIASES,
   MAPPING_TYPE_LABELS,
+  SCORE_CATEGORY_IDS,
+  SCORE_VALUE_IDS,
   SCORED_MAPPING_TYPE,
   type Domain,
 } from './vocabulary.ts';
@@ -181,7 +183,6 @@ class ModelBuilder {
         v.attack_version!,
         v.technology_domain!,
         record.location,
-        'technology_domain',
       );
       if (!set) continue;
       set.sources.add(file);
@@ -285,7 +286,6 @@ class ModelBuilder {
     rawAttackVersion: string,
     domain: string,
     location: SourceLocation,
-    domainField = 'technology_domain',
   ): SetDraft | null {
     const frameworkId = normalizeFrameworkId(rawFramework);
     const attackVersion = normalizeAttackVersion(rawAttackVersion);
@@ -312,7 +312,7 @@ class ModelBuilder {
     if (!(DOMAIN_IDS as readonly string[]).includes(normalizedDomain)) {
       this.problems.push({
         location,
-        field: domainField,
+        field: 'technology_domain',
         expected: DOMAIN_IDS.join('|'),
         found: describeValue(domain),
       });
@@ -488,8 +488,9 @@ class ModelBuilder {
     if (nonMappable) {
       let mappingType: string | null = null;
       if (typeRaw !== null) {
-        const known = set.types.find((t) => t.key === normalizeWhitespace(typeRaw) || t.id === mappingTypeKey(typeRaw));
-        mappingType = known ? known.id : mappingTypeKey(typeRaw);
+        const trimmed = normalizeWhitespace(typeRaw);
+        const normalized = mappingTypeKey(typeRaw);
+        mappingType = set.types.find((t) => t.key === trimmed || t.id === normalized)?.id ?? normalized;
       }
       const id = `n${stableHash([set.id, capKey, techniqueId, v.comments, v.references.join('\n')])}`;
       const previous = set.nonMappables.get(id);
@@ -519,10 +520,10 @@ class ModelBuilder {
     if (!type) return;
     if (type.family === SCORED_MAPPING_TYPE) {
       if (v.score_category === null) {
-        this.problems.push({ location, field: 'score_category', expected: 'protect|detect|respond', found: 'nothing' });
+        this.problems.push({ location, field: 'score_category', expected: SCORE_CATEGORY_IDS.join('|'), found: 'nothing' });
       }
       if (v.score_value === null) {
-        this.problems.push({ location, field: 'score_value', expected: 'minimal|partial|significant', found: 'nothing' });
+        this.problems.push({ location, field: 'score_value', expected: SCORE_VALUE_IDS.join('|'), found: 'nothing' });
       }
       if (v.score_category === null || v.score_value === null) return;
     }
@@ -536,7 +537,8 @@ class ModelBuilder {
       set.duplicates.push({ setId: set.id, source, duplicateOf: previous.source });
       return;
     }
-    const capabilitySlug = slugFor(capKey!);
+    // The capability's id is "<framework>:<slug>" (noteCapability).
+    const capabilitySlug = capabilityId!.slice(set.frameworkId.length + 1);
     const rowHash = stableHash(
       [set.frameworkId, capKey, techniqueId, type.family, v.score_category, v.score_value, v.comments, v.references.join('\n')],
       6,
@@ -790,7 +792,8 @@ function assembleTechnique(draft: TechniqueDraft): Technique {
   });
   // The current name: the catalog's for the newest version it covers, else the name used most
   // often in the newest ATT&CK version seen.
-  const newestVersion = [...draft.attackVersions].sort((a, b) => compareAttackVersions(b, a))[0];
+  const attackVersions = [...draft.attackVersions].sort((a, b) => compareAttackVersions(b, a));
+  const newestVersion = attackVersions[0];
   const catalogVersions = [...draft.catalogNames.keys()].sort((a, b) => compareAttackVersions(b, a));
   let name: string | null = null;
   if (catalogVersions[0] && (!newestVersion || compareAttackVersions(catalogVersions[0], newestVersion) >= 0)) {
@@ -820,11 +823,11 @@ function assembleTechnique(draft: TechniqueDraft): Technique {
     names,
     parentId: parentTechniqueId(draft.id),
     subtechniqueIds: [],
-    domains: (['enterprise', 'mobile', 'ics'] as const).filter((d) => draft.domains.has(d)),
+    domains: DOMAIN_IDS.filter((d) => draft.domains.has(d)),
     tactics: draft.tactics?.value ?? [],
     description: draft.description?.value ?? null,
     descriptionVersion: draft.description?.version ?? null,
-    attackVersions: [...draft.attackVersions].sort((a, b) => compareAttackVersions(b, a)),
+    attackVersions,
   };
 }
 

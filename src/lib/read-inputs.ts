@@ -17,7 +17,7 @@ import {
   type MappingObjectInput,
   type TechniqueRowInput,
 } from './schema.ts';
-import { REQUIRED_CSV_COLUMNS, TECHNIQUE_CSV_COLUMNS } from './vocabulary.ts';
+import { REQUIRED_CSV_COLUMNS, REQUIRED_TECHNIQUE_CSV_COLUMNS } from './vocabulary.ts';
 
 /** A validated mapping object (JSON entry or CSV row) and where it came from. */
 export interface ObjectRecord {
@@ -336,7 +336,7 @@ function validateObject(
 
 function parseCsvInput(file: string, text: string): { input?: ParsedInput; problems: DataProblem[] } {
   const { table, problems } = parseCsvTable(text, file);
-  const columns = new Set(table.columns.map((c) => (c === 'group' ? 'capability_group' : c)));
+  const columns = new Set(table.columns.map(csvFieldName));
   if (columns.has('capability_id') || columns.has('mapping_framework')) {
     const missing = REQUIRED_CSV_COLUMNS.filter((c) => !columns.has(c));
     if (missing.length) {
@@ -353,7 +353,7 @@ function parseCsvInput(file: string, text: string): { input?: ParsedInput; probl
     return { input: { kind: 'mapping-table', file, objects }, problems };
   }
   if (columns.has('attack_object_id') && columns.has('attack_object_name') && !columns.has('capability_id')) {
-    const missing = TECHNIQUE_CSV_COLUMNS.filter((c) => !columns.has(c) && c !== 'tactics' && c !== 'description');
+    const missing = REQUIRED_TECHNIQUE_CSV_COLUMNS.filter((c) => !columns.has(c));
     if (missing.length) {
       return { problems: [...problems, missingColumns(file, missing)] };
     }
@@ -390,6 +390,11 @@ function missingColumns(file: string, missing: readonly string[]): DataProblem {
   };
 }
 
+/** The field a CSV column fills: older exports say `group` for `capability_group`. */
+function csvFieldName(column: string): string {
+  return column === 'group' ? 'capability_group' : column;
+}
+
 /** Turn CSV cells into a mapping object: empty cells are missing, references are parsed. */
 function prepareCsvRow(
   row: CsvRow,
@@ -398,10 +403,9 @@ function prepareCsvRow(
 ): Record<string, unknown> | null {
   const object: Record<string, unknown> = {};
   for (const [column, cell] of Object.entries(row.cells)) {
-    const name = column === 'group' ? 'capability_group' : column;
-    object[name] = cell === '' ? null : restoreCell(cell);
+    object[csvFieldName(column)] = cell === '' ? null : restoreCell(cell);
   }
-  const cell = restoreCell(row.cells['references'] ?? '');
+  const cell = (object['references'] as string | null | undefined) ?? '';
   const references = parseReferenceCell(cell);
   if (!references.ok) {
     problems.push({ location, field: 'references', expected: references.expected, found: describeValue(cell) });

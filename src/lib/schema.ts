@@ -72,14 +72,17 @@ export const httpUrl = z
   .trim()
   .refine(isHttpUrl, { error: 'an http(s) URL' });
 
+/** An ATT&CK domain, in any case and with stray spaces. */
+const domainInput = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+  z.enum(DOMAIN_IDS),
+);
+
 /** The `metadata` object of a unified mapping file. */
 export const mappingMetadataInput = z.object({
   mapping_version: optionalText,
   attack_version: requiredText,
-  technology_domain: z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-    z.enum(DOMAIN_IDS),
-  ),
+  technology_domain: domainInput,
   creation_date: optionalDate,
   last_update: optionalDate,
   mapping_framework: requiredText,
@@ -135,10 +138,7 @@ export const techniqueRowInput = z.object({
   attack_object_id: requiredText,
   attack_object_name: requiredText,
   attack_version: requiredText,
-  technology_domain: z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-    z.enum(DOMAIN_IDS),
-  ),
+  technology_domain: domainInput,
   tactics: optionalText,
   description: optionalText,
 });
@@ -269,7 +269,7 @@ export const mappingSchema = z.object({
   relatedScore: z.string().nullable(),
   comments: z.string().nullable(),
   references: z.array(httpUrl),
-  status: z.enum(['complete', 'in_progress', 'participant_review']),
+  status: z.enum(STATUS_IDS).exclude(['non_mappable']),
   /** Where it was read, "file:line" or "file#/pointer". */
   source: z.string(),
 });

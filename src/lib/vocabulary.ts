@@ -126,12 +126,13 @@ export const REQUIRED_CSV_COLUMNS: readonly CsvColumn[] = [
   'technology_domain',
 ];
 
-/** Columns of the ATT&CK technique catalog CSV (data/attack/techniques.csv). */
-export const TECHNIQUE_CSV_COLUMNS = [
+/**
+ * Columns the ATT&CK technique catalog CSV (data/attack/techniques.csv) cannot do without; its
+ * `tactics` and `description` columns may be missing.
+ */
+export const REQUIRED_TECHNIQUE_CSV_COLUMNS = [
   'attack_object_id',
   'attack_object_name',
   'attack_version',
   'technology_domain',
-  'tactics',
-  'description',
 ] as const;
