@@ -8,6 +8,7 @@
  *   T1046_all-sets.csv, nist_800_53_capability-ac-4_all-sets.csv
  */
 import { groupIn } from './explorer.ts';
+import { pushTo } from './multimap.ts';
 import { createExportContext, toCsv, toNavigatorLayer, toUnifiedJson, type LayerOptions } from './exports.ts';
 import type { Mapping, MappingSet, Model, NonMappable } from './schema.ts';
 
@@ -77,9 +78,9 @@ export function* planDownloads(model: Model, layerOptions: Omit<LayerOptions, 's
   }
 
   const bySet = new Map<string, Mapping[]>();
-  for (const m of model.mappings) (bySet.get(m.setId) ?? bySet.set(m.setId, []).get(m.setId)!).push(m);
+  for (const m of model.mappings) pushTo(bySet, m.setId, m);
   const nonMappablesBySet = new Map<string, NonMappable[]>();
-  for (const n of model.nonMappables) (nonMappablesBySet.get(n.setId) ?? nonMappablesBySet.set(n.setId, []).get(n.setId)!).push(n);
+  for (const n of model.nonMappables) pushTo(nonMappablesBySet, n.setId, n);
 
   for (const set of model.sets) {
     const mappings = bySet.get(set.id) ?? [];
@@ -104,7 +105,7 @@ export function* planDownloads(model: Model, layerOptions: Omit<LayerOptions, 's
       content: () => toCsv(ctx, mappings.map((item) => ({ set: sets.get(item.setId)!, item }))),
     };
     const perSet = new Map<string, Mapping[]>();
-    for (const m of mappings) (perSet.get(m.setId) ?? perSet.set(m.setId, []).get(m.setId)!).push(m);
+    for (const m of mappings) pushTo(perSet, m.setId, m);
     for (const [setId, items] of perSet) {
       const set = sets.get(setId)!;
       const at = (suffix: string) => `${set.id}_${stem}${suffix}`;

@@ -5,6 +5,7 @@
  * thin and tests can check every view without a build.
  */
 import { compareNatural } from './ids.ts';
+import { pushTo } from './multimap.ts';
 import type {
   Capability,
   CapabilityGroup,
@@ -130,9 +131,7 @@ export function setListLabel(sets: readonly MappingSet[]): string[] {
   const byVersion = new Map<string, string[]>();
   for (const set of sets) {
     const key = set.domain === 'enterprise' ? set.frameworkVersion : `${set.frameworkVersion} ${DOMAINS[set.domain].label}`;
-    const list = byVersion.get(key);
-    if (list) list.push(set.attackVersion);
-    else byVersion.set(key, [set.attackVersion]);
+    pushTo(byVersion, key, set.attackVersion);
   }
   return [...byVersion.entries()].map(([version, attack]) => `${version} @ ${attack.join(', ')}`);
 }
@@ -153,7 +152,7 @@ export function setTitle(set: MappingSet, framework: Framework): string {
 }
 
 /** Columns a list of rows needs. */
-export function columnsFor(rows: readonly MappingRow[]): TableColumns {
+function columnsFor(rows: readonly MappingRow[]): TableColumns {
   return {
     scores: rows.some((r) => r.scoreCategory !== null || r.scoreValue !== null),
     comments: rows.some((r) => r.comments !== null),
@@ -170,39 +169,39 @@ export function createExplorer(model: Model) {
   const groups = new Map(model.groups.map((g) => [g.id, g]));
   const techniques = new Map(model.techniques.map((t) => [t.id, t]));
 
-  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
   const mappingsByTechnique = new Map<string, Mapping[]>();
   const mappingsByCapability = new Map<string, Mapping[]>();
   const mappingsBySet = new Map<string, Mapping[]>();
   for (const m of model.mappings) {
-    push(mappingsByTechnique, m.techniqueId, m);
-    push(mappingsByCapability, m.capabilityId, m);
-    push(mappingsBySet, m.setId, m);
+    pushTo(mappingsByTechnique, m.techniqueId, m);
+    pushTo(mappingsByCapability, m.capabilityId, m);
+    pushTo(mappingsBySet, m.setId, m);
   }
   const capabilitiesByGroup = new Map<string, Capability[]>();
   for (const c of model.capabilities) {
     const groupIds = new Set(Object.values(c.sets).map((e) => e.groupId).filter((g): g is string => g !== null));
-    for (const g of groupIds) push(capabilitiesByGroup, g, c);
+    for (const g of groupIds) pushTo(capabilitiesByGroup, g, c);
   }
   const nonMappablesByTechnique = new Map<string, NonMappable[]>();
   const nonMappablesByCapability = new Map<string, NonMappable[]>();
   const nonMappablesBySet = new Map<string, NonMappable[]>();
   for (const n of model.nonMappables) {
-    if (n.techniqueId) push(nonMappablesByTechnique, n.techniqueId, n);
-    if (n.capabilityId) push(nonMappablesByCapability, n.capabilityId, n);
-    push(nonMappablesBySet, n.setId, n);
+    if (n.techniqueId) pushTo(nonMappablesByTechnique, n.techniqueId, n);
+    if (n.capabilityId) pushTo(nonMappablesByCapability, n.capabilityId, n);
+    pushTo(nonMappablesBySet, n.setId, n);
   }
 
   const byNewest = (a: MappingSet, b: MappingSet) => setOrder.get(a.id)! - setOrder.get(b.id)!;
 
+  /** A group's mappings: a capability's belong to the group in the sets where the capability is in it. */
+  function groupMappings(groupId: string, members: readonly Capability[]): Mapping[] {
+    return members.flatMap((c) => (mappingsByCapability.get(c.id) ?? []).filter((m) => groupIn(c, m.setId) === groupId));
+  }
+
   /** Merge mappings that share a row id; the row takes the newest set's wording. */
   function rowsOf(mappings: readonly Mapping[]): MappingRow[] {
     const grouped = new Map<string, Mapping[]>();
-    for (const m of mappings) push(grouped, m.rowId, m);
+    for (const m of mappings) pushTo(grouped, m.rowId, m);
     const rows: MappingRow[] = [];
     for (const [rowId, list] of grouped) {
       const inSets = list.map((m) => sets.get(m.setId)!).sort(byNewest);
@@ -291,7 +290,7 @@ export function createExplorer(model: Model) {
       const technique = techniques.get(id)!;
       const rows = rowsOf(mappingsByTechnique.get(id) ?? []);
       const byFramework = new Map<string, MappingRow[]>();
-      for (const row of rows) push(byFramework, row.capability.frameworkId, row);
+      for (const row of rows) pushTo(byFramework, row.capability.frameworkId, row);
       const tables = [...byFramework.entries()]
         .map(([frameworkId, list]) => {
           const sorted = list.sort(byCapability);
@@ -327,11 +326,9 @@ export function createExplorer(model: Model) {
     group(id: string): GroupView {
       const group = groups.get(id)!;
       const members = (capabilitiesByGroup.get(id) ?? []).slice().sort((a, b) => compareNatural(a.displayId, b.displayId));
-      // A capability's rows belong to the group in the sets where the capability is in the group.
-      const mappings = members.flatMap((c) => (mappingsByCapability.get(c.id) ?? []).filter((m) => groupIn(c, m.setId) === id));
-      const rows = rowsOf(mappings).sort(byCapability);
+      const rows = rowsOf(groupMappings(id, members)).sort(byCapability);
       const perCapability = new Map<string, MappingRow[]>();
-      for (const r of rows) push(perCapability, r.capability.id, r);
+      for (const r of rows) pushTo(perCapability, r.capability.id, r);
       return {
         group,
         framework: frameworks.get(group.frameworkId)!,
@@ -349,7 +346,7 @@ export function createExplorer(model: Model) {
       const set = sets.get(id)!;
       const mappings = mappingsBySet.get(id) ?? [];
       const perCapability = new Map<string, Mapping[]>();
-      for (const m of mappings) push(perCapability, m.capabilityId, m);
+      for (const m of mappings) pushTo(perCapability, m.capabilityId, m);
       const inSet = model.capabilities.filter((c) => c.sets[id] !== undefined);
       const capabilityRows = inSet.map((capability) => {
         const own = perCapability.get(capability.id) ?? [];
@@ -362,7 +359,7 @@ export function createExplorer(model: Model) {
         };
       });
       const perGroup = new Map<string, typeof capabilityRows>();
-      for (const row of capabilityRows) if (row.group) push(perGroup, row.group.id, row);
+      for (const row of capabilityRows) if (row.group) pushTo(perGroup, row.group.id, row);
       return {
         set,
         framework: frameworks.get(set.frameworkId)!,
@@ -418,9 +415,7 @@ export function createExplorer(model: Model) {
 
     /** Sets the group page's filter offers. */
     groupFilterSets(id: string): ReadonlySet<string> {
-      return filterSets(`g:${id}`, () =>
-        (capabilitiesByGroup.get(id) ?? []).flatMap((c) => (mappingsByCapability.get(c.id) ?? []).filter((m) => groupIn(c, m.setId) === id)),
-      );
+      return filterSets(`g:${id}`, () => groupMappings(id, capabilitiesByGroup.get(id) ?? []));
     },
 
     /** Techniques in id order with their row counts (parents before their sub-techniques). */

@@ -6,7 +6,9 @@
 import Papa from 'papaparse';
 import { toUsDate } from './dates.ts';
 import { groupIn, mappingTypeLabel, setTitle } from './explorer.ts';
-import type { Capability, Framework, Mapping, MappingSet, Model, NonMappable, Technique } from './schema.ts';
+import { parentTechniqueId } from './ids.ts';
+import { pushTo } from './multimap.ts';
+import type { Capability, CapabilityGroup, Framework, Mapping, MappingSet, Model, NonMappable, Technique } from './schema.ts';
 import { neutralizeCell } from './spreadsheet-cells.ts';
 import { plural } from './text.ts';
 import { CSV_COLUMNS, DOMAINS, SCORE_VALUES, STATUSES } from './vocabulary.ts';
@@ -18,17 +20,19 @@ export interface ExportContext {
   capabilities: Map<string, Capability>;
   techniques: Map<string, Technique>;
   groupSpelling: Map<string, string>;
-  groupLabel: Map<string, string>;
+  groupsByFramework: Map<string, CapabilityGroup[]>;
 }
 
 export function createExportContext(model: Model): ExportContext {
+  const groupsByFramework = new Map<string, CapabilityGroup[]>();
+  for (const group of model.groups) pushTo(groupsByFramework, group.frameworkId, group);
   return {
     model,
     frameworks: new Map(model.frameworks.map((f) => [f.id, f])),
     capabilities: new Map(model.capabilities.map((c) => [c.id, c])),
     techniques: new Map(model.techniques.map((t) => [t.id, t])),
     groupSpelling: new Map(model.groups.map((g) => [g.id, g.displayId])),
-    groupLabel: new Map(model.groups.map((g) => [g.id, g.label])),
+    groupsByFramework,
   };
 }
 
@@ -129,8 +133,8 @@ export function toUnifiedJson(ctx: ExportContext, set: MappingSet, items: readon
   const objects = items.map((item) => toMappingObject(ctx, set, item));
   const usedGroups = new Set(objects.map((o) => o['capability_group']).filter((g): g is string => typeof g === 'string'));
   const groupLabels: Record<string, string> = {};
-  for (const group of ctx.model.groups) {
-    if (group.frameworkId === set.frameworkId && usedGroups.has(group.displayId)) groupLabels[group.displayId] = group.label;
+  for (const group of ctx.groupsByFramework.get(set.frameworkId) ?? []) {
+    if (usedGroups.has(group.displayId)) groupLabels[group.displayId] = group.label;
   }
   const creation = set.creationDate ?? set.lastUpdate;
   return {
@@ -183,16 +187,17 @@ export function toNavigatorLayer(ctx: ExportContext, set: MappingSet, mappings: 
   const framework = ctx.frameworks.get(set.frameworkId)!;
   const scored = mappings.some((m) => m.scoreValue !== null);
   const byTechnique = new Map<string, Mapping[]>();
-  for (const m of mappings) {
-    const list = byTechnique.get(m.techniqueId);
-    if (list) list.push(m);
-    else byTechnique.set(m.techniqueId, [m]);
-  }
+  for (const m of mappings) pushTo(byTechnique, m.techniqueId, m);
   const label = (m: Mapping) => capabilityFields(ctx, set, m.capabilityId).id ?? m.capabilityId;
 
   const entries: Record<string, unknown>[] = [];
   const scores: number[] = [];
   const ids = [...byTechnique.keys()].sort();
+  const mappedSubtechniques = new Map<string, string[]>();
+  for (const id of ids) {
+    const parent = parentTechniqueId(id);
+    if (parent) pushTo(mappedSubtechniques, parent, id);
+  }
   for (const techniqueId of ids) {
     const list = byTechnique.get(techniqueId)!;
     const capabilities = [...new Set(list.map(label))].sort();
@@ -212,15 +217,15 @@ export function toNavigatorLayer(ctx: ExportContext, set: MappingSet, mappings: 
       enabled: true,
       metadata: sorted.map((m) => ({ name: label(m), value: describe(m) })),
       links: [{ label: `${techniqueId} on Mapscope`, url: options.pageUrl({ technique: techniqueId }) }],
-      ...(ids.some((other) => other.startsWith(`${techniqueId}.`)) ? { showSubtechniques: true } : {}),
+      ...(mappedSubtechniques.has(techniqueId) ? { showSubtechniques: true } : {}),
     });
   }
   // Parents of mapped sub-techniques show them expanded, without a score of their own.
-  const parents = [...new Set(ids.filter((id) => id.includes('.')).map((id) => id.split('.')[0]!))].filter((p) => !byTechnique.has(p));
+  const parents = [...mappedSubtechniques.keys()].filter((p) => !byTechnique.has(p));
   for (const parent of parents.sort()) {
     entries.push({
       techniqueID: parent,
-      comment: `Sub-techniques mapped: ${ids.filter((id) => id.startsWith(`${parent}.`)).join(', ')}`,
+      comment: `Sub-techniques mapped: ${mappedSubtechniques.get(parent)!.join(', ')}`,
       enabled: true,
       showSubtechniques: true,
     });

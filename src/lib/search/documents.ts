@@ -5,12 +5,11 @@
  */
 import { setListLabel, setTitle, type Explorer } from '../explorer.ts';
 import type { MappingSet } from '../schema.ts';
+import { pushTo } from '../multimap.ts';
 import type { SiteUrls } from '../urls.ts';
 import { DOMAINS } from '../vocabulary.ts';
 import type { EntityKind } from './kinds.ts';
 import { idKey, noteTitle } from './text.ts';
-
-export type { EntityKind, ResultKind } from './kinds.ts';
 
 export interface EntityDoc {
   kind: EntityKind;
@@ -128,9 +127,7 @@ export function buildSearchDocuments(explorer: Explorer, urls: SiteUrls): { enti
   const setsOfRow = new Map<string, MappingSet[]>();
   for (const m of model.mappings) {
     if (!m.comments) continue;
-    const list = setsOfRow.get(m.rowId) ?? [];
-    list.push(explorer.sets.get(m.setId)!);
-    setsOfRow.set(m.rowId, list);
+    pushTo(setsOfRow, m.rowId, explorer.sets.get(m.setId)!);
   }
   const comments: CommentDoc[] = [];
   const seen = new Set<string>();

@@ -14,18 +14,22 @@ import Fuse, { type FuseIndexRecords, type IFuseOptions } from 'fuse.js';
 import type { CommentDoc, EntityDoc } from './documents.ts';
 import type { EntityKind, ResultKind } from './kinds.ts';
 import { boundedDistance, highlightRanges, idKey, noteTitle, snippet, techniqueQuery, typoBudget, words } from './text.ts';
+import { pushTo } from '../multimap.ts';
 
-export const ENTITY_KEYS = [
+const ENTITY_KEYS = [
   { name: 'id', weight: 3 },
   { name: 'name', weight: 2 },
   { name: 'aliases', weight: 1.5 },
   { name: 'context', weight: 0.5 },
 ] as const;
 
-export const COMMENT_KEYS = [
+const COMMENT_KEYS = [
   { name: 'text', weight: 2 },
   { name: 'title', weight: 1 },
 ] as const;
+
+/** Which entity comes first when several share an exact id: a control before its group, and so on. */
+const KIND_ORDER: Record<EntityKind, number> = { capability: 0, group: 1, technique: 2, framework: 3, set: 4 };
 
 /** The entity index file: documents and their prebuilt Fuse index. */
 export interface EntityIndexFile {
@@ -63,7 +67,7 @@ export function packComments(docs: readonly CommentDoc[], techniqueBase: string)
 }
 
 /** Unpack the notes of an index file. */
-export function unpackComments(file: CommentIndexFile): CommentDoc[] {
+function unpackComments(file: CommentIndexFile): CommentDoc[] {
   return file.notes.map(([capability, technique, techniqueName, f, versions, rowId, text]) => ({
     kind: 'comment',
     capability,
@@ -140,16 +144,9 @@ class Vocabulary {
     this.sorted = [...this.postings.keys()].sort();
     for (const word of this.sorted) {
       if (word.length >= 4) {
-        for (const variant of deletionsOf(word)) {
-          const list = this.deletions.get(variant);
-          if (list) list.push(word);
-          else this.deletions.set(variant, [word]);
-        }
+        for (const variant of deletionsOf(word)) pushTo(this.deletions, variant, word);
       }
-      const initial = word[0]!;
-      const list = this.byInitial.get(initial);
-      if (list) list.push(word);
-      else this.byInitial.set(initial, [word]);
+      pushTo(this.byInitial, word[0]!, word);
     }
   }
 
@@ -272,9 +269,7 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
   docs.forEach((doc, i) => {
     vocabulary.add(i, `${doc.id} ${doc.name} ${doc.aliases.join(' ')} ${doc.context}`);
     for (const key of doc.keys) {
-      const list = byKey.get(key);
-      if (list) list.push(i);
-      else byKey.set(key, [i]);
+      pushTo(byKey, key, i);
       vocabulary.add(i, key.replace(/\./g, ''));
     }
   });
@@ -320,8 +315,9 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
 
     // 1. Exact ids.
     const technique = techniqueQuery(trimmed);
-    if (technique) {
-      const parent = technique.split('.')[0]!;
+    // "T1059.001" asks for T1059 and its sub-techniques too; "T1059" is its own parent.
+    const parent = technique?.split('.')[0];
+    if (technique && parent) {
       const exact = techniqueIndex.get(technique);
       const order: number[] = [];
       if (exact !== undefined) order.push(exact);
@@ -333,7 +329,6 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
       });
     }
     const key = idKey(trimmed);
-    const KIND_ORDER: Record<EntityKind, number> = { capability: 0, group: 1, technique: 2, framework: 3, set: 4 };
     for (const i of (byKey.get(key) ?? []).slice().sort((a, b) => KIND_ORDER[docs[a]!.kind] - KIND_ORDER[docs[b]!.kind])) {
       if (taken.has(i)) continue;
       taken.add(i);
@@ -372,7 +367,6 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
     // Mapping notes, when loaded.
     if (comments && (!kinds || kinds.has('comment'))) {
       const c = comments;
-      const parent = technique?.split('.')[0];
       const found = candidatesFor(
         c.vocabulary,
         c.docs.length,
