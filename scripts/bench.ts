@@ -4,7 +4,7 @@
  * line per figure: median and p95 over repeated runs, with a reference measured in the same run,
  * and the target. Results are also written to bench-results/latest.json.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,25 +12,16 @@ import Papa from 'papaparse';
 import { listInputFiles } from '../src/lib/read-inputs.ts';
 import { runPipeline } from '../src/lib/pipeline.ts';
 import { writeCorpus } from './generate-corpus.ts';
-import { megabytes, seconds, summarize, time } from './bench/stats.ts';
-import { buildSiteTimed, measureFolder } from './bench/site-build.ts';
+import { kilobytes, megabytes, seconds, summarize, time } from './bench/stats.ts';
+import { measureFolder } from './bench/folder-size.ts';
+import { buildSiteInto } from './site-check/build-site.ts';
+import { gzipSize, listFiles } from './site-check/files.ts';
 import { checkLinks } from './site-check/links.ts';
 import { runLighthouse } from './site-check/lighthouse.ts';
 import { serveStatic } from './site-check/static-server.ts';
 import { benchSearch } from './bench/search.ts';
 import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
-import { readdir } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
-
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full)));
-    else out.push(full);
-  }
-  return out;
-}
+import type { Model } from '../src/lib/schema.ts';
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',')) : null;
@@ -42,6 +33,17 @@ function report(name: string, line: string, data: unknown): void {
   console.log(`${name}: ${line}`);
   results[name] = data;
 }
+
+// The corpus's model, loaded once for the sections that start from it (the pipeline section times its own loads).
+let corpusModel: Promise<Model> | undefined;
+const loadCorpusModel = () =>
+  (corpusModel ??= runPipeline([CORPUS]).then((r) => {
+    if (!r.model) throw new Error('the corpus did not load');
+    return r.model;
+  }));
+// Temporary folders, removed at the end; the site section's default build is reused by the budgets.
+const scratch = await mkdtemp(path.join(tmpdir(), 'mapscope-bench-'));
+let defaultDist: string | undefined;
 
 const corpus = await writeCorpus(CORPUS);
 const objects = corpus.sets.reduce((n, s) => n + s.objects, 0);
@@ -78,8 +80,7 @@ if (!only || only.has('pipeline')) {
 }
 
 if (!only || only.has('search')) {
-  const { model } = await runPipeline([CORPUS]);
-  const bench = benchSearch(model!, Math.max(runs * 4, 20));
+  const bench = benchSearch(await loadCorpusModel(), Math.max(runs * 4, 20));
   for (const q of bench.perQuery) {
     report(
       `search.query ${JSON.stringify(q.query)}`,
@@ -104,15 +105,16 @@ if (!only || only.has('search')) {
 
 if (!only || only.has('exports')) {
   // Every download of the full-size corpus: preparing the contents (CPU), then writing the files.
-  const work = await mkdtemp(path.join(tmpdir(), 'mapscope-exports-'));
-  const { model } = await runPipeline([CORPUS]);
+  const work = path.join(scratch, 'exports');
+  await mkdir(work, { recursive: true });
+  const model = await loadCorpusModel();
   const prepareRuns: number[] = [];
   const writeRuns: number[] = [];
   const ioRuns: number[] = [];
-  let prepared = prepareDownloads(model!);
+  let prepared = prepareDownloads(model);
   for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
     let started = performance.now();
-    prepared = prepareDownloads(model!);
+    prepared = prepareDownloads(model);
     prepareRuns.push(performance.now() - started);
     started = performance.now();
     await writeDownloadFiles(prepared.files, path.join(work, 'downloads'));
@@ -136,23 +138,25 @@ if (!only || only.has('exports')) {
     `median ${seconds(write.median)}, p95 ${seconds(write.p95)} to write them (during the page build); the same bytes as one file: ${seconds(summarize(ioRuns).median)}`,
     write,
   );
-  await rm(work, { recursive: true, force: true });
 }
 
 if (!only || only.has('site')) {
   // The whole site for the full-size corpus, against the default site built in the same run.
   const siteRuns = Math.max(1, Math.min(runs, Number(process.env['MAPSCOPE_BENCH_SITE_RUNS'] ?? 3)));
-  const work = await mkdtemp(path.join(tmpdir(), 'mapscope-bench-'));
+  const work = path.join(scratch, 'site');
+  await mkdir(work, { recursive: true });
   const full: number[] = [];
   const small: number[] = [];
   let dist = '';
   for (let i = 0; i < siteRuns; i++) {
     await rm(path.join(work, 'full'), { recursive: true, force: true });
-    const built = await buildSiteTimed([CORPUS], path.join(work, 'full'));
+    const built = await buildSiteInto(path.join(work, 'full'), { data: [CORPUS] });
     full.push(built.ms);
     dist = built.dist;
     await rm(path.join(work, 'small'), { recursive: true, force: true });
-    small.push((await buildSiteTimed([path.resolve('data')], path.join(work, 'small'))).ms);
+    const reference = await buildSiteInto(path.join(work, 'small'));
+    small.push(reference.ms);
+    defaultDist = reference.dist;
   }
   const fullTiming = summarize(full);
   const smallTiming = summarize(small);
@@ -180,33 +184,31 @@ if (!only || only.has('site')) {
   // What a browser fetches for its first search: the entity index and the search code.
   const assets = await readdir(path.join(dist, '_astro'));
   const firstQuery = [path.join(dist, 'search/entities.json'), ...assets.filter((a) => /^search-(ui|worker)/.test(a)).map((a) => path.join(dist, '_astro', a))];
-  const gz = (await Promise.all(firstQuery.map(async (f) => gzipSync(await readFile(f)).length))).reduce((a, b) => a + b, 0);
+  const gz = (await Promise.all(firstQuery.map(gzipSize))).reduce((a, b) => a + b, 0);
   report('site.first_search_download', `${(gz / 1e3).toFixed(0)} KB gzip (entity index + search UI + worker); target < 300 KB: ${gz < 300e3 ? 'PASS' : 'FAIL'}`, { gzipBytes: gz });
   report(
     'site.links',
     `${links.links} internal links (${links.fragments} with #fragments) on ${links.pages} pages: ${links.problems.length} broken`,
     { ...links, problems: links.problems.slice(0, 20) },
   );
-  await rm(work, { recursive: true, force: true });
+  await rm(path.join(work, 'full'), { recursive: true, force: true });
 }
 
 if (!only || only.has('budgets')) {
   // The default site's budgets and its Lighthouse scores.
-  const work = await mkdtemp(path.join(tmpdir(), 'mapscope-budgets-'));
-  const { dist } = await buildSiteTimed([path.resolve('data')], work);
+  const dist = defaultDist ?? (await buildSiteInto(path.join(scratch, 'budgets'))).dist;
   const all = await listFiles(dist);
-  const gz = async (f: string) => gzipSync(await readFile(f)).length;
   const pages = all.filter((f) => f.endsWith('.html'));
-  const pageSizes = await Promise.all(pages.map(gz));
+  const pageSizes = await Promise.all(pages.map(gzipSize));
   const biggest = Math.max(...pageSizes);
   const biggestPage = path.relative(dist, pages[pageSizes.indexOf(biggest)]!);
-  const css = (await Promise.all(all.filter((f) => f.endsWith('.css')).map(gz))).reduce((a, b) => a + b, 0);
+  const css = (await Promise.all(all.filter((f) => f.endsWith('.css')).map(gzipSize))).reduce((a, b) => a + b, 0);
   const assets = await readdir(path.join(dist, '_astro'));
-  const enhance = await gz(path.join(dist, '_astro', assets.find((a) => a.startsWith('Layout'))!));
+  const enhance = await gzipSize(path.join(dist, '_astro', assets.find((a) => a.startsWith('Layout'))!));
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-  report('budget.html', `largest page ${(biggest / 1e3).toFixed(1)} KB gzip (${biggestPage}) of ${pages.length}; target < 20 KB: ${verdict(biggest < 20e3)}`, { biggest, biggestPage });
-  report('budget.css', `${(css / 1e3).toFixed(1)} KB gzip in all; target < 10 KB: ${verdict(css < 10e3)}`, { css });
-  report('budget.js', `${(enhance / 1e3).toFixed(1)} KB gzip of script on page load (search code and index load on demand); target < 5 KB: ${verdict(enhance < 5e3)}`, { enhance });
+  report('budget.html', `largest page ${kilobytes(biggest)} gzip (${biggestPage}) of ${pages.length}; target < 20 KB: ${verdict(biggest < 20e3)}`, { biggest, biggestPage });
+  report('budget.css', `${kilobytes(css)} gzip in all; target < 10 KB: ${verdict(css < 10e3)}`, { css });
+  report('budget.js', `${kilobytes(enhance)} gzip of script on page load (search code and index load on demand); target < 5 KB: ${verdict(enhance < 5e3)}`, { enhance });
   const server = await serveStatic(dist, '/');
   try {
     const { scores, losses } = await runLighthouse(`${server.url.replace('127.0.0.1', 'localhost')}techniques/T1046/`);
@@ -217,9 +219,10 @@ if (!only || only.has('budgets')) {
     );
   } finally {
     await server.close();
-    await rm(work, { recursive: true, force: true });
   }
 }
+
+await rm(scratch, { recursive: true, force: true });
 
 await mkdir('bench-results', { recursive: true });
 await writeFile('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\n`);

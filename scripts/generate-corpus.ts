@@ -4,7 +4,7 @@
  * Mappings Explorer data, to DIR (default generated/corpus). Build a full-size site from it with
  * MAPSCOPE_DATA=generated/corpus npm run build.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,6 @@ const MARKER = '.mapscope-corpus';
 export async function writeCorpus(out: string, seed?: number): Promise<ReturnType<typeof generateCorpus>> {
   if (existsSync(out)) {
     if (!existsSync(path.join(out, MARKER))) {
-      const { readdirSync } = await import('node:fs');
       if (readdirSync(out).length > 0) throw new Error(`${out} exists and is not a generated corpus; choose another --out`);
     }
     await rm(out, { recursive: true, force: true });

@@ -32,6 +32,5 @@ export async function time(fn: () => unknown, runs: number, warmup = 1): Promise
 }
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-export const millis = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
 export const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 export const kilobytes = (bytes: number) => `${(bytes / 1e3).toFixed(1)} KB`;

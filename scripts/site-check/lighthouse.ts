@@ -4,6 +4,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromiumPath } from './chromium.ts';
 
 export interface LighthouseScores {
   scores: Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number>;
@@ -11,7 +12,7 @@ export interface LighthouseScores {
   losses: string[];
 }
 
-export async function runLighthouse(url: string, chromePath = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium'): Promise<LighthouseScores> {
+export async function runLighthouse(url: string, chromePath = chromiumPath()): Promise<LighthouseScores> {
   const chrome = await chromeLauncher.launch({
     chromePath,
     chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],

@@ -3,11 +3,12 @@
  * exists, and every #fragment at an element id on the target page. Used by the tests and the
  * benchmark; prints problems when run as a command:  tsx scripts/site-check/links.ts dist [/base/]
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { isMain } from '../cli.ts';
+import { listFiles } from './files.ts';
 
 export interface LinkReport {
   pages: number;
@@ -15,16 +16,6 @@ export interface LinkReport {
   fragments: number;
   external: number;
   problems: string[];
-}
-
-async function listHtml(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listHtml(full)));
-    else if (entry.name.endsWith('.html')) out.push(full);
-  }
-  return out;
 }
 
 /** The site path of a built file: dist/a/b/index.html -> /base/a/b/ */
@@ -48,7 +39,7 @@ function fileFor(dist: string, sitePath: string, base: string): string | null {
 
 export async function checkLinks(dist: string, base = '/'): Promise<LinkReport> {
   const root = path.resolve(dist);
-  const files = await listHtml(root);
+  const files = (await listFiles(root)).filter((f) => f.endsWith('.html'));
   const ids = new Map<string, Set<string>>();
   const links: { from: string; href: string }[] = [];
   let external = 0;
@@ -75,13 +66,19 @@ export async function checkLinks(dist: string, base = '/'): Promise<LinkReport> 
   }
   const problems: string[] = [];
   let fragments = 0;
+  // Most links lead to the same few thousand pages: look each path up on disk once.
+  const targets = new Map<string, string | null>();
+  const targetOf = (sitePath: string) => {
+    if (!targets.has(sitePath)) targets.set(sitePath, fileFor(root, sitePath, base));
+    return targets.get(sitePath)!;
+  };
   for (const { from, href } of links) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
       problems.push(`${from}: link with a scheme that is not http(s): ${href}`);
       continue;
     }
     const url = new URL(href, `http://site${from}`);
-    const file = fileFor(root, url.pathname, base);
+    const file = targetOf(url.pathname);
     if (!file) {
       problems.push(`${from}: ${href} -> no file for ${url.pathname}`);
       continue;

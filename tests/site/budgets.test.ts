@@ -1,39 +1,28 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
+import { gzipSize, listFiles } from '../../scripts/site-check/files.ts';
 
 // Budgets of the default site, checked on every build: they fail when the site gets heavy.
 const { dist } = inject('defaultSite');
 
-async function files(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await files(full)));
-    else out.push(full);
-  }
-  return out;
-}
-const gzipSize = async (file: string) => gzipSync(await readFile(file)).length;
-
 describe('budgets of the default site', () => {
   it('every HTML page is under 20 KB gzip', async () => {
-    const pages = (await files(dist)).filter((f) => f.endsWith('.html'));
+    const pages = (await listFiles(dist)).filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(30);
     for (const page of pages) expect(await gzipSize(page), path.relative(dist, page)).toBeLessThan(20_000);
   });
 
   it('all CSS together is under 10 KB gzip', async () => {
-    const css = (await files(dist)).filter((f) => f.endsWith('.css'));
+    const css = (await listFiles(dist)).filter((f) => f.endsWith('.css'));
     const total = (await Promise.all(css.map(gzipSize))).reduce((a, b) => a + b, 0);
     expect(css.length).toBeGreaterThan(0);
     expect(total).toBeLessThan(10_000);
   });
 
   it('pages load one small enhancement script; search code and index only on demand', async () => {
-    const pages = (await files(dist)).filter((f) => f.endsWith('.html'));
+    const pages = (await listFiles(dist)).filter((f) => f.endsWith('.html'));
     const scripts = new Set<string>();
     for (const page of pages) {
       const doc = parse(await readFile(page, 'utf8'));

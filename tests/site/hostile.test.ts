@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../../scripts/site-check/files.ts';
 import { checkLinks } from '../../scripts/site-check/links.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
 import { fixture } from '../support/paths.ts';
@@ -12,19 +13,9 @@ import { page, text } from '../support/html.ts';
 let site: BuiltSite;
 let pages: { file: string; doc: HTMLElement }[];
 
-async function files(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await files(full)));
-    else out.push(full);
-  }
-  return out;
-}
-
 beforeAll(async () => {
   site = await buildSite({ data: [fixture('hostile')], label: 'hostile' });
-  const html = (await files(site.dist)).filter((f) => f.endsWith('.html'));
+  const html = (await listFiles(site.dist)).filter((f) => f.endsWith('.html'));
   pages = await Promise.all(html.map(async (file) => ({ file, doc: parse(await readFile(file, 'utf8')) })));
 });
 
@@ -59,7 +50,7 @@ describe('hostile data in the built site', () => {
   });
 
   it('keeps ids with "..", "/", "%", "&", spaces and unicode on safe pages whose links all resolve', async () => {
-    const all = await files(site.dist);
+    const all = await listFiles(site.dist);
     for (const file of all) expect(path.relative(site.dist, file).startsWith('..')).toBe(false);
     expect(await readdir(path.dirname(site.dist))).toEqual(expect.arrayContaining(['dist', 'generated']));
     expect((await readdir(path.dirname(site.dist))).sort()).toEqual(['dist', 'generated']);

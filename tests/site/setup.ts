@@ -1,10 +1,10 @@
 /** Global setup of `npm test`: build the default site once (into a temporary folder) for the site tests. */
 import type { TestProject } from 'vitest/node';
-import { buildSite } from '../support/build-site.ts';
+import { buildSite, type BuiltSite } from '../support/build-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    defaultSite: { dist: string; generated: string; base: string };
+    defaultSite: BuiltSite;
   }
 }
 

@@ -1,11 +1,8 @@
 /** Launching the Debian chromium with playwright-core (never a downloaded browser). */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumPath } from '../../../scripts/site-check/chromium.ts';
 
-/** The Chromium binary: $CHROMIUM_PATH, else /usr/bin/chromium. */
-export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-}
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = chromiumPath();

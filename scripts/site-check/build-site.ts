@@ -1,0 +1,43 @@
+/**
+ * Build a whole site the way `npm run build` does (data step, downloads, astro build) into a
+ * given folder, so tests and benchmarks never touch the user's generated/ or dist/.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface BuiltSite {
+  /** The built site (what dist/ would be). */
+  dist: string;
+  /** The generated folder holding model.json. */
+  generated: string;
+  /** The base path the site was built for, e.g. "/" or "/mapscope/". */
+  base: string;
+  /** Wall time of the build in milliseconds. */
+  ms: number;
+}
+
+/** Build the site for `data` (files or folders; default data/) into `work`/dist and `work`/generated. */
+export async function buildSiteInto(work: string, options: { data?: string[]; base?: string } = {}): Promise<BuiltSite> {
+  const generated = path.join(work, 'generated');
+  const dist = path.join(work, 'dist');
+  const base = options.base ?? '/';
+  // Vitest exports Vite's variables (BASE_URL, MODE, ...) to process.env; a build must not inherit them.
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
+  const env = {
+    ...inherited,
+    MAPSCOPE_GENERATED: generated,
+    MAPSCOPE_OUT: dist,
+    MAPSCOPE_BASE: base,
+    MAPSCOPE_DATA: '',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const dataArgs = (options.data ?? [path.join(ROOT, 'data')]).flatMap((p) => ['--data', p]);
+  const started = performance.now();
+  await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...dataArgs], { cwd: ROOT, env, maxBuffer: 256 << 20 });
+  return { dist, generated, base, ms: performance.now() - started };
+}
