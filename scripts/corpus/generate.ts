@@ -32,6 +32,9 @@ import {
   VERIS_ACTIONS,
 } from './names.ts';
 
+import { Random } from './random.ts';
+import { messReferences, misdescribe } from './mess.ts';
+
 export interface CorpusFile {
   path: string;
   content: string;
@@ -52,44 +55,6 @@ export interface Corpus {
 
 type Domain = 'enterprise' | 'mobile' | 'ics';
 type Obj = Record<string, unknown>;
-
-/** mulberry32: a small, fast, seedable PRNG; good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Random {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = prng(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.next() * list.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  shuffle<T>(list: T[]): T[] {
-    for (let i = list.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [list[i], list[j]] = [list[j]!, list[i]!];
-    }
-    return list;
-  }
-}
 
 interface TechniqueEntry {
   id: string;
@@ -200,6 +165,8 @@ function assemble(rng: Random, size: number, pool: readonly Obj[], nonMappables:
 /** Generate the corpus. */
 export function generateCorpus(seed = 20260101): Corpus {
   const rng = new Random(seed);
+  // The published files' irregularities draw from their own source, so the rest stays as it was.
+  const messRng = new Random(seed ^ 0x5eed);
   const techniques = buildTechniques(rng);
   const byDomain = (d: Domain) => techniques.filter((t) => t.domain === d);
   const enterprise = byDomain('enterprise');
@@ -244,6 +211,10 @@ export function generateCorpus(seed = 20260101): Corpus {
     }
   }
   const controlName = new Map(controls);
+  // About 30 controls carry another title in rev4 than in rev5 (as AC-11 "Session Lock" / "Device Lock").
+  const rev4Title = new Map(
+    controls.filter(([id]) => !id.includes('(') && messRng.chance(0.35)).slice(0, 30).map(([id, name]) => [id, `${name.split(' ')[0]} ${messRng.pick(NOUNS)}`]),
+  );
   const pad = (id: string) => id.replace(/-(\d)(?=$|\()/, '-0$1');
   const nistSets: [string, string, number][] = [
     ['rev4', '8.2', 4200], ['rev4', '9.0', 4300], ['rev4', '10.1', 4400], ['rev4', '12.1', 4500], ['rev4', '14.1', 4600],
@@ -261,7 +232,7 @@ export function generateCorpus(seed = 20260101): Corpus {
         if (attack === '14.1' && rev === 'rev5' && rng.chance(0.02)) id = `${id} `;
         return {
           capability_id: id,
-          capability_description: controlName.get(c)!,
+          capability_description: (rev === 'rev4' && rev4Title.get(c)) || controlName.get(c)!,
           capability_group: c.slice(0, 2),
           mapping_type: type,
           attack_object_id: t.id,
@@ -279,9 +250,11 @@ export function generateCorpus(seed = 20260101): Corpus {
       attack_object_id: t.id,
       attack_object_name: nameAt(t, attack),
       ...(i % 3 === 0 ? {} : { comments: 'No NIST control mitigates this technique.' }),
-      references: [],
+      references: (attack === '16.1' || attack === '14.1') && i % 3 === 1 ? [`https://controls.example.gov/sp800-53/unmapped/${t.id}`] : [],
       status: 'non_mappable',
     }));
+    // The 12.1 files describe some controls in several ways.
+    if (attack === '12.1') misdescribe(messRng, pool, 0.011);
     const built = assemble(rng, size, pool, nonMappables, 0.002);
     const meta = metadata(spec, {
       author: '',
@@ -439,6 +412,7 @@ export function generateCorpus(seed = 20260101): Corpus {
       const pool = scoredPool(GCP_CAPABILITIES, gcpDocs, attack, size, []).map((o) =>
         attack === '10.0' ? { ...o, related_score: o['related_score'] ?? '' } : o,
       );
+      messReferences(messRng, pool, attack === '10.0' ? 0.02 : 0.002);
       const built = assemble(rng, size, pool, capabilityNonMappables(GCP_CAPABILITIES, 3, true), 0.003);
       const groups = Object.fromEntries([...GCP_CAPABILITIES, ...GCP_CAPABILITIES.slice(-3).map(([id, n]) => [`${id}_retired`, `${n} (retired)`])]
         .map(([id, name]) => [id, name]));
@@ -454,7 +428,15 @@ export function generateCorpus(seed = 20260101): Corpus {
     const m365Docs = (id: string) => `https://learn.microsoft.com/en-us/microsoft-365/security/${id.toLowerCase()}`;
     for (const [attack, version, size, key] of [['14.1', '12/11/2023', 600, 'technique_scores'], ['16.1', '07/18/2025', 750, 'technique_score']] as const) {
       const spec: SetSpec = { framework: 'm365', version, attack, domain: 'enterprise', size };
-      const pool = scoredPool(M365_CAPABILITIES, m365Docs, attack, size, []).map((o) => ({ ...o, mapping_type: key }));
+      const pool: Obj[] = scoredPool(M365_CAPABILITIES, m365Docs, attack, size, []).map((o) => ({ ...o, mapping_type: key }));
+      messReferences(messRng, pool, attack === '16.1' ? 0.12 : 0.05);
+      // The 14.1 file has rows of its scored type without a score (7 of them in the published one).
+      if (attack === '14.1') {
+        for (const o of pool.filter((_, i) => i % 80 === 7).slice(0, 7)) {
+          delete o['score_value'];
+          if (messRng.chance(0.7)) delete o['score_category'];
+        }
+      }
       const built = assemble(rng, size, pool, [], 0.003);
       emit(spec, metadata(spec, {
         author: 'Center for Threat-Informed Defense', contact: 'ctid@mitre.org', organization: 'Center for Threat-Informed Defense',
@@ -470,6 +452,7 @@ export function generateCorpus(seed = 20260101): Corpus {
     const typeKeys = Object.keys(INTEL_MAPPING_TYPES);
     const pool = scoredPool(INTEL_CAPABILITIES, (id) => `https://www.intel.com/content/www/us/en/developer/articles/technical/${id}.html`, '15.1', 157, [])
       .map((o) => ({ ...o, mapping_type: rng.pick(typeKeys) }));
+    messReferences(messRng, pool, 0.12);
     const built = assemble(rng, 157, pool, [], 0.003);
     emit(spec, metadata(spec, {
       mapping_version: '1.0.0', creation_date: '08/20/2024', last_update: '12/20/2024',
@@ -516,6 +499,7 @@ export function generateCorpus(seed = 20260101): Corpus {
         pool.push(o);
       }
       if (domain === 'mobile' && attack === '16.1') pool[1] = { ...pool[1]!, attack_version: '[UNKNOWN_VERSION]' };
+      if (attack === '16.1') messReferences(messRng, pool, domain === 'mobile' ? 0.3 : 0.12);
       const built = assemble(rng, size, pool, [], size > 100 ? 0.002 : 0);
       emit(spec, metadata(spec, {
         creation_date: version, last_update: version,
@@ -554,6 +538,12 @@ export function generateCorpus(seed = 20260101): Corpus {
         if (version === '1.3.7') o['group'] = group;
         else o['capability_group'] = group;
         pool.push(o);
+      }
+      if (version === '1.4.0' && domain === 'enterprise') {
+        // One object repeats another but for its id's case and its description: both are kept.
+        const [first] = pool;
+        const id = String(first!['capability_id']).replace(/(^|\.)(\w)/g, (_m, dot: string, c: string) => dot + c.toUpperCase());
+        pool.splice(1, 0, { ...first, capability_id: id, capability_description: `${String(first!['capability_description'])}: the longer description of an older enumeration` });
       }
       const nonMappables: Obj[] = version === '1.4.0' && domain === 'enterprise'
         ? [{ capability_id: 'action.hacking.variety.Prompt injection', capability_description: 'Malicious actions taken against an LLM model', mapping_type: null, attack_object_id: null, attack_object_name: null, capability_group: 'action.hacking', references: [], status: 'non_mappable' }]

@@ -71,7 +71,7 @@ export function* planDownloads(model: Model, layerOptions: Omit<LayerOptions, 's
       const slug = groupId.slice(capability.frameworkId.length + 1);
       add(
         scopeKey.group(groupId),
-        () => ({ name: `${capability.frameworkId}_group-${slug}`, stem: `group-${slug}`, subject: () => ctx.groupSpelling.get(groupId) ?? slug }),
+        () => ({ name: `${capability.frameworkId}_group-${slug}`, stem: `group-${slug}`, subject: (set) => { const group = ctx.groups.get(groupId); return group?.sets[set.id]?.spelling ?? group?.displayId ?? slug; } }),
         m,
       );
     }

@@ -4,7 +4,9 @@
  *   data/x.csv:14: score_value: expected minimal|partial|significant, got "high"
  */
 import type { z } from 'zod';
+import type { DataWarning } from './schema.ts';
 import { plural } from './text.ts';
+import { WARNING_KIND_IDS, WARNING_KINDS, type WarningKind } from './vocabulary.ts';
 
 /** Where an input record came from: a CSV line (1-based) or a JSON pointer. */
 export type SourceLocation =
@@ -105,4 +107,34 @@ function expectedFromIssue(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+/** Long text cut for a terminal line; the model and /data-quality/ keep it whole. */
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The warnings of a build by kind: a count and the first examples of each, in the kinds' order. */
+export function formatWarningSummary(warnings: readonly DataWarning[], examplesPerKind = 3): string[] {
+  const byKind = new Map<WarningKind, DataWarning[]>();
+  for (const warning of warnings) {
+    const list = byKind.get(warning.kind);
+    if (list) list.push(warning);
+    else byKind.set(warning.kind, [warning]);
+  }
+  const total = warnings.reduce((n, w) => n + w.occurrences.length, 0);
+  if (total === 0) return [];
+  const lines = [`${plural(total, 'warning')} (the build goes on; --strict makes them errors; /data-quality/ lists every one):`];
+  for (const kind of WARNING_KIND_IDS) {
+    const list = byKind.get(kind);
+    if (!list) continue;
+    const count = list.reduce((n, w) => n + w.occurrences.length, 0);
+    lines.push(`  ${WARNING_KINDS[kind].title} [${kind}]: ${count}${list.length < count ? ` in ${list.length} groups` : ''}`);
+    for (const w of list.slice(0, examplesPerKind)) {
+      const more = w.occurrences.length > 1 ? ` (and ${w.occurrences.length - 1} more)` : '';
+      lines.push(`    ${w.occurrences[0]!.source}${more}: ${w.field}: ${shorten(w.found, 100)}: ${shorten(w.action, 200)}`);
+    }
+    if (list.length > examplesPerKind) lines.push(`    ... and ${list.length - examplesPerKind} more`);
+  }
+  return lines;
 }

@@ -9,6 +9,7 @@ import { pushTo } from './multimap.ts';
 import type {
   Capability,
   CapabilityGroup,
+  DataWarning,
   Duplicate,
   Framework,
   Mapping,
@@ -17,8 +18,16 @@ import type {
   NonMappable,
   Technique,
 } from './schema.ts';
+import { lacksScore } from './scores.ts';
 import { setTokens } from './set-filter-css.ts';
-import { DOMAINS, SCORE_CATEGORY_IDS, SCORE_VALUES, type ScoreCategory, type ScoreValue } from './vocabulary.ts';
+import { DOMAINS, SCORE_CATEGORY_IDS, SCORE_VALUES, WARNING_KIND_IDS, WARNING_KINDS, type ScoreCategory, type ScoreValue, type WarningKind } from './vocabulary.ts';
+
+/** A value that some of a row's sets give otherwise than its newest set, with those sets. */
+export interface Variant {
+  value: string | null;
+  /** Newest first. */
+  sets: MappingSet[];
+}
 
 /** One table row: a mapping as it appears in one or more sets. */
 export interface MappingRow {
@@ -26,10 +35,22 @@ export interface MappingRow {
   rowId: string;
   capability: Capability;
   technique: Technique;
+  /** The mapping type as the row's newest set labels it. */
   mappingType: { id: string; label: string };
+  /** Other labels older sets of the row give the type ("Protects" where the newest says "Mitigates"). */
+  typeVariants: Variant[];
+  /** The capability's description as the row's newest set gives it. */
+  title: string | null;
+  /** Every description the row's sets give, the newest set's first (rev5's "Device Lock", rev4's "Session Lock"). */
+  titles: Variant[];
   scoreCategory: ScoreCategory | null;
   scoreValue: ScoreValue | null;
+  /** A row of a scored type without its score: shown as "not scored". */
+  notScored: boolean;
+  /** For a sub-technique's score, the parent technique whose score it relates to. */
+  relatedScore: string | null;
   comments: string | null;
+  /** As read: http(s) URLs become links, other entries are shown as text. */
   references: string[];
   status: Mapping['status'];
   /** The sets the row appears in, newest first. */
@@ -58,6 +79,8 @@ export interface NonMappableEntry {
   set: MappingSet;
   capability: Capability | null;
   technique: Technique | null;
+  /** The name the set gives the entry: its capability's description there, or the ATT&CK name. */
+  name: string | null;
 }
 
 export interface TechniqueView {
@@ -73,6 +96,8 @@ export interface TechniqueView {
 
 export interface CapabilityView extends TableColumns {
   capability: Capability;
+  /** What its sets title it, when they differ: each title with its sets, newest first. */
+  titles: Variant[];
   framework: Framework;
   group: CapabilityGroup | null;
   /** Spellings other than the one shown. */
@@ -93,11 +118,46 @@ export interface GroupView extends TableColumns {
 export interface SetView {
   set: MappingSet;
   framework: Framework;
-  groups: { group: CapabilityGroup; capabilityCount: number; mappingCount: number }[];
+  /** Groups with their label as this set writes it. */
+  groups: { group: CapabilityGroup; label: string; capabilityCount: number; mappingCount: number }[];
   capabilities: { capability: Capability; group: CapabilityGroup | null; mappingCount: number; techniqueCount: number }[];
   techniqueCount: number;
+  /** Mappings of a scored type without a score. */
+  notScored: number;
+  /** Objects of the set that a warning concerns. */
+  warningCount: number;
   nonMappables: NonMappableEntry[];
   duplicates: Duplicate[];
+}
+
+/** Where a warning was found, with the row it concerns when there is one to link. */
+export interface WarningPlace {
+  /** "file#/pointer" or "file:line", as messages write it. */
+  source: string;
+  file: string;
+  /** Within the file: "#/mapping_objects/12" or "line 14". */
+  position: string;
+  technique: Technique | null;
+  /** The row's page and anchor: a mapping on its technique page, a non-mappable entry on its set page. */
+  row: { page: 'technique'; id: string; anchor: string } | { page: 'set'; id: string; anchor: string } | null;
+}
+
+/** The data-quality page: every warning, by set, then by kind. */
+export interface DataQualityView {
+  total: number;
+  kindCounts: { kind: WarningKind; title: string; count: number }[];
+  sets: {
+    set: MappingSet;
+    framework: Framework;
+    count: number;
+    /** The files the set's warnings were found in. */
+    files: string[];
+    kinds: {
+      kind: WarningKind;
+      title: string;
+      warnings: { warning: DataWarning; capability: Capability | null; places: WarningPlace[] }[];
+    }[];
+  }[];
 }
 
 export interface FrameworkView {
@@ -134,6 +194,23 @@ export function setListLabel(sets: readonly MappingSet[]): string[] {
     pushTo(byVersion, key, set.attackVersion);
   }
   return [...byVersion.entries()].map(([version, attack]) => `${version} @ ${attack.join(', ')}`);
+}
+
+/**
+ * The sets of a variant, as short as they can be said next to a row: a framework version alone
+ * ("rev4") when the variant holds every set of that version the row appears in, else with its
+ * ATT&CK versions ("rev5 @ 14.1, 12.1").
+ */
+export function variantSetsLabel(variant: readonly MappingSet[], rowSets: readonly MappingSet[]): string {
+  const versionKey = (s: MappingSet) => (s.domain === 'enterprise' ? s.frameworkVersion : `${s.frameworkVersion} ${DOMAINS[s.domain].label}`);
+  const rowCount = new Map<string, number>();
+  for (const s of rowSets) rowCount.set(versionKey(s), (rowCount.get(versionKey(s)) ?? 0) + 1);
+  const variantCount = new Map<string, number>();
+  for (const s of variant) variantCount.set(versionKey(s), (variantCount.get(versionKey(s)) ?? 0) + 1);
+  const lines = setListLabel(variant);
+  return [...variantCount.keys()]
+    .map((key, i) => (variantCount.get(key) === rowCount.get(key) && rowCount.get(key)! > 1 ? key : lines[i]!))
+    .join('; ');
 }
 
 /** How a set labels one of its mapping types. */
@@ -198,25 +275,47 @@ export function createExplorer(model: Model) {
     return members.flatMap((c) => (mappingsByCapability.get(c.id) ?? []).filter((m) => groupIn(c, m.setId) === groupId));
   }
 
-  /** Merge mappings that share a row id; the row takes the newest set's wording. */
+  /** The capability description a mapping's row gives: its own, else its set's. */
+  const titleOf = (m: Mapping, capability: Capability): string | null =>
+    m.capabilityDescription !== undefined ? (m.capabilityDescription ?? capability.sets[m.setId]?.description ?? null) : (capability.sets[m.setId]?.description ?? null);
+
+  /** Values the mappings of one row give, newest set's first, each with its sets. */
+  function variantsOf(list: readonly Mapping[], value: (m: Mapping, set: MappingSet) => string | null): Variant[] {
+    const byValue = new Map<string | null, MappingSet[]>();
+    for (const m of list) {
+      const set = sets.get(m.setId)!;
+      pushTo(byValue, value(m, set), set);
+    }
+    return [...byValue.entries()].map(([v, inSets]) => ({ value: v, sets: inSets.sort(byNewest) })).sort((a, b) => byNewest(a.sets[0]!, b.sets[0]!));
+  }
+
+  /** Merge mappings that share a row id; what the sets of a row say differently is kept as variants. */
   function rowsOf(mappings: readonly Mapping[]): MappingRow[] {
     const grouped = new Map<string, Mapping[]>();
     for (const m of mappings) pushTo(grouped, m.rowId, m);
     const rows: MappingRow[] = [];
     for (const [rowId, list] of grouped) {
-      const inSets = list.map((m) => sets.get(m.setId)!).sort(byNewest);
-      const newest = list.find((m) => m.setId === inSets[0]!.id)!;
+      list.sort((a, b) => byNewest(sets.get(a.setId)!, sets.get(b.setId)!));
+      const newest = list[0]!;
+      const capability = capabilities.get(newest.capabilityId)!;
+      const types = variantsOf(list, (m, set) => mappingTypeLabel(set, m.mappingType));
+      const titles = variantsOf(list, (m) => titleOf(m, capability));
       rows.push({
         rowId,
-        capability: capabilities.get(newest.capabilityId)!,
+        capability,
         technique: techniques.get(newest.techniqueId)!,
-        mappingType: { id: newest.mappingType, label: mappingTypeLabel(inSets[0]!, newest.mappingType) },
+        mappingType: { id: newest.mappingType, label: types[0]!.value! },
+        typeVariants: types.slice(1),
+        title: titles[0]!.value,
+        titles,
         scoreCategory: newest.scoreCategory,
         scoreValue: newest.scoreValue,
+        notScored: lacksScore(newest),
+        relatedScore: newest.relatedScore,
         comments: newest.comments,
         references: newest.references,
         status: newest.status,
-        sets: [...new Map(inSets.map((s) => [s.id, s])).values()],
+        sets: [...new Map(list.map((m) => [m.setId, sets.get(m.setId)!])).values()],
       });
     }
     return rows;
@@ -242,13 +341,23 @@ export function createExplorer(model: Model) {
 
   const nonMappableEntries = (list: readonly NonMappable[] | undefined): NonMappableEntry[] =>
     (list ?? [])
-      .map((entry) => ({
-        entry,
-        set: sets.get(entry.setId)!,
-        capability: entry.capabilityId ? capabilities.get(entry.capabilityId)! : null,
-        technique: entry.techniqueId ? techniques.get(entry.techniqueId)! : null,
-      }))
+      .map((entry) => {
+        const capability = entry.capabilityId ? capabilities.get(entry.capabilityId)! : null;
+        const technique = entry.techniqueId ? techniques.get(entry.techniqueId)! : null;
+        return {
+          entry,
+          set: sets.get(entry.setId)!,
+          capability,
+          technique,
+          name: capability ? (capability.sets[entry.setId]?.description ?? capability.description) : (entry.attackObjectName ?? technique?.name ?? null),
+        };
+      })
       .sort((a, b) => byNewest(a.set, b.set));
+
+  const warningCounts = new Map<string, number>();
+  for (const w of model.warnings) warningCounts.set(w.setId, (warningCounts.get(w.setId) ?? 0) + w.occurrences.length);
+  const mappingRowIds = new Set(model.mappings.map((m) => m.rowId));
+  const nonMappableIds = new Set(model.nonMappables.map((n) => n.id));
 
   const rowCountCache = new Map<string, number>();
   const techniqueRowCount = (id: string) => {
@@ -311,8 +420,12 @@ export function createExplorer(model: Model) {
     capability(id: string): CapabilityView {
       const capability = capabilities.get(id)!;
       const rows = rowsOf(mappingsByCapability.get(id) ?? []).sort(byTechnique);
+      const byTitle = new Map<string | null, MappingSet[]>();
+      for (const [setId, entry] of Object.entries(capability.sets)) pushTo(byTitle, entry.description, sets.get(setId)!);
+      const titles = byTitle.size > 1 ? [...byTitle.entries()].map(([value, inSets]) => ({ value, sets: inSets.sort(byNewest) })).sort((a, b) => byNewest(a.sets[0]!, b.sets[0]!)) : [];
       return {
         capability,
+        titles,
         framework: frameworks.get(capability.frameworkId)!,
         group: capability.groupId ? groups.get(capability.groupId) ?? null : null,
         otherSpellings: capability.spellings.filter((s) => s !== capability.displayId),
@@ -364,14 +477,20 @@ export function createExplorer(model: Model) {
         set,
         framework: frameworks.get(set.frameworkId)!,
         groups: [...perGroup.entries()]
-          .map(([groupId, list]) => ({
-            group: groups.get(groupId)!,
-            capabilityCount: list.length,
-            mappingCount: list.reduce((n, r) => n + r.mappingCount, 0),
-          }))
+          .map(([groupId, list]) => {
+            const group = groups.get(groupId)!;
+            return {
+              group,
+              label: group.sets[id]?.label ?? group.label,
+              capabilityCount: list.length,
+              mappingCount: list.reduce((n, r) => n + r.mappingCount, 0),
+            };
+          })
           .sort((a, b) => compareNatural(a.group.displayId, b.group.displayId)),
         capabilities: capabilityRows,
         techniqueCount: new Set(mappings.map((m) => m.techniqueId)).size,
+        notScored: mappings.filter(lacksScore).length,
+        warningCount: warningCounts.get(id) ?? 0,
         nonMappables: nonMappableEntries(nonMappablesBySet.get(id)),
         duplicates: model.duplicates.filter((d) => d.setId === id),
       };
@@ -406,6 +525,57 @@ export function createExplorer(model: Model) {
         rowCount: allRows.size,
         ungrouped: frameworkCapabilities.filter((c) => Object.values(c.sets).every((e) => e.groupId === null)),
       };
+    },
+
+    /** Every warning of the build, by set (newest first within a framework) and kind. */
+    dataQuality(): DataQualityView {
+      const perSet = new Map<string, DataWarning[]>();
+      for (const w of model.warnings) pushTo(perSet, w.setId, w);
+      const place = (o: DataWarning['occurrences'][number]): WarningPlace => {
+        const technique = o.techniqueId ? techniques.get(o.techniqueId) ?? null : null;
+        let row: WarningPlace['row'] = null;
+        if (o.rowId && technique && mappingRowIds.has(o.rowId)) row = { page: 'technique', id: technique.id, anchor: o.rowId };
+        const at = /^(.*?)(?:(#\/.*)|:(\d+))$/.exec(o.source);
+        const file = at ? at[1]! : o.source;
+        const position = at ? (at[2] ?? `line ${at[3]}`) : '';
+        return { source: o.source, file, position, technique, row };
+      };
+      const kindTotals = new Map<WarningKind, number>();
+      const setViews = model.sets
+        .filter((s) => perSet.has(s.id))
+        .map((set) => {
+          const list = perSet.get(set.id)!;
+          const byKind = new Map<WarningKind, DataWarning[]>();
+          for (const w of list) pushTo(byKind, w.kind, w);
+          const kinds = WARNING_KIND_IDS.filter((k) => byKind.has(k)).map((kind) => {
+              const warnings = byKind.get(kind)!;
+              kindTotals.set(kind, (kindTotals.get(kind) ?? 0) + warnings.reduce((n, w) => n + w.occurrences.length, 0));
+              return {
+                kind,
+                title: WARNING_KINDS[kind].title,
+                warnings: warnings.map((warning) => ({
+                  warning,
+                  capability: warning.capabilityId ? capabilities.get(warning.capabilityId) ?? null : null,
+                  places: warning.occurrences.map((o) => {
+                    const p = place(o);
+                    return p.row === null && o.rowId && nonMappableIds.has(o.rowId) ? { ...p, row: { page: 'set' as const, id: set.id, anchor: o.rowId } } : p;
+                  }),
+                })),
+              };
+            });
+          const files = [...new Set(kinds.flatMap((k) => k.warnings.flatMap((w) => w.places.map((p) => p.file))))].sort();
+          return { set, framework: frameworks.get(set.frameworkId)!, count: warningCounts.get(set.id) ?? 0, files, kinds };
+        });
+      return {
+        total: [...warningCounts.values()].reduce((a, b) => a + b, 0),
+        kindCounts: WARNING_KIND_IDS.filter((k) => kindTotals.has(k)).map((kind) => ({ kind, title: WARNING_KINDS[kind].title, count: kindTotals.get(kind)! })),
+        sets: setViews,
+      };
+    },
+
+    /** Objects of a set that warnings concern. */
+    warningCount(setId: string): number {
+      return warningCounts.get(setId) ?? 0;
     },
 
     /** Sets the capability page's filter offers: link to `#set-<id>` only for these. */

@@ -5,10 +5,12 @@
  */
 import Papa from 'papaparse';
 import { toUsDate } from './dates.ts';
-import { groupIn, mappingTypeLabel, setTitle } from './explorer.ts';
+import { mappingTypeLabel, setTitle } from './explorer.ts';
 import { parentTechniqueId } from './ids.ts';
 import { pushTo } from './multimap.ts';
+import { techniqueNameAt } from './normalize/techniques.ts';
 import type { Capability, CapabilityGroup, Framework, Mapping, MappingSet, Model, NonMappable, Technique } from './schema.ts';
+import { isScoredType, lacksScore } from './scores.ts';
 import { neutralizeCell } from './spreadsheet-cells.ts';
 import { plural } from './text.ts';
 import { CSV_COLUMNS, DOMAINS, SCORE_VALUES, STATUSES } from './vocabulary.ts';
@@ -19,61 +21,61 @@ export interface ExportContext {
   frameworks: Map<string, Framework>;
   capabilities: Map<string, Capability>;
   techniques: Map<string, Technique>;
-  groupSpelling: Map<string, string>;
-  groupsByFramework: Map<string, CapabilityGroup[]>;
+  groups: Map<string, CapabilityGroup>;
 }
 
 export function createExportContext(model: Model): ExportContext {
-  const groupsByFramework = new Map<string, CapabilityGroup[]>();
-  for (const group of model.groups) pushTo(groupsByFramework, group.frameworkId, group);
   return {
     model,
     frameworks: new Map(model.frameworks.map((f) => [f.id, f])),
     capabilities: new Map(model.capabilities.map((c) => [c.id, c])),
     techniques: new Map(model.techniques.map((t) => [t.id, t])),
-    groupSpelling: new Map(model.groups.map((g) => [g.id, g.displayId])),
-    groupsByFramework,
+    groups: new Map(model.groups.map((g) => [g.id, g])),
   };
 }
 
 /** The CSV columns written: the published export's, plus the mapping status. */
 export const EXPORT_CSV_COLUMNS = [...CSV_COLUMNS, 'status'] as const;
 
-/** A technique's name as a given ATT&CK version has it. */
-function techniqueNameAt(technique: Technique | undefined, attackVersion: string): string | null {
-  if (!technique) return null;
-  return technique.names.find((n) => n.attackVersions.includes(attackVersion))?.name ?? technique.name;
+/**
+ * A row's capability fields as its source writes them: the row's own where it differs from its
+ * set, else the set's; the group as the set spells it (`group`) and labels it (`groupLabel`).
+ */
+function capabilityFields(ctx: ExportContext, set: MappingSet, item: Mapping | NonMappable) {
+  if (!item.capabilityId) return { id: null, description: null, group: null, groupLabel: null };
+  const capability = ctx.capabilities.get(item.capabilityId)!;
+  const entry = capability.sets[set.id];
+  const own = 'status' in item ? item : null;
+  const groupId = own?.capabilityGroupId !== undefined ? own.capabilityGroupId : (entry?.groupId ?? capability.groupId);
+  const group = groupId ? ctx.groups.get(groupId) : undefined;
+  const inSet = group?.sets[set.id];
+  return {
+    id: own?.capabilitySpelling ?? entry?.spelling ?? capability.displayId,
+    description: own?.capabilityDescription !== undefined ? own.capabilityDescription : (entry?.description ?? capability.description),
+    group: group ? (inSet?.spelling ?? group.displayId) : null,
+    groupLabel: group ? (inSet?.label ?? inSet?.spelling ?? group.displayId) : null,
+  };
 }
 
-/** Capability fields as the set spells them. */
-function capabilityFields(ctx: ExportContext, set: MappingSet, capabilityId: string | null) {
-  if (!capabilityId) return { id: null, description: null, group: null };
-  const capability = ctx.capabilities.get(capabilityId)!;
-  const entry = capability.sets[set.id];
-  const groupId = groupIn(capability, set.id) ?? capability.groupId;
-  return {
-    id: entry?.spelling ?? capability.displayId,
-    description: entry?.description ?? capability.description,
-    group: groupId ? ctx.groupSpelling.get(groupId) ?? null : null,
-  };
+/** The ATT&CK name a row gives: its own, else the technique's in the set's version. */
+function attackObjectName(ctx: ExportContext, set: MappingSet, item: Mapping | NonMappable): string | null {
+  if ('status' in item) {
+    return item.attackObjectName !== undefined ? item.attackObjectName : techniqueNameAt(ctx.techniques.get(item.techniqueId), set.attackVersion);
+  }
+  return item.attackObjectName ?? (item.techniqueId ? techniqueNameAt(ctx.techniques.get(item.techniqueId), set.attackVersion) : null);
 }
 
 /** One mapping or non-mappable entry, as a unified-format mapping object. */
 function toMappingObject(ctx: ExportContext, set: MappingSet, item: Mapping | NonMappable): Record<string, unknown> {
-  const capability = capabilityFields(ctx, set, item.capabilityId);
-  const techniqueId = item.techniqueId;
+  const capability = capabilityFields(ctx, set, item);
   const isMapping = 'status' in item;
   const object: Record<string, unknown> = {
     capability_id: capability.id,
     capability_description: capability.description,
     capability_group: capability.group,
     mapping_type: item.mappingType,
-    attack_object_id: techniqueId,
-    attack_object_name: techniqueId
-      ? techniqueNameAt(ctx.techniques.get(techniqueId), set.attackVersion)
-      : isMapping
-        ? null
-        : (item as NonMappable).attackObjectName,
+    attack_object_id: item.techniqueId,
+    attack_object_name: attackObjectName(ctx, set, item),
   };
   if (isMapping) {
     if (item.scoreCategory) object['score_category'] = item.scoreCategory;
@@ -86,17 +88,22 @@ function toMappingObject(ctx: ExportContext, set: MappingSet, item: Mapping | No
   return object;
 }
 
-/** Rows of the CSV export (values as written, before the formula guard). */
+/**
+ * Rows of the CSV export (values as written, before the formula guard). As in the Mappings
+ * Explorer's own CSV export, the group column holds the group's label and the type column the
+ * type's name as the set declares them.
+ */
 function toCsvRecord(ctx: ExportContext, set: MappingSet, item: Mapping | NonMappable): Record<string, string> {
   const o = toMappingObject(ctx, set, item);
   const text = (v: unknown) => (v == null ? '' : String(v));
+  const typeName = item.mappingType === null ? null : (set.mappingTypes.find((t) => t.id === item.mappingType)?.name ?? item.mappingType);
   return {
     mapping_framework: set.frameworkId,
     mapping_framework_version: set.frameworkVersion,
-    capability_group: text(o['capability_group']),
+    capability_group: text(capabilityFields(ctx, set, item).groupLabel),
     capability_id: text(o['capability_id']),
     capability_description: text(o['capability_description']),
-    mapping_type: text(o['mapping_type']),
+    mapping_type: text(typeName),
     attack_object_id: text(o['attack_object_id']),
     attack_object_name: text(o['attack_object_name']),
     attack_version: set.attackVersion,
@@ -131,10 +138,10 @@ export function toCsv(ctx: ExportContext, entries: readonly { set: MappingSet; i
 /** The unified Mappings Explorer JSON file of a set (or a part of it). */
 export function toUnifiedJson(ctx: ExportContext, set: MappingSet, items: readonly (Mapping | NonMappable)[]): object {
   const objects = items.map((item) => toMappingObject(ctx, set, item));
-  const usedGroups = new Set(objects.map((o) => o['capability_group']).filter((g): g is string => typeof g === 'string'));
   const groupLabels: Record<string, string> = {};
-  for (const group of ctx.groupsByFramework.get(set.frameworkId) ?? []) {
-    if (usedGroups.has(group.displayId)) groupLabels[group.displayId] = group.label;
+  for (const item of items) {
+    const { group, groupLabel } = capabilityFields(ctx, set, item);
+    if (group !== null && groupLabel !== null) groupLabels[group] ??= groupLabel;
   }
   const creation = set.creationDate ?? set.lastUpdate;
   return {
@@ -150,7 +157,7 @@ export function toUnifiedJson(ctx: ExportContext, set: MappingSet, items: readon
       author: set.author,
       contact: set.contact,
       organization: set.organization,
-      mapping_types: Object.fromEntries(set.mappingTypes.map((t) => [t.id, { name: t.label, description: t.description ?? '' }])),
+      mapping_types: Object.fromEntries(set.mappingTypes.map((t) => [t.id, { name: t.name, description: t.description ?? '' }])),
       capability_groups: groupLabels,
     },
     mapping_objects: objects,
@@ -185,10 +192,10 @@ export interface LayerOptions {
  */
 export function toNavigatorLayer(ctx: ExportContext, set: MappingSet, mappings: readonly Mapping[], options: LayerOptions): object {
   const framework = ctx.frameworks.get(set.frameworkId)!;
-  const scored = mappings.some((m) => m.scoreValue !== null);
+  const scored = mappings.some((m) => isScoredType(m.mappingType));
   const byTechnique = new Map<string, Mapping[]>();
   for (const m of mappings) pushTo(byTechnique, m.techniqueId, m);
-  const label = (m: Mapping) => capabilityFields(ctx, set, m.capabilityId).id ?? m.capabilityId;
+  const label = (m: Mapping) => capabilityFields(ctx, set, m).id ?? m.capabilityId;
 
   const entries: Record<string, unknown>[] = [];
   const scores: number[] = [];
@@ -201,19 +208,21 @@ export function toNavigatorLayer(ctx: ExportContext, set: MappingSet, mappings: 
   for (const techniqueId of ids) {
     const list = byTechnique.get(techniqueId)!;
     const capabilities = [...new Set(list.map(label))].sort();
-    const score = scored
-      ? Math.max(...list.map((m) => (m.scoreValue ? SCORE_VALUES[m.scoreValue].rank : 0)))
-      : capabilities.length;
-    scores.push(score);
+    // Rows of a scored type without a score stay out of the score (they are listed in the metadata).
+    const ranks = list.filter((m) => !lacksScore(m)).map((m) => (m.scoreValue ? SCORE_VALUES[m.scoreValue].rank : 0));
+    const score = scored ? (ranks.length ? Math.max(...ranks) : null) : capabilities.length;
+    if (score !== null) scores.push(score);
     const describe = (m: Mapping) =>
-      m.scoreValue ? `${m.scoreCategory ?? 'score'}: ${m.scoreValue}` : mappingTypeLabel(set, m.mappingType);
+      lacksScore(m) ? `${m.scoreCategory ?? 'no category'}: not scored` : m.scoreValue ? `${m.scoreCategory ?? 'score'}: ${m.scoreValue}` : mappingTypeLabel(set, m.mappingType);
     const sorted = [...list].sort((a, b) => label(a).localeCompare(label(b)));
     entries.push({
       techniqueID: techniqueId,
-      score,
-      comment: scored
-        ? `Best score ${score} (${Object.entries(SCORE_VALUES).find(([, v]) => v.rank === score)?.[0] ?? score}) from: ${sorted.map((m) => `${label(m)} (${describe(m)})`).join('; ')}`
-        : `Mapped by ${plural(capabilities.length, 'capability', 'capabilities')}: ${capabilities.join(', ')}`,
+      ...(score !== null ? { score } : {}),
+      comment: !scored
+        ? `Mapped by ${plural(capabilities.length, 'capability', 'capabilities')}: ${capabilities.join(', ')}`
+        : score === null
+          ? `Mapped but not scored: ${sorted.map((m) => label(m)).join(', ')}`
+          : `Best score ${score} (${Object.entries(SCORE_VALUES).find(([, v]) => v.rank === score)?.[0] ?? score}) from: ${sorted.map((m) => `${label(m)} (${describe(m)})`).join('; ')}`,
       enabled: true,
       metadata: sorted.map((m) => ({ name: label(m), value: describe(m) })),
       links: [{ label: `${techniqueId} on Mapscope`, url: options.pageUrl({ technique: techniqueId }) }],

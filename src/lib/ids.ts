@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { toIsoDate, toUsDate } from './dates.ts';
-import { TECHNIQUE_ID } from './vocabulary.ts';
+import { MAPPING_TYPE_ALIASES, TECHNIQUE_ID } from './vocabulary.ts';
 
 /** Collapse runs of whitespace (including no-break spaces) to one space and trim the ends. */
 export function normalizeWhitespace(text: string): string {
@@ -128,4 +128,10 @@ export function mappingTypeKey(raw: string): string {
   return normalizeWhitespace(raw)
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
+}
+
+/** The family a mapping type belongs to once renames are undone ("mitigates" -> "protects"). */
+export function mappingTypeFamily(typeId: string): string {
+  const key = mappingTypeKey(typeId);
+  return MAPPING_TYPE_ALIASES[key] ?? key;
 }

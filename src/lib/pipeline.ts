@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { inputName, listInputFiles, readInputFiles } from './read-inputs.ts';
-import { buildModel, type BuildModelResult } from './normalize.ts';
+import { buildModel, type BuildModelResult, type BuildOptions } from './normalize/index.ts';
 
 /**
  * How much input one build reads, in MB: $MAPSCOPE_MAX_INPUT_MB, else 1024. Input is held in
@@ -18,7 +18,7 @@ export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /** Read files and folders into a model, or the list of problems that prevent one. */
-export async function runPipeline(paths: readonly string[]): Promise<BuildModelResult & { files: string[] }> {
+export async function runPipeline(paths: readonly string[], options: BuildOptions = {}): Promise<BuildModelResult & { files: string[] }> {
   const listed = await listInputFiles(paths);
   const sizes = await Promise.all(listed.files.map(async (f) => (await stat(f.path)).size));
   const given = paths.map((p) => inputName(path.resolve(p), p));
@@ -34,7 +34,7 @@ export async function runPipeline(paths: readonly string[]): Promise<BuildModelR
           found: `${mb(total)} in ${listed.files.length} files`,
         },
       ],
-      notices: [],
+      warnings: [],
       summary: [],
       files: listed.files.map((f) => f.name),
     };
@@ -49,8 +49,8 @@ export async function runPipeline(paths: readonly string[]): Promise<BuildModelR
   const read = await readInputFiles(listed.files);
   const files = listed.files.map((f) => f.name);
   // Normalize what could be read even when some files failed, so that one run lists every problem.
-  const built = buildModel(read.inputs, given);
+  const built = buildModel(read.inputs, given, options);
   const problems = [...listed.problems, ...read.problems, ...built.problems];
-  if (problems.length) return { model: null, problems, notices: built.notices, summary: [], files };
+  if (problems.length) return { model: null, problems, warnings: built.warnings, summary: [], files };
   return { ...built, files };
 }

@@ -7,7 +7,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeValue, problemsFromZod, type DataProblem, type SourceLocation } from './errors.ts';
 import { parseCsvTable, type CsvRow } from './csv-table.ts';
-import { parseReferenceCell, repairReferenceList } from './references.ts';
+import { parseReferenceCell, repairReferences, type ReferenceRepair } from './references.ts';
 import { restoreCell } from './spreadsheet-cells.ts';
 import {
   mappingMetadataInput,
@@ -17,12 +17,23 @@ import {
   type MappingObjectInput,
   type TechniqueRowInput,
 } from './schema.ts';
-import { REQUIRED_CSV_COLUMNS, REQUIRED_TECHNIQUE_CSV_COLUMNS } from './vocabulary.ts';
+import { REQUIRED_CSV_COLUMNS, REQUIRED_TECHNIQUE_CSV_COLUMNS, type WarningKind } from './vocabulary.ts';
 
-/** A validated mapping object (JSON entry or CSV row) and where it came from. */
+/** A change the reader made to a field of an object, for the build's warnings. */
+export interface ReadRepair {
+  kind: WarningKind;
+  /** "references[2]" */
+  field: string;
+  /** The value as written, rendered for a person (quoted). */
+  found: string;
+  action: string;
+}
+
+/** A validated mapping object (JSON entry or CSV row), where it came from and what was mended. */
 export interface ObjectRecord {
   location: SourceLocation;
   value: MappingObjectInput;
+  repairs: ReadRepair[];
 }
 
 /** A validated technique catalog row and where it came from. */
@@ -37,6 +48,8 @@ export type ParsedInput =
       file: string;
       metadata: MappingMetadataInput;
       metadataLocation: SourceLocation;
+      /** What the reader noticed in the metadata (fields it does not read). */
+      metadataRepairs: ReadRepair[];
       objects: ObjectRecord[];
     }
   | { kind: 'mapping-table'; file: string; objects: ObjectRecord[] }
@@ -48,6 +61,17 @@ export interface ReadResult {
 }
 
 const INPUT_EXTENSIONS = new Set(['.json', '.csv']);
+
+/** Fields the reader knows, with the older names it accepts; anything else is reported, never silently dropped. */
+const METADATA_FIELDS = new Set([...Object.keys(mappingMetadataInput.shape), 'groups']);
+const OBJECT_FIELDS = new Set([...Object.keys(mappingObjectInput.shape), 'group']);
+
+/** A warning for each field of `record` that is not in `known`. */
+function unknownFields(record: Record<string, unknown>, known: ReadonlySet<string>, what: string): ReadRepair[] {
+  return Object.keys(record)
+    .filter((key) => !known.has(key))
+    .map((key) => ({ kind: 'field-unknown', field: key, found: describeValue(record[key]), action: `not read: Mapscope does not use this ${what}` }));
+}
 
 /** A file to read, and the name it goes by in messages and on pages. */
 export interface InputFile {
@@ -232,6 +256,7 @@ function parseJsonInput(file: string, text: string): { input?: ParsedInput; prob
   }
   const problems: DataProblem[] = [];
   const metadataLocation: SourceLocation = { file, pointer: '/metadata' };
+  const metadataRepairs = unknownFields(rawMetadata as Record<string, unknown>, METADATA_FIELDS, 'metadata field');
   const preparedMetadata = prepareMetadata(rawMetadata as Record<string, unknown>);
   const metadata = mappingMetadataInput.safeParse(preparedMetadata);
   if (!metadata.success) {
@@ -245,12 +270,14 @@ function parseJsonInput(file: string, text: string): { input?: ParsedInput; prob
       problems.push({ location, expected: 'a mapping object', found: describeValue(raw) });
       return;
     }
-    const record = validateObject(prepareJsonObject(raw as Record<string, unknown>, location, problems), location, problems);
+    const repairs = unknownFields(raw as Record<string, unknown>, OBJECT_FIELDS, 'field');
+    const prepared = prepareJsonObject(raw as Record<string, unknown>, location, problems, repairs);
+    const record = validateObject(prepared, location, problems, repairs);
     if (record) records.push(record);
   });
   if (!metadata.success) return { problems };
   return {
-    input: { kind: 'mapping-file', file, metadata: metadata.data, metadataLocation, objects: records },
+    input: { kind: 'mapping-file', file, metadata: metadata.data, metadataLocation, metadataRepairs, objects: records },
     problems,
   };
 }
@@ -294,6 +321,7 @@ function prepareJsonObject(
   raw: Record<string, unknown>,
   location: SourceLocation,
   problems: DataProblem[],
+  repairs: ReadRepair[],
 ): Record<string, unknown> {
   const object: Record<string, unknown> = { ...raw };
   if (object['capability_group'] === undefined && object['group'] !== undefined) {
@@ -312,22 +340,29 @@ function prepareJsonObject(
     object['mapping_type'] = type[0] ?? null;
   }
   if (Array.isArray(object['references'])) {
-    object['references'] = repairReferenceList(object['references']);
+    const repaired = repairReferences(object['references']);
+    object['references'] = repaired.references;
+    repairs.push(...repaired.repairs.map(referenceRepair));
   }
   return object;
+}
+
+function referenceRepair(repair: ReferenceRepair): ReadRepair {
+  return { kind: repair.kind, field: `references[${repair.index}]`, found: JSON.stringify(repair.found), action: repair.action };
 }
 
 function validateObject(
   prepared: Record<string, unknown>,
   location: SourceLocation,
   problems: DataProblem[],
+  repairs: ReadRepair[],
 ): ObjectRecord | null {
   const parsed = mappingObjectInput.safeParse(prepared);
   if (!parsed.success) {
     problems.push(...problemsFromZod(parsed.error.issues, location, prepared));
     return null;
   }
-  return { location, value: parsed.data };
+  return { location, value: parsed.data, repairs };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -343,11 +378,14 @@ function parseCsvInput(file: string, text: string): { input?: ParsedInput; probl
       return { problems: [...problems, missingColumns(file, missing)] };
     }
     const objects: ObjectRecord[] = [];
-    for (const row of table.rows) {
+    // Columns it does not read are reported once, on the first row.
+    const unknownColumns = table.columns
+      .filter((c) => !OBJECT_FIELDS.has(csvFieldName(c)))
+      .map((c): ReadRepair => ({ kind: 'field-unknown', field: c, found: `the column ${JSON.stringify(c)}`, action: 'not read: Mapscope does not use this column' }));
+    for (const [i, row] of table.rows.entries()) {
       const location: SourceLocation = { file, line: row.line };
-      const prepared = prepareCsvRow(row, location, problems);
-      if (!prepared) continue;
-      const record = validateObject(prepared, location, problems);
+      const repairs: ReadRepair[] = i === 0 ? [...unknownColumns] : [];
+      const record = validateObject(prepareCsvRow(row, repairs), location, problems, repairs);
       if (record) objects.push(record);
     }
     return { input: { kind: 'mapping-table', file, objects }, problems };
@@ -396,21 +434,26 @@ function csvFieldName(column: string): string {
 }
 
 /** Turn CSV cells into a mapping object: empty cells are missing, references are parsed. */
-function prepareCsvRow(
-  row: CsvRow,
-  location: SourceLocation,
-  problems: DataProblem[],
-): Record<string, unknown> | null {
+function prepareCsvRow(row: CsvRow, repairs: ReadRepair[]): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   for (const [column, cell] of Object.entries(row.cells)) {
     object[csvFieldName(column)] = cell === '' ? null : restoreCell(cell);
   }
   const cell = (object['references'] as string | null | undefined) ?? '';
-  const references = parseReferenceCell(cell);
-  if (!references.ok) {
-    problems.push({ location, field: 'references', expected: references.expected, found: describeValue(cell) });
-    return null;
+  const parsed = parseReferenceCell(cell);
+  if (parsed.ok) {
+    const repaired = repairReferences(parsed.references);
+    object['references'] = repaired.references;
+    repairs.push(...repaired.repairs.map(referenceRepair));
+  } else {
+    // A cell that opens a list and never closes it: kept whole, as text.
+    object['references'] = [parsed.text];
+    repairs.push({
+      kind: 'reference-not-a-link',
+      field: 'references',
+      found: JSON.stringify(cell),
+      action: 'kept as plain text: the cell is neither a list of URLs nor URLs separated by spaces',
+    });
   }
-  object['references'] = repairReferenceList(references.references);
   return object;
 }

@@ -12,8 +12,8 @@ import {
   SCORE_VALUE_IDS,
   STATUS_IDS,
   VERSION_SCHEMAS,
+  WARNING_KIND_IDS,
 } from './vocabulary.ts';
-import { isHttpUrl } from './references.ts';
 import { toIsoDate } from './dates.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -66,12 +66,6 @@ const optionalDate = z.preprocess(
   usDate.nullish().transform((v) => v ?? null),
 );
 
-/** An http(s) URL: the only kind of reference that may become a link. */
-export const httpUrl = z
-  .string()
-  .trim()
-  .refine(isHttpUrl, { error: 'an http(s) URL' });
-
 /** An ATT&CK domain, in any case and with stray spaces. */
 const domainInput = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
@@ -118,8 +112,9 @@ export const mappingObjectInput = z.object({
   mapping_framework: optionalText,
   mapping_framework_version: optionalText,
   comments: optionalText,
+  /** Entries as read (see references.ts): http(s) URLs become links, anything else stays text. */
   references: z
-    .array(httpUrl)
+    .array(z.string())
     .nullish()
     .transform((v) => v ?? []),
   score_category: vocabulary(SCORE_CATEGORY_IDS),
@@ -154,6 +149,9 @@ const domain = z.enum(DOMAIN_IDS);
 export const mappingTypeSchema = z.object({
   /** Normalized name, e.g. "protects"; what mappings refer to. */
   id: z.string().min(1),
+  /** The name as the set declares it ("Protects", "technique_scores"): what CSV exports write. */
+  name: z.string().min(1),
+  /** The name as pages show it ("Protects", "Technique Scores"). */
   label: z.string().min(1),
   description: z.string().nullable(),
 });
@@ -201,8 +199,10 @@ export const capabilityGroupSchema = z.object({
   slug: z.string(),
   /** The id as written in the newest set, e.g. "AC". */
   displayId: z.string(),
+  /** The label of the newest set that gives one, else the id. */
   label: z.string(),
-  setIds: z.array(z.string()),
+  /** Per set, newest first: the id and the label as that set writes them. */
+  sets: z.record(z.string(), z.object({ spelling: z.string(), label: z.string().nullable() })),
 });
 
 export const capabilitySetEntrySchema = z.object({
@@ -267,8 +267,19 @@ export const mappingSchema = z.object({
   scoreCategory: z.enum(SCORE_CATEGORY_IDS).nullable(),
   scoreValue: z.enum(SCORE_VALUE_IDS).nullable(),
   relatedScore: z.string().nullable(),
+  // What this row writes, kept only where it differs from what its set shows for the capability
+  // (as the set first wrote it) or from the technique's name in the set's ATT&CK version.
+  /** The capability id as this row spells it. */
+  capabilitySpelling: z.string().optional(),
+  /** The capability description this row gives. */
+  capabilityDescription: z.string().nullable().optional(),
+  /** The capability group this row names (a group id of the model). */
+  capabilityGroupId: z.string().nullable().optional(),
+  /** The ATT&CK name this row gives. */
+  attackObjectName: z.string().nullable().optional(),
   comments: z.string().nullable(),
-  references: z.array(httpUrl),
+  /** As read: http(s) URLs (links) and plain text entries. */
+  references: z.array(z.string()),
   status: z.enum(STATUS_IDS).exclude(['non_mappable']),
   /** Where it was read, "file:line" or "file#/pointer". */
   source: z.string(),
@@ -284,7 +295,7 @@ export const nonMappableSchema = z.object({
   attackObjectName: z.string().nullable(),
   mappingType: z.string().nullable(),
   comments: z.string().nullable(),
-  references: z.array(httpUrl),
+  references: z.array(z.string()),
   source: z.string(),
 });
 
@@ -294,8 +305,35 @@ export const duplicateSchema = z.object({
   duplicateOf: z.string(),
 });
 
+/** Where a warning was found: the input object, and the row or entry it became (for a link). */
+export const warningOccurrenceSchema = z.object({
+  /** "file:line" or "file#/pointer". */
+  source: z.string(),
+  techniqueId: z.string().nullable(),
+  /** The row id of the mapping (or the id of the non-mappable entry) the object became. */
+  rowId: z.string().nullable(),
+});
+
+/**
+ * Something the build mended or chose and kept going: a data owner's checklist item. Warnings
+ * about one capability that recur row after row are one warning with several occurrences.
+ */
+export const warningSchema = z.object({
+  kind: z.enum(WARNING_KIND_IDS),
+  setId: z.string(),
+  field: z.string(),
+  /** What was expected there, as in an error message. */
+  expected: z.string(),
+  /** The value found, as text. */
+  found: z.string(),
+  /** What Mapscope did with it. */
+  action: z.string(),
+  capabilityId: z.string().nullable(),
+  occurrences: z.array(warningOccurrenceSchema).min(1),
+});
+
 export const modelSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   inputs: z.array(z.string()),
   frameworks: z.array(frameworkSchema),
   sets: z.array(mappingSetSchema),
@@ -305,6 +343,7 @@ export const modelSchema = z.object({
   mappings: z.array(mappingSchema),
   nonMappables: z.array(nonMappableSchema),
   duplicates: z.array(duplicateSchema),
+  warnings: z.array(warningSchema),
 });
 
 export type Model = z.infer<typeof modelSchema>;
@@ -317,3 +356,5 @@ export type Technique = z.infer<typeof techniqueSchema>;
 export type Mapping = z.infer<typeof mappingSchema>;
 export type NonMappable = z.infer<typeof nonMappableSchema>;
 export type Duplicate = z.infer<typeof duplicateSchema>;
+export type DataWarning = z.infer<typeof warningSchema>;
+export type WarningOccurrence = z.infer<typeof warningOccurrenceSchema>;

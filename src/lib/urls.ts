@@ -11,6 +11,7 @@
  *   /frameworks/nist_800_53/capabilities/ac-4/ a capability (control, product feature, CVE...)
  *   /sets/nist_800_53-rev5_attack-8.2-enterprise/  a mapping set
  *   /search/?q=...                            search
+ *   /data-quality/                            every warning of the build, by set (#<set id>) and kind
  *
  * Row anchors: #<row id> on technique, capability and group pages; #set-<set id> narrows a page
  * to one set.
@@ -26,6 +27,8 @@ export interface SiteUrls {
   capability(capability: { frameworkId: string; slug: string }): string;
   set(id: string): string;
   search(query?: string): string;
+  /** The data-quality page, or its section for one set. */
+  dataQuality(setId?: string): string;
   /** A file under public/ or a generated asset, e.g. "downloads/x.csv". */
   file(path: string): string;
 }
@@ -47,6 +50,7 @@ export function createUrls(base: string): SiteUrls {
     capability: (c) => at('frameworks', c.frameworkId, 'capabilities', c.slug),
     set: (id) => at('sets', id),
     search: (query) => `${at('search')}${query ? `?q=${encodeURIComponent(query)}` : ''}`,
+    dataQuality: (setId) => `${at('data-quality')}${setId ? `#${encodeURIComponent(setId)}` : ''}`,
     file: (path) => `${root}${path.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`,
   };
 }

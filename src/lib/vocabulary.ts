@@ -136,3 +136,25 @@ export const REQUIRED_TECHNIQUE_CSV_COLUMNS = [
   'attack_version',
   'technology_domain',
 ] as const;
+
+/**
+ * Kinds of warnings: what a reader of published data can live with. The build goes on, keeps
+ * each with where it was found and what was done, and lists them on /data-quality/; `--strict`
+ * turns them into errors. `title` heads a kind's list; `expected` is what strict mode reports.
+ */
+export const WARNING_KINDS = {
+  'reference-trimmed': { title: 'References with stray spaces, tabs or quotes', expected: 'an http(s) URL' },
+  'reference-split': { title: 'References holding several entries', expected: 'one URL per reference' },
+  'reference-rejoined': { title: 'URLs split at a comma', expected: 'one URL per reference' },
+  'reference-dropped': { title: 'Reference entries that name no reference', expected: 'an http(s) URL' },
+  'reference-unwrapped': { title: 'URLs wrapped in a viewer address', expected: 'an http(s) URL' },
+  'reference-not-a-link': { title: 'References kept as plain text', expected: 'an http(s) URL' },
+  'score-missing': { title: 'Scored mappings without a score', expected: 'a score category and value' },
+  'description-varies': { title: 'Capabilities described in several ways in one set', expected: 'one description per capability in a set' },
+  'attack-version-inferred': { title: 'Rows without an ATT&CK version', expected: 'an ATT&CK version like 16.1' },
+  'field-unknown': { title: 'Fields Mapscope does not read', expected: 'a field of the Mappings Explorer format' },
+  'set-field-differs': { title: 'Objects that name another set than their file', expected: "the value of the file's metadata" },
+  'framework-version-respelled': { title: 'Framework versions written several ways', expected: 'one spelling of the framework version' },
+} as const;
+export type WarningKind = keyof typeof WARNING_KINDS;
+export const WARNING_KIND_IDS = Object.keys(WARNING_KINDS) as [WarningKind, ...WarningKind[]];

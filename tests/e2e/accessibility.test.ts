@@ -40,6 +40,15 @@ describe.each(['light', 'dark'] as const)('axe-core in %s mode', (colorScheme) =
     await context.close();
   });
 
+  it('finds no violations on the data-quality page of the full-size corpus (its warnings listed)', async () => {
+    const context = await browser.newContext({ colorScheme, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${inject('largeSiteUrl')}data-quality/`);
+    expect(await page.locator('ul.places li').count()).toBeGreaterThan(100);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('finds no violations with the search results open', async () => {
     const context = await browser.newContext({ colorScheme, bypassCSP: true });
     const page = await context.newPage();

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createExplorer, setListLabel, type Explorer } from '../../src/lib/explorer.ts';
+import { createExplorer, setListLabel, variantSetsLabel, type Explorer } from '../../src/lib/explorer.ts';
+import type { MappingSet } from '../../src/lib/schema.ts';
 import { runPipeline } from '../../src/lib/pipeline.ts';
 import { capabilityRoutes, groupRoutes, setRoutes, techniqueRoutes } from '../../src/lib/routes.ts';
 import { setFilterCss } from '../../src/lib/set-filter-css.ts';
@@ -21,8 +22,9 @@ describe('technique view', () => {
       'nist_800_53-rev5_attack-16.1-enterprise',
       'nist_800_53-rev4_attack-14.1-enterprise',
     ]);
-    // The newest set's wording wins.
+    // The row leads with the newest set's wording and keeps the older set's own.
     expect(ac4[0]!.mappingType.label).toBe('Mitigates');
+    expect(ac4[0]!.typeVariants.map((v) => [v.value, v.sets.map((s) => s.id)])).toEqual([['Protects', ['nist_800_53-rev4_attack-14.1-enterprise']]]);
     expect(setListLabel(ac4[0]!.sets)).toEqual(['rev5 @ 16.1', 'rev4 @ 14.1']);
   });
 
@@ -128,5 +130,67 @@ describe('routes and the set filter stylesheet', () => {
     expect(css).toContain(
       `:root:has([id="set-nist_800_53-rev5_attack-16.1-enterprise"]:target) [data-sets]:not([data-sets~="${token}"]){display:none}`,
     );
+  });
+});
+
+describe('rows say what each of their sets says', () => {
+  let warned: Explorer;
+  beforeAll(async () => {
+    const result = await runPipeline([fixture('warnings')]);
+    warned = createExplorer(result.model!);
+  });
+
+  it('a merged row keeps each set\'s mapping type label and capability title', () => {
+    const row = warned.technique('T1078').tables.find((t) => t.framework.id === 'nist_800_53')!.rows[0]!;
+    expect(row.sets.map((s) => s.id)).toEqual(['nist_800_53-rev5_attack-16.1-enterprise', 'nist_800_53-rev4_attack-14.1-enterprise']);
+    expect(row.mappingType.label).toBe('Mitigates');
+    expect(row.typeVariants.map((v) => v.value)).toEqual(['Protects']);
+    expect(row.titles.map((v) => [v.value, variantSetsLabel(v.sets, row.sets)])).toEqual([
+      ['Device Lock', 'rev5 @ 16.1'],
+      ['Session Lock', 'rev4 @ 14.1'],
+    ]);
+  });
+
+  it('names a framework version alone when a variant holds all of the row\'s sets of that version', () => {
+    const set = (id: string, frameworkVersion: string, attackVersion: string) =>
+      ({ id, frameworkId: 'f', frameworkVersion, attackVersion, domain: 'enterprise' }) as MappingSet;
+    const rev4a = set('a', 'rev4', '14.1');
+    const rev4b = set('b', 'rev4', '12.1');
+    const rev5 = set('c', 'rev5', '14.1');
+    expect(variantSetsLabel([rev4a, rev4b], [rev5, rev4a, rev4b])).toBe('rev4');
+    expect(variantSetsLabel([rev4a], [rev5, rev4a, rev4b])).toBe('rev4 @ 14.1');
+  });
+
+  it('a scored row without a score is marked not scored, and a sub-technique row keeps its related score', () => {
+    const ap = warned.capability('m365:def-ap-e3');
+    expect(ap.rows.filter((r) => r.notScored).map((r) => r.technique.id)).toEqual(['T1534', 'T1656']);
+    const ca = warned.capability('m365:eid-ca-e3');
+    expect(ca.rows.find((r) => r.technique.id === 'T1059.009')!.relatedScore).toBe('T1059');
+  });
+
+  it('a set counts its warnings and its rows without a score', () => {
+    const view = warned.set('m365-12.11.2023_attack-14.1-enterprise');
+    expect(view.notScored).toBe(2);
+    expect(view.warningCount).toBe(warned.model.warnings.filter((w) => w.setId === view.set.id).reduce((n, w) => n + w.occurrences.length, 0));
+    expect(view.warningCount).toBeGreaterThan(10);
+  });
+
+  it('a set labels its groups as it writes them', () => {
+    const view = warned.set('nist_800_53-1_attack-13.0-enterprise');
+    expect(view.groups.map((g) => [g.group.sets[view.set.id]!.spelling, g.label])).toEqual([['5678', 'group']]);
+  });
+
+  it('the data-quality view lists every warning by set and kind, linking rows to their pages', () => {
+    const view = warned.dataQuality();
+    expect(view.total).toBe(warned.model.warnings.reduce((n, w) => n + w.occurrences.length, 0));
+    const places = view.sets.flatMap((s) => s.kinds.flatMap((k) => k.warnings.flatMap((w) => w.places)));
+    expect(places).toHaveLength(view.total);
+    const m365 = view.sets.find((s) => s.set.id === 'm365-12.11.2023_attack-14.1-enterprise')!;
+    expect(m365.kinds.map((k) => k.kind)).toEqual([
+      'reference-trimmed', 'reference-split', 'reference-rejoined', 'reference-dropped', 'reference-unwrapped', 'reference-not-a-link', 'score-missing', 'description-varies',
+    ]);
+    const missing = m365.kinds.find((k) => k.kind === 'score-missing')!.warnings[0]!;
+    expect(missing.capability!.id).toBe('m365:def-ap-e3');
+    expect(missing.places[0]!.row).toEqual({ page: 'technique', id: 'T1534', anchor: expect.stringMatching(/^def-ap-e3-t1534-/) });
   });
 });

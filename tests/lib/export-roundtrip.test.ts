@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planDownloads } from '../../src/lib/downloads.ts';
-import { buildModel } from '../../src/lib/normalize.ts';
+import { buildModel } from '../../src/lib/normalize/index.ts';
 import { parseInputFile } from '../../src/lib/read-inputs.ts';
 import type { Model } from '../../src/lib/schema.ts';
 
@@ -95,12 +95,23 @@ function modelOf(name: string, text: string): Model {
   return built.model!;
 }
 
-/** What must survive a round trip: the mappings and non-mappable entries, by id. */
+/**
+ * What must survive a round trip: the mappings and non-mappable entries, by id. A row's own group
+ * is compared by its label: the CSV export writes labels (as the published export does), so a
+ * CSV read without its metadata file names the group by its label.
+ */
 function essence(model: Model) {
+  const groupLabel = (groupId: string | null, setId: string) => {
+    const group = model.groups.find((g) => g.id === groupId);
+    return group ? (group.sets[setId]?.label ?? group.sets[setId]?.spelling) : null;
+  };
   return {
     sets: model.sets.map((s) => s.id),
     mappings: model.mappings
-      .map(({ source: _s, ...m }) => m)
+      .map(({ source: _s, capabilityGroupId, ...m }) => ({
+        ...m,
+        ...(capabilityGroupId !== undefined ? { ownGroup: groupLabel(capabilityGroupId, m.setId) } : {}),
+      }))
       .sort((a, b) => a.id.localeCompare(b.id)),
     nonMappables: model.nonMappables
       .map(({ source: _s, attackObjectName: _n, mappingType: _t, ...n }) => n)

@@ -17,13 +17,17 @@ const pageUrl = (t: { technique?: string; set?: string }) => `https://mapscope.e
 
 let defaultModel: Model;
 let messyModel: Model;
+let warnedModel: Model;
 let defaultFiles: PlannedFile[];
 let messyFiles: PlannedFile[];
+let warnedFiles: PlannedFile[];
 beforeAll(async () => {
   defaultModel = (await runPipeline([path.join(ROOT, 'data')])).model!;
   messyModel = (await runPipeline([fixture('mapex')])).model!;
+  warnedModel = (await runPipeline([fixture('warnings')])).model!;
   defaultFiles = [...planDownloads(defaultModel, { pageUrl })];
   messyFiles = [...planDownloads(messyModel, { pageUrl })];
+  warnedFiles = [...planDownloads(warnedModel, { pageUrl })];
 });
 
 const file = (files: PlannedFile[], name: string) => {
@@ -108,6 +112,34 @@ describe('CSV export', () => {
     expect(csv).toContain('"\'+1, ""quoted""\nsecond line"');
   });
 
+  it('writes the group\'s label and the type\'s name, as the published CSV export does', () => {
+    // The Mappings Explorer's own export (and its test expectations) for a set whose metadata uses opaque keys.
+    const csv = Papa.parse<Record<string, string>>(file(warnedFiles, 'nist_800_53-1_attack-13.0-enterprise.csv').content(), { header: true, skipEmptyLines: true });
+    expect(csv.data).toEqual([
+      expect.objectContaining({ capability_group: 'group', capability_id: 'AC-10', mapping_type: 'mitigates', attack_object_id: 'T1137' }),
+    ]);
+    const rev4 = Papa.parse<Record<string, string>>(file(warnedFiles, 'nist_800_53-rev4_attack-14.1-enterprise.csv').content(), { header: true, skipEmptyLines: true });
+    expect(rev4.data.map((r) => [r['capability_group'], r['capability_description'], r['mapping_type']])).toEqual([
+      ['Access Control', 'Session Lock', 'Protects'],
+      ['Access Control', 'Session Lock', 'Protects'],
+    ]);
+  });
+
+  it('writes each row as its source gives it: its own spelling and description, its references as kept', () => {
+    const csv = Papa.parse<Record<string, string>>(file(warnedFiles, 'veris-1.4.0_attack-16.1-mobile.csv').content(), { header: true, skipEmptyLines: true });
+    expect(csv.data.map((r) => [r['capability_id'], r['capability_description'], r['status']])).toEqual([
+      ['Action.Social.Variety.Phishing', 'Any type of lure that asks the victim for data; the long invented description.', 'complete'],
+      ['action.social.variety.Phishing', 'Phishing (or any lure)', 'complete'],
+      ['action.social.variety.Prompt injection', 'Invented actions against a language model', 'non_mappable'],
+    ]);
+    expect(JSON.parse(csv.data[2]!['references']!)).toEqual(['https://veris.example.org/enumerations#prompt']);
+    const m365 = Papa.parse<Record<string, string>>(file(warnedFiles, 'm365-12.11.2023_attack-14.1-enterprise.csv').content(), { header: true, skipEmptyLines: true });
+    const other = m365.data.find((r) => r['attack_object_id'] === 'T1110')!;
+    expect(JSON.parse(other['references']!)).toEqual(['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd']);
+    const unscored = m365.data.find((r) => r['attack_object_id'] === 'T1534')!;
+    expect(unscored).toMatchObject({ score_category: '', score_value: '', mapping_type: 'Technique Scores' });
+  });
+
   it('reads back through the pipeline into the same mappings', () => {
     for (const name of ['azure-06.29.2021_attack-8.2-enterprise.csv', 'nist_800_53-rev5_attack-8.2-enterprise.csv']) {
       const parsed = parseInputFile(name, Buffer.from(file(defaultFiles, name).content()));
@@ -118,7 +150,7 @@ describe('CSV export', () => {
 
 describe('JSON export', () => {
   it('validates against the unified Mappings Explorer schema, for every scope and set', () => {
-    for (const planned of [...defaultFiles, ...messyFiles].filter((f) => f.format === 'json')) {
+    for (const planned of [...defaultFiles, ...messyFiles, ...warnedFiles].filter((f) => f.format === 'json')) {
       const data = JSON.parse(planned.content());
       const ok = validateUnified(data);
       expect(ok, `${planned.path}: ${JSON.stringify(validateUnified.errors?.slice(0, 3))}`).toBe(true);
@@ -156,7 +188,7 @@ describe('Navigator layers', () => {
   const layerOf = (files: PlannedFile[], name: string) => JSON.parse(file(files, name).content());
 
   it('conform to the layer 4.5 field list, every one of them', () => {
-    for (const planned of [...defaultFiles, ...messyFiles].filter((f) => f.format === 'layer')) {
+    for (const planned of [...defaultFiles, ...messyFiles, ...warnedFiles].filter((f) => f.format === 'layer')) {
       expect(layerProblems(JSON.parse(planned.content())), planned.path).toEqual([]);
     }
   });
@@ -194,6 +226,16 @@ describe('Navigator layers', () => {
     expect(layer.gradient.maxValue).toBe(Math.max(...scores));
     const lowest = Math.min(...scores);
     expect(layer.gradient.minValue).toBe(lowest < Math.max(...scores) ? lowest : lowest - 1);
+  });
+
+  it('leave rows of a scored type without a score out of the score, and say so', () => {
+    const layer = layerOf(warnedFiles, 'm365-12.11.2023_attack-14.1-enterprise_layer.json');
+    const t1534 = layer.techniques.find((t: { techniqueID: string }) => t.techniqueID === 'T1534');
+    expect(t1534.score).toBeUndefined();
+    expect(t1534.comment).toBe('Mapped but not scored: DEF-AP-E3');
+    const t1656 = layer.techniques.find((t: { techniqueID: string }) => t.techniqueID === 'T1656');
+    expect(t1656.metadata).toEqual([{ name: 'DEF-AP-E3', value: 'protect: not scored' }]);
+    expect(layerProblems(layer)).toEqual([]);
   });
 
   it('annotate parents of mapped sub-techniques to show them', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/errors.ts';
-import { buildModel } from '../../src/lib/normalize.ts';
+import { buildModel } from '../../src/lib/normalize/index.ts';
 import { parseInputFile } from '../../src/lib/read-inputs.ts';
 import { modelSchema } from '../../src/lib/schema.ts';
 import { fixture, ROOT } from '../support/paths.ts';

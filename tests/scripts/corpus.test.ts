@@ -61,6 +61,30 @@ describe('the synthetic corpus', () => {
     expect(model.mappings.filter((m) => m.capabilityId === 'nist_800_53:ac-4' && m.techniqueId === 'T1046')).toHaveLength(11);
   });
 
+  it('is as messy as the published files, at about their rates', () => {
+    const count = (kind: string) => model.warnings.filter((w) => w.kind === kind).reduce((n, w) => n + w.occurrences.length, 0);
+    // The published files: 291 reference repairs, 7 rows without a score, 80 rows describing a control otherwise.
+    const references = ['reference-trimmed', 'reference-split', 'reference-rejoined', 'reference-dropped', 'reference-unwrapped', 'reference-not-a-link'];
+    for (const kind of [...references, 'score-missing', 'description-varies', 'attack-version-inferred']) expect(count(kind), kind).toBeGreaterThan(0);
+    const repairs = references.reduce((n, k) => n + count(k), 0);
+    expect(repairs).toBeGreaterThan(200);
+    expect(repairs).toBeLessThan(450);
+    expect(count('score-missing')).toBe(7);
+    expect(count('description-varies')).toBeGreaterThan(50);
+    expect(count('description-varies')).toBeLessThan(120);
+    // rev4 titles some controls otherwise than rev5; older NIST sets say "Protects", 16.1 "mitigates".
+    const retitled = model.capabilities.filter((c) => {
+      const titles = new Set(Object.entries(c.sets).filter(([id]) => id.startsWith('nist_800_53-rev')).map(([, e]) => e.description));
+      return titles.size > 1;
+    });
+    expect(retitled.length).toBeGreaterThanOrEqual(20);
+    expect(model.sets.find((s) => s.id === 'nist_800_53-rev4_attack-8.2-enterprise')!.mappingTypes.map((t) => t.name)).toEqual(['Protects']);
+    expect(model.sets.find((s) => s.id === 'nist_800_53-rev5_attack-16.1-enterprise')!.mappingTypes.map((t) => t.name)).toEqual(['mitigates']);
+    // An object that differs from another only by its id's case and its description is kept.
+    expect(model.mappings.filter((m) => m.setId === 'veris-1.4.0_attack-16.1-enterprise' && m.capabilitySpelling !== undefined).length).toBeGreaterThan(0);
+    expect(model.nonMappables.filter((n) => n.references.length > 0).length).toBeGreaterThanOrEqual(10);
+  });
+
   it('is deterministic', () => {
     const again = generateCorpus();
     expect(again.files.map((f) => f.content)).toEqual(corpus.files.map((f) => f.content));

@@ -47,6 +47,13 @@ describe('hostile data in the built site', () => {
     const reference = doc.querySelectorAll('ul.refs a').map((a) => a.getAttribute('href'));
     // Quoted and escaped in the attribute: the link goes where the data says, nothing runs.
     expect(reference).toContain('https://example.org/"><script>alert(6)</script>');
+    // References of any other scheme are shown as the text they are, never as links.
+    expect(doc.querySelectorAll('ul.refs .ref-text').map((e) => e.textContent)).toEqual([
+      "javascript:alert('xss-ref')",
+      "JaVaScRiPt:alert('xss-ref-case')",
+      "data:text/html,<script>alert('xss-data')</script>",
+      "chrome-extension://x/javascript:alert('xss-wrapped')",
+    ]);
   });
 
   it('keeps ids with "..", "/", "%", "&", spaces and unicode on safe pages whose links all resolve', async () => {

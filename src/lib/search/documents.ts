@@ -72,7 +72,11 @@ export function buildSearchDocuments(explorer: Explorer, urls: SiteUrls): { enti
       kind: 'capability',
       id: c.displayId,
       name: c.description ?? c.displayId,
-      aliases: c.spellings.filter((s) => s !== c.displayId),
+      // Other spellings, and the titles older sets give (rev4's "Session Lock" for AC-11).
+      aliases: [
+        ...c.spellings.filter((s) => s !== c.displayId),
+        ...new Set(Object.values(c.sets).map((e) => e.description).filter((d): d is string => d !== null && d !== c.description)),
+      ],
       context: [framework.name, group && group.label !== c.description ? group.label : ''].filter(Boolean).join(' · '),
       framework: c.frameworkId,
       versions: setListLabel(sets).join('; '),

@@ -1,0 +1,175 @@
+/**
+ * One input object into the model: a mapping, a non-mappable entry (the capability or the
+ * technique is empty, or the status or type says so), or a duplicate (identical in every field
+ * to an object the set already kept). What the reader mended, a missing score and a capability
+ * described otherwise than before become warnings that point at the row the object became.
+ */
+import { formatLocation } from '../errors.ts';
+import { capabilityKey, mappingTypeFamily, normalizeTechniqueId, normalizeWhitespace, stableHash } from '../ids.ts';
+import type { ObjectRecord } from '../read-inputs.ts';
+import type { Mapping } from '../schema.ts';
+import { isScoredType } from '../scores.ts';
+import type { CapabilityRegistry } from './capabilities.ts';
+import type { Report, RowRef } from './report.ts';
+import { NON_MAPPABLE_TYPE, type SetDraft, type SetRegistry } from './sets.ts';
+import type { TechniqueRegistry } from './techniques.ts';
+
+export interface ObjectContext {
+  report: Report;
+  sets: SetRegistry;
+  capabilities: CapabilityRegistry;
+  techniques: TechniqueRegistry;
+}
+
+/**
+ * A mapping while the model is built: the row's own capability fields and ATT&CK name are kept
+ * whole here; the finished model keeps only those that differ from what the set shows.
+ */
+export type MappingDraft = Mapping & {
+  capabilitySpelling: string;
+  capabilityDescription: string | null;
+  capabilityGroupId: string | null;
+  attackObjectName: string | null;
+};
+
+/** Place one object of `set`. */
+export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecord): void {
+  const { report } = ctx;
+  const v = record.value;
+  const { location } = record;
+  const source = formatLocation(location);
+  set.objects++;
+
+  let techniqueId: string | null = null;
+  if (v.attack_object_id !== null) {
+    techniqueId = normalizeTechniqueId(v.attack_object_id);
+    if (!techniqueId) {
+      report.notATechniqueId(location, v.attack_object_id);
+      return;
+    }
+  }
+  const capabilityRaw = v.capability_id;
+  const capKey = capabilityRaw === null ? null : capabilityKey(capabilityRaw);
+  const typeRaw = v.mapping_type;
+  const typeIsNonMappable = typeRaw !== null && mappingTypeFamily(typeRaw) === NON_MAPPABLE_TYPE;
+  const nonMappable = v.status === 'non_mappable' || typeIsNonMappable || !capKey || !techniqueId;
+
+  if (techniqueId) ctx.techniques.noteRow(techniqueId, v.attack_object_name, set.attackVersion, set.domain);
+  let capability: ReturnType<CapabilityRegistry['note']> | null = null;
+  let groupIdentity: string | null = null;
+  if (capKey && capabilityRaw !== null) {
+    const groupKey = ctx.sets.resolveGroup(set, v.capability_group);
+    capability = ctx.capabilities.note(set, capKey, capabilityRaw, v.capability_description, groupKey, location);
+    // As an export writes the group: its label where the set declares one, else its id, so
+    // that an export reads back into the same objects.
+    const group = groupKey === null ? undefined : set.groups.get(groupKey);
+    groupIdentity = group ? (group.label ?? group.key) : null;
+  }
+  const capabilityId = capability?.id ?? null;
+  const attackObjectName = v.attack_object_name === null ? null : normalizeWhitespace(v.attack_object_name);
+  const warnAt = (row: RowRef) => {
+    for (const repair of record.repairs) report.repaired(set.id, capabilityId, repair, row);
+  };
+
+  if (nonMappable) {
+    const mappingType = ctx.sets.nonMappableType(set, typeRaw);
+    const exact = exactKey(set, [capability?.row.spelling, capability?.row.description, groupIdentity, mappingType, techniqueId, attackObjectName, v.comments, v.references]);
+    const previous = set.kept.get(exact);
+    if (previous) {
+      set.duplicates.push({ setId: set.id, source, duplicateOf: previous.source });
+      warnAt({ location, techniqueId, rowId: previous.rowId });
+      return;
+    }
+    const id = uniqueId(`n${stableHash([set.id, capKey, techniqueId, v.comments, v.references.join('\n')])}`, exact, (candidate) => set.nonMappables.has(candidate));
+    set.kept.set(exact, { source, rowId: id });
+    set.nonMappables.set(id, {
+      id,
+      setId: set.id,
+      capabilityId,
+      techniqueId,
+      attackObjectName,
+      mappingType,
+      comments: v.comments,
+      references: v.references,
+      source,
+    });
+    const at: RowRef = { location, techniqueId, rowId: id };
+    warnAt(at);
+    if (capability) ctx.capabilities.describedBy(capability.id, set.id, capability.row.description, at);
+    return;
+  }
+
+  if (typeRaw === null) {
+    report.missingValue(location, 'mapping_type');
+    return;
+  }
+  const type = ctx.sets.resolveType(set, typeRaw, location);
+  if (!type || !capability) return;
+  let relatedScore: string | null = null;
+  if (v.related_score !== null) relatedScore = normalizeTechniqueId(v.related_score) ?? v.related_score;
+
+  const { row } = capability;
+  const status = v.status === null || v.status === 'non_mappable' ? 'complete' : v.status;
+  const exact = exactKey(set, [row.spelling, row.description, groupIdentity, type.id, techniqueId, attackObjectName, v.score_category, v.score_value, relatedScore, v.comments, v.references, status]);
+  const previous = set.kept.get(exact);
+  if (previous) {
+    set.duplicates.push({ setId: set.id, source, duplicateOf: previous.source });
+    warnAt({ location, techniqueId, rowId: previous.rowId });
+    return;
+  }
+  const content = [capKey, techniqueId, type.id, v.score_category, v.score_value, relatedScore, v.comments, v.references.join('\n')];
+  const id = uniqueId(`m${stableHash([set.id, ...content])}`, exact, (candidate) => set.mappings.has(candidate));
+  // The capability's id is "<framework>:<slug>" (CapabilityRegistry.note).
+  const capabilitySlug = capabilityId!.slice(set.frameworkId.length + 1);
+  const rowHash = stableHash(
+    [set.frameworkId, capKey, techniqueId, type.family, v.score_category, v.score_value, v.comments, v.references.join('\n')],
+    6,
+  );
+  // Equal mappings of different sets share a row; two objects of one set never do.
+  const rowId = uniqueId(`${capabilitySlug}-${techniqueId!.toLowerCase()}-${rowHash}`, exact, (candidate) => set.rowIds.has(candidate));
+  set.rowIds.add(rowId);
+  set.kept.set(exact, { source, rowId });
+  const mapping: MappingDraft = {
+    id,
+    rowId,
+    setId: set.id,
+    capabilityId: capabilityId!,
+    techniqueId: techniqueId!,
+    mappingType: type.id,
+    scoreCategory: v.score_category,
+    scoreValue: v.score_value,
+    relatedScore,
+    capabilitySpelling: row.spelling,
+    capabilityDescription: row.description,
+    capabilityGroupId: row.groupId,
+    attackObjectName,
+    comments: v.comments,
+    references: v.references,
+    status,
+    source,
+  };
+  set.mappings.set(id, mapping);
+
+  const at: RowRef = { location, techniqueId, rowId };
+  warnAt(at);
+  if (isScoredType(type.id) && (v.score_category === null || v.score_value === null)) {
+    const missing = ([['score_category', v.score_category], ['score_value', v.score_value]] as const).filter(([, value]) => value === null).map(([field]) => field);
+    report.scoreMissing(set.id, capabilityId!, missing, at);
+  }
+  ctx.capabilities.describedBy(capability.id, set.id, row.description, at);
+}
+
+/** The identity of an object's whole content within its set. */
+function exactKey(set: SetDraft, fields: readonly unknown[]): string {
+  return stableHash([set.id, JSON.stringify(fields)], 16);
+}
+
+/** `base`, or when another object of the set already holds it, `base` with a suffix from the object's content. */
+function uniqueId(base: string, exact: string, taken: (candidate: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let length = 4; length <= exact.length; length += 2) {
+    const candidate = `${base}-${exact.slice(0, length)}`;
+    if (!taken(candidate)) return candidate;
+  }
+  throw new Error(`internal error: no free id for ${base}`);
+}
