@@ -3,7 +3,7 @@
  * model. Everything here is a pure function of its input, so the same data always yields the
  * same URLs and deep links.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { toIsoDate, toUsDate } from './dates.ts';
 import { MAPPING_TYPE_ALIASES, TECHNIQUE_ID } from './vocabulary.ts';
 
@@ -55,7 +55,7 @@ export function slugFor(key: string): string {
 export function stableHash(fields: readonly (string | null | undefined)[], length = 12): string {
   let joined = '';
   for (const field of fields) joined += field == null ? '\u0001\u0000' : `\u0002${field}\u0000`;
-  return createHash('sha1').update(joined).digest('hex').slice(0, length);
+  return hash('sha1', joined, 'hex').slice(0, length);
 }
 
 
@@ -130,8 +130,15 @@ export function mappingTypeKey(raw: string): string {
     .replace(/[\s-]+/g, '_');
 }
 
+const families = new Map<string, string>();
+
 /** The family a mapping type belongs to once renames are undone ("mitigates" -> "protects"). */
 export function mappingTypeFamily(typeId: string): string {
-  const key = mappingTypeKey(typeId);
-  return MAPPING_TYPE_ALIASES[key] ?? key;
+  // Called for every row; a data set names only a handful of types.
+  let family = families.get(typeId);
+  if (family === undefined) {
+    const key = mappingTypeKey(typeId);
+    families.set(typeId, (family = MAPPING_TYPE_ALIASES[key] ?? key));
+  }
+  return family;
 }

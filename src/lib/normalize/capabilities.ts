@@ -4,7 +4,7 @@
  * most of the set's rows give; rows that write them otherwise keep their own (see objects.ts).
  */
 import type { SourceLocation } from '../errors.ts';
-import { compareNatural, normalizeWhitespace, slugFor } from '../ids.ts';
+import { capabilityKey, compareNatural, normalizeWhitespace, slugFor } from '../ids.ts';
 import type { Capability, CapabilityGroup } from '../schema.ts';
 import type { Report, RowRef } from './report.ts';
 import type { SetDraft } from './sets.ts';
@@ -54,8 +54,24 @@ const increment = (counts: Map<string, number>, value: string) => counts.set(val
 export class CapabilityRegistry {
   private readonly capabilities = new Map<string, CapabilityDraft>();
   private readonly groups = new Map<string, GroupDraft>();
+  /** Ids recur in every row and set: their folded keys and slugs are worked out once. */
+  private readonly keys = new Map<string, string>();
+  private readonly slugs = new Map<string, string>();
 
   constructor(private readonly report: Report) {}
+
+  /** The folded key of a capability id as written (ids.ts capabilityKey), remembered. */
+  keyOf(raw: string): string {
+    let key = this.keys.get(raw);
+    if (key === undefined) this.keys.set(raw, (key = capabilityKey(raw)));
+    return key;
+  }
+
+  private slugOf(key: string): string {
+    let slug = this.slugs.get(key);
+    if (slug === undefined) this.slugs.set(key, (slug = slugFor(key)));
+    return slug;
+  }
 
   /** Note a capability as a row of `set` writes it; returns its id and the row's own fields. */
   note(
@@ -66,7 +82,7 @@ export class CapabilityRegistry {
     groupKey: string | null,
     location: SourceLocation,
   ): { id: string; row: CapabilityFields } {
-    const id = `${set.frameworkId}:${slugFor(key)}`;
+    const id = `${set.frameworkId}:${this.slugOf(key)}`;
     let capability = this.capabilities.get(id);
     if (!capability) {
       capability = { frameworkId: set.frameworkId, key, spellings: new Set(), tallies: new Map(), sets: {} };
@@ -124,7 +140,7 @@ export class CapabilityRegistry {
   }
 
   private noteGroup(set: SetDraft, groupKey: string, location: SourceLocation): string {
-    const id = `${set.frameworkId}:${slugFor(groupKey)}`;
+    const id = `${set.frameworkId}:${this.slugOf(groupKey)}`;
     let group = this.groups.get(id);
     if (!group) {
       group = { frameworkId: set.frameworkId, key: groupKey, sets: new Map() };

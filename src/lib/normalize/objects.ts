@@ -5,7 +5,7 @@
  * described otherwise than before become warnings that point at the row the object became.
  */
 import { formatLocation } from '../errors.ts';
-import { capabilityKey, mappingTypeFamily, normalizeTechniqueId, normalizeWhitespace, stableHash } from '../ids.ts';
+import { mappingTypeFamily, normalizeTechniqueId, normalizeWhitespace, stableHash } from '../ids.ts';
 import type { ObjectRecord } from '../read-inputs.ts';
 import type { Mapping } from '../schema.ts';
 import { isScoredType } from '../scores.ts';
@@ -49,7 +49,7 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
     }
   }
   const capabilityRaw = v.capability_id;
-  const capKey = capabilityRaw === null ? null : capabilityKey(capabilityRaw);
+  const capKey = capabilityRaw === null ? null : ctx.capabilities.keyOf(capabilityRaw);
   const typeRaw = v.mapping_type;
   const typeIsNonMappable = typeRaw !== null && mappingTypeFamily(typeRaw) === NON_MAPPABLE_TYPE;
   const nonMappable = v.status === 'non_mappable' || typeIsNonMappable || !capKey || !techniqueId;
@@ -67,20 +67,17 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
   }
   const capabilityId = capability?.id ?? null;
   const attackObjectName = v.attack_object_name === null ? null : normalizeWhitespace(v.attack_object_name);
-  const warnAt = (row: RowRef) => {
-    for (const repair of record.repairs) report.repaired(set.id, capabilityId, repair, row);
-  };
 
   if (nonMappable) {
     const mappingType = ctx.sets.nonMappableType(set, typeRaw);
-    const exact = exactKey(set, [capability?.row.spelling, capability?.row.description, groupIdentity, mappingType, techniqueId, attackObjectName, v.comments, v.references]);
+    const exact = exactKey([capability?.row.spelling, capability?.row.description, groupIdentity, mappingType, techniqueId, attackObjectName, v.comments, v.references]);
     const previous = set.kept.get(exact);
     if (previous) {
       set.duplicates.push({ setId: set.id, source, duplicateOf: previous.source });
-      warnAt({ location, techniqueId, rowId: previous.rowId });
+      reportRepairs(report, set, capabilityId, record, { location, techniqueId, rowId: previous.rowId });
       return;
     }
-    const id = uniqueId(`n${stableHash([set.id, capKey, techniqueId, v.comments, v.references.join('\n')])}`, exact, (candidate) => set.nonMappables.has(candidate));
+    const id = uniqueId(`n${stableHash([set.id, capKey, techniqueId, v.comments, v.references.join('\n')])}`, exact, set.nonMappables);
     set.kept.set(exact, { source, rowId: id });
     set.nonMappables.set(id, {
       id,
@@ -94,7 +91,7 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
       source,
     });
     const at: RowRef = { location, techniqueId, rowId: id };
-    warnAt(at);
+    reportRepairs(report, set, capabilityId, record, at);
     if (capability) ctx.capabilities.describedBy(capability.id, set.id, capability.row.description, at);
     return;
   }
@@ -110,23 +107,20 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
 
   const { row } = capability;
   const status = v.status === null || v.status === 'non_mappable' ? 'complete' : v.status;
-  const exact = exactKey(set, [row.spelling, row.description, groupIdentity, type.id, techniqueId, attackObjectName, v.score_category, v.score_value, relatedScore, v.comments, v.references, status]);
+  const exact = exactKey([row.spelling, row.description, groupIdentity, type.id, techniqueId, attackObjectName, v.score_category, v.score_value, relatedScore, v.comments, v.references, status]);
   const previous = set.kept.get(exact);
   if (previous) {
     set.duplicates.push({ setId: set.id, source, duplicateOf: previous.source });
-    warnAt({ location, techniqueId, rowId: previous.rowId });
+    reportRepairs(report, set, capabilityId, record, { location, techniqueId, rowId: previous.rowId });
     return;
   }
-  const content = [capKey, techniqueId, type.id, v.score_category, v.score_value, relatedScore, v.comments, v.references.join('\n')];
-  const id = uniqueId(`m${stableHash([set.id, ...content])}`, exact, (candidate) => set.mappings.has(candidate));
+  const references = v.references.join('\n');
+  const id = uniqueId(`m${stableHash([set.id, capKey, techniqueId, type.id, v.score_category, v.score_value, relatedScore, v.comments, references])}`, exact, set.mappings);
   // The capability's id is "<framework>:<slug>" (CapabilityRegistry.note).
   const capabilitySlug = capabilityId!.slice(set.frameworkId.length + 1);
-  const rowHash = stableHash(
-    [set.frameworkId, capKey, techniqueId, type.family, v.score_category, v.score_value, v.comments, v.references.join('\n')],
-    6,
-  );
+  const rowHash = stableHash([set.frameworkId, capKey, techniqueId, type.family, v.score_category, v.score_value, v.comments, references], 6);
   // Equal mappings of different sets share a row; two objects of one set never do.
-  const rowId = uniqueId(`${capabilitySlug}-${techniqueId!.toLowerCase()}-${rowHash}`, exact, (candidate) => set.rowIds.has(candidate));
+  const rowId = uniqueId(`${capabilitySlug}-${techniqueId!.toLowerCase()}-${rowHash}`, exact, set.rowIds);
   set.rowIds.add(rowId);
   set.kept.set(exact, { source, rowId });
   const mapping: MappingDraft = {
@@ -151,7 +145,7 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
   set.mappings.set(id, mapping);
 
   const at: RowRef = { location, techniqueId, rowId };
-  warnAt(at);
+  reportRepairs(report, set, capabilityId, record, at);
   if (isScoredType(type.id) && (v.score_category === null || v.score_value === null)) {
     const missing = ([['score_category', v.score_category], ['score_value', v.score_value]] as const).filter(([, value]) => value === null).map(([field]) => field);
     report.scoreMissing(set.id, capabilityId!, missing, at);
@@ -159,17 +153,26 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
   ctx.capabilities.describedBy(capability.id, set.id, row.description, at);
 }
 
-/** The identity of an object's whole content within its set. */
-function exactKey(set: SetDraft, fields: readonly unknown[]): string {
-  return stableHash([set.id, JSON.stringify(fields)], 16);
+/** What the reader mended in an object, as warnings about the row it became. */
+function reportRepairs(report: Report, set: SetDraft, capabilityId: string | null, record: ObjectRecord, row: RowRef): void {
+  for (const repair of record.repairs) report.repaired(set.id, capabilityId, repair, row);
 }
 
-/** `base`, or when another object of the set already holds it, `base` with a suffix from the object's content. */
-function uniqueId(base: string, exact: string, taken: (candidate: string) => boolean): string {
-  if (!taken(base)) return base;
-  for (let length = 4; length <= exact.length; length += 2) {
-    const candidate = `${base}-${exact.slice(0, length)}`;
-    if (!taken(candidate)) return candidate;
+/** The whole content of an object, for finding objects identical in every field within a set. */
+function exactKey(fields: readonly unknown[]): string {
+  return JSON.stringify(fields);
+}
+
+/**
+ * `base`, or when another object of the set already holds it, `base` with a suffix derived from
+ * the object's whole content (so the same objects get the same ids whatever their order).
+ */
+function uniqueId(base: string, exact: string, taken: { has(id: string): boolean }): string {
+  if (!taken.has(base)) return base;
+  const digest = stableHash([exact], 16);
+  for (let length = 4; length <= digest.length; length += 2) {
+    const candidate = `${base}-${digest.slice(0, length)}`;
+    if (!taken.has(candidate)) return candidate;
   }
   throw new Error(`internal error: no free id for ${base}`);
 }

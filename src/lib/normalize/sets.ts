@@ -46,6 +46,8 @@ export interface SetDraft {
   kept: Map<string, KeptObject>;
   /** Row ids in use: two different mappings of one set never share a row. */
   rowIds: Set<string>;
+  /** Group keys of the group names rows write, once resolved. */
+  groupKeys: Map<string, string | null>;
 }
 
 /** The sets met so far, and the rules that place objects in them. */
@@ -94,6 +96,7 @@ export class SetRegistry {
         duplicates: [],
         kept: new Map(),
         rowIds: new Set(),
+        groupKeys: new Map(),
       };
       this.drafts.set(id, set);
     } else if (set.frameworkVersion !== frameworkVersion) {
@@ -136,6 +139,7 @@ export class SetRegistry {
    */
   objectSetRepairs(set: SetDraft, value: ObjectRecord['value']): ReadRepair[] {
     const repairs: ReadRepair[] = [];
+    if (value.attack_version === null && value.mapping_framework_version === null && value.mapping_framework === null && value.technology_domain === null) return repairs;
     const differs = (field: string, found: string, shown: string) =>
       repairs.push({ kind: 'set-field-differs', field, found: JSON.stringify(found), action: `placed in its file's set, ${set.id} (the file says ${JSON.stringify(shown)})` });
     if (value.attack_version !== null) {
@@ -208,6 +212,12 @@ export class SetRegistry {
   /** The folded key of the group a row names, by id or by label; a group the set does not declare is added by its id. */
   resolveGroup(set: SetDraft, raw: string | null): string | null {
     if (raw === null) return null;
+    let resolved = set.groupKeys.get(raw);
+    if (resolved === undefined) set.groupKeys.set(raw, (resolved = this.findGroup(set, raw)));
+    return resolved;
+  }
+
+  private findGroup(set: SetDraft, raw: string): string | null {
     const key = capabilityKey(raw);
     if (!key) return null;
     if (set.groups.has(key)) return key;
