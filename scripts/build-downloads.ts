@@ -5,6 +5,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { planDownloads, type DownloadManifest } from '../src/lib/downloads.ts';
+import { indexModel } from '../src/lib/model-index.ts';
 import type { Model } from '../src/lib/schema.ts';
 import { createUrls } from '../src/lib/urls.ts';
 
@@ -29,7 +30,7 @@ export function prepareDownloads(model: Model, env: NodeJS.ProcessEnv = process.
   const files: PreparedDownloads['files'] = [];
   let bytes = 0;
   const paths = new Set<string>();
-  for (const file of planDownloads(model, { pageUrl })) {
+  for (const file of planDownloads(indexModel(model), { pageUrl })) {
     // Names are built from slugs that may, in theory, end like another file's suffix.
     if (paths.has(file.path)) throw new Error(`Two downloads would share the name ${file.path}; rename one of the ids behind it.`);
     paths.add(file.path);

@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { createExplorer } from '../../src/lib/explorer.ts';
+import { indexModel } from '../../src/lib/model-index.ts';
 import type { Model } from '../../src/lib/schema.ts';
 import { buildSearchDocuments } from '../../src/lib/search/documents.ts';
 import { buildEntityIndex, createSearcher, packComments } from '../../src/lib/search/searcher.ts';
@@ -38,7 +38,7 @@ function timeQuery(fn: () => unknown, runs: number): Timing {
 }
 
 export function benchSearch(model: Model, runs = 30): SearchBench {
-  const { entities, comments } = buildSearchDocuments(createExplorer(model), createUrls('/'));
+  const { entities, comments } = buildSearchDocuments(indexModel(model), createUrls('/'));
   const entityJson = JSON.stringify(buildEntityIndex(entities));
   const commentJson = JSON.stringify(packComments(comments, '/techniques/'));
   const loadStart = performance.now();

@@ -7,12 +7,12 @@
  *   <set id>.csv, <set id>_T1046.json, <set id>_capability-ac-4_layer.json,
  *   T1046_all-sets.csv, nist_800_53_capability-ac-4_all-sets.csv
  */
-import { groupIn } from './explorer.ts';
-import { pushTo } from './multimap.ts';
-import { createExportContext, toCsv, toNavigatorLayer, toUnifiedJson, type LayerOptions } from './exports.ts';
-import type { Mapping, MappingSet, Model, NonMappable } from './schema.ts';
+import { toCsv, toNavigatorLayer, toUnifiedJson, type LayerOptions } from './exports.ts';
+import { groupIn } from './labels.ts';
+import type { ModelIndex } from './model-index.ts';
+import type { Mapping, MappingSet } from './schema.ts';
 
-export type DownloadFormat = 'csv' | 'json' | 'layer' | 'non-mappable';
+export type DownloadFormat = 'csv' | 'json' | 'layer' | 'non-mappable' | 'gaps';
 
 export interface DownloadFile {
   format: DownloadFormat;
@@ -41,9 +41,8 @@ export interface PlannedFile {
 }
 
 /** Every download file of a model, in a stable order; contents are produced on demand. */
-export function* planDownloads(model: Model, layerOptions: Omit<LayerOptions, 'subject'>): Generator<PlannedFile> {
-  const ctx = createExportContext(model);
-  const sets = new Map(model.sets.map((s) => [s.id, s]));
+export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions, 'subject'>): Generator<PlannedFile> {
+  const { model, sets } = ctx;
   const json = (value: object) => `${JSON.stringify(value)}\n`;
   const groupOf = (m: Mapping) => groupIn(ctx.capabilities.get(m.capabilityId)!, m.setId);
 
@@ -77,14 +76,9 @@ export function* planDownloads(model: Model, layerOptions: Omit<LayerOptions, 's
     }
   }
 
-  const bySet = new Map<string, Mapping[]>();
-  for (const m of model.mappings) pushTo(bySet, m.setId, m);
-  const nonMappablesBySet = new Map<string, NonMappable[]>();
-  for (const n of model.nonMappables) pushTo(nonMappablesBySet, n.setId, n);
-
   for (const set of model.sets) {
-    const mappings = bySet.get(set.id) ?? [];
-    const nonMappables = nonMappablesBySet.get(set.id) ?? [];
+    const mappings = ctx.mappingsBySet.get(set.id) ?? [];
+    const nonMappables = ctx.nonMappablesBySet.get(set.id) ?? [];
     const everything = [...mappings, ...nonMappables];
     const scope = scopeKey.set(set.id);
     const at = (suffix: string) => `${set.id}${suffix}`;
@@ -105,7 +99,11 @@ export function* planDownloads(model: Model, layerOptions: Omit<LayerOptions, 's
       content: () => toCsv(ctx, mappings.map((item) => ({ set: sets.get(item.setId)!, item }))),
     };
     const perSet = new Map<string, Mapping[]>();
-    for (const m of mappings) pushTo(perSet, m.setId, m);
+    for (const m of mappings) {
+      const list = perSet.get(m.setId);
+      if (list) list.push(m);
+      else perSet.set(m.setId, [m]);
+    }
     for (const [setId, items] of perSet) {
       const set = sets.get(setId)!;
       const at = (suffix: string) => `${set.id}_${stem}${suffix}`;

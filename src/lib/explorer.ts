@@ -1,26 +1,17 @@
 /**
- * Views of the model for the explorer's pages: indexes by id, and for each page kind the data it
- * shows (technique, capability, group, framework, set, home). Equal mappings that recur in several
- * sets become one row listing those sets, newest first. Pure functions of the model: pages stay
- * thin and tests can check every view without a build.
+ * Views of the model for the explorer's pages: for each page kind the data it shows (technique,
+ * capability, group, framework, set, data quality, home). Equal mappings that recur in several
+ * sets become one row listing those sets, newest first. Pure functions of the model index
+ * (model-index.ts): pages stay thin, components get what they show, and tests can check every
+ * view without a build.
  */
 import { compareNatural } from './ids.ts';
+import { frameworkSetLabel, mappingTypeLabel } from './labels.ts';
+import type { ModelIndex } from './model-index.ts';
 import { pushTo } from './multimap.ts';
-import type {
-  Capability,
-  CapabilityGroup,
-  DataWarning,
-  Duplicate,
-  Framework,
-  Mapping,
-  MappingSet,
-  Model,
-  NonMappable,
-  Technique,
-} from './schema.ts';
+import type { Capability, CapabilityGroup, DataWarning, Duplicate, Framework, Mapping, MappingSet, NonMappable, Technique } from './schema.ts';
 import { lacksScore } from './scores.ts';
-import { setTokens } from './set-filter-css.ts';
-import { DOMAINS, SCORE_CATEGORY_IDS, SCORE_VALUES, WARNING_KIND_IDS, WARNING_KINDS, type ScoreCategory, type ScoreValue, type WarningKind } from './vocabulary.ts';
+import { SCORE_CATEGORY_IDS, SCORE_VALUES, WARNING_KIND_IDS, WARNING_KINDS, type ScoreCategory, type ScoreValue, type WarningKind } from './vocabulary.ts';
 
 /** A value that some of a row's sets give otherwise than its newest set, with those sets. */
 export interface Variant {
@@ -55,6 +46,8 @@ export interface MappingRow {
   status: Mapping['status'];
   /** The sets the row appears in, newest first. */
   sets: MappingSet[];
+  /** The row's data-sets attribute (set filter tokens). */
+  tokens: string;
 }
 
 /** Which optional columns a table needs. */
@@ -67,10 +60,14 @@ export interface TableColumns {
 export interface FrameworkTable extends TableColumns {
   framework: Framework;
   rows: MappingRow[];
+  /** The table's data-sets attribute: the sets of its rows. */
+  tokens: string;
 }
 
 export interface SetCount {
   set: MappingSet;
+  /** "NIST SP 800-53 rev5 @ 8.2" */
+  label: string;
   count: number;
 }
 
@@ -81,6 +78,10 @@ export interface NonMappableEntry {
   technique: Technique | null;
   /** The name the set gives the entry: its capability's description there, or the ATT&CK name. */
   name: string | null;
+  /** "NIST SP 800-53 rev5 @ 16.1" */
+  setLabel: string;
+  /** The entry's data-sets attribute (set filter tokens). */
+  tokens: string;
 }
 
 export interface TechniqueView {
@@ -96,6 +97,8 @@ export interface TechniqueView {
 
 export interface CapabilityView extends TableColumns {
   capability: Capability;
+  /** The sets that name it, newest first. */
+  inSets: MappingSet[];
   /** What its sets title it, when they differ: each title with its sets, newest first. */
   titles: Variant[];
   framework: Framework;
@@ -169,6 +172,12 @@ export interface FrameworkView {
   ungrouped: Capability[];
 }
 
+/** The footer of every page: each framework's sets and who made them, and the build's warnings. */
+export interface FooterView {
+  sources: { framework: Framework; count: number; who: string[] }[];
+  warningCount: number;
+}
+
 export interface TechniqueSummary {
   technique: Technique;
   rowCount: number;
@@ -176,57 +185,6 @@ export interface TechniqueSummary {
 }
 
 const CATEGORY_ORDER = new Map(SCORE_CATEGORY_IDS.map((c, i) => [c, i]));
-
-/** "rev5 @ 8.2", with the domain when it is not Enterprise: "1.3.7 @ 12.1 ICS". */
-export function setVersionLabel(set: MappingSet): string {
-  const domain = set.domain === 'enterprise' ? '' : ` ${DOMAINS[set.domain].label}`;
-  return `${set.frameworkVersion} @ ${set.attackVersion}${domain}`;
-}
-
-/**
- * The sets of a row as short text, grouped by framework version, newest first:
- * "rev5 @ 16.1, 14.1; rev4 @ 14.1". Sets must be sorted newest first.
- */
-export function setListLabel(sets: readonly MappingSet[]): string[] {
-  const byVersion = new Map<string, string[]>();
-  for (const set of sets) {
-    const key = set.domain === 'enterprise' ? set.frameworkVersion : `${set.frameworkVersion} ${DOMAINS[set.domain].label}`;
-    pushTo(byVersion, key, set.attackVersion);
-  }
-  return [...byVersion.entries()].map(([version, attack]) => `${version} @ ${attack.join(', ')}`);
-}
-
-/**
- * The sets of a variant, as short as they can be said next to a row: a framework version alone
- * ("rev4") when the variant holds every set of that version the row appears in, else with its
- * ATT&CK versions ("rev5 @ 14.1, 12.1").
- */
-export function variantSetsLabel(variant: readonly MappingSet[], rowSets: readonly MappingSet[]): string {
-  const versionKey = (s: MappingSet) => (s.domain === 'enterprise' ? s.frameworkVersion : `${s.frameworkVersion} ${DOMAINS[s.domain].label}`);
-  const rowCount = new Map<string, number>();
-  for (const s of rowSets) rowCount.set(versionKey(s), (rowCount.get(versionKey(s)) ?? 0) + 1);
-  const variantCount = new Map<string, number>();
-  for (const s of variant) variantCount.set(versionKey(s), (variantCount.get(versionKey(s)) ?? 0) + 1);
-  const lines = setListLabel(variant);
-  return [...variantCount.keys()]
-    .map((key, i) => (variantCount.get(key) === rowCount.get(key) && rowCount.get(key)! > 1 ? key : lines[i]!))
-    .join('; ');
-}
-
-/** How a set labels one of its mapping types. */
-export function mappingTypeLabel(set: MappingSet, typeId: string): string {
-  return set.mappingTypes.find((t) => t.id === typeId)?.label ?? typeId;
-}
-
-/** The group a capability belongs to in a set (groups may change between versions). */
-export function groupIn(capability: Capability, setId: string): string | null {
-  return capability.sets[setId]?.groupId ?? null;
-}
-
-/** A set's full name: "NIST SP 800-53 rev5 → ATT&CK Enterprise 8.2". */
-export function setTitle(set: MappingSet, framework: Framework): string {
-  return `${framework.name} ${set.frameworkVersion} → ATT&CK ${DOMAINS[set.domain].label} ${set.attackVersion}`;
-}
 
 /** Columns a list of rows needs. */
 function columnsFor(rows: readonly MappingRow[]): TableColumns {
@@ -237,43 +195,13 @@ function columnsFor(rows: readonly MappingRow[]): TableColumns {
   };
 }
 
-/** Build the explorer's views over a model; indexes are computed once. */
-export function createExplorer(model: Model) {
-  const sets = new Map(model.sets.map((s) => [s.id, s]));
-  const setOrder = new Map(model.sets.map((s, i) => [s.id, i]));
-  const frameworks = new Map(model.frameworks.map((f) => [f.id, f]));
-  const capabilities = new Map(model.capabilities.map((c) => [c.id, c]));
-  const groups = new Map(model.groups.map((g) => [g.id, g]));
-  const techniques = new Map(model.techniques.map((t) => [t.id, t]));
+/** Build the explorer's views over an indexed model. */
+export function createExplorer(index: ModelIndex) {
+  const { model, sets, frameworks, capabilities, groups, techniques, byNewest } = index;
+  const { mappingsByTechnique, mappingsByCapability, mappingsBySet, capabilitiesByGroup } = index;
+  const { nonMappablesByTechnique, nonMappablesByCapability, nonMappablesBySet } = index;
+  const setLabel = (set: MappingSet) => frameworkSetLabel(set, frameworks.get(set.frameworkId)!);
 
-  const mappingsByTechnique = new Map<string, Mapping[]>();
-  const mappingsByCapability = new Map<string, Mapping[]>();
-  const mappingsBySet = new Map<string, Mapping[]>();
-  for (const m of model.mappings) {
-    pushTo(mappingsByTechnique, m.techniqueId, m);
-    pushTo(mappingsByCapability, m.capabilityId, m);
-    pushTo(mappingsBySet, m.setId, m);
-  }
-  const capabilitiesByGroup = new Map<string, Capability[]>();
-  for (const c of model.capabilities) {
-    const groupIds = new Set(Object.values(c.sets).map((e) => e.groupId).filter((g): g is string => g !== null));
-    for (const g of groupIds) pushTo(capabilitiesByGroup, g, c);
-  }
-  const nonMappablesByTechnique = new Map<string, NonMappable[]>();
-  const nonMappablesByCapability = new Map<string, NonMappable[]>();
-  const nonMappablesBySet = new Map<string, NonMappable[]>();
-  for (const n of model.nonMappables) {
-    if (n.techniqueId) pushTo(nonMappablesByTechnique, n.techniqueId, n);
-    if (n.capabilityId) pushTo(nonMappablesByCapability, n.capabilityId, n);
-    pushTo(nonMappablesBySet, n.setId, n);
-  }
-
-  const byNewest = (a: MappingSet, b: MappingSet) => setOrder.get(a.id)! - setOrder.get(b.id)!;
-
-  /** A group's mappings: a capability's belong to the group in the sets where the capability is in it. */
-  function groupMappings(groupId: string, members: readonly Capability[]): Mapping[] {
-    return members.flatMap((c) => (mappingsByCapability.get(c.id) ?? []).filter((m) => groupIn(c, m.setId) === groupId));
-  }
 
   /** The capability description a mapping's row gives: its own, else its set's. */
   const titleOf = (m: Mapping, capability: Capability): string | null =>
@@ -300,6 +228,7 @@ export function createExplorer(model: Model) {
       const capability = capabilities.get(newest.capabilityId)!;
       const types = variantsOf(list, (m, set) => mappingTypeLabel(set, m.mappingType));
       const titles = variantsOf(list, (m) => titleOf(m, capability));
+      const inSets = [...new Map(list.map((m) => [m.setId, sets.get(m.setId)!])).values()];
       rows.push({
         rowId,
         capability,
@@ -315,7 +244,8 @@ export function createExplorer(model: Model) {
         comments: newest.comments,
         references: newest.references,
         status: newest.status,
-        sets: [...new Map(list.map((m) => [m.setId, sets.get(m.setId)!])).values()],
+        sets: inSets,
+        tokens: index.setTokenList(inSets),
       });
     }
     return rows;
@@ -333,7 +263,7 @@ export function createExplorer(model: Model) {
     const counts = new Map<string, number>();
     for (const r of rows) for (const s of r.sets) counts.set(s.id, (counts.get(s.id) ?? 0) + 1);
     return [...counts.entries()]
-      .map(([id, count]) => ({ set: sets.get(id)!, count }))
+      .map(([id, count]) => ({ set: sets.get(id)!, label: setLabel(sets.get(id)!), count }))
       .sort((a, b) =>
         frameworks.get(a.set.frameworkId)!.name.localeCompare(frameworks.get(b.set.frameworkId)!.name) || byNewest(a.set, b.set),
       );
@@ -344,18 +274,19 @@ export function createExplorer(model: Model) {
       .map((entry) => {
         const capability = entry.capabilityId ? capabilities.get(entry.capabilityId)! : null;
         const technique = entry.techniqueId ? techniques.get(entry.techniqueId)! : null;
+        const set = sets.get(entry.setId)!;
         return {
           entry,
-          set: sets.get(entry.setId)!,
+          set,
           capability,
           technique,
           name: capability ? (capability.sets[entry.setId]?.description ?? capability.description) : (entry.attackObjectName ?? technique?.name ?? null),
+          setLabel: setLabel(set),
+          tokens: index.setTokenList([set]),
         };
       })
       .sort((a, b) => byNewest(a.set, b.set));
 
-  const warningCounts = new Map<string, number>();
-  for (const w of model.warnings) warningCounts.set(w.setId, (warningCounts.get(w.setId) ?? 0) + w.occurrences.length);
   const mappingRowIds = new Set(model.mappings.map((m) => m.rowId));
   const nonMappableIds = new Set(model.nonMappables.map((n) => n.id));
 
@@ -381,19 +312,11 @@ export function createExplorer(model: Model) {
     return found;
   };
 
-  const tokens = setTokens(model.sets.map((s) => s.id));
+  let footer: FooterView | undefined;
   let summaries: { framework: Framework; sets: MappingSet[]; mappingCount: number; capabilityCount: number }[] | undefined;
 
   return {
-    model,
-    setTokens: tokens as ReadonlyMap<string, string>,
-    /** The data-sets attribute value for elements that belong to these sets. */
-    setTokenList: (list: readonly MappingSet[]) => list.map((s) => tokens.get(s.id)!).join(' '),
-    sets,
-    frameworks,
-    capabilities,
-    groups,
-    techniques,
+    index,
 
     technique(id: string): TechniqueView {
       const technique = techniques.get(id)!;
@@ -403,7 +326,8 @@ export function createExplorer(model: Model) {
       const tables = [...byFramework.entries()]
         .map(([frameworkId, list]) => {
           const sorted = list.sort(byCapability);
-          return { framework: frameworks.get(frameworkId)!, rows: sorted, ...columnsFor(sorted) };
+          const tableSets = [...new Set(sorted.flatMap((r) => r.sets))];
+          return { framework: frameworks.get(frameworkId)!, rows: sorted, tokens: index.setTokenList(tableSets), ...columnsFor(sorted) };
         })
         .sort((a, b) => a.framework.name.localeCompare(b.framework.name));
       return {
@@ -425,6 +349,7 @@ export function createExplorer(model: Model) {
       const titles = byTitle.size > 1 ? [...byTitle.entries()].map(([value, inSets]) => ({ value, sets: inSets.sort(byNewest) })).sort((a, b) => byNewest(a.sets[0]!, b.sets[0]!)) : [];
       return {
         capability,
+        inSets: Object.keys(capability.sets).map((s) => sets.get(s)!),
         titles,
         framework: frameworks.get(capability.frameworkId)!,
         group: capability.groupId ? groups.get(capability.groupId) ?? null : null,
@@ -439,7 +364,7 @@ export function createExplorer(model: Model) {
     group(id: string): GroupView {
       const group = groups.get(id)!;
       const members = (capabilitiesByGroup.get(id) ?? []).slice().sort((a, b) => compareNatural(a.displayId, b.displayId));
-      const rows = rowsOf(groupMappings(id, members)).sort(byCapability);
+      const rows = rowsOf(index.groupMappings(id)).sort(byCapability);
       const perCapability = new Map<string, MappingRow[]>();
       for (const r of rows) pushTo(perCapability, r.capability.id, r);
       return {
@@ -490,7 +415,7 @@ export function createExplorer(model: Model) {
         capabilities: capabilityRows,
         techniqueCount: new Set(mappings.map((m) => m.techniqueId)).size,
         notScored: mappings.filter(lacksScore).length,
-        warningCount: warningCounts.get(id) ?? 0,
+        warningCount: index.warningCount(id),
         nonMappables: nonMappableEntries(nonMappablesBySet.get(id)),
         duplicates: model.duplicates.filter((d) => d.setId === id),
       };
@@ -506,7 +431,7 @@ export function createExplorer(model: Model) {
       for (const capability of frameworkCapabilities) {
         for (const m of mappingsByCapability.get(capability.id) ?? []) {
           allRows.add(m.rowId);
-          const groupId = groupIn(capability, m.setId);
+          const groupId = capability.sets[m.setId]?.groupId ?? null;
           if (!groupId) continue;
           const rows = groupRows.get(groupId) ?? new Set<string>();
           rows.add(m.rowId);
@@ -529,8 +454,7 @@ export function createExplorer(model: Model) {
 
     /** Every warning of the build, by set (newest first within a framework) and kind. */
     dataQuality(): DataQualityView {
-      const perSet = new Map<string, DataWarning[]>();
-      for (const w of model.warnings) pushTo(perSet, w.setId, w);
+      const perSet = index.warningsBySet;
       const place = (o: DataWarning['occurrences'][number]): WarningPlace => {
         const technique = o.techniqueId ? techniques.get(o.techniqueId) ?? null : null;
         let row: WarningPlace['row'] = null;
@@ -564,18 +488,13 @@ export function createExplorer(model: Model) {
               };
             });
           const files = [...new Set(kinds.flatMap((k) => k.warnings.flatMap((w) => w.places.map((p) => p.file))))].sort();
-          return { set, framework: frameworks.get(set.frameworkId)!, count: warningCounts.get(set.id) ?? 0, files, kinds };
+          return { set, framework: frameworks.get(set.frameworkId)!, count: index.warningCount(set.id), files, kinds };
         });
       return {
-        total: [...warningCounts.values()].reduce((a, b) => a + b, 0),
+        total: model.warnings.reduce((n, w) => n + w.occurrences.length, 0),
         kindCounts: WARNING_KIND_IDS.filter((k) => kindTotals.has(k)).map((kind) => ({ kind, title: WARNING_KINDS[kind].title, count: kindTotals.get(kind)! })),
         sets: setViews,
       };
-    },
-
-    /** Objects of a set that warnings concern. */
-    warningCount(setId: string): number {
-      return warningCounts.get(setId) ?? 0;
     },
 
     /** Sets the capability page's filter offers: link to `#set-<id>` only for these. */
@@ -585,7 +504,7 @@ export function createExplorer(model: Model) {
 
     /** Sets the group page's filter offers. */
     groupFilterSets(id: string): ReadonlySet<string> {
-      return filterSets(`g:${id}`, () => groupMappings(id, capabilitiesByGroup.get(id) ?? []));
+      return filterSets(`g:${id}`, () => index.groupMappings(id));
     },
 
     /** Techniques in id order with their row counts (parents before their sub-techniques). */
@@ -597,6 +516,19 @@ export function createExplorer(model: Model) {
           (mappingsByTechnique.get(technique.id) ?? []).map((m) => sets.get(m.setId)!.frameworkId),
         ).size,
       }));
+    },
+
+    /** Every page's footer: each framework's sets name their source (who made them, else their files). */
+    footer(): FooterView {
+      return (footer ??= {
+        sources: this.frameworkSummaries().map(({ framework, sets: frameworkSets }) => {
+          const people = [...new Set(frameworkSets.flatMap((s) => [s.organization, s.author, s.contact]).filter((v): v is string => !!v))];
+          const files = [...new Set(frameworkSets.flatMap((s) => s.sources.map((f) => f.split('/').pop()!)))];
+          const who = people.length ? people : files.length > 3 ? [...files.slice(0, 3), `${files.length - 3} more files`] : files;
+          return { framework, count: frameworkSets.length, who };
+        }),
+        warningCount: model.warnings.reduce((n, w) => n + w.occurrences.length, 0),
+      });
     },
 
     /** Per framework: its sets with their counts, for the home page and every page's footer. */

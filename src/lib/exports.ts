@@ -5,34 +5,15 @@
  */
 import Papa from 'papaparse';
 import { toUsDate } from './dates.ts';
-import { mappingTypeLabel, setTitle } from './explorer.ts';
 import { parentTechniqueId } from './ids.ts';
+import { mappingTypeLabel, setTitle, techniqueNameAt } from './labels.ts';
+import type { ModelIndex } from './model-index.ts';
 import { pushTo } from './multimap.ts';
-import { techniqueNameAt } from './normalize/techniques.ts';
-import type { Capability, CapabilityGroup, Framework, Mapping, MappingSet, Model, NonMappable, Technique } from './schema.ts';
+import type { Mapping, MappingSet, NonMappable } from './schema.ts';
 import { isScoredType, lacksScore } from './scores.ts';
 import { neutralizeCell } from './spreadsheet-cells.ts';
 import { plural } from './text.ts';
 import { CSV_COLUMNS, DOMAINS, SCORE_VALUES, STATUSES } from './vocabulary.ts';
-
-/** What an export needs to know about the model, indexed once. */
-export interface ExportContext {
-  model: Model;
-  frameworks: Map<string, Framework>;
-  capabilities: Map<string, Capability>;
-  techniques: Map<string, Technique>;
-  groups: Map<string, CapabilityGroup>;
-}
-
-export function createExportContext(model: Model): ExportContext {
-  return {
-    model,
-    frameworks: new Map(model.frameworks.map((f) => [f.id, f])),
-    capabilities: new Map(model.capabilities.map((c) => [c.id, c])),
-    techniques: new Map(model.techniques.map((t) => [t.id, t])),
-    groups: new Map(model.groups.map((g) => [g.id, g])),
-  };
-}
 
 /** The CSV columns written: the published export's, plus the mapping status. */
 export const EXPORT_CSV_COLUMNS = [...CSV_COLUMNS, 'status'] as const;
@@ -41,7 +22,7 @@ export const EXPORT_CSV_COLUMNS = [...CSV_COLUMNS, 'status'] as const;
  * A row's capability fields as its source writes them: the row's own where it differs from its
  * set, else the set's; the group as the set spells it (`group`) and labels it (`groupLabel`).
  */
-function capabilityFields(ctx: ExportContext, set: MappingSet, item: Mapping | NonMappable) {
+function capabilityFields(ctx: ModelIndex, set: MappingSet, item: Mapping | NonMappable) {
   if (!item.capabilityId) return { id: null, description: null, group: null, groupLabel: null };
   const capability = ctx.capabilities.get(item.capabilityId)!;
   const entry = capability.sets[set.id];
@@ -58,7 +39,7 @@ function capabilityFields(ctx: ExportContext, set: MappingSet, item: Mapping | N
 }
 
 /** The ATT&CK name a row gives: its own, else the technique's in the set's version. */
-function attackObjectName(ctx: ExportContext, set: MappingSet, item: Mapping | NonMappable): string | null {
+function attackObjectName(ctx: ModelIndex, set: MappingSet, item: Mapping | NonMappable): string | null {
   if ('status' in item) {
     return item.attackObjectName !== undefined ? item.attackObjectName : techniqueNameAt(ctx.techniques.get(item.techniqueId), set.attackVersion);
   }
@@ -66,7 +47,7 @@ function attackObjectName(ctx: ExportContext, set: MappingSet, item: Mapping | N
 }
 
 /** One mapping or non-mappable entry, as a unified-format mapping object. */
-function toMappingObject(ctx: ExportContext, set: MappingSet, item: Mapping | NonMappable): Record<string, unknown> {
+function toMappingObject(ctx: ModelIndex, set: MappingSet, item: Mapping | NonMappable): Record<string, unknown> {
   const capability = capabilityFields(ctx, set, item);
   const isMapping = 'status' in item;
   const object: Record<string, unknown> = {
@@ -93,7 +74,7 @@ function toMappingObject(ctx: ExportContext, set: MappingSet, item: Mapping | No
  * Explorer's own CSV export, the group column holds the group's label and the type column the
  * type's name as the set declares them.
  */
-function toCsvRecord(ctx: ExportContext, set: MappingSet, item: Mapping | NonMappable): Record<string, string> {
+function toCsvRecord(ctx: ModelIndex, set: MappingSet, item: Mapping | NonMappable): Record<string, string> {
   const o = toMappingObject(ctx, set, item);
   const text = (v: unknown) => (v == null ? '' : String(v));
   const typeName = item.mappingType === null ? null : (set.mappingTypes.find((t) => t.id === item.mappingType)?.name ?? item.mappingType);
@@ -127,7 +108,7 @@ function toCsvRecord(ctx: ExportContext, set: MappingSet, item: Mapping | NonMap
  * every cell guarded against formula injection. Each row names its set, so one file may hold
  * the rows of several sets.
  */
-export function toCsv(ctx: ExportContext, entries: readonly { set: MappingSet; item: Mapping | NonMappable }[]): string {
+export function toCsv(ctx: ModelIndex, entries: readonly { set: MappingSet; item: Mapping | NonMappable }[]): string {
   const rows = entries.map(({ set, item }) => {
     const record = toCsvRecord(ctx, set, item);
     return EXPORT_CSV_COLUMNS.map((column) => neutralizeCell(record[column] ?? ''));
@@ -136,7 +117,7 @@ export function toCsv(ctx: ExportContext, entries: readonly { set: MappingSet; i
 }
 
 /** The unified Mappings Explorer JSON file of a set (or a part of it). */
-export function toUnifiedJson(ctx: ExportContext, set: MappingSet, items: readonly (Mapping | NonMappable)[]): object {
+export function toUnifiedJson(ctx: ModelIndex, set: MappingSet, items: readonly (Mapping | NonMappable)[]): object {
   const objects = items.map((item) => toMappingObject(ctx, set, item));
   const groupLabels: Record<string, string> = {};
   for (const item of items) {
@@ -190,7 +171,7 @@ export interface LayerOptions {
  * significant 3), whatever the category; control frameworks: how many capabilities map to it.
  * The gradient spans the scores present (non-mappable entries never count).
  */
-export function toNavigatorLayer(ctx: ExportContext, set: MappingSet, mappings: readonly Mapping[], options: LayerOptions): object {
+export function toNavigatorLayer(ctx: ModelIndex, set: MappingSet, mappings: readonly Mapping[], options: LayerOptions): object {
   const framework = ctx.frameworks.get(set.frameworkId)!;
   const scored = mappings.some((m) => isScoredType(m.mappingType));
   const byTechnique = new Map<string, Mapping[]>();

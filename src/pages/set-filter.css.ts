@@ -1,7 +1,7 @@
 /** The set filter's stylesheet: while #set-<id> is the target, rows and sections of other sets hide. */
 import { setFilterCss } from '../lib/set-filter-css.ts';
-import { explorer } from '../site/model.ts';
+import { index } from '../site/model.ts';
 
 export function GET(): Response {
-  return new Response(setFilterCss(explorer.setTokens), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
+  return new Response(setFilterCss(index.setTokens), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
 }

@@ -1,8 +1,11 @@
 /** The downloads each page offers, read from the manifest that scripts/build-downloads.ts writes. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DownloadManifest } from '../lib/downloads.ts';
+import type { DownloadFile, DownloadManifest } from '../lib/downloads.ts';
+import { frameworkSetLabel } from '../lib/labels.ts';
 import { generatedDir } from '../lib/model-store.ts';
+import { plural } from '../lib/text.ts';
+import { index } from './model.ts';
 
 function readManifest(): DownloadManifest {
   const file = path.join(generatedDir(), 'downloads.json');
@@ -15,7 +18,25 @@ function readManifest(): DownloadManifest {
 
 const manifest = readManifest();
 
+/** One row of a page's download table: the files of one set, or of all its sets. */
+export interface DownloadRow {
+  /** "NIST SP 800-53 rev5 @ 8.2", or "All 3 sets". */
+  label: string;
+  /** The row's data-sets attribute (set filter tokens); null for the all-sets row. */
+  tokens: string | null;
+  files: DownloadFile[];
+}
+
 /** The downloads of a page, per set (newest first, as the manifest lists sets). */
-export function downloadsFor(scope: string): DownloadManifest[string] {
-  return manifest[scope] ?? [];
+export function downloadsFor(scope: string): DownloadRow[] {
+  const groups = manifest[scope] ?? [];
+  const setCount = groups.filter((g) => g.setId !== null).length;
+  return groups.map(({ setId, files }) => {
+    const set = setId === null ? null : index.sets.get(setId)!;
+    return {
+      label: set ? frameworkSetLabel(set, index.frameworks.get(set.frameworkId)!) : `All ${plural(setCount, 'set')}`,
+      tokens: set ? index.setTokenList([set]) : null,
+      files,
+    };
+  });
 }

@@ -3,11 +3,13 @@
  * helpers bound to the site's base path. The only module that knows where the model lives.
  */
 import { createExplorer } from '../lib/explorer.ts';
+import { indexModel } from '../lib/model-index.ts';
 import { generatedDir, modelPath, readModel } from '../lib/model-store.ts';
 import { createUrls } from '../lib/urls.ts';
 
 export const model = readModel(modelPath(generatedDir()));
-export const explorer = createExplorer(model);
+export const index = indexModel(model);
+export const explorer = createExplorer(index);
 // The base path comes from MAPSCOPE_BASE, as in astro.config.mjs (import.meta.env.BASE_URL can be
 // overridden by a stray BASE_URL in the environment, e.g. one that a test runner exports).
 export const urls = createUrls(process.env['MAPSCOPE_BASE'] || '/');

@@ -6,9 +6,9 @@
 import { stableHash } from '../lib/ids.ts';
 import { buildSearchDocuments } from '../lib/search/documents.ts';
 import { buildEntityIndex, packComments } from '../lib/search/searcher.ts';
-import { explorer, urls } from './model.ts';
+import { index, urls } from './model.ts';
 
-const documents = buildSearchDocuments(explorer, urls);
+const documents = buildSearchDocuments(index, urls);
 
 export const entityIndexJson = JSON.stringify(buildEntityIndex(documents.entities));
 export const commentIndexJson = JSON.stringify(packComments(documents.comments, urls.techniques()));

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createExplorer, setListLabel, variantSetsLabel, type Explorer } from '../../src/lib/explorer.ts';
-import type { MappingSet } from '../../src/lib/schema.ts';
+import { createExplorer, type Explorer } from '../../src/lib/explorer.ts';
+import { setListLabel, variantSetsLabel } from '../../src/lib/labels.ts';
+import { indexModel } from '../../src/lib/model-index.ts';
 import { runPipeline } from '../../src/lib/pipeline.ts';
 import { capabilityRoutes, groupRoutes, setRoutes, techniqueRoutes } from '../../src/lib/routes.ts';
 import { setFilterCss } from '../../src/lib/set-filter-css.ts';
@@ -9,7 +10,7 @@ import { fixture } from '../support/paths.ts';
 let explorer: Explorer;
 beforeAll(async () => {
   const result = await runPipeline([fixture('mapex')]);
-  explorer = createExplorer(result.model!);
+  explorer = createExplorer(indexModel(result.model!));
 });
 
 describe('technique view', () => {
@@ -114,7 +115,7 @@ describe('capability, group, set and framework views', () => {
 
 describe('routes and the set filter stylesheet', () => {
   it('has one page per technique, capability, group and set, at distinct paths', () => {
-    const model = explorer.model;
+    const model = explorer.index.model;
     expect(techniqueRoutes(model)).toHaveLength(model.techniques.length);
     const capabilityPaths = capabilityRoutes(model).map((r) => `${r.params.framework}/${r.params.capability}`);
     expect(new Set(capabilityPaths).size).toBe(model.capabilities.length);
@@ -124,9 +125,9 @@ describe('routes and the set filter stylesheet', () => {
   });
 
   it('writes one rule per set keyed by its anchor', () => {
-    const css = setFilterCss(explorer.setTokens);
-    expect(css.split('\n')).toHaveLength(explorer.model.sets.length);
-    const token = explorer.setTokens.get('nist_800_53-rev5_attack-16.1-enterprise')!;
+    const css = setFilterCss(explorer.index.setTokens);
+    expect(css.split('\n')).toHaveLength(explorer.index.model.sets.length);
+    const token = explorer.index.setTokens.get('nist_800_53-rev5_attack-16.1-enterprise')!;
     expect(css).toContain(
       `:root:has([id="set-nist_800_53-rev5_attack-16.1-enterprise"]:target) [data-sets]:not([data-sets~="${token}"]){display:none}`,
     );
@@ -137,7 +138,7 @@ describe('rows say what each of their sets says', () => {
   let warned: Explorer;
   beforeAll(async () => {
     const result = await runPipeline([fixture('warnings')]);
-    warned = createExplorer(result.model!);
+    warned = createExplorer(indexModel(result.model!));
   });
 
   it('a merged row keeps each set\'s mapping type label and capability title', () => {
@@ -151,16 +152,6 @@ describe('rows say what each of their sets says', () => {
     ]);
   });
 
-  it('names a framework version alone when a variant holds all of the row\'s sets of that version', () => {
-    const set = (id: string, frameworkVersion: string, attackVersion: string) =>
-      ({ id, frameworkId: 'f', frameworkVersion, attackVersion, domain: 'enterprise' }) as MappingSet;
-    const rev4a = set('a', 'rev4', '14.1');
-    const rev4b = set('b', 'rev4', '12.1');
-    const rev5 = set('c', 'rev5', '14.1');
-    expect(variantSetsLabel([rev4a, rev4b], [rev5, rev4a, rev4b])).toBe('rev4');
-    expect(variantSetsLabel([rev4a], [rev5, rev4a, rev4b])).toBe('rev4 @ 14.1');
-  });
-
   it('a scored row without a score is marked not scored, and a sub-technique row keeps its related score', () => {
     const ap = warned.capability('m365:def-ap-e3');
     expect(ap.rows.filter((r) => r.notScored).map((r) => r.technique.id)).toEqual(['T1534', 'T1656']);
@@ -171,7 +162,7 @@ describe('rows say what each of their sets says', () => {
   it('a set counts its warnings and its rows without a score', () => {
     const view = warned.set('m365-12.11.2023_attack-14.1-enterprise');
     expect(view.notScored).toBe(2);
-    expect(view.warningCount).toBe(warned.model.warnings.filter((w) => w.setId === view.set.id).reduce((n, w) => n + w.occurrences.length, 0));
+    expect(view.warningCount).toBe(warned.index.model.warnings.filter((w) => w.setId === view.set.id).reduce((n, w) => n + w.occurrences.length, 0));
     expect(view.warningCount).toBeGreaterThan(10);
   });
 
@@ -182,7 +173,7 @@ describe('rows say what each of their sets says', () => {
 
   it('the data-quality view lists every warning by set and kind, linking rows to their pages', () => {
     const view = warned.dataQuality();
-    expect(view.total).toBe(warned.model.warnings.reduce((n, w) => n + w.occurrences.length, 0));
+    expect(view.total).toBe(warned.index.model.warnings.reduce((n, w) => n + w.occurrences.length, 0));
     const places = view.sets.flatMap((s) => s.kinds.flatMap((k) => k.warnings.flatMap((w) => w.places)));
     expect(places).toHaveLength(view.total);
     const m365 = view.sets.find((s) => s.set.id === 'm365-12.11.2023_attack-14.1-enterprise')!;

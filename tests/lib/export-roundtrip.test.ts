@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planDownloads } from '../../src/lib/downloads.ts';
+import { indexModel } from '../../src/lib/model-index.ts';
 import { buildModel } from '../../src/lib/normalize/index.ts';
 import { parseInputFile } from '../../src/lib/read-inputs.ts';
 import type { Model } from '../../src/lib/schema.ts';
@@ -124,7 +125,7 @@ describe('exports round-trip through the pipeline', () => {
     fc.assert(
       fc.property(setArb, (set) => {
         const original = modelOf('input.json', unifiedFile(set));
-        const files = [...planDownloads(original, { pageUrl: () => 'https://mapscope.example/' })];
+        const files = [...planDownloads(indexModel(original), { pageUrl: () => 'https://mapscope.example/' })];
         const setId = original.sets[0]!.id;
         const csv = files.find((f) => f.path === `${setId}.csv`)!.content();
         const json = files.find((f) => f.path === `${setId}.json`)!.content();

@@ -4,7 +4,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planDownloads, type PlannedFile } from '../../src/lib/downloads.ts';
-import { createExportContext, EXPORT_CSV_COLUMNS, toCsv, toNavigatorLayer } from '../../src/lib/exports.ts';
+import { EXPORT_CSV_COLUMNS, toCsv, toNavigatorLayer } from '../../src/lib/exports.ts';
+import { indexModel } from '../../src/lib/model-index.ts';
 import { parseInputFile } from '../../src/lib/read-inputs.ts';
 import { runPipeline } from '../../src/lib/pipeline.ts';
 import type { Model } from '../../src/lib/schema.ts';
@@ -25,9 +26,9 @@ beforeAll(async () => {
   defaultModel = (await runPipeline([path.join(ROOT, 'data')])).model!;
   messyModel = (await runPipeline([fixture('mapex')])).model!;
   warnedModel = (await runPipeline([fixture('warnings')])).model!;
-  defaultFiles = [...planDownloads(defaultModel, { pageUrl })];
-  messyFiles = [...planDownloads(messyModel, { pageUrl })];
-  warnedFiles = [...planDownloads(warnedModel, { pageUrl })];
+  defaultFiles = [...planDownloads(indexModel(defaultModel), { pageUrl })];
+  messyFiles = [...planDownloads(indexModel(messyModel), { pageUrl })];
+  warnedFiles = [...planDownloads(indexModel(warnedModel), { pageUrl })];
 });
 
 const file = (files: PlannedFile[], name: string) => {
@@ -93,7 +94,7 @@ describe('CSV export', () => {
   });
 
   it('quotes per RFC 4180 and neutralizes formulas the way OWASP recommends', () => {
-    const ctx = createExportContext(defaultModel);
+    const ctx = indexModel(defaultModel);
     const set = defaultModel.sets.find((s) => s.id.startsWith('azure'))!;
     const base = defaultModel.mappings.find((m) => m.setId === set.id)!;
     const csv = toCsv(
@@ -242,7 +243,7 @@ describe('Navigator layers', () => {
     const layer = layerOf(messyFiles, 'nist_800_53-rev5_attack-16.1-enterprise_layer.json');
     expect(layer.techniques).toContainEqual(expect.objectContaining({ techniqueID: 'T1059', showSubtechniques: true }));
     expect(layer.techniques.find((t: { techniqueID: string }) => t.techniqueID === 'T1059').score).toBeUndefined();
-    const mobile = toNavigatorLayer(createExportContext(messyModel), messyModel.sets.find((s) => s.domain === 'mobile')!, messyModel.mappings.filter((m) => m.setId.includes('mobile')), { pageUrl }) as { domain: string };
+    const mobile = toNavigatorLayer(indexModel(messyModel), messyModel.sets.find((s) => s.domain === 'mobile')!, messyModel.mappings.filter((m) => m.setId.includes('mobile')), { pageUrl }) as { domain: string };
     expect(mobile.domain).toBe('mobile-attack');
   });
 });

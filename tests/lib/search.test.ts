@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/generate-corpus.ts';
-import { createExplorer } from '../../src/lib/explorer.ts';
+import { indexModel } from '../../src/lib/model-index.ts';
 import { runPipeline } from '../../src/lib/pipeline.ts';
 import { buildSearchDocuments } from '../../src/lib/search/documents.ts';
 import { buildEntityIndex, createSearcher, packComments, type SearchHit, type Searcher } from '../../src/lib/search/searcher.ts';
@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 /** A searcher over a data folder, its index files going through JSON as in the browser. */
 async function searcherFor(data: string): Promise<Searcher> {
   const { model } = await runPipeline([data]);
-  const { entities, comments } = buildSearchDocuments(createExplorer(model!), createUrls('/'));
+  const { entities, comments } = buildSearchDocuments(indexModel(model!), createUrls('/'));
   return createSearcher(JSON.parse(JSON.stringify(buildEntityIndex(entities))), JSON.parse(JSON.stringify(packComments(comments, '/techniques/'))));
 }
 
@@ -116,7 +116,7 @@ describe('search on the full-size corpus', () => {
 
   it('answers from the entity index alone before the notes arrive, and with notes after', async () => {
     const { model } = await runPipeline([path.join(ROOT, 'data')]);
-    const { entities, comments } = buildSearchDocuments(createExplorer(model!), createUrls('/'));
+    const { entities, comments } = buildSearchDocuments(indexModel(model!), createUrls('/'));
     const searcher = createSearcher(JSON.parse(JSON.stringify(buildEntityIndex(entities))));
     expect(searcher.hasComments).toBe(false);
     expect(label(searcher.search('sentinel')[0])).toBe('capability:azure_sentinel');

@@ -3,7 +3,8 @@
  * capability, capability group, framework and set (the entity index, needed for the first
  * query), and one per mapping comment (loaded after it).
  */
-import { setListLabel, setTitle, type Explorer } from '../explorer.ts';
+import { setListLabel, setTitle } from '../labels.ts';
+import type { ModelIndex } from '../model-index.ts';
 import type { MappingSet } from '../schema.ts';
 import { pushTo } from '../multimap.ts';
 import type { SiteUrls } from '../urls.ts';
@@ -47,8 +48,8 @@ export interface CommentDoc {
 }
 
 /** Build the documents for a model. */
-export function buildSearchDocuments(explorer: Explorer, urls: SiteUrls): { entities: EntityDoc[]; comments: CommentDoc[] } {
-  const { model } = explorer;
+export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entities: EntityDoc[]; comments: CommentDoc[] } {
+  const { model } = index;
   const entities: EntityDoc[] = [];
   for (const t of model.techniques) {
     const others = t.names.map((n) => n.name).filter((n) => n !== t.name);
@@ -65,9 +66,9 @@ export function buildSearchDocuments(explorer: Explorer, urls: SiteUrls): { enti
     });
   }
   for (const c of model.capabilities) {
-    const framework = explorer.frameworks.get(c.frameworkId)!;
-    const group = c.groupId ? explorer.groups.get(c.groupId) : undefined;
-    const sets = Object.keys(c.sets).map((id) => explorer.sets.get(id)!);
+    const framework = index.frameworks.get(c.frameworkId)!;
+    const group = c.groupId ? index.groups.get(c.groupId) : undefined;
+    const sets = Object.keys(c.sets).map((id) => index.sets.get(id)!);
     entities.push({
       kind: 'capability',
       id: c.displayId,
@@ -85,7 +86,7 @@ export function buildSearchDocuments(explorer: Explorer, urls: SiteUrls): { enti
     });
   }
   for (const g of model.groups) {
-    const framework = explorer.frameworks.get(g.frameworkId)!;
+    const framework = index.frameworks.get(g.frameworkId)!;
     entities.push({
       kind: 'group',
       id: g.displayId,
@@ -106,13 +107,13 @@ export function buildSearchDocuments(explorer: Explorer, urls: SiteUrls): { enti
       aliases: [f.id],
       context: '',
       framework: f.id,
-      versions: setListLabel(f.setIds.map((id) => explorer.sets.get(id)!)).join('; '),
+      versions: setListLabel(f.setIds.map((id) => index.sets.get(id)!)).join('; '),
       keys: [idKey(f.id)],
       url: urls.framework(f.id),
     });
   }
   for (const s of model.sets) {
-    const framework = explorer.frameworks.get(s.frameworkId)!;
+    const framework = index.frameworks.get(s.frameworkId)!;
     entities.push({
       kind: 'set',
       id: '',
@@ -131,16 +132,16 @@ export function buildSearchDocuments(explorer: Explorer, urls: SiteUrls): { enti
   const setsOfRow = new Map<string, MappingSet[]>();
   for (const m of model.mappings) {
     if (!m.comments) continue;
-    pushTo(setsOfRow, m.rowId, explorer.sets.get(m.setId)!);
+    pushTo(setsOfRow, m.rowId, index.sets.get(m.setId)!);
   }
   const comments: CommentDoc[] = [];
   const seen = new Set<string>();
   for (const m of model.mappings) {
     if (!m.comments || seen.has(m.rowId)) continue;
     seen.add(m.rowId);
-    const capability = explorer.capabilities.get(m.capabilityId)!;
-    const technique = explorer.techniques.get(m.techniqueId)!;
-    const framework = explorer.frameworks.get(capability.frameworkId)!;
+    const capability = index.capabilities.get(m.capabilityId)!;
+    const technique = index.techniques.get(m.techniqueId)!;
+    const framework = index.frameworks.get(capability.frameworkId)!;
     const sets = [...new Set(setsOfRow.get(m.rowId)!)].sort((a, b) => setOrder.get(a.id)! - setOrder.get(b.id)!);
     comments.push({
       kind: 'comment',
