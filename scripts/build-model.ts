@@ -14,11 +14,14 @@ import type { Model } from '../src/lib/schema.ts';
 import { plural } from '../src/lib/text.ts';
 import { isMain } from './cli.ts';
 
-const USAGE = `usage: npm run data -- [--data PATH ...] [--out DIR] [--strict]
-  --data PATH  a mapping file or folder (*.json, *.csv, read recursively); repeatable.
-               Default: $MAPSCOPE_DATA (paths separated by ":"), else data/
-  --out DIR    where to write model.json. Default: $MAPSCOPE_GENERATED, else generated/
-  --strict     treat every warning as an error (also: MAPSCOPE_STRICT=1)`;
+const USAGE = `usage: npm run data -- [--data PATH ...] [--attack PATH ...] [--out DIR] [--strict]
+  --data PATH    a mapping file or folder (*.json, *.csv, read recursively); repeatable.
+                 Default: $MAPSCOPE_DATA (paths separated by ":"), else data/
+  --attack PATH  ATT&CK STIX bundles as MITRE publishes them (files or folders): technique
+                 descriptions, and ATT&CK versions the catalog (data/attack/) lacks; repeatable.
+                 Default: $MAPSCOPE_ATTACK (paths separated by ":"), else none
+  --out DIR      where to write model.json. Default: $MAPSCOPE_GENERATED, else generated/
+  --strict       treat every warning as an error (also: MAPSCOPE_STRICT=1)`;
 
 /** True when MAPSCOPE_STRICT asks for strict mode ("1", "true", "yes"). */
 export function strictFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -33,6 +36,7 @@ export async function dataStep(argv: string[]): Promise<{ status: number; model?
       args: argv,
       options: {
         data: { type: 'string', multiple: true },
+        attack: { type: 'string', multiple: true },
         out: { type: 'string' },
         strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -46,13 +50,14 @@ export async function dataStep(argv: string[]): Promise<{ status: number; model?
     console.log(USAGE);
     return { status: 0 };
   }
-  const fromEnv = (process.env['MAPSCOPE_DATA'] ?? '').split(':').filter((p) => p.trim() !== '');
-  const paths = args.data?.length ? args.data : fromEnv.length ? fromEnv : ['data'];
+  const fromEnv = (name: string) => (process.env[name] ?? '').split(':').filter((p) => p.trim() !== '');
+  const paths = args.data?.length ? args.data : fromEnv('MAPSCOPE_DATA').length ? fromEnv('MAPSCOPE_DATA') : ['data'];
+  const attack = args.attack?.length ? args.attack : fromEnv('MAPSCOPE_ATTACK');
   const out = args.out ? generatedDir({ MAPSCOPE_GENERATED: args.out }) : generatedDir();
 
   const strict = args.strict === true || strictFromEnv();
   const started = performance.now();
-  const result = await runPipeline(paths, { strict });
+  const result = await runPipeline(paths, { strict, attack });
   if (!result.model) {
     console.error(formatProblems(result.problems));
     if (strict && result.warnings.length) console.error('(--strict: warnings count as errors.)');

@@ -13,27 +13,23 @@ import {
   AZURE_CAPABILITIES,
   CRI_GROUPS,
   CSA_GROUPS,
-  ENTERPRISE_TECHNIQUES,
   GCP_CAPABILITIES,
-  ICS_TECHNIQUES,
   INTEL_CAPABILITIES,
   INTEL_GROUPS,
   INTEL_MAPPING_TYPES,
   KEV_GROUPS,
   M365_CAPABILITIES,
   M365_GROUPS,
-  MOBILE_TECHNIQUES,
   NIST_CONTROLS,
   NIST_FAMILIES,
   NOUNS,
-  RENAMED_TECHNIQUES,
-  TACTICS,
   VENDORS,
   VERIS_ACTIONS,
 } from './names.ts';
 
 import { Random } from './random.ts';
-import { messReferences, misdescribe } from './mess.ts';
+import { messReferences, misdescribe, misplaceTechnique } from './mess.ts';
+import { loadCorpusAttack, nameAt, type CorpusTechnique } from './attack.ts';
 
 export interface CorpusFile {
   path: string;
@@ -56,48 +52,7 @@ export interface Corpus {
 type Domain = 'enterprise' | 'mobile' | 'ics';
 type Obj = Record<string, unknown>;
 
-interface TechniqueEntry {
-  id: string;
-  name: string;
-  domain: Domain;
-  tactic: [string, string];
-}
-
-/** Technique name as a given ATT&CK version has it (a few were renamed). */
-function nameAt(t: TechniqueEntry, attackVersion: string): string {
-  const renamed = RENAMED_TECHNIQUES[t.id];
-  return renamed && Number(attackVersion) < renamed[1] ? renamed[0] : t.name;
-}
-
-function buildTechniques(rng: Random): TechniqueEntry[] {
-  const list: TechniqueEntry[] = [];
-  const tacticFor = (id: string): [string, string] =>
-    id === 'T1046' ? ['TA0007', 'Discovery'] : TACTICS[Number(id.slice(1, 5)) % TACTICS.length]!;
-  const known = new Set(ENTERPRISE_TECHNIQUES.map(([id]) => id));
-  for (const [id, name] of ENTERPRISE_TECHNIQUES) list.push({ id, name, domain: 'enterprise', tactic: tacticFor(id) });
-  // Synthetic sub-techniques for about half the parents that have none listed.
-  for (const [id] of ENTERPRISE_TECHNIQUES) {
-    if (id.includes('.') || ENTERPRISE_TECHNIQUES.some(([other]) => other.startsWith(`${id}.`)) || !rng.chance(0.5)) continue;
-    const count = rng.int(2, 6);
-    for (let i = 1; i <= count; i++) {
-      const sub = `${id}.${String(i).padStart(3, '0')}`;
-      if (!known.has(sub)) list.push({ id: sub, name: `${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)}`, domain: 'enterprise', tactic: tacticFor(id) });
-    }
-  }
-  // Synthetic parents with ids no real technique uses, a third with sub-techniques.
-  for (let n = 1700; n < 1760; n++) {
-    const id = `T${n}`;
-    list.push({ id, name: `${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)}`, domain: 'enterprise', tactic: tacticFor(id) });
-    if (rng.chance(0.35)) {
-      for (let i = 1; i <= rng.int(2, 4); i++) {
-        list.push({ id: `${id}.${String(i).padStart(3, '0')}`, name: `${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)}`, domain: 'enterprise', tactic: tacticFor(id) });
-      }
-    }
-  }
-  for (const [id, name] of MOBILE_TECHNIQUES) list.push({ id, name, domain: 'mobile', tactic: tacticFor(id) });
-  for (const [id, name] of ICS_TECHNIQUES) list.push({ id, name, domain: 'ics', tactic: tacticFor(id) });
-  return list;
-}
+type TechniqueEntry = CorpusTechnique;
 
 const parentOf = (id: string) => (id.includes('.') ? id.slice(0, id.indexOf('.')) : null);
 
@@ -167,10 +122,16 @@ export function generateCorpus(seed = 20260101): Corpus {
   const rng = new Random(seed);
   // The published files' irregularities draw from their own source, so the rest stays as it was.
   const messRng = new Random(seed ^ 0x5eed);
-  const techniques = buildTechniques(rng);
-  const byDomain = (d: Domain) => techniques.filter((t) => t.domain === d);
-  const enterprise = byDomain('enterprise');
-  const t1046 = enterprise.find((t) => t.id === 'T1046')!;
+  // Real ATT&CK techniques, each set drawing from those its version has.
+  const attackFacts = loadCorpusAttack();
+  const activeCache = new Map<string, TechniqueEntry[]>();
+  const active = (domain: Domain, ...versions: string[]) => {
+    const key = `${domain}|${versions.join('|')}`;
+    let list = activeCache.get(key);
+    if (!list) activeCache.set(key, (list = attackFacts.activeIn(domain, versions)));
+    return list;
+  };
+  const t1046 = attackFacts.technique('enterprise', 'T1046')!;
   const files: CorpusFile[] = [];
   const sets: CorpusSetSummary[] = [];
   const json = (value: unknown, style: 'pretty2' | 'pretty4' | 'compact') =>
@@ -200,8 +161,9 @@ export function generateCorpus(seed = 20260101): Corpus {
   const nistPairs: [string, TechniqueEntry][] = seedControls.map((c) => [c, t1046]);
   const seen = new Set(nistPairs.map(([c, t]) => `${c}|${t.id}`));
   // Techniques no control maps to: they appear as non-mappable entries.
-  const nistUnmapped = enterprise.filter((t) => t.id.startsWith('T17') && t.id.endsWith('.002'));
-  const nistMappable = enterprise.filter((t) => !nistUnmapped.includes(t));
+  const nistTechniques = active('enterprise', '8.2', '9.0', '10.1', '12.1', '14.1', '16.1');
+  const nistUnmapped = nistTechniques.filter((t) => t.id.endsWith('.002')).filter((_, i) => i % 4 === 0);
+  const nistMappable = nistTechniques.filter((t) => !nistUnmapped.includes(t));
   while (nistPairs.length < 6000) {
     const [c] = rng.pick(controls);
     const t = rng.pick(nistMappable);
@@ -255,6 +217,8 @@ export function generateCorpus(seed = 20260101): Corpus {
     }));
     // The 12.1 files describe some controls in several ways.
     if (attack === '12.1') misdescribe(messRng, pool, 0.011);
+    // The 16.1 rev5 file maps a mobile technique.
+    if (attack === '16.1' && rev === 'rev5') misplaceTechnique(pool, 636, 'T1521.003', nameAt(attackFacts.technique('mobile', 'T1521.003')!, '16.1'));
     const built = assemble(rng, size, pool, nonMappables, 0.002);
     const meta = metadata(spec, {
       author: '',
@@ -287,7 +251,7 @@ export function generateCorpus(seed = 20260101): Corpus {
     const used = new Set(plant.map((o) => `${o['capability_id']}|${o['attack_object_id']}|${o['score_category']}`));
     while (pool.length < size + 50) {
       const [id, name, group] = rng.pick(caps);
-      const t = rng.pick(enterprise);
+      const t = rng.pick(active('enterprise', attack));
       const category = rng.pick(categories);
       if (used.has(`${id}|${t.id}|${category}`)) continue;
       used.add(`${id}|${t.id}|${category}`);
@@ -349,6 +313,7 @@ export function generateCorpus(seed = 20260101): Corpus {
         }
         return o['capability_id'] === 'azure_sentinel' ? { ...o, capability_id: 'microsoft_sentinel', capability_description: 'Microsoft Sentinel' } : o;
       });
+      if (!old) misplaceTechnique(pool, 213, 'T1053.001', nameAt(attackFacts.technique('enterprise', 'T1053.001')!, '16.1'));
       const built = assemble(rng, size, pool, capabilityNonMappables(AZURE_CAPABILITIES, 2, false), 0.003);
       const groups = Object.fromEntries(AZURE_CAPABILITIES.map(([id, name]) => [id, id === 'azure_sentinel' && !old ? 'Microsoft Sentinel' : name]));
       for (const [id, name] of AZURE_CAPABILITIES.slice(-2)) groups[`${id}_retired`] = `${name} (retired)`;
@@ -379,6 +344,8 @@ export function generateCorpus(seed = 20260101): Corpus {
         references: ['https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_finding-types-ec2.html'], status: 'complete',
       };
       const pool = scoredPool(AWS_CAPABILITIES, awsDocs, attack, size, [plant]);
+      // The 16.1 file maps a technique ATT&CK 16.1 revoked (as the Azure one does).
+      if (attack === '16.1') misplaceTechnique(pool, 85, 'T1053.001', nameAt(attackFacts.technique('enterprise', 'T1053.001')!, '16.1'));
       const built = assemble(rng, size, pool, capabilityNonMappables(AWS_CAPABILITIES, 2, true), 0.003);
       const groups = Object.fromEntries(AWS_CAPABILITIES.map(([id, name]) => [id, name]));
       if (attack === '9.0') {
@@ -479,7 +446,7 @@ export function generateCorpus(seed = 20260101): Corpus {
     ];
     for (const [version, attack, domain, size] of specs) {
       const spec: SetSpec = { framework: 'kev', version, attack, domain, size };
-      const targets = domain === 'mobile' ? byDomain('mobile') : enterprise;
+      const targets = active(domain, attack);
       const pool: Obj[] = [];
       const used = new Set<string>();
       while (pool.length < size + 20) {
@@ -523,7 +490,7 @@ export function generateCorpus(seed = 20260101): Corpus {
     ];
     for (const [version, attack, domain, size] of specs) {
       const spec: SetSpec = { framework: 'veris', version, attack, domain, size };
-      const targets = byDomain(domain);
+      const targets = active(domain, attack);
       const pool: Obj[] = [];
       const used = new Set<string>();
       while (pool.length < size + 20) {
@@ -589,10 +556,10 @@ export function generateCorpus(seed = 20260101): Corpus {
     const used = new Set<string>();
     while (pairs.length < 2000) {
       const [id, name, group] = rng.pick(caps);
-      const t = rng.pick(enterprise);
+      const t = rng.pick(active('enterprise', ...specs.map(([, attack]) => attack)));
       if (used.has(`${id}|${t.id}`)) continue;
       used.add(`${id}|${t.id}`);
-      pairs.push([id, name, group, t, rng.chance(0.58) ? `- ${comment(rng, name, t.name, 'partial').replace(/\. /g, '.\r\n- ')}` : null]);
+      pairs.push([id, name, group, t, rng.chance(0.58) ? `- ${comment(rng, name, nameAt(t, specs[0]![1]), 'partial').replace(/\. /g, '.\r\n- ')}` : null]);
     }
     for (const [version, attack, size] of specs) {
       const spec: SetSpec = { framework, version, attack, domain: 'enterprise', size };
@@ -617,17 +584,19 @@ export function generateCorpus(seed = 20260101): Corpus {
   controlFramework('cri_profile', CRI_GROUPS, (g, n, m) => `${g}-${String(n).padStart(2, '0')}.${String(m).padStart(2, '0')}`, [['v2', '16.1', 1200], ['v2.1', '16.1', 1300]], 2);
   controlFramework('csa_ccm', CSA_GROUPS, (g, n) => `${g}-${String(n).padStart(2, '0')}`, [['v4', '16.1', 600], ['4.1', '17.1', 700]], 1);
 
-  // ---- The ATT&CK technique catalog (names per version, tactics, descriptions) --------------
-  const catalog: string[][] = [];
-  for (const t of techniques) {
-    const description = `Adversaries may use ${t.name.toLowerCase()} to ${rng.pick(['gain a foothold', 'learn about the environment', 'evade defenses', 'move laterally', 'collect data', 'disrupt operations'])}. ${rng.pick(['Detection relies on process and network telemetry.', 'Mitigations include hardening and monitoring.', 'Procedures vary across platforms.'])}`;
-    catalog.push([t.id, t.name, t.domain === 'enterprise' ? '16.1' : '16.1', t.domain, `${t.tactic[0]} ${t.tactic[1]}`, description]);
-    const renamed = RENAMED_TECHNIQUES[t.id];
-    if (renamed) catalog.push([t.id, renamed[0], '8.2', t.domain, `${t.tactic[0]} ${t.tactic[1]}`, '']);
+  // ---- A technique table: invented descriptions of the techniques of ATT&CK 16.1 --------------
+  // (the real ones are MITRE's text, given at build time with --attack, never copied here)
+  const table: string[][] = [];
+  for (const domain of ['enterprise', 'mobile', 'ics'] as const) {
+    for (const t of active(domain, '16.1')) {
+      const name = nameAt(t, '16.1');
+      const description = `Adversaries may use ${name.toLowerCase()} to ${rng.pick(['gain a foothold', 'learn about the environment', 'evade defenses', 'move laterally', 'collect data', 'disrupt operations'])}. ${rng.pick(['Detection relies on process and network telemetry.', 'Mitigations include hardening and monitoring.', 'Procedures vary across platforms.'])}`;
+      table.push([t.id, name, '16.1', domain, description]);
+    }
   }
   files.push({
     path: 'attack/techniques.csv',
-    content: `${Papa.unparse([['attack_object_id', 'attack_object_name', 'attack_version', 'technology_domain', 'tactics', 'description'], ...catalog], { newline: '\n' })}\n`,
+    content: `${Papa.unparse([['attack_object_id', 'attack_object_name', 'attack_version', 'technology_domain', 'description'], ...table], { newline: '\n' })}\n`,
   });
 
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -3,7 +3,8 @@
  * the rates the real files have them, so that the build, the bench and the budgets meet a
  * corpus as messy as the real one: references with stray spaces, tabs and quotes, several URLs in
  * one entry, URLs split at a comma, "[]" and "Ref:" entries, viewer-wrapped URLs, "URL word"
- * and broken URLs; capabilities described in several ways within a set.
+ * and broken URLs; capabilities described in several ways within a set; a row naming a
+ * technique of another domain, or one its ATT&CK version revoked.
  */
 import type { Random } from './random.ts';
 
@@ -49,4 +50,26 @@ export function misdescribe(rng: Random, objects: Obj[], share: number): void {
       ? description.replace(/\b(of|and|for)\b/, (w) => w[0]!.toUpperCase() + w.slice(1))
       : `${description} (former title)`;
   }
+}
+
+/**
+ * Make one row of a pool name another technique (in place): as NIST SP 800-53 rev5 @ 16.1 maps a
+ * mobile technique, and the 16.1 AWS and Azure files a revoked one. The first row from `from` on
+ * whose capability does not already map that technique is changed; its index is returned.
+ */
+export function misplaceTechnique(objects: Obj[], from: number, id: string, name: string): number {
+  const taken = new Set(objects.filter((o) => o['attack_object_id'] === id).map((o) => o['capability_id']));
+  for (let i = from; i < objects.length; i++) {
+    const object = objects[i]!;
+    if (taken.has(object['capability_id']) || object['attack_object_id'] == null) continue;
+    object['attack_object_id'] = id;
+    object['attack_object_name'] = name;
+    // A scored row names a sub-technique's parent as its related score.
+    if (object['score_value'] !== undefined) {
+      if (id.includes('.')) object['related_score'] = id.slice(0, id.indexOf('.'));
+      else delete object['related_score'];
+    }
+    return i;
+  }
+  throw new Error(`no row from ${from} on can name ${id}`);
 }

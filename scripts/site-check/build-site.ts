@@ -21,8 +21,18 @@ export interface BuiltSite {
   ms: number;
 }
 
+export interface SiteOptions {
+  /** Mapping files or folders; default data/. */
+  data?: string[];
+  base?: string;
+  /** ATT&CK STIX bundles given at build time (--attack). */
+  attack?: string[];
+  /** The ATT&CK catalog folder (MAPSCOPE_CATALOG); default data/attack/. */
+  catalog?: string;
+}
+
 /** Build the site for `data` (files or folders; default data/) into `work`/dist and `work`/generated. */
-export async function buildSiteInto(work: string, options: { data?: string[]; base?: string } = {}): Promise<BuiltSite> {
+export async function buildSiteInto(work: string, options: SiteOptions = {}): Promise<BuiltSite> {
   const generated = path.join(work, 'generated');
   const dist = path.join(work, 'dist');
   const base = options.base ?? '/';
@@ -34,9 +44,14 @@ export async function buildSiteInto(work: string, options: { data?: string[]; ba
     MAPSCOPE_OUT: dist,
     MAPSCOPE_BASE: base,
     MAPSCOPE_DATA: '',
+    MAPSCOPE_ATTACK: '',
+    ...(options.catalog ? { MAPSCOPE_CATALOG: options.catalog } : {}),
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  const dataArgs = (options.data ?? [path.join(ROOT, 'data')]).flatMap((p) => ['--data', p]);
+  const dataArgs = [
+    ...(options.data ?? [path.join(ROOT, 'data')]).flatMap((p) => ['--data', p]),
+    ...(options.attack ?? []).flatMap((p) => ['--attack', p]),
+  ];
   const started = performance.now();
   await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...dataArgs], { cwd: ROOT, env, maxBuffer: 256 << 20 });
   return { dist, generated, base, ms: performance.now() - started };

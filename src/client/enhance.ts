@@ -54,7 +54,8 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table[data-filt
   const body = table.tBodies[0];
   if (!body) continue;
   const rows = [...body.rows];
-  const texts = rows.map((row) => (row.textContent ?? '').toLowerCase());
+  // Read once, on the first keystroke: nothing to do on load.
+  let texts: string[] | undefined;
   const id = `table-filter-${++tableCount}`;
   const tools = document.createElement('div');
   tools.className = 'table-tools';
@@ -80,10 +81,11 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table[data-filt
   tools.append(label, input, count);
   (table.closest('.table-wrap') ?? table).before(tools);
   input.addEventListener('input', () => {
+    texts ??= rows.map((row) => (row.textContent ?? '').toLowerCase());
     const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
     let shown = 0;
     rows.forEach((row, i) => {
-      const match = words.every((w) => texts[i]!.includes(w));
+      const match = words.every((w) => texts![i]!.includes(w));
       row.hidden = !match;
       if (match) shown++;
     });

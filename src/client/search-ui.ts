@@ -99,6 +99,7 @@ function grouped(hits: readonly SearchHit[]): [ResultKind, SearchHit[]][] {
 
 const SINGULAR: Record<ResultKind, string> = {
   technique: 'Technique',
+  tactic: 'Tactic',
   capability: 'Capability',
   group: 'Group',
   framework: 'Framework',

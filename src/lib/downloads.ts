@@ -1,13 +1,15 @@
 /**
  * The downloads of a site. Every set offers itself whole: CSV and JSON (its non-mappable entries
- * included), a Navigator layer, and its non-mappable entries alone. Every technique, capability
+ * included), a Navigator layer, its non-mappable entries alone, and its gaps (the active
+ * techniques of its ATT&CK version none of its mappings names). Every technique, capability
  * and capability group page offers its rows: one CSV across all its sets (each row names its
  * set), and per set the unified JSON and a Navigator layer (both formats hold one set). Names
  * are descriptive and stable, all in one folder:
  *   <set id>.csv, <set id>_T1046.json, <set id>_capability-ac-4_layer.json,
  *   T1046_all-sets.csv, nist_800_53_capability-ac-4_all-sets.csv
  */
-import { toCsv, toNavigatorLayer, toUnifiedJson, type LayerOptions } from './exports.ts';
+import { gapRows } from './attack-views.ts';
+import { toCsv, toGapsCsv, toNavigatorLayer, toUnifiedJson, type LayerOptions } from './exports.ts';
 import { groupIn } from './labels.ts';
 import type { ModelIndex } from './model-index.ts';
 import type { Mapping, MappingSet } from './schema.ts';
@@ -88,6 +90,8 @@ export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions,
     if (nonMappables.length) {
       yield { scope, setId: set.id, format: 'non-mappable', path: at('_non-mappable.csv'), content: () => toCsv(ctx, nonMappables.map((item) => ({ set, item }))) };
     }
+    const gaps = gapRows(ctx, set);
+    if (gaps) yield { scope, setId: set.id, format: 'gaps', path: at('_gaps.csv'), content: () => toGapsCsv(gaps) };
   }
 
   for (const [scope, { name, stem, subject, mappings }] of byScope) {

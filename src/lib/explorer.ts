@@ -5,7 +5,10 @@
  * (model-index.ts): pages stay thin, components get what they show, and tests can check every
  * view without a build.
  */
+import { gapRows, matrixView, techniqueAttackView, techniqueNoteIn, type GapRow, type MatrixView, type TechniqueAttackView, type TechniqueNote } from './attack-views.ts';
 import { compareNatural } from './ids.ts';
+import { renderAttackMarkdown, type RenderedDescription } from './markdown.ts';
+import { setAnchor, type SiteUrls } from './urls.ts';
 import { frameworkSetLabel, mappingTypeLabel } from './labels.ts';
 import type { ModelIndex } from './model-index.ts';
 import { pushTo } from './multimap.ts';
@@ -48,6 +51,8 @@ export interface MappingRow {
   sets: MappingSet[];
   /** The row's data-sets attribute (set filter tokens). */
   tokens: string;
+  /** What the row's sets' ATT&CK versions say of its technique, where that is worth saying (revoked...). */
+  techniqueNotes: TechniqueNote[];
 }
 
 /** Which optional columns a table needs. */
@@ -86,6 +91,10 @@ export interface NonMappableEntry {
 
 export interface TechniqueView {
   technique: Technique;
+  /** Its ATT&CK facts: status, names, tactics, platforms, where it is a gap. */
+  attack: TechniqueAttackView;
+  /** Its description, rendered (null when neither bundles nor tables give one). */
+  description: RenderedDescription | null;
   parent: Technique | null;
   subtechniques: { technique: Technique; rowCount: number }[];
   tables: FrameworkTable[];
@@ -93,6 +102,14 @@ export interface TechniqueView {
   /** Sets with rows on this page, for the set filter. */
   sets: SetCount[];
   nonMappables: NonMappableEntry[];
+}
+
+/** A matrix of what one capability or group covers, in the newest set that maps it. */
+export interface SubjectMatrix {
+  set: MappingSet;
+  /** "NIST SP 800-53 rev5 @ 16.1" */
+  label: string;
+  view: MatrixView;
 }
 
 export interface CapabilityView extends TableColumns {
@@ -108,6 +125,7 @@ export interface CapabilityView extends TableColumns {
   rows: MappingRow[];
   sets: SetCount[];
   nonMappables: NonMappableEntry[];
+  matrix: SubjectMatrix | null;
 }
 
 export interface GroupView extends TableColumns {
@@ -116,6 +134,7 @@ export interface GroupView extends TableColumns {
   capabilities: { capability: Capability; rowCount: number; techniqueCount: number }[];
   rows: MappingRow[];
   sets: SetCount[];
+  matrix: SubjectMatrix | null;
 }
 
 export interface SetView {
@@ -131,6 +150,10 @@ export interface SetView {
   warningCount: number;
   nonMappables: NonMappableEntry[];
   duplicates: Duplicate[];
+  /** The ATT&CK matrix of the set's version, shaded by its coverage; null when the catalog lacks the version. */
+  matrix: MatrixView | null;
+  /** Active techniques of its version that none of its mappings names; null when the catalog lacks the version. */
+  gaps: GapRow[] | null;
 }
 
 /** Where a warning was found, with the row it concerns when there is one to link. */
@@ -229,10 +252,16 @@ export function createExplorer(index: ModelIndex) {
       const types = variantsOf(list, (m, set) => mappingTypeLabel(set, m.mappingType));
       const titles = variantsOf(list, (m) => titleOf(m, capability));
       const inSets = [...new Map(list.map((m) => [m.setId, sets.get(m.setId)!])).values()];
+      const technique = techniques.get(newest.techniqueId)!;
+      const notes = new Map<string, TechniqueNote>();
+      for (const set of inSets) {
+        const note = techniqueNoteIn(index, technique, set);
+        if (note) notes.set(`${note.text} ${note.replacement}`, note);
+      }
       rows.push({
         rowId,
         capability,
-        technique: techniques.get(newest.techniqueId)!,
+        technique,
         mappingType: { id: newest.mappingType, label: types[0]!.value! },
         typeVariants: types.slice(1),
         title: titles[0]!.value,
@@ -246,6 +275,7 @@ export function createExplorer(index: ModelIndex) {
         status: newest.status,
         sets: inSets,
         tokens: index.setTokenList(inSets),
+        techniqueNotes: [...notes.values()],
       });
     }
     return rows;
@@ -290,6 +320,16 @@ export function createExplorer(index: ModelIndex) {
   const mappingRowIds = new Set(model.mappings.map((m) => m.rowId));
   const nonMappableIds = new Set(model.nonMappables.map((n) => n.id));
 
+  /** The matrix of some mappings in the newest set (with a catalog version) among theirs. */
+  function subjectMatrix(mappings: readonly Mapping[]): SubjectMatrix | null {
+    const inSets = [...new Set(mappings.map((m) => m.setId))].map((id) => sets.get(id)!).sort(byNewest);
+    for (const set of inSets) {
+      const view = matrixView(index, set.domain, set.attackVersion, mappings.filter((m) => m.setId === set.id), { coveredOnly: true });
+      if (view) return { set, label: setLabel(set), view };
+    }
+    return null;
+  }
+
   const rowCountCache = new Map<string, number>();
   const techniqueRowCount = (id: string) => {
     let count = rowCountCache.get(id);
@@ -332,6 +372,8 @@ export function createExplorer(index: ModelIndex) {
         .sort((a, b) => a.framework.name.localeCompare(b.framework.name));
       return {
         technique,
+        attack: techniqueAttackView(index, technique),
+        description: technique.description ? renderAttackMarkdown(technique.description, technique.citations, `source-${technique.id}`) : null,
         parent: technique.parentId ? techniques.get(technique.parentId) ?? null : null,
         subtechniques: technique.subtechniqueIds.map((s) => ({ technique: techniques.get(s)!, rowCount: techniqueRowCount(s) })),
         tables,
@@ -358,13 +400,15 @@ export function createExplorer(index: ModelIndex) {
         ...columnsFor(rows),
         sets: setCounts(rows),
         nonMappables: nonMappableEntries(nonMappablesByCapability.get(id)),
+        matrix: subjectMatrix(mappingsByCapability.get(id) ?? []),
       };
     },
 
     group(id: string): GroupView {
       const group = groups.get(id)!;
       const members = (capabilitiesByGroup.get(id) ?? []).slice().sort((a, b) => compareNatural(a.displayId, b.displayId));
-      const rows = rowsOf(index.groupMappings(id)).sort(byCapability);
+      const groupMappings = index.groupMappings(id);
+      const rows = rowsOf(groupMappings).sort(byCapability);
       const perCapability = new Map<string, MappingRow[]>();
       for (const r of rows) pushTo(perCapability, r.capability.id, r);
       return {
@@ -377,6 +421,7 @@ export function createExplorer(index: ModelIndex) {
         rows,
         ...columnsFor(rows),
         sets: setCounts(rows),
+        matrix: subjectMatrix(groupMappings),
       };
     },
 
@@ -418,6 +463,8 @@ export function createExplorer(index: ModelIndex) {
         warningCount: index.warningCount(id),
         nonMappables: nonMappableEntries(nonMappablesBySet.get(id)),
         duplicates: model.duplicates.filter((d) => d.setId === id),
+        matrix: matrixView(index, set.domain, set.attackVersion, mappings),
+        gaps: gapRows(index, set),
       };
     },
 
@@ -500,6 +547,17 @@ export function createExplorer(index: ModelIndex) {
     /** Sets the capability page's filter offers: link to `#set-<id>` only for these. */
     capabilityFilterSets(id: string): ReadonlySet<string> {
       return filterSets(`c:${id}`, () => mappingsByCapability.get(id) ?? []);
+    },
+
+    /** Sets the technique page's filter offers. */
+    techniqueFilterSets(id: string): ReadonlySet<string> {
+      return filterSets(`t:${id}`, () => mappingsByTechnique.get(id) ?? []);
+    },
+
+    /** A technique's page, narrowed to a set where the page offers that set in its filter. */
+    techniqueInSet(urls: Pick<SiteUrls, 'technique'>, id: string, setId: string): string {
+      const href = urls.technique(id);
+      return this.techniqueFilterSets(id).has(setId) ? `${href}#${setAnchor(setId)}` : href;
     },
 
     /** Sets the group page's filter offers. */

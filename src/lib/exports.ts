@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { toUsDate } from './dates.ts';
+import type { GapRow } from './attack-views.ts';
 import { parentTechniqueId } from './ids.ts';
 import { mappingTypeLabel, setTitle, techniqueNameAt } from './labels.ts';
 import type { ModelIndex } from './model-index.ts';
@@ -114,6 +115,15 @@ export function toCsv(ctx: ModelIndex, entries: readonly { set: MappingSet; item
     return EXPORT_CSV_COLUMNS.map((column) => neutralizeCell(record[column] ?? ''));
   });
   return `${Papa.unparse({ fields: [...EXPORT_CSV_COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`;
+}
+
+/** Columns of a set's gap list. */
+export const GAP_CSV_COLUMNS = ['attack_object_id', 'attack_object_name', 'tactics', 'is_subtechnique', 'non_mappable'] as const;
+
+/** A set's gaps as CSV: one row per technique, tactics separated by "; ", flags as true/false. */
+export function toGapsCsv(rows: readonly GapRow[]): string {
+  const data = rows.map((r) => [r.id, r.name, r.tactics.join('; '), String(r.isSubtechnique), String(r.nonMappable)].map(neutralizeCell));
+  return `${Papa.unparse({ fields: [...GAP_CSV_COLUMNS], data }, { newline: '\r\n' })}\r\n`;
 }
 
 /** The unified Mappings Explorer JSON file of a set (or a part of it). */

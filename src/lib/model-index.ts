@@ -5,7 +5,8 @@
  * this one index.
  */
 import { pushTo } from './multimap.ts';
-import type { Capability, CapabilityGroup, DataWarning, Framework, Mapping, MappingSet, Model, NonMappable, Technique } from './schema.ts';
+import type { AttackVersion, Capability, CapabilityGroup, DataWarning, Framework, Mapping, MappingSet, Model, ModelTactic, NonMappable, Technique } from './schema.ts';
+import type { Domain } from './vocabulary.ts';
 import { setTokens } from './set-filter-css.ts';
 
 export interface ModelIndex {
@@ -24,6 +25,11 @@ export interface ModelIndex {
   nonMappablesByCapability: ReadonlyMap<string, NonMappable[]>;
   nonMappablesBySet: ReadonlyMap<string, NonMappable[]>;
   warningsBySet: ReadonlyMap<string, DataWarning[]>;
+  tactics: ReadonlyMap<string, ModelTactic>;
+  /** Per domain, the ATT&CK versions the catalog knows, oldest first. */
+  attackVersions: ReadonlyMap<Domain, AttackVersion[]>;
+  /** The technique ids each set's mappings name. */
+  techniqueIdsBySet: ReadonlyMap<string, ReadonlySet<string>>;
   /** Objects a set's warnings concern. */
   warningCount(setId: string): number;
   /** Sets newest first within a framework, as the model orders them. */
@@ -67,6 +73,10 @@ export function indexModel(model: Model): ModelIndex {
     warningCounts.set(w.setId, (warningCounts.get(w.setId) ?? 0) + w.occurrences.length);
   }
   const tokens = setTokens(model.sets.map((s) => s.id));
+  const attackVersions = new Map<Domain, AttackVersion[]>();
+  for (const v of model.attackVersions) pushTo(attackVersions, v.domain, v);
+  const techniqueIdsBySet = new Map<string, Set<string>>();
+  for (const [setId, list] of mappingsBySet) techniqueIdsBySet.set(setId, new Set(list.map((m) => m.techniqueId)));
   return {
     model,
     sets: new Map(model.sets.map((s) => [s.id, s])),
@@ -82,6 +92,9 @@ export function indexModel(model: Model): ModelIndex {
     nonMappablesByCapability,
     nonMappablesBySet,
     warningsBySet,
+    tactics: new Map(model.tactics.map((t) => [t.id, t])),
+    attackVersions,
+    techniqueIdsBySet,
     warningCount: (setId) => warningCounts.get(setId) ?? 0,
     byNewest: (a, b) => setOrder.get(a.id)! - setOrder.get(b.id)!,
     groupMappings: (groupId) =>

@@ -4,8 +4,50 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { descriptionsOf, readAttackBundles } from './attack/bundles.ts';
+import { addBundle, emptyCatalog, indexCatalog, readCatalogs } from './attack/catalog.ts';
+import type { DataProblem } from './errors.ts';
 import { inputName, listInputFiles, readInputFiles } from './read-inputs.ts';
-import { buildModel, type BuildModelResult, type BuildOptions } from './normalize/index.ts';
+import { buildModel, type BuildModelResult } from './normalize/index.ts';
+import type { AttackData } from './normalize/techniques.ts';
+import type { AttackCatalog } from './schema.ts';
+import type { Domain } from './vocabulary.ts';
+
+/** The ATT&CK catalog that ships with Mapscope: data/attack/ (npm run attack writes it). */
+export const DEFAULT_CATALOG = fileURLToPath(new URL('../../data/attack/', import.meta.url));
+
+export interface PipelineOptions {
+  /** Treat every warning as an error. */
+  strict?: boolean;
+  /** ATT&CK STIX bundles (files or folders) for descriptions, and for versions the catalog lacks. */
+  attack?: readonly string[];
+  /** The catalog folder; default $MAPSCOPE_CATALOG, else data/attack/. */
+  catalog?: string;
+}
+
+/**
+ * ATT&CK as a build knows it: the catalog, with the bundles given merged in (a bundle's version
+ * replaces the catalog's), and the bundles' descriptions.
+ */
+export async function loadAttack(options: PipelineOptions, inputCatalogs: readonly AttackCatalog[] = []): Promise<{ attack: AttackData; problems: DataProblem[] }> {
+  const dir = options.catalog ?? process.env['MAPSCOPE_CATALOG'] ?? DEFAULT_CATALOG;
+  const read = await readCatalogs(dir, inputName(path.resolve(dir), dir));
+  const problems = [...read.problems];
+  const catalogs = new Map<Domain, AttackCatalog>(read.catalogs.map((c) => [c.domain, c]));
+  // A catalog among the data files stands for its domain's.
+  for (const catalog of inputCatalogs) catalogs.set(catalog.domain, catalog);
+  const bundles = options.attack?.length ? await readAttackBundles(options.attack) : { bundles: [], problems: [] };
+  problems.push(...bundles.problems);
+  for (const bundle of bundles.bundles) catalogs.set(bundle.domain, addBundle(catalogs.get(bundle.domain) ?? emptyCatalog(bundle.domain), bundle));
+  return {
+    attack: {
+      catalogs: new Map([...catalogs].map(([domain, catalog]) => [domain, indexCatalog(catalog)])),
+      descriptions: descriptionsOf(bundles.bundles),
+    },
+    problems,
+  };
+}
 
 /**
  * How much input one build reads, in MB: $MAPSCOPE_MAX_INPUT_MB, else 1024. Input is held in
@@ -18,7 +60,7 @@ export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /** Read files and folders into a model, or the list of problems that prevent one. */
-export async function runPipeline(paths: readonly string[], options: BuildOptions = {}): Promise<BuildModelResult & { files: string[] }> {
+export async function runPipeline(paths: readonly string[], options: PipelineOptions = {}): Promise<BuildModelResult & { files: string[] }> {
   const listed = await listInputFiles(paths);
   const sizes = await Promise.all(listed.files.map(async (f) => (await stat(f.path)).size));
   const given = paths.map((p) => inputName(path.resolve(p), p));
@@ -48,9 +90,11 @@ export async function runPipeline(paths: readonly string[], options: BuildOption
   }
   const read = await readInputFiles(listed.files);
   const files = listed.files.map((f) => f.name);
+  const inputCatalogs = read.inputs.flatMap((i) => (i.kind === 'attack-catalog' ? [i.catalog] : []));
+  const { attack, problems: attackProblems } = await loadAttack(options, inputCatalogs);
   // Normalize what could be read even when some files failed, so that one run lists every problem.
-  const built = buildModel(read.inputs, given, options);
-  const problems = [...listed.problems, ...read.problems, ...built.problems];
+  const built = buildModel(read.inputs, given, { strict: options.strict, attack });
+  const problems = [...listed.problems, ...read.problems, ...attackProblems, ...built.problems];
   if (problems.length) return { model: null, problems, warnings: built.warnings, summary: [], files };
   return { ...built, files };
 }

@@ -6,6 +6,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeValue, problemsFromZod, type DataProblem, type SourceLocation } from './errors.ts';
+import { CATALOG_FORMAT, parseCatalog } from './attack/catalog.ts';
 import { parseCsvTable, type CsvRow } from './csv-table.ts';
 import { parseReferenceCell, repairReferences, type ReferenceRepair } from './references.ts';
 import { restoreCell } from './spreadsheet-cells.ts';
@@ -16,6 +17,7 @@ import {
   type MappingMetadataInput,
   type MappingObjectInput,
   type TechniqueRowInput,
+  type AttackCatalog,
 } from './schema.ts';
 import { REQUIRED_CSV_COLUMNS, REQUIRED_TECHNIQUE_CSV_COLUMNS, type WarningKind } from './vocabulary.ts';
 
@@ -53,6 +55,7 @@ export type ParsedInput =
       objects: ObjectRecord[];
     }
   | { kind: 'mapping-table'; file: string; objects: ObjectRecord[] }
+  | { kind: 'attack-catalog'; file: string; catalog: AttackCatalog }
   | { kind: 'technique-table'; file: string; techniques: TechniqueRecord[] };
 
 export interface ReadResult {
@@ -239,6 +242,10 @@ function parseJsonInput(file: string, text: string): { input?: ParsedInput; prob
     };
   }
   const top = data as Record<string, unknown> | null;
+  if (top && typeof top === 'object' && top['format'] === CATALOG_FORMAT) {
+    const read = parseCatalog(file, text);
+    return read.catalog ? { input: { kind: 'attack-catalog', file, catalog: read.catalog }, problems: [] } : { problems: read.problems };
+  }
   const objects = top && typeof top === 'object' && !Array.isArray(top)
     ? (top['mapping_objects'] ?? top['attack_objects'])
     : undefined;

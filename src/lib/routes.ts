@@ -15,3 +15,5 @@ export const capabilityRoutes = (model: Model) =>
   model.capabilities.map((c) => ({ params: { framework: c.frameworkId, capability: c.slug }, props: { id: c.id } }));
 
 export const setRoutes = (model: Model) => model.sets.map((s) => ({ params: { set: s.id } }));
+
+export const tacticRoutes = (model: Model) => model.tactics.map((t) => ({ params: { id: t.id } }));

@@ -13,6 +13,8 @@ import {
   STATUS_IDS,
   VERSION_SCHEMAS,
   WARNING_KIND_IDS,
+  TACTIC_ID,
+  ATTACK_VERSION,
 } from './vocabulary.ts';
 import { toIsoDate } from './dates.ts';
 
@@ -140,6 +142,48 @@ export const techniqueRowInput = z.object({
 export type TechniqueRowInput = z.output<typeof techniqueRowInput>;
 
 // ---------------------------------------------------------------------------------------------
+// The ATT&CK catalog (data/attack/<domain>.json): facts npm run attack derives from MITRE's
+// STIX bundles, one file per domain. Facts that hold over several versions are written once,
+// as a state listing those versions.
+// ---------------------------------------------------------------------------------------------
+
+const versionList = z.array(z.string().regex(ATTACK_VERSION)).min(1);
+
+/** A technique's facts over the ATT&CK versions that share them. */
+export const techniqueStateSchema = z.object({
+  versions: versionList,
+  name: z.string().min(1),
+  /** Tactic ids (TA0007). */
+  tactics: z.array(z.string().regex(TACTIC_ID)),
+  platforms: z.array(z.string()),
+  /** For a sub-technique, its parent. */
+  parent: z.string().regex(TECHNIQUE_ID).optional(),
+  revoked: z.literal(true).optional(),
+  /** The technique that replaces a revoked one, when ATT&CK names it. */
+  revokedBy: z.string().regex(TECHNIQUE_ID).optional(),
+  deprecated: z.literal(true).optional(),
+});
+
+export const tacticStateSchema = z.object({
+  versions: versionList,
+  name: z.string().min(1),
+  shortName: z.string().min(1),
+  deprecated: z.literal(true).optional(),
+});
+
+export const attackCatalogSchema = z.object({
+  format: z.literal('mapscope-attack-catalog/1'),
+  domain: z.enum(DOMAIN_IDS),
+  /** Each version with its matrix: the tactic ids in the matrix's order. */
+  versions: z.array(z.object({ version: z.string().regex(ATTACK_VERSION), matrix: z.array(z.string().regex(TACTIC_ID)) })),
+  tactics: z.array(z.object({ id: z.string().regex(TACTIC_ID), states: z.array(tacticStateSchema).min(1) })),
+  techniques: z.array(z.object({ id: z.string().regex(TECHNIQUE_ID), states: z.array(techniqueStateSchema).min(1) })),
+});
+export type AttackCatalog = z.infer<typeof attackCatalogSchema>;
+export type TechniqueState = z.infer<typeof techniqueStateSchema>;
+export type TacticState = z.infer<typeof tacticStateSchema>;
+
+// ---------------------------------------------------------------------------------------------
 // The model: what the build script writes and the site reads.
 // ---------------------------------------------------------------------------------------------
 
@@ -239,20 +283,46 @@ export const tacticSchema = z.object({
   name: z.string(),
 });
 
+/** A citation of a technique description: the source it names. */
+export const citationSchema = z.object({ description: z.string().nullable(), url: z.string().nullable() });
+
 export const techniqueSchema = z.object({
   id: z.string().regex(TECHNIQUE_ID),
-  /** The name in the newest ATT&CK version seen; null if never named. */
+  /** The name in the newest ATT&CK version known (the catalog's, else the mapping rows'); null if never named. */
   name: z.string().nullable(),
   /** Every name seen, newest first, with the ATT&CK versions that use it. */
   names: z.array(techniqueNameSchema),
   parentId: z.string().nullable(),
   subtechniqueIds: z.array(z.string()),
   domains: z.array(domain),
+  /** Its tactics in the newest ATT&CK version that has it. */
   tactics: z.array(tacticSchema),
+  /** Its platforms in the newest ATT&CK version that has it. */
+  platforms: z.array(z.string()),
+  /** ATT&CK markdown, from the bundles given at build time or a technique table. */
   description: z.string().nullable(),
   /** The ATT&CK version the description is from. */
   descriptionVersion: z.string().nullable(),
+  /** The sources the description cites, by citation name. */
+  citations: z.record(z.string(), citationSchema),
+  /** ATT&CK versions that have it (the catalog's) or that mapping rows name it in. */
   attackVersions: z.array(z.string()),
+  /** Its facts in each ATT&CK version of the catalog (empty when the catalog does not know it). */
+  states: z.array(techniqueStateSchema.extend({ domain })),
+});
+
+/** A tactic of a domain, with its name in each ATT&CK version. */
+export const modelTacticSchema = z.object({
+  id: z.string().regex(TACTIC_ID),
+  domain,
+  states: z.array(tacticStateSchema).min(1),
+});
+
+/** An ATT&CK version of a domain the catalog knows, with its matrix's tactic order. */
+export const attackVersionSchema = z.object({
+  domain,
+  version: z.string().regex(ATTACK_VERSION),
+  matrix: z.array(z.string().regex(TACTIC_ID)),
 });
 
 export const mappingSchema = z.object({
@@ -333,7 +403,7 @@ export const warningSchema = z.object({
 });
 
 export const modelSchema = z.object({
-  schemaVersion: z.literal(2),
+  schemaVersion: z.literal(3),
   inputs: z.array(z.string()),
   frameworks: z.array(frameworkSchema),
   sets: z.array(mappingSetSchema),
@@ -344,6 +414,10 @@ export const modelSchema = z.object({
   nonMappables: z.array(nonMappableSchema),
   duplicates: z.array(duplicateSchema),
   warnings: z.array(warningSchema),
+  /** The tactics of the domains the sets map to. */
+  tactics: z.array(modelTacticSchema),
+  /** The ATT&CK versions the catalog knows for those domains, oldest first. */
+  attackVersions: z.array(attackVersionSchema),
 });
 
 export type Model = z.infer<typeof modelSchema>;
@@ -353,6 +427,8 @@ export type MappingType = z.infer<typeof mappingTypeSchema>;
 export type CapabilityGroup = z.infer<typeof capabilityGroupSchema>;
 export type Capability = z.infer<typeof capabilitySchema>;
 export type Technique = z.infer<typeof techniqueSchema>;
+export type ModelTactic = z.infer<typeof modelTacticSchema>;
+export type AttackVersion = z.infer<typeof attackVersionSchema>;
 export type Mapping = z.infer<typeof mappingSchema>;
 export type NonMappable = z.infer<typeof nonMappableSchema>;
 export type Duplicate = z.infer<typeof duplicateSchema>;

@@ -5,6 +5,8 @@
  *   /                                         home
  *   /techniques/                              technique index
  *   /techniques/T1046/                        a technique (or sub-technique: /techniques/T1059.001/)
+ *   /tactics/                                 tactic index (per ATT&CK domain)
+ *   /tactics/TA0007/                          a tactic: its techniques and what maps to them
  *   /frameworks/                              framework index
  *   /frameworks/nist_800_53/                  a framework: its sets and capability groups
  *   /frameworks/nist_800_53/groups/ac/        a capability group
@@ -14,13 +16,15 @@
  *   /data-quality/                            every warning of the build, by set (#<set id>) and kind
  *
  * Row anchors: #<row id> on technique, capability and group pages; #set-<set id> narrows a page
- * to one set.
+ * to one set. Set pages: #matrix (the ATT&CK matrix), #gaps (what the set leaves uncovered).
  */
 
 export interface SiteUrls {
   home(): string;
   techniques(): string;
   technique(id: string): string;
+  tactics(): string;
+  tactic(id: string): string;
   frameworks(): string;
   framework(id: string): string;
   group(group: { frameworkId: string; slug: string }): string;
@@ -44,6 +48,8 @@ export function createUrls(base: string): SiteUrls {
     home: () => root,
     techniques: () => at('techniques'),
     technique: (id) => at('techniques', id),
+    tactics: () => at('tactics'),
+    tactic: (id) => at('tactics', id),
     frameworks: () => at('frameworks'),
     framework: (id) => at('frameworks', id),
     group: (g) => at('frameworks', g.frameworkId, 'groups', g.slug),
@@ -55,9 +61,9 @@ export function createUrls(base: string): SiteUrls {
   };
 }
 
-/** The ATT&CK website page of a technique or sub-technique. */
-export function attackTechniqueUrl(id: string): string {
-  return `https://attack.mitre.org/techniques/${id.replace('.', '/')}/`;
+/** The ATT&CK website page of a technique or sub-technique, current or as of a major version ("16"). */
+export function attackTechniqueUrl(id: string, major?: string): string {
+  return `https://attack.mitre.org/${major ? `versions/v${major}/` : ''}techniques/${id.replace('.', '/')}/`;
 }
 
 /** The ATT&CK website page of a tactic. */

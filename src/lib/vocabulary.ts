@@ -6,6 +6,12 @@
 /** ATT&CK technique and sub-technique ids: T1046, T1059.001. */
 export const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/;
 
+/** ATT&CK tactic ids: TA0007. */
+export const TACTIC_ID = /^TA\d{4}$/;
+
+/** ATT&CK versions as the catalog and the model write them: 8.2, 16.1. */
+export const ATTACK_VERSION = /^\d+\.\d+$/;
+
 /** Framework ids become URL segments as they are, so they are held to a strict shape. */
 export const FRAMEWORK_ID = /^[a-z0-9]+(?:[_-][a-z0-9]+)*$/;
 
@@ -152,6 +158,10 @@ export const WARNING_KINDS = {
   'score-missing': { title: 'Scored mappings without a score', expected: 'a score category and value' },
   'description-varies': { title: 'Capabilities described in several ways in one set', expected: 'one description per capability in a set' },
   'attack-version-inferred': { title: 'Rows without an ATT&CK version', expected: 'an ATT&CK version like 16.1' },
+  'technique-unknown': { title: 'Techniques their set\'s ATT&CK version does not have', expected: "a technique of the set's ATT&CK version and domain" },
+  'technique-revoked': { title: 'Techniques revoked in their set\'s ATT&CK version', expected: "an active technique of the set's ATT&CK version" },
+  'technique-deprecated': { title: 'Techniques deprecated in their set\'s ATT&CK version', expected: "an active technique of the set's ATT&CK version" },
+  'attack-version-unknown': { title: 'Sets of an ATT&CK version the catalog lacks', expected: 'an ATT&CK version in the catalog (npm run attack)' },
   'field-unknown': { title: 'Fields Mapscope does not read', expected: 'a field of the Mappings Explorer format' },
   'set-field-differs': { title: 'Objects that name another set than their file', expected: "the value of the file's metadata" },
   'framework-version-respelled': { title: 'Framework versions written several ways', expected: 'one spelling of the framework version' },

@@ -26,6 +26,8 @@ const PAGES = [
   ['technique', 'techniques/T1046/'],
   ['capability', 'frameworks/nist_800_53/capabilities/ac-4/'],
   ['set', 'sets/azure-06.29.2021_attack-8.2-enterprise/'],
+  ['tactic', 'tactics/TA0007/'],
+  ['tactic index', 'tactics/'],
   ['search', 'search/?q=sentinel'],
 ] as const;
 
@@ -67,14 +69,15 @@ describe('the keyboard alone', () => {
     const page = await browser.newPage();
     await page.goto(`${inject('siteUrl')}techniques/T1046/`);
     const order: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         return el.id || el.textContent?.trim() || el.tagName;
       }));
     }
-    expect(order).toEqual(['Skip to content', 'Mapscope', 'site-search-input', 'Search', 'Techniques', 'Frameworks']);
+    expect(order).toEqual(['Skip to content', 'Mapscope', 'site-search-input', 'Search', 'Techniques', 'Tactics', 'Frameworks']);
+    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');

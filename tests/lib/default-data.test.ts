@@ -91,8 +91,11 @@ describe('the default data', () => {
   it('has the T1046 technique record: names, tactic, description', () => {
     const t = model.techniques.find((x) => x.id === 'T1046')!;
     expect(t.names.map((n) => n.name)).toEqual(['Network Service Discovery', 'Network Service Scanning']);
-    expect(t.names[1]!.attackVersions).toEqual(['8.2']);
+    // ATT&CK's own names from the catalog, for every version it has.
+    expect(t.names[1]!.attackVersions).toEqual(['10.1', '10.0', '9.0', '8.2']);
+    expect(t.names[0]!.attackVersions).toEqual(['18.1', '17.1', '16.1', '15.1', '14.1', '12.1']);
     expect(t.tactics).toEqual([{ id: 'TA0007', name: 'Discovery' }]);
+    expect(t.states.map((s) => s.versions.join(','))).toEqual(['8.2', '9.0,10.0,10.1', '12.1,14.1,15.1,16.1', '17.1,18.1']);
     expect(t.domains).toEqual(['enterprise']);
     expect(t.description).toMatch(/^Adversaries may attempt to get a listing of services running on remote hosts/);
     expect(t.description).toContain('\n\nWithin cloud environments');

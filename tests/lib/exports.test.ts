@@ -57,7 +57,7 @@ describe('download files', () => {
       const setsWithRows = new Set(defaultFiles.filter((f) => f.scope === scope && f.setId).map((f) => f.setId));
       for (const setId of setsWithRows) {
         expect(defaultFiles.filter((f) => f.scope === scope && f.setId === setId).map((f) => f.format).filter((f) => f !== 'non-mappable'), `${scope} ${setId}`).toEqual(
-          scope.startsWith('set:') ? ['csv', 'json', 'layer'] : ['json', 'layer'],
+          scope.startsWith('set:') ? ['csv', 'json', 'layer', 'gaps'] : ['json', 'layer'],
         );
       }
     }
@@ -78,6 +78,20 @@ describe('download files', () => {
     expect(statuses.filter((s: string) => s === 'complete')).toHaveLength(4);
     const alone = Papa.parse<Record<string, string>>(file(messyFiles, 'nist_800_53-rev5_attack-16.1-enterprise_non-mappable.csv').content(), { header: true, skipEmptyLines: true });
     expect(alone.data.map((r) => r['attack_object_id'])).toEqual(['T1496.002', 'T1650']);
+  });
+});
+
+describe('gap lists', () => {
+  it('hold every active technique of the set\'s ATT&CK version that no mapping names, one row each', () => {
+    const csv = Papa.parse<Record<string, string>>(file(defaultFiles, 'nist_800_53-rev5_attack-8.2-enterprise_gaps.csv').content(), { header: true, skipEmptyLines: true });
+    expect(csv.meta.fields).toEqual(['attack_object_id', 'attack_object_name', 'tactics', 'is_subtechnique', 'non_mappable']);
+    // ATT&CK Enterprise 8.2 has 530 active techniques and sub-techniques; the set maps one.
+    expect(csv.data).toHaveLength(529);
+    expect(csv.data.map((r) => r['attack_object_id'])).not.toContain('T1046');
+    expect(csv.data.find((r) => r['attack_object_id'] === 'T1595')).toEqual({
+      attack_object_id: 'T1595', attack_object_name: 'Active Scanning', tactics: 'Reconnaissance', is_subtechnique: 'false', non_mappable: 'false',
+    });
+    expect(csv.data.find((r) => r['attack_object_id'] === 'T1059.001')).toMatchObject({ is_subtechnique: 'true', tactics: 'Execution' });
   });
 });
 

@@ -72,6 +72,11 @@ describe('the synthetic corpus', () => {
     expect(count('score-missing')).toBe(7);
     expect(count('description-varies')).toBeGreaterThan(50);
     expect(count('description-varies')).toBeLessThan(120);
+    // Every row names a real technique of its set's ATT&CK version, but for the published files'
+    // three: a mobile technique in NIST rev5 @ 16.1, a revoked one in the AWS and Azure 16.1 files.
+    expect(count('technique-unknown')).toBe(1);
+    expect(count('technique-revoked')).toBe(2);
+    expect(count('technique-deprecated')).toBe(0);
     // rev4 titles some controls otherwise than rev5; older NIST sets say "Protects", 16.1 "mitigates".
     const retitled = model.capabilities.filter((c) => {
       const titles = new Set(Object.entries(c.sets).filter(([id]) => id.startsWith('nist_800_53-rev')).map(([, e]) => e.description));

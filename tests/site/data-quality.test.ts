@@ -31,7 +31,7 @@ describe('the data-quality page', () => {
   it('lists every warning of the build, by set and kind, each place linked to its row', async () => {
     const doc = page(site.dist, '/data-quality/');
     const total = model.warnings.reduce((n, w) => n + w.occurrences.length, 0);
-    expect(text(doc.querySelector('main'))).toContain(`${total} warnings in 4 sets`);
+    expect(text(doc.querySelector('main'))).toContain(`${total} warnings in 5 sets`);
     expect(doc.querySelectorAll('ul.places li')).toHaveLength(total);
     const m365 = doc.querySelector('[id="m365-12.11.2023_attack-14.1-enterprise"]')!;
     expect(m365.querySelectorAll('h3').map((h) => text(h))).toEqual([
@@ -43,6 +43,9 @@ describe('the data-quality page', () => {
       'References kept as plain text 6',
       'Scored mappings without a score 2',
       'Capabilities described in several ways in one set 1',
+      "Techniques their set's ATT&CK version does not have 1",
+      "Techniques revoked in their set's ATT&CK version 1",
+      "Techniques deprecated in their set's ATT&CK version 1",
     ]);
     const plain = tableOf(m365.querySelectorAll('table')[5]!);
     const js = plain.rows.find((r) => text(r.cells['Found']) === '"javascript:alert(document.cookie)"')!;

@@ -39,11 +39,11 @@ describe('hostile data in the built site', () => {
   });
 
   it('shows the text as it was written', () => {
-    const doc = page(site.dist, '/techniques/T1046/');
+    const doc = page(site.dist, '/techniques/T1999/');
     const main = text(doc.querySelector('main'));
     expect(main).toContain("<script>alert('xss-script')</script> javascript:alert('xss-js')");
     expect(main).toContain('"><svg onload=alert(\'xss-svg\')>');
-    expect(text(doc.querySelector('h1'))).toBe(`T1046 <img src=x onerror="alert('xss-img')">`);
+    expect(text(doc.querySelector('h1'))).toBe(`T1999 <img src=x onerror="alert('xss-img')">`);
     const reference = doc.querySelectorAll('ul.refs a').map((a) => a.getAttribute('href'));
     // Quoted and escaped in the attribute: the link goes where the data says, nothing runs.
     expect(reference).toContain('https://example.org/"><script>alert(6)</script>');

@@ -101,7 +101,9 @@ describe('downloads on pages', () => {
   it('set, capability and group pages offer their downloads too', () => {
     for (const path of ['/sets/nist_800_53-rev5_attack-8.2-enterprise/', '/frameworks/nist_800_53/capabilities/ac-4/', '/frameworks/nist_800_53/groups/cm/']) {
       const links = page(dist, path).querySelectorAll('section.downloads a').map((a) => a.getAttribute('href'));
-      expect(links.map((l) => l!.split('.').pop()).sort(), path).toEqual(['csv', 'json', 'json']);
+      expect(links.map((l) => l!.split('/').pop()!.replace(/^.*?(_gaps)?\.(\w+)$/, '$2$1')).sort(), path).toEqual(
+        path.startsWith('/sets/') ? ['csv', 'csv_gaps', 'json', 'json'] : ['csv', 'json', 'json'],
+      );
     }
     expect(page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelector('section.downloads a')!.getAttribute('href')).toBe(
       '/downloads/nist_800_53-rev5_attack-8.2-enterprise.csv',

@@ -25,10 +25,13 @@ const NIST_ROWS: [string, string][] = [
 describe('the T1046 technique page', () => {
   it('names the technique with its current and earlier names, tactic and description', () => {
     expect(text(doc.querySelector('h1'))).toBe('T1046 Network Service Discovery');
-    expect(text(doc.querySelector('main'))).toContain('Also named: Network Service Scanning (ATT&CK 8.2)');
-    const facts = text(doc.querySelector('dl.facts'));
-    expect(facts).toContain('Tactic Discovery (TA0007)');
-    expect(facts).toContain('17 from 2 frameworks in 2 sets');
+    const facts = Object.fromEntries(doc.querySelectorAll('dl.facts dt').map((dt) => [text(dt), dt.nextElementSibling!]));
+    // Its name in each run of ATT&CK versions, from the catalog.
+    expect(facts['Names']!.querySelectorAll('li').map(text)).toEqual(['Network Service Scanning ATT&CK 8.2–10.1', 'Network Service Discovery ATT&CK 12.1–18.1']);
+    expect(text(facts['Tactic'])).toBe('Discovery TA0007');
+    expect(facts['Tactic']!.querySelector('a')!.getAttribute('href')).toBe('/tactics/TA0007/');
+    expect(facts['Platforms']!.querySelectorAll('li').map(text)).toEqual(['Containers', 'IaaS', 'Linux', 'Network Devices', 'Windows', 'macOS']);
+    expect(text(facts['Mappings'])).toBe('17 from 2 frameworks in 2 sets');
     const description = doc.querySelectorAll('.description p').map(text);
     expect(description[0]).toMatch(/^Adversaries may attempt to get a listing of services running on remote hosts/);
     expect(description[1]).toMatch(/^Within cloud environments/);
@@ -38,6 +41,9 @@ describe('the T1046 technique page', () => {
   it('links to MITRE ATT&CK as an external link', () => {
     const link = doc.querySelectorAll('a').find((a) => text(a) === 'View in MITRE ATT&CK®')!;
     expect(link.getAttribute('href')).toBe('https://attack.mitre.org/techniques/T1046/');
+    // And pinned to the ATT&CK version its mappings use.
+    const pinned = doc.querySelectorAll('a').find((a) => text(a) === 'as of ATT&CK v8')!;
+    expect(pinned.getAttribute('href')).toBe('https://attack.mitre.org/versions/v8/techniques/T1046/');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
   });
 

@@ -2,11 +2,11 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildSiteInto, type BuiltSite } from '../../scripts/site-check/build-site.ts';
+import { buildSiteInto, type BuiltSite, type SiteOptions } from '../../scripts/site-check/build-site.ts';
 
 export type { BuiltSite };
 
-export async function buildSite(options: { data?: string[]; base?: string; label?: string } = {}): Promise<BuiltSite> {
+export async function buildSite(options: SiteOptions & { label?: string } = {}): Promise<BuiltSite> {
   const work = await mkdtemp(path.join(tmpdir(), `mapscope-${options.label ?? 'site'}-`));
   return buildSiteInto(work, options);
 }

@@ -14,7 +14,9 @@ import { CapabilityRegistry } from './capabilities.ts';
 import { addObject, type MappingDraft, type ObjectContext } from './objects.ts';
 import { Report } from './report.ts';
 import { SetRegistry, type SetDraft } from './sets.ts';
-import { TechniqueRegistry, techniqueNameAt } from './techniques.ts';
+import { attackLabel, TechniqueRegistry, type AttackData } from './techniques.ts';
+import { techniqueNameAt } from '../labels.ts';
+import { DOMAIN_IDS } from '../vocabulary.ts';
 
 
 /** One line of the build summary: every object of a set accounted for. */
@@ -41,7 +43,11 @@ export interface BuildModelResult {
 export interface BuildOptions {
   /** Treat every warning as an error. */
   strict?: boolean;
+  /** ATT&CK: the catalog and descriptions (none by default). */
+  attack?: AttackData;
 }
+
+const NO_ATTACK: AttackData = { catalogs: new Map(), descriptions: new Map() };
 
 /** Build the model from parsed inputs. `inputNames` are recorded in the model as its sources. */
 export function buildModel(inputs: readonly ParsedInput[], inputNames: readonly string[], options: BuildOptions = {}): BuildModelResult {
@@ -50,7 +56,7 @@ export function buildModel(inputs: readonly ParsedInput[], inputNames: readonly 
     report,
     sets: new SetRegistry(report),
     capabilities: new CapabilityRegistry(report),
-    techniques: new TechniqueRegistry(report),
+    techniques: new TechniqueRegistry(report, options.attack ?? NO_ATTACK),
   };
   const pending: { set: SetDraft; record: ObjectRecord }[] = [];
   // Metadata first, so that CSV rows of a set meet the types and groups its JSON file declares.
@@ -69,10 +75,17 @@ export function buildModel(inputs: readonly ParsedInput[], inputNames: readonly 
   }
   for (const input of inputs) {
     if (input.kind === 'mapping-table') pending.push(...placeTableRows(ctx, input.file, input.objects));
-    if (input.kind === 'technique-table') ctx.techniques.addCatalog(input.techniques);
+    if (input.kind === 'technique-table') ctx.techniques.addTable(input.techniques);
   }
   for (const { set, record } of pending) addObject(ctx, set, record);
   ctx.capabilities.settle();
+  // Every active technique of the sets' ATT&CK versions has a page (a matrix cell links to it).
+  const attack = options.attack ?? NO_ATTACK;
+  for (const set of ctx.sets.drafts.values()) {
+    const catalog = attack.catalogs.get(set.domain);
+    if (catalog?.versions.includes(set.attackVersion)) ctx.techniques.addActive(set.domain, set.attackVersion);
+    else report.attackVersionUnknown(set.id, attackLabel(set.domain, set.attackVersion), catalog?.versions ?? [], set.firstLocation);
+  }
   const warnings = report.warnings;
   const problems = [...report.problems, ...(options.strict ? report.warningsAsProblems() : [])];
   if (problems.length) return { model: null, problems, warnings, summary: [] };
@@ -159,9 +172,10 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
     .flatMap((d) => [...d.nonMappables.values()])
     .sort((a, b) => setOrder.get(a.setId)! - setOrder.get(b.setId)! || compareNatural(a.source, b.source));
   const duplicates = drafts.flatMap((d) => d.duplicates).sort((a, b) => setOrder.get(a.setId)! - setOrder.get(b.setId)!);
+  const domains = DOMAIN_IDS.filter((d) => sets.some((s) => s.domain === d));
 
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     inputs: [...inputNames],
     frameworks,
     sets,
@@ -172,6 +186,8 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
     nonMappables,
     duplicates,
     warnings: [...warnings].sort((a, b) => setOrder.get(a.setId)! - setOrder.get(b.setId)!),
+    tactics: ctx.techniques.tactics(domains),
+    attackVersions: ctx.techniques.attackVersions(domains),
   };
 }
 

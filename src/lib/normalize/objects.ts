@@ -12,7 +12,7 @@ import { isScoredType } from '../scores.ts';
 import type { CapabilityRegistry } from './capabilities.ts';
 import type { Report, RowRef } from './report.ts';
 import { NON_MAPPABLE_TYPE, type SetDraft, type SetRegistry } from './sets.ts';
-import type { TechniqueRegistry } from './techniques.ts';
+import { attackLabel, type TechniqueRegistry } from './techniques.ts';
 
 export interface ObjectContext {
   report: Report;
@@ -92,6 +92,7 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
     });
     const at: RowRef = { location, techniqueId, rowId: id };
     reportRepairs(report, set, capabilityId, record, at);
+    if (techniqueId) reportTechniqueStatus(ctx, set, capabilityId, techniqueId, at);
     if (capability) ctx.capabilities.describedBy(capability.id, set.id, capability.row.description, at);
     return;
   }
@@ -146,6 +147,7 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
 
   const at: RowRef = { location, techniqueId, rowId };
   reportRepairs(report, set, capabilityId, record, at);
+  reportTechniqueStatus(ctx, set, capabilityId, techniqueId!, at);
   if (isScoredType(type.id) && (v.score_category === null || v.score_value === null)) {
     const missing = ([['score_category', v.score_category], ['score_value', v.score_value]] as const).filter(([, value]) => value === null).map(([field]) => field);
     report.scoreMissing(set.id, capabilityId!, missing, at);
@@ -156,6 +158,14 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
 /** What the reader mended in an object, as warnings about the row it became. */
 function reportRepairs(report: Report, set: SetDraft, capabilityId: string | null, record: ObjectRecord, row: RowRef): void {
   for (const repair of record.repairs) report.repaired(set.id, capabilityId, repair, row);
+}
+
+/** A technique the set's ATT&CK version does not have, or has revoked or deprecated. */
+function reportTechniqueStatus(ctx: ObjectContext, set: SetDraft, capabilityId: string | null, techniqueId: string, row: RowRef): void {
+  const status = ctx.techniques.statusIn(techniqueId, set.domain, set.attackVersion);
+  if (status.kind !== 'active' && status.kind !== 'no-catalog') {
+    ctx.report.techniqueStatus(set.id, capabilityId, techniqueId, status, attackLabel(set.domain, set.attackVersion), row);
+  }
 }
 
 /** The whole content of an object, for finding objects identical in every field within a set. */

@@ -6,7 +6,8 @@
 import { describeValue, formatLocation, type DataProblem, type SourceLocation } from '../errors.ts';
 import type { ReadRepair } from '../read-inputs.ts';
 import type { DataWarning } from '../schema.ts';
-import { DOMAIN_IDS, WARNING_KINDS, type WarningKind } from '../vocabulary.ts';
+import { DOMAIN_IDS, DOMAINS, WARNING_KINDS, type WarningKind } from '../vocabulary.ts';
+import type { TechniqueStatus } from './techniques.ts';
 
 /** The row an input object became, for links from a warning to it. */
 export interface RowRef {
@@ -106,6 +107,32 @@ export class Report {
       JSON.stringify(description),
       `the row keeps its own; ${spelling} is titled ${shown === null ? 'by its id' : JSON.stringify(shown)}, as most rows of the set describe it`,
       row,
+    );
+  }
+
+  /** A row naming a technique its set's ATT&CK version does not have, or has revoked or deprecated. */
+  techniqueStatus(setId: string, capabilityId: string | null, techniqueId: string, status: TechniqueStatus, attack: string, row: RowRef): void {
+    const found = JSON.stringify(techniqueId);
+    if (status.kind === 'unknown') {
+      const elsewhere = status.elsewhere ? ` (it is a technique of ATT&CK ${DOMAINS[status.elsewhere].label})` : '';
+      this.warn('technique-unknown', setId, capabilityId, 'attack_object_id', found, `kept; ${attack} has no technique ${techniqueId}${elsewhere}`, row);
+    } else if (status.kind === 'revoked') {
+      this.warn('technique-revoked', setId, capabilityId, 'attack_object_id', found, `kept; revoked in ${attack}${status.by ? `, replaced by ${status.by}` : ''}`, row);
+    } else if (status.kind === 'deprecated') {
+      this.warn('technique-deprecated', setId, capabilityId, 'attack_object_id', found, `kept; deprecated in ${attack}`, row);
+    }
+  }
+
+  /** A set whose ATT&CK version the catalog does not have. */
+  attackVersionUnknown(setId: string, attack: string, known: readonly string[], location: SourceLocation): void {
+    this.warn(
+      'attack-version-unknown',
+      setId,
+      null,
+      'attack_version',
+      attack,
+      `its techniques are not checked and it has no matrix or gaps; the catalog has ${known.length ? known.join(', ') : 'no version of this domain'} (add the version with npm run attack)`,
+      { location, techniqueId: null, rowId: null },
     );
   }
 

@@ -48,6 +48,8 @@ export interface SetDraft {
   rowIds: Set<string>;
   /** Group keys of the group names rows write, once resolved. */
   groupKeys: Map<string, string | null>;
+  /** Where the set was first met: its metadata, or its first row. */
+  firstLocation: SourceLocation;
 }
 
 /** The sets met so far, and the rules that place objects in them. */
@@ -97,6 +99,7 @@ export class SetRegistry {
         kept: new Map(),
         rowIds: new Set(),
         groupKeys: new Map(),
+        firstLocation: location,
       };
       this.drafts.set(id, set);
     } else if (set.frameworkVersion !== frameworkVersion) {

@@ -3,6 +3,7 @@
  * capability, capability group, framework and set (the entity index, needed for the first
  * query), and one per mapping comment (loaded after it).
  */
+import { tacticIndex } from '../attack-views.ts';
 import { setListLabel, setTitle } from '../labels.ts';
 import type { ModelIndex } from '../model-index.ts';
 import type { MappingSet } from '../schema.ts';
@@ -64,6 +65,21 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
       keys: [idKey(t.id)],
       url: urls.technique(t.id),
     });
+  }
+  for (const { domain, tactics } of tacticIndex(index)) {
+    for (const { tactic, name } of tactics) {
+      entities.push({
+        kind: 'tactic',
+        id: tactic.id,
+        name,
+        aliases: [],
+        context: `ATT&CK ${DOMAINS[domain].label} tactic`,
+        framework: null,
+        versions: '',
+        keys: [idKey(tactic.id)],
+        url: urls.tactic(tactic.id),
+      });
+    }
   }
   for (const c of model.capabilities) {
     const framework = index.frameworks.get(c.frameworkId)!;

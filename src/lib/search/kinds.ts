@@ -1,11 +1,12 @@
 /** The kinds of search results and their labels (browser-safe: no build-time imports). */
 
-export type EntityKind = 'technique' | 'capability' | 'group' | 'framework' | 'set';
+export type EntityKind = 'technique' | 'tactic' | 'capability' | 'group' | 'framework' | 'set';
 export type ResultKind = EntityKind | 'comment';
 
 /** Labels of result kinds. */
 export const KIND_LABELS: Readonly<Record<ResultKind, string>> = {
   technique: 'Techniques',
+  tactic: 'Tactics',
   capability: 'Capabilities',
   group: 'Capability groups',
   framework: 'Frameworks',

@@ -29,7 +29,7 @@ const COMMENT_KEYS = [
 ] as const;
 
 /** Which entity comes first when several share an exact id: a control before its group, and so on. */
-const KIND_ORDER: Record<EntityKind, number> = { capability: 0, group: 1, technique: 2, framework: 3, set: 4 };
+const KIND_ORDER: Record<EntityKind, number> = { capability: 0, group: 1, technique: 2, tactic: 3, framework: 4, set: 5 };
 
 /** The entity index file: documents and their prebuilt Fuse index. */
 export interface EntityIndexFile {
@@ -184,6 +184,11 @@ class Vocabulary {
   }
 }
 
+/** Ids in order, parents before their sub-techniques: "T1566" < "T1566.001" < "T1660". */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function* deletionsOf(word: string): Generator<string> {
   for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1);
 }
@@ -275,8 +280,13 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
   });
   vocabulary.seal();
   const techniqueIndex = new Map<string, number>();
+  // ATT&CK's own names (tactics', techniques', and techniques' earlier ones), for exact matches.
+  const byAttackName = new Map<string, number[]>();
   docs.forEach((doc, i) => {
     if (doc.kind === 'technique') techniqueIndex.set(doc.id, i);
+    if (doc.kind === 'technique' || doc.kind === 'tactic') {
+      for (const name of [doc.name, ...doc.aliases]) pushTo(byAttackName, words(name).join(' '), i);
+    }
   });
 
   let comments: { docs: CommentDoc[]; vocabulary: Vocabulary } | null = null;
@@ -333,6 +343,16 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
       if (taken.has(i)) continue;
       taken.add(i);
       if (allowed(docs[i]!.kind, docs[i]!.framework)) hits.push(entityHit(docs[i]!, -0.9 + hits.length * 0.001, [], true));
+    }
+
+    // 1b. ATT&CK names as written: "Phishing" is T1566 before anything that mentions phishing,
+    // "Lateral Movement" the tactic. Tactics first, then techniques, parents before sub-techniques.
+    const named = (byAttackName.get(queryWords.join(' ')) ?? [])
+      .filter((i) => !taken.has(i))
+      .sort((a, b) => (docs[a]!.kind === docs[b]!.kind ? compareIds(docs[a]!.id, docs[b]!.id) : docs[a]!.kind === 'tactic' ? -1 : 1));
+    for (const i of named) {
+      taken.add(i);
+      if (allowed(docs[i]!.kind, docs[i]!.framework)) hits.push(entityHit(docs[i]!, -0.8 + hits.length * 0.001, queryWords, true));
     }
 
     // 2. Candidates by vocabulary, 3. ranked by fuse.js. A technique id asks for that technique

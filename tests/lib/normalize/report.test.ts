@@ -116,6 +116,22 @@ describe('warnings', () => {
     });
   });
 
+  it('report rows naming a technique their set\'s ATT&CK version does not have, or has revoked or deprecated', () => {
+    expect(warningAt(at(15))).toMatchObject({
+      kind: 'technique-unknown',
+      field: 'attack_object_id',
+      found: '"T1521.003"',
+      action: 'kept; ATT&CK Enterprise 14.1 has no technique T1521.003 (it is a technique of ATT&CK Mobile)',
+    });
+    expect(warningAt(at(16))).toMatchObject({ kind: 'technique-revoked', action: 'kept; revoked in ATT&CK Enterprise 14.1, replaced by T1560' });
+    expect(warningAt(at(17))).toMatchObject({ kind: 'technique-deprecated', action: 'kept; deprecated in ATT&CK Enterprise 14.1' });
+  });
+
+  it('report a set whose ATT&CK version the catalog lacks', () => {
+    const file = path.relative(ROOT, fixture('warnings', 'nist_800_53-1_attack-13.0-enterprise.json'));
+    expect(warningAt(`${file}#/metadata`)).toMatchObject({ kind: 'attack-version-unknown', found: 'ATT&CK Enterprise 13.0' });
+  });
+
   it('report fields, metadata keys and columns the reader does not use, instead of dropping them silently', () => {
     const veris = path.relative(ROOT, fixture('warnings', 'veris-1.4.0_attack-16.1-mobile.json'));
     expect(warningAt(`${veris}#/metadata`)).toMatchObject({ kind: 'field-unknown', field: 'review_notes', action: 'not read: Mapscope does not use this metadata field' });

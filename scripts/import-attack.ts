@@ -1,0 +1,77 @@
+/**
+ * npm run attack -- PATH... [--out DIR]
+ * Imports ATT&CK STIX bundles (files or folders, as downloaded from MITRE: enterprise-attack-16.1.json
+ * and the like, STIX 2.0 or 2.1) into the ATT&CK catalog, data/attack/<domain>.json: the facts of
+ * each version (techniques, tactics, the matrix), never descriptions or other prose. A version
+ * already in the catalog is replaced. On any problem nothing is written.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { addBundle, catalogFile, catalogToJson, emptyCatalog, readCatalogs } from '../src/lib/attack/catalog.ts';
+import { readAttackBundles } from '../src/lib/attack/bundles.ts';
+import { formatProblems } from '../src/lib/errors.ts';
+import { compareAttackVersions } from '../src/lib/versions.ts';
+import { isMain } from './cli.ts';
+
+const USAGE = `usage: npm run attack -- PATH... [--out DIR]
+  PATH      an ATT&CK STIX bundle (enterprise-attack-16.1.json, ...) or a folder of them
+  --out DIR the catalog folder. Default: data/attack`;
+
+/** Run the import with command-line arguments; the exit status. */
+export async function importAttack(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.help || parsed.positionals.length === 0) {
+    (parsed.values.help ? console.log : console.error)(USAGE);
+    return parsed.values.help ? 0 : 2;
+  }
+  const out = path.resolve(parsed.values.out ?? 'data/attack');
+  const { bundles, problems } = await readAttackBundles(parsed.positionals);
+  const existing = await readCatalogs(out, path.relative(process.cwd(), out) || out);
+  problems.push(...existing.problems);
+  if (problems.length) {
+    console.error(formatProblems(problems));
+    console.error('Nothing was written; the catalog is unchanged.');
+    return 1;
+  }
+  bundles.sort((a, b) => a.domain.localeCompare(b.domain) || compareAttackVersions(a.version, b.version));
+  const catalogs = new Map(existing.catalogs.map((c) => [c.domain, c]));
+  const changed = new Set<string>();
+  for (const bundle of bundles) {
+    const before = catalogs.get(bundle.domain) ?? emptyCatalog(bundle.domain);
+    const replaced = before.versions.some((v) => v.version === bundle.version);
+    catalogs.set(bundle.domain, addBundle(before, bundle));
+    changed.add(bundle.domain);
+    const active = bundle.techniques.filter((t) => !t.revoked && !t.deprecated).length;
+    console.log(`${bundle.domain} ${bundle.version}: ${bundle.techniques.length} techniques and sub-techniques (${active} active), ${bundle.tactics.length} tactics${replaced ? ' (replaces the version in the catalog)' : ''}`);
+  }
+  await mkdir(out, { recursive: true });
+  let bytes = 0;
+  for (const [domain, catalog] of catalogs) {
+    const file = catalogFile(out, catalog.domain);
+    const json = catalogToJson(catalog);
+    bytes += Buffer.byteLength(json);
+    if (!changed.has(domain)) continue;
+    const temp = `${file}.${process.pid}.tmp`;
+    try {
+      await writeFile(temp, json);
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    console.log(`-> ${path.relative(process.cwd(), file) || file}: ${catalog.domain}, ATT&CK ${catalog.versions.map((v) => v.version).join(', ')}; ${catalog.techniques.length} techniques`);
+  }
+  console.log(`Catalog: ${(bytes / 1e6).toFixed(2)} MB in all`);
+  return 0;
+}
+
+if (isMain(import.meta.url)) {
+  process.exitCode = await importAttack(process.argv.slice(2));
+}

@@ -1,0 +1,51 @@
+/** Finding and reading ATT&CK STIX bundles given as files or folders (npm run attack, and --attack at build time). */
+import { readFile } from 'node:fs/promises';
+import type { DataProblem } from '../errors.ts';
+import { listInputFiles, type InputFile } from '../read-inputs.ts';
+import { compareAttackVersions } from '../versions.ts';
+import { readAttackBundle, type AttackBundle, type BundleDescription } from './stix.ts';
+
+/** The *.json files of the paths (folders read recursively). */
+export async function listBundleFiles(paths: readonly string[]): Promise<{ files: InputFile[]; problems: DataProblem[] }> {
+  const listed = await listInputFiles(paths);
+  const files = listed.files.filter((f) => f.path.toLowerCase().endsWith('.json'));
+  if (files.length === 0 && listed.problems.length === 0) {
+    listed.problems.push({ location: { file: paths.join(', ') }, expected: 'at least one ATT&CK STIX bundle (*.json)', found: 'none' });
+  }
+  return { files, problems: listed.problems };
+}
+
+/** Read every bundle of the paths; problems of all files are collected. */
+export async function readAttackBundles(paths: readonly string[]): Promise<{ bundles: AttackBundle[]; problems: DataProblem[] }> {
+  const listed = await listBundleFiles(paths);
+  const problems = [...listed.problems];
+  const bundles: AttackBundle[] = [];
+  for (const file of listed.files) {
+    const read = readAttackBundle(file.name, await readFile(file.path, 'utf8'));
+    problems.push(...read.problems);
+    if (read.bundle) bundles.push(read.bundle);
+  }
+  return { bundles, problems };
+}
+
+/** A technique's description, and the bundle it comes from. */
+export interface TechniqueDescription extends BundleDescription {
+  version: string;
+}
+
+/**
+ * Each technique's description from the newest bundle that has it, preferring one where it is
+ * not revoked (a revoked technique's newest text says only that).
+ */
+export function descriptionsOf(bundles: readonly AttackBundle[]): Map<string, TechniqueDescription> {
+  const newestFirst = [...bundles].sort((a, b) => compareAttackVersions(b.version, a.version));
+  const chosen = new Map<string, TechniqueDescription & { revoked: boolean }>();
+  for (const bundle of newestFirst) {
+    const revoked = new Set(bundle.techniques.filter((t) => t.revoked).map((t) => t.id));
+    for (const [id, description] of bundle.descriptions) {
+      const previous = chosen.get(id);
+      if (!previous || (previous.revoked && !revoked.has(id))) chosen.set(id, { ...description, version: bundle.version, revoked: revoked.has(id) });
+    }
+  }
+  return new Map([...chosen].map(([id, { revoked: _revoked, ...d }]) => [id, d]));
+}
