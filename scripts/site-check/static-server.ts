@@ -1,11 +1,13 @@
 /**
  * A minimal static file server for built sites, as a static host serves them: files by path,
- * folders by their index.html, 404.html for what is missing, the site mounted at its base path.
+ * folders by their index.html, 404.html for what is missing, the site mounted at its base path,
+ * text gzipped for clients that accept it (as GitHub Pages, Netlify or nginx with gzip on do).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,8 +54,12 @@ export async function serveStatic(root: string, base = '/'): Promise<RunningServ
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(status, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
-    createReadStream(target).pipe(res);
+    const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
+    const gzip = /^(text\/|application\/(json|manifest)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(status, { 'content-type': type, vary: 'accept-encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+    const body = createReadStream(target);
+    if (gzip) body.pipe(createGzip()).pipe(res);
+    else body.pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
