@@ -483,6 +483,12 @@ export function generateCorpus(seed = 20260101): Corpus {
         veris.push([`${group}.variety.${name}`, `${name} (${group.split('.')[1]})`, group]);
         if (group.startsWith('action.')) veris.push([`${group}.vector.${name}`, `${name} vector`, group]);
       }
+      // Results every action lists, worded alike but for the action's name (as VERIS does).
+      if (group.startsWith('action.')) {
+        const action = group.split('.')[1];
+        veris.push([`${group}.result.Deploy payload`, `The ${action} action deployed a payload, e.g. cryptomining or ransomware`, group]);
+        veris.push([`${group}.result.Lateral movement`, `The ${action} action moved on through access it already held`, group]);
+      }
     }
     const specs: [string, string, Domain, number][] = [
       ['1.3.7', '12.1', 'enterprise', 450], ['1.3.7', '12.1', 'ics', 90], ['1.3.7', '12.1', 'mobile', 60],

@@ -115,7 +115,8 @@ document.addEventListener('keydown', (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
   if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
   event.preventDefault();
-  searchInput?.focus();
+  // On /search/, the page's own box; elsewhere the header's.
+  (document.querySelector<HTMLInputElement>('[data-search-page] input[name="q"]') ?? searchInput)?.focus();
 });
 
 export {};

@@ -97,6 +97,23 @@ function grouped(hits: readonly SearchHit[]): [ResultKind, SearchHit[]][] {
   return [...groups.entries()];
 }
 
+/** How many results open the list, across kinds, in relevance order. */
+const BEST_MATCHES = 5;
+
+/**
+ * Results as shown: the best matches across kinds first (when there are several kinds), then
+ * the rest grouped by kind, groups in the order of their best result.
+ */
+function sections(hits: readonly SearchHit[]): { label: string; kind: ResultKind | null; hits: SearchHit[] }[] {
+  const kinds = new Set(hits.map((h) => h.kind));
+  if (kinds.size <= 1) return grouped(hits).map(([kind, list]) => ({ label: KIND_LABELS[kind], kind, hits: list }));
+  const best = hits.slice(0, BEST_MATCHES);
+  return [
+    { label: 'Best matches', kind: null, hits: best },
+    ...grouped(hits.slice(BEST_MATCHES)).map(([kind, list]) => ({ label: `More ${KIND_LABELS[kind].toLowerCase()}`, kind, hits: list })),
+  ];
+}
+
 const SINGULAR: Record<ResultKind, string> = {
   technique: 'Technique',
   tactic: 'Tactic',
@@ -110,11 +127,16 @@ const SINGULAR: Record<ResultKind, string> = {
 const count = (n: number) => `${n} result${n === 1 ? '' : 's'}`;
 
 /** The body of one result: id, highlighted name, where it belongs, and a snippet for notes. */
-function resultBody(hit: SearchHit, container: HTMLElement): void {
+function resultBody(hit: SearchHit, container: HTMLElement, withKind: boolean): void {
   const title = element('span', 'result-title');
   if (hit.id && hit.kind !== 'comment') title.append(element('span', 'id', hit.id), ' ');
   title.append(highlighted(hit.name, hit.nameRanges));
   container.append(title);
+  // Among results of every kind, each says its kind (read after its name).
+  if (withKind) {
+    container.classList.add('with-kind');
+    container.append(element('span', 'result-kind', SINGULAR[hit.kind]));
+  }
   const meta = [hit.context, hit.versions].filter(Boolean).join(' · ');
   if (meta) container.append(element('span', 'result-meta', meta));
   if (hit.snippet) {
@@ -122,6 +144,24 @@ function resultBody(hit: SearchHit, container: HTMLElement): void {
     snippet.append(highlighted(hit.snippet.text, hit.snippet.ranges));
     container.append(snippet);
   }
+}
+
+/** "Also under …": the same entry's other groups (as text in the popup, as links on the page). */
+function variantsLine(hit: SearchHit, asLinks: boolean): HTMLElement | null {
+  if (!hit.variants?.length) return null;
+  const line = element('span', 'result-variants', 'Also under ');
+  hit.variants.forEach((v, i) => {
+    if (i > 0) line.append(', ');
+    // Its group tells it apart; within the same group (ids differing in case), its id does.
+    const label = v.context !== hit.context ? v.context.split(' · ').pop() || v.id : v.id;
+    if (asLinks) {
+      const link = element('a', undefined, label);
+      link.href = v.url;
+      link.title = v.id;
+      line.append(link);
+    } else line.append(label);
+  });
+  return line;
 }
 
 /** The results popup of a search box (the header's, the home page's): an ARIA combobox. */
@@ -187,14 +227,25 @@ function startSearchBox(client: SearchClient, form: HTMLFormElement, input: HTML
     };
     const note = client.unavailable ?? (hits.length === 0 ? `No results for “${query}”` : null);
     if (note) listbox.append(element('p', 'search-empty', note));
-    grouped(hits.slice(0, 12)).forEach(([kind, list], g) => {
+    // The best matches across kinds, then a few more of each kind: at most 14 options in all.
+    let room = 14;
+    sections(hits).forEach((section, g) => {
+      const shown = section.hits.slice(0, Math.min(section.kind ? 3 : BEST_MATCHES, room));
+      if (shown.length === 0) return;
+      room -= shown.length;
       const group = element('div', 'search-group');
       group.setAttribute('role', 'group');
-      const label = element('div', 'search-group-label', KIND_LABELS[kind]);
+      const label = element('div', 'search-group-label', section.label);
       label.id = `${listbox.id}-group-${g}`;
       group.setAttribute('aria-labelledby', label.id);
       group.append(label);
-      for (const hit of list.slice(0, 5)) option(group, hit.url, (el) => resultBody(hit, el));
+      for (const hit of shown) {
+        option(group, hit.url, (el) => {
+          resultBody(hit, el, section.kind === null);
+          const variants = variantsLine(hit, false);
+          if (variants) el.append(variants);
+        });
+      }
       listbox.append(group);
     });
     option(listbox, searchPage.href, (el) => el.append(element('span', 'result-title', `All results for “${query}” →`)));
@@ -265,10 +316,11 @@ function startResultsPage(client: SearchClient, root: HTMLElement): void {
   const status = root.querySelector<HTMLElement>('[role="status"]')!;
   const results = root.querySelector<HTMLElement>('.search-results')!;
 
+  // The URL's query and filters, unless the user typed or chose before this script arrived.
   const params = new URLSearchParams(location.search);
-  input.value = params.get('q') ?? '';
-  kind.value = params.get('kind') ?? '';
-  framework.value = params.get('framework') ?? '';
+  if (!input.value) input.value = params.get('q') ?? '';
+  if (!kind.value) kind.value = params.get('kind') ?? '';
+  if (!framework.value) framework.value = params.get('framework') ?? '';
 
   let requestId = 0;
   const options = (): SearchOptions => ({
@@ -290,21 +342,22 @@ function startResultsPage(client: SearchClient, root: HTMLElement): void {
     results.replaceChildren();
     const caveat = client.notesMissing ? ` ${client.notesMissing}` : complete ? '' : ' (mapping notes still loading)';
     status.textContent = hits.length ? `${count(hits.length)} for “${query}”${caveat}` : `No results for “${query}”.${caveat}`;
-    for (const [group, list] of grouped(hits)) {
-      const section = element('section', 'result-group');
-      section.append(element('h2', undefined, `${KIND_LABELS[group]} (${list.length})`));
+    for (const section of sections(hits)) {
+      const part = element('section', 'result-group');
+      part.append(element('h2', undefined, `${section.label} (${section.hits.length})`));
       const ol = element('ol', 'result-list');
-      for (const hit of list) {
+      for (const hit of section.hits) {
         const li = element('li');
         const link = element('a', 'result-link');
         link.href = hit.url;
-        link.append(element('span', 'result-kind', SINGULAR[hit.kind]));
-        resultBody(hit, link);
+        resultBody(hit, link, true);
         li.append(link);
+        const variants = variantsLine(hit, true);
+        if (variants) li.append(variants);
         ol.append(li);
       }
-      section.append(ol);
-      results.append(section);
+      part.append(ol);
+      results.append(part);
     }
   };
 

@@ -21,6 +21,22 @@ async function recordingPage(viewport = { width: 1280, height: 800 }): Promise<{
 const popupOptions = (page: Page) => page.locator('#site-search-input-results [role="option"]');
 
 describe('search from the header box', () => {
+  it('lists the best matches across kinds first, a strong match of any kind among them', async () => {
+    const { page } = await recordingPage();
+    await page.goto(inject('largeSiteUrl'));
+    await page.locator('#site-search-input').click();
+    await page.keyboard.type('deploy payload');
+    const groups = page.locator('#site-search-input-results [role="group"]');
+    await groups.first().waitFor();
+    await expect(groups.first().getAttribute('aria-labelledby').then((id) => page.locator(`#${id}`).textContent())).resolves.toBe('Best matches');
+    // The VERIS result every action lists is one option, naming the other actions.
+    const first = popupOptions(page).first();
+    await expect(first.innerText()).resolves.toMatch(/^action\.(hacking|malware|social)\.result\.Deploy payload .*\nCapability/s);
+    await expect(first.locator('.result-variants').innerText()).resolves.toMatch(/^Also under action\.(hacking|malware|social), action\.(hacking|malware|social)$/);
+    await expect(popupOptions(page).filter({ hasText: 'result.Deploy payload' }).count()).resolves.toBe(1);
+    await page.close();
+  });
+
   it('loads nothing until the box is focused, then shows results as you type', async () => {
     const { page, requests } = await recordingPage();
     await page.goto(`${site()}techniques/T1046/`);
@@ -114,6 +130,42 @@ describe('the search page', () => {
     await expect(page.locator('main').innerText()).resolves.toContain('Search runs in your browser and needs JavaScript');
     await expect(page.locator('main a', { hasText: 'technique index' }).getAttribute('href')).resolves.toBe('/techniques/');
     await context.close();
+  });
+
+  it('keeps what was typed before the search script arrived, and "/" reaches its own box', async () => {
+    const { page } = await recordingPage();
+    // Hold the search code back until the user has typed.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/search-ui[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site()}search/?q=sentinel`, { waitUntil: 'domcontentloaded' });
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('/');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-page-q');
+    await page.keyboard.type('guardduty');
+    release();
+    await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    await expect(page.locator('#search-page-q').inputValue()).resolves.toBe('guardduty');
+    await expect(page.locator('.search-status').innerText()).resolves.toContain('guardduty');
+    await page.waitForFunction(() => location.search === '?q=guardduty');
+    await page.close();
+  });
+
+  it('opens with the best matches across kinds, then more of each kind', async () => {
+    const { page } = await recordingPage();
+    await page.goto(`${inject('largeSiteUrl')}search/?q=phishing`);
+    await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 20_000 });
+    const headings = await page.locator('.result-group h2').allInnerTexts();
+    expect(headings[0]).toBe('Best matches (5)');
+    expect(headings.slice(1).every((h) => /^More /.test(h))).toBe(true);
+    const best = page.locator('.result-group').first().locator('.result-link');
+    await expect(best.first().innerText()).resolves.toMatch(/^T1566 Phishing\nTechnique\n/);
+    const kinds = new Set(await best.locator('.result-kind').allInnerTexts());
+    expect(kinds.size).toBeGreaterThan(1);
+    await page.close();
   });
 
   it('is fast and right on the full-size corpus', async () => {

@@ -1,7 +1,9 @@
 /**
- * What search finds, built from the model at build time: one document per technique,
+ * What search finds, built from the model at build time: one document per technique, tactic,
  * capability, capability group, framework and set (the entity index, needed for the first
- * query), and one per mapping comment (loaded after it).
+ * query), and one per mapping comment (loaded after it). Capabilities that are the same entry
+ * under several groups (VERIS lists "Lateral movement" under hacking, malware, misuse and
+ * social) become one document that lists its variants.
  */
 import { tacticIndex } from '../attack-views.ts';
 import { setListLabel, setTitle } from '../labels.ts';
@@ -11,7 +13,7 @@ import { pushTo } from '../multimap.ts';
 import type { SiteUrls } from '../urls.ts';
 import { DOMAINS } from '../vocabulary.ts';
 import type { EntityKind } from './kinds.ts';
-import { idKey, noteTitle } from './text.ts';
+import { idKey, noteTitle, words } from './text.ts';
 
 export interface EntityDoc {
   kind: EntityKind;
@@ -29,6 +31,19 @@ export interface EntityDoc {
   /** Exact-match keys: compact ids of every spelling. */
   keys: string[];
   url: string;
+  /** How many mappings it has: of two equally good results, the more mapped is likelier meant. */
+  mappings: number;
+  /** The same entry under other groups (near-identical capabilities), each with its own page. */
+  variants?: EntityVariant[];
+}
+
+export interface EntityVariant {
+  id: string;
+  /** Its group: what tells it apart. */
+  context: string;
+  url: string;
+  /** Its exact-match keys: an exact id opens the variant itself. */
+  keys: string[];
 }
 
 export interface CommentDoc {
@@ -64,6 +79,7 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
       versions: t.attackVersions.length ? `ATT&CK ${t.attackVersions.slice(0, 4).join(', ')}${t.attackVersions.length > 4 ? ', …' : ''}` : '',
       keys: [idKey(t.id)],
       url: urls.technique(t.id),
+      mappings: index.mappingsByTechnique.get(t.id)?.length ?? 0,
     });
   }
   for (const { domain, tactics } of tacticIndex(index)) {
@@ -78,14 +94,16 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
         versions: '',
         keys: [idKey(tactic.id)],
         url: urls.tactic(tactic.id),
+        mappings: 0,
       });
     }
   }
+  const capabilityDocs: { doc: EntityDoc; variantKey: string | null }[] = [];
   for (const c of model.capabilities) {
     const framework = index.frameworks.get(c.frameworkId)!;
     const group = c.groupId ? index.groups.get(c.groupId) : undefined;
     const sets = Object.keys(c.sets).map((id) => index.sets.get(id)!);
-    entities.push({
+    const doc: EntityDoc = {
       kind: 'capability',
       id: c.displayId,
       name: c.description ?? c.displayId,
@@ -99,8 +117,11 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
       versions: setListLabel(sets).join('; '),
       keys: [...new Set(c.spellings.map(idKey))],
       url: urls.capability(c),
-    });
+      mappings: index.mappingsByCapability.get(c.id)?.length ?? 0,
+    };
+    capabilityDocs.push({ doc, variantKey: group ? variantKey(c.frameworkId, doc, group.displayId, group.label) : null });
   }
+  entities.push(...groupVariants(capabilityDocs));
   for (const g of model.groups) {
     const framework = index.frameworks.get(g.frameworkId)!;
     entities.push({
@@ -113,6 +134,7 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
       versions: '',
       keys: [idKey(g.displayId)],
       url: urls.group(g),
+      mappings: (index.capabilitiesByGroup.get(g.id) ?? []).reduce((n, c) => n + (index.mappingsByCapability.get(c.id)?.length ?? 0), 0),
     });
   }
   for (const f of model.frameworks) {
@@ -126,6 +148,7 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
       versions: setListLabel(f.setIds.map((id) => index.sets.get(id)!)).join('; '),
       keys: [idKey(f.id)],
       url: urls.framework(f.id),
+      mappings: f.setIds.reduce((n, id) => n + (index.mappingsBySet.get(id)?.length ?? 0), 0),
     });
   }
   for (const s of model.sets) {
@@ -140,6 +163,7 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
       versions: '',
       keys: [],
       url: urls.set(s.id),
+      mappings: index.mappingsBySet.get(s.id)?.length ?? 0,
     });
   }
 
@@ -174,4 +198,38 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
     });
   }
   return { entities, comments };
+}
+
+/**
+ * What makes capabilities of different groups the same entry: their id without the group's id
+ * in front ("action.hacking.result.Lateral movement" -> "result.lateral.movement") and their name
+ * without the group's own words ("The hacking action used ..." -> "the action used ..."). Null
+ * when the id does not start with its group's id (no sign of an entry repeated per group).
+ */
+function variantKey(framework: string, doc: EntityDoc, groupId: string, groupLabel: string): string | null {
+  if (!doc.id.toLowerCase().startsWith(`${groupId.toLowerCase()}.`)) return null;
+  const own = new Set([...words(groupId), ...words(groupLabel)]);
+  const rest = words(doc.id.slice(groupId.length + 1)).join('.');
+  const name = words(doc.name).filter((w) => !own.has(w)).join(' ');
+  return rest && name ? `${framework}|${rest}|${name}` : null;
+}
+
+/** Capabilities sharing a variant key become one document (the most mapped, then the first by id) listing the others. */
+function groupVariants(docs: readonly { doc: EntityDoc; variantKey: string | null }[]): EntityDoc[] {
+  const byKey = new Map<string, EntityDoc[]>();
+  for (const { doc, variantKey: key } of docs) if (key) pushTo(byKey, key, doc);
+  const out: EntityDoc[] = [];
+  const absorbed = new Set<EntityDoc>();
+  for (const { doc, variantKey: key } of docs) {
+    if (absorbed.has(doc)) continue;
+    const same = key ? byKey.get(key)! : [doc];
+    if (same.length < 2) {
+      out.push(doc);
+      continue;
+    }
+    const [first, ...others] = [...same].sort((a, b) => b.mappings - a.mappings || a.id.localeCompare(b.id, 'en') || (a.id < b.id ? -1 : 1));
+    for (const d of same) absorbed.add(d);
+    out.push({ ...first!, variants: others.map((o) => ({ id: o.id, context: o.context, url: o.url, keys: o.keys })) });
+  }
+  return out;
 }

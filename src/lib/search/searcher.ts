@@ -1,41 +1,50 @@
 /**
  * Search: query in, ranked results out. Runs in the browser (in a Web Worker) and in tests.
  *
- * 1. IDs are exact before they are fuzzy: a technique id or a capability id in any spelling
- *    ("AC-4", "ac-04", "AC4") puts that entity first; a technique's sub-techniques follow it.
- * 2. Every query word is matched against the vocabulary of the documents: exactly, as a prefix
- *    (results appear while typing) or with a typo or two. Documents containing the most query
- *    words become the candidates: a few hundred at most, whatever the corpus size.
- * 3. fuse.js ranks the candidates (token search: each word fuzzy-matched, rare words weigh
- *    more), using the index prebuilt at build time (Fuse.createIndex / Fuse.parseIndex)
- *    narrowed to the candidates.
+ * 1. Exact ids first: a technique id or a capability id in any spelling ("AC-4", "ac-04",
+ *    "AC4") puts that entity first; a technique's sub-techniques follow it. Then ATT&CK names as
+ *    written: "Phishing" is T1566, "Lateral Movement" the tactic.
+ * 2. The query becomes concepts (src/lib/search/query.ts): words, synonym forms ("mfa"),
+ *    compounds ("bruteforce" / "brute force"); each word matches the documents' vocabulary
+ *    exactly, by stem, as a prefix (results appear while typing) or with a typo or two.
+ * 3. Documents are ranked by relevance (src/lib/search/rank.ts: each concept once, by its best
+ *    field, rare concepts weighing more), then by how the name matches the query as a whole (the
+ *    whole name, its start, a run of it): a technique named by the query outranks the ones that
+ *    merely contain its words, a parent its sub-techniques. Mapping notes rank with the rest, a
+ *    step behind names. The result is one list in relevance order across kinds.
  */
-import Fuse, { type FuseIndexRecords, type IFuseOptions } from 'fuse.js';
 import type { CommentDoc, EntityDoc } from './documents.ts';
 import type { EntityKind, ResultKind } from './kinds.ts';
-import { boundedDistance, highlightRanges, idKey, noteTitle, snippet, techniqueQuery, typoBudget, words } from './text.ts';
+import { parseQuery, phraseForms, queryWords, type ParsedQuery } from './query.ts';
+import { rankDocuments } from './rank.ts';
+import { highlightRanges, idKey, noteTitle, snippet, techniqueQuery, words } from './text.ts';
+import { stemOf, Vocabulary } from './vocabulary.ts';
 import { pushTo } from '../multimap.ts';
 
-const ENTITY_KEYS = [
-  { name: 'id', weight: 3 },
-  { name: 'name', weight: 2 },
-  { name: 'aliases', weight: 1.5 },
-  { name: 'context', weight: 0.5 },
-] as const;
+/** Fields of an entity document, and their weights. */
+const ENTITY_FIELDS = { id: 0, name: 1, aliases: 2, context: 3, keys: 4 } as const;
+const ENTITY_WEIGHTS = [0.9, 1, 0.85, 0.35, 0.9];
+/** Fields of a mapping note: its text, and its title (capability, technique id and name). */
+const NOTE_FIELDS = { text: 0, title: 1 } as const;
+const NOTE_WEIGHTS = [0.75, 0.6];
 
-const COMMENT_KEYS = [
-  { name: 'text', weight: 2 },
-  { name: 'title', weight: 1 },
-] as const;
-
+/** Kinds a little ahead of others at equal relevance: what users look up most. */
+const KIND_PRIOR: Record<EntityKind, number> = { technique: 0.05, tactic: 0.05, capability: 0.04, group: 0.02, framework: 0.02, set: 0 };
 /** Which entity comes first when several share an exact id: a control before its group, and so on. */
 const KIND_ORDER: Record<EntityKind, number> = { capability: 0, group: 1, technique: 2, tactic: 3, framework: 4, set: 5 };
+/** At most this much for being the most mapped entity (a tie-breaker between equals). */
+const POPULARITY = 0.03;
+/** A note is a step behind a name holding the same words. */
+const NOTE_PRIOR = -0.2;
+/** Bonuses for the name (or, a little less, an alias) matching the query as a whole. */
+const NAME_BONUS = { whole: 0.6, start: 0.3, run: 0.2, alias: 0.8, coverage: 0.1 } as const;
+/** Score tiers (lower is better): exact ids, then exact ATT&CK names, then the ranked rest. */
+const TIER = { id: -3, attackName: -2 } as const;
 
-/** The entity index file: documents and their prebuilt Fuse index. */
+/** The entity index file: the documents (their vocabulary is built when loaded). */
 export interface EntityIndexFile {
-  version: 1;
+  version: 2;
   docs: EntityDoc[];
-  fuse: { keys: unknown; records: FuseIndexRecords };
 }
 
 /**
@@ -83,6 +92,11 @@ function unpackComments(file: CommentIndexFile): CommentDoc[] {
   }));
 }
 
+/** Build the entity index file at build time. */
+export function buildEntityIndex(docs: EntityDoc[]): EntityIndexFile {
+  return { version: 2, docs };
+}
+
 export interface SearchOptions {
   /** Only these kinds. */
   kinds?: readonly ResultKind[];
@@ -100,7 +114,7 @@ export interface SearchHit {
   versions: string;
   framework: string | null;
   url: string;
-  /** Lower is better; exact id matches are below 0. */
+  /** Lower is better; exact ids and exact ATT&CK names are below -1. */
   score: number;
   /** The query is this entity's id, in one of its spellings: Enter may go straight to it. */
   exact: boolean;
@@ -108,153 +122,8 @@ export interface SearchHit {
   nameRanges: [number, number][];
   /** For notes: the part of the text that matched. */
   snippet?: { text: string; ranges: [number, number][] };
-}
-
-const FUSE_OPTIONS = {
-  includeScore: true,
-  ignoreLocation: true,
-  threshold: 0.4,
-  useTokenSearch: true,
-  minMatchCharLength: 2,
-} satisfies IFuseOptions<unknown>;
-
-/** Build the entity index file at build time. */
-export function buildEntityIndex(docs: EntityDoc[]): EntityIndexFile {
-  const index = Fuse.createIndex(ENTITY_KEYS as unknown as string[], docs);
-  return { version: 1, docs, fuse: index.toJSON() as EntityIndexFile['fuse'] };
-}
-
-/** A collection of documents with its vocabulary: words -> documents, prefix and typo lookup. */
-class Vocabulary {
-  readonly postings = new Map<string, number[]>();
-  private sorted: string[] = [];
-  private readonly deletions = new Map<string, string[]>();
-  private readonly byInitial = new Map<string, string[]>();
-
-  add(doc: number, text: string): void {
-    for (const word of words(text)) {
-      const list = this.postings.get(word);
-      if (!list) this.postings.set(word, [doc]);
-      else if (list[list.length - 1] !== doc) list.push(doc);
-    }
-  }
-
-  /** Call once after the last add. */
-  seal(): void {
-    this.sorted = [...this.postings.keys()].sort();
-    for (const word of this.sorted) {
-      if (word.length >= 4) {
-        for (const variant of deletionsOf(word)) pushTo(this.deletions, variant, word);
-      }
-      pushTo(this.byInitial, word[0]!, word);
-    }
-  }
-
-  /** Vocabulary words a query word stands for, with how well they match (1 exact .. 0.5 typo). */
-  match(query: string, allowPrefix: boolean): Map<string, number> {
-    const found = new Map<string, number>();
-    if (this.postings.has(query)) found.set(query, 1);
-    if (allowPrefix && query.length >= 2) {
-      let lo = 0;
-      let hi = this.sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.sorted[mid]! < query) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo, n = 0; i < this.sorted.length && n < 200 && this.sorted[i]!.startsWith(query); i++, n++) {
-        if (!found.has(this.sorted[i]!)) found.set(this.sorted[i]!, 0.8);
-      }
-    }
-    const budget = typoBudget(query);
-    if (budget > 0 && /\p{L}/u.test(query)) {
-      for (const variant of [query, ...deletionsOf(query)]) {
-        for (const word of this.deletions.get(variant) ?? []) {
-          if (!found.has(word) && boundedDistance(query, word, 1) <= 1) found.set(word, 0.6);
-        }
-        if (this.postings.has(variant) && !found.has(variant) && variant !== query) found.set(variant, 0.6);
-      }
-      if (budget > 1) {
-        for (const word of this.byInitial.get(query[0]!) ?? []) {
-          if (!found.has(word) && Math.abs(word.length - query.length) <= 2 && boundedDistance(query, word, 2) <= 2) found.set(word, 0.5);
-        }
-      }
-    }
-    return found;
-  }
-}
-
-/** Ids in order, parents before their sub-techniques: "T1566" < "T1566.001" < "T1660". */
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function* deletionsOf(word: string): Generator<string> {
-  for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1);
-}
-
-interface Candidate {
-  doc: number;
-  /** How many query words the document holds. */
-  covered: number;
-  /** Sum over held words of match quality x word rarity. */
-  weight: number;
-}
-
-/**
- * Documents holding the query words, rare words weighing more (IDF), best first. With `slack`
- * 1, documents that miss one word of a multi-word query stay in, ranked after the others:
- * "acess enforcment" finds AC-3 Access Enforcement first and AC-4 Information Flow Enforcement
- * soon after.
- */
-function candidatesFor(
-  vocabulary: Vocabulary,
-  docCount: number,
-  queryWords: string[],
-  keep: (doc: number) => boolean,
-  cap: number,
-  slack = 0,
-) {
-  const byDoc = new Map<number, Candidate>();
-  const matchedWords = new Set<string>();
-  let totalWeight = 0;
-  queryWords.forEach((word, i) => {
-    const last = i === queryWords.length - 1;
-    const matches = vocabulary.match(word, last || word.length >= 3);
-    const best = new Map<number, number>();
-    for (const [term, quality] of matches) {
-      matchedWords.add(term);
-      for (const doc of vocabulary.postings.get(term)!) {
-        if ((best.get(doc) ?? 0) < quality) best.set(doc, quality);
-      }
-    }
-    const rarity = Math.log(1 + docCount / (1 + best.size));
-    totalWeight += rarity;
-    for (const [doc, quality] of best) {
-      if (!keep(doc)) continue;
-      const c = byDoc.get(doc);
-      if (c) {
-        c.covered++;
-        c.weight += quality * rarity;
-      } else byDoc.set(doc, { doc, covered: 1, weight: quality * rarity });
-    }
-  });
-  let maxCovered = 0;
-  for (const c of byDoc.values()) if (c.covered > maxCovered) maxCovered = c.covered;
-  const floor = maxCovered >= 2 ? maxCovered - slack : maxCovered;
-  const candidates = [...byDoc.values()]
-    .filter((c) => c.covered >= floor)
-    .sort((a, b) => b.weight - a.weight || a.doc - b.doc)
-    .slice(0, cap);
-  const weightOf = new Map(candidates.map((c) => [c.doc, c.weight]));
-  return { candidates, matchedWords, maxCovered, totalWeight: totalWeight || 1, weightOf };
-}
-
-/** Meaningful words of a query (single letters are noise, except in a one-word query). */
-function queryWordsOf(query: string): string[] {
-  const all = [...new Set(words(query))];
-  const kept = all.filter((w) => w.length >= 2 || /\d/.test(w));
-  return kept.length ? kept : all;
+  /** The same entry under other groups, each with its own page. */
+  variants?: { id: string; context: string; url: string }[];
 }
 
 export interface Searcher {
@@ -264,19 +133,53 @@ export interface Searcher {
   readonly hasComments: boolean;
 }
 
+/** Ids in order, parents before their sub-techniques: "T1566" < "T1566.001" < "T1660". */
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Word sequences compared as a reader would: equal words, the last typed word also as the
+ * start of a word (typing "powersh" names "PowerShell" whole).
+ */
+const sameAt = (name: readonly string[], form: readonly string[], at: number, k: number) =>
+  name[at + k] === form[k] || (k === form.length - 1 && form[k]!.length >= 3 && name[at + k]!.startsWith(form[k]!));
+const equalWords = (name: readonly string[], form: readonly string[]) => name.length === form.length && form.every((_, k) => sameAt(name, form, 0, k));
+const startsWithWords = (name: readonly string[], form: readonly string[]) => form.length <= name.length && form.every((_, k) => sameAt(name, form, 0, k));
+function containsRun(name: readonly string[], form: readonly string[]): boolean {
+  for (let i = 0; i + form.length <= name.length; i++) if (form.every((_, k) => sameAt(name, form, i, k))) return true;
+  return false;
+}
+
+/** How a name matches the query as a whole (0 when it does not). */
+function wholeNameBonus(name: readonly string[], forms: readonly string[][], queryStems: ReadonlySet<string>): number {
+  if (name.length === 0) return 0;
+  let best = 0;
+  for (const form of forms) {
+    if (form.length === 0) continue;
+    if (equalWords(name, form)) return NAME_BONUS.whole + NAME_BONUS.coverage;
+    if (startsWithWords(name, form)) best = Math.max(best, NAME_BONUS.start);
+    else if (containsRun(name, form)) best = Math.max(best, NAME_BONUS.run);
+  }
+  // A short name that is mostly the query before a long one that merely contains it.
+  const covered = name.filter((w) => queryStems.has(w)).length / name.length;
+  return best + NAME_BONUS.coverage * covered;
+}
+
 /** Create a searcher over an entity index (and, later, the comment index). */
 export function createSearcher(entityFile: EntityIndexFile, commentFile?: CommentIndexFile): Searcher {
   const docs = entityFile.docs;
-  const records = entityFile.fuse.records;
-  const recordByDoc = new Map(records.map((r) => [r.i, r]));
   const vocabulary = new Vocabulary();
-  const byKey = new Map<string, number[]>();
+  /** Exact keys -> document and, for a variant, which one. */
+  const byKey = new Map<string, { doc: number; variant: number }[]>();
   docs.forEach((doc, i) => {
-    vocabulary.add(i, `${doc.id} ${doc.name} ${doc.aliases.join(' ')} ${doc.context}`);
-    for (const key of doc.keys) {
-      pushTo(byKey, key, i);
-      vocabulary.add(i, key.replace(/\./g, ''));
-    }
+    vocabulary.add(i, ENTITY_FIELDS.id, doc.id);
+    vocabulary.add(i, ENTITY_FIELDS.name, doc.name);
+    vocabulary.add(i, ENTITY_FIELDS.aliases, doc.aliases.join(' '));
+    vocabulary.add(i, ENTITY_FIELDS.context, doc.context);
+    vocabulary.add(i, ENTITY_FIELDS.keys, doc.keys.map((k) => k.replace(/\./g, '')).join(' '));
+    for (const key of doc.keys) pushTo(byKey, key, { doc: i, variant: -1 });
+    doc.variants?.forEach((v, n) => {
+      for (const key of v.keys) pushTo(byKey, key, { doc: i, variant: n });
+    });
   });
   vocabulary.seal();
   const techniqueIndex = new Map<string, number>();
@@ -288,12 +191,19 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
       for (const name of [doc.name, ...doc.aliases]) pushTo(byAttackName, words(name).join(' '), i);
     }
   });
+  const maxPopularity = Math.max(1, ...docs.map((d) => Math.log1p(d.mappings)));
+  const nameStems: (string[][] | undefined)[] = [];
+  /** A document's name, then its aliases, as stemmed words. */
+  const namesOf = (i: number) => (nameStems[i] ??= [docs[i]!.name, ...docs[i]!.aliases].map((n) => words(n).map(stemOf)));
 
   let comments: { docs: CommentDoc[]; vocabulary: Vocabulary } | null = null;
   const addComments = (file: CommentIndexFile) => {
     const notes = unpackComments(file);
     const v = new Vocabulary();
-    notes.forEach((doc, i) => v.add(i, `${doc.text} ${doc.capability} ${doc.technique}`));
+    notes.forEach((doc, i) => {
+      v.add(i, NOTE_FIELDS.text, doc.text);
+      v.add(i, NOTE_FIELDS.title, `${doc.capability} ${doc.technique} ${doc.techniqueName ?? ''}`);
+    });
     v.seal();
     comments = { docs: notes, vocabulary: v };
   };
@@ -310,7 +220,50 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
     score,
     exact,
     nameRanges: highlightRanges(doc.name, terms),
+    ...(doc.variants ? { variants: doc.variants.map(({ id, context, url }) => ({ id, context, url })) } : {}),
   });
+  /** A variant found by its own id: its page, the others as its variants. */
+  const variantHit = (doc: EntityDoc, n: number, score: number): SearchHit => {
+    const variant = doc.variants![n]!;
+    const others = [{ id: doc.id, context: doc.context, url: doc.url }, ...doc.variants!.filter((_, k) => k !== n)];
+    return { ...entityHit(doc, score, [], true), id: variant.id, context: variant.context, url: variant.url, variants: others.map(({ id, context, url }) => ({ id, context, url })) };
+  };
+
+  function noteHits(parsed: ParsedQuery, options: SearchOptions, technique: string | null): SearchHit[] {
+    if (!comments) return [];
+    const c = comments;
+    const parent = technique?.split('.')[0];
+    const found = rankDocuments(c.vocabulary, parsed.concepts, {
+      fieldWeights: NOTE_WEIGHTS,
+      keep: (doc) =>
+        (!options.framework || c.docs[doc]!.framework === options.framework) &&
+        (!parent || c.docs[doc]!.technique === technique || c.docs[doc]!.technique === parent),
+      cap: 60,
+      slack: 0,
+    });
+    // A word or two found in a long note says little: notes must hold most of a longer query.
+    if (found.maxCovered < Math.min(found.required, 2)) return [];
+    const phrase = parsed.words.join(' ');
+    return found.ranked.slice(0, 20).map(({ doc: i, relevance }) => {
+      const doc = c.docs[i]!;
+      const ranges = highlightRanges(doc.text, found.matched);
+      // The query as one run of the note's words: the phrase someone remembered.
+      const whole = parsed.words.length >= 2 && words(doc.text).join(' ').includes(phrase) ? NAME_BONUS.start : 0;
+      return {
+        kind: 'comment' as const,
+        id: doc.capability,
+        name: doc.title,
+        context: doc.frameworkName,
+        versions: doc.versions,
+        framework: doc.framework,
+        url: doc.url,
+        score: 1 - (relevance + whole + NOTE_PRIOR),
+        exact: false,
+        nameRanges: highlightRanges(doc.title, found.matched),
+        snippet: snippet(doc.text, ranges),
+      };
+    });
+  }
 
   function search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 50;
@@ -321,11 +274,9 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
     if ((trimmed.match(/[\p{L}\p{N}]/gu) ?? []).length < 2 && !byKey.has(idKey(trimmed))) return [];
     const hits: SearchHit[] = [];
     const taken = new Set<number>();
-    const queryWords = queryWordsOf(trimmed);
 
-    // 1. Exact ids.
+    // 1. Exact ids. "T1059.001" asks for T1059 and its sub-techniques too; "T1059" is its own parent.
     const technique = techniqueQuery(trimmed);
-    // "T1059.001" asks for T1059 and its sub-techniques too; "T1059" is its own parent.
     const parent = technique?.split('.')[0];
     if (technique && parent) {
       const exact = techniqueIndex.get(technique);
@@ -334,93 +285,60 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
       if (technique !== parent && techniqueIndex.has(parent)) order.push(techniqueIndex.get(parent)!);
       for (const [id, i] of techniqueIndex) if (id.startsWith(`${parent}.`) && i !== exact) order.push(i);
       order.forEach((i, rank) => {
-        if (allowed('technique', null)) hits.push(entityHit(docs[i]!, -1 + rank * 0.001, [], i === exact));
+        if (allowed('technique', null)) hits.push(entityHit(docs[i]!, TIER.id + rank * 0.001, [], i === exact));
         taken.add(i);
       });
     }
-    const key = idKey(trimmed);
-    for (const i of (byKey.get(key) ?? []).slice().sort((a, b) => KIND_ORDER[docs[a]!.kind] - KIND_ORDER[docs[b]!.kind])) {
+    // An id pins its entity first when it is typed as an id: with a digit or punctuation
+    // ("AC-4", "ac4", "aws_iam"). A plain word ("encryption", an Intel group's id) ranks by relevance.
+    const idLike = /[\d_.\-:()]/.test(trimmed);
+    const exactKeys = (idLike ? (byKey.get(idKey(trimmed)) ?? []) : []).slice().sort((a, b) => KIND_ORDER[docs[a.doc]!.kind] - KIND_ORDER[docs[b.doc]!.kind]);
+    for (const { doc: i, variant } of exactKeys) {
       if (taken.has(i)) continue;
       taken.add(i);
-      if (allowed(docs[i]!.kind, docs[i]!.framework)) hits.push(entityHit(docs[i]!, -0.9 + hits.length * 0.001, [], true));
+      const doc = docs[i]!;
+      if (!allowed(doc.kind, doc.framework)) continue;
+      const score = TIER.id + 0.1 + hits.length * 0.001;
+      hits.push(variant >= 0 ? variantHit(doc, variant, score) : entityHit(doc, score, [], true));
     }
-
-    // 1b. ATT&CK names as written: "Phishing" is T1566 before anything that mentions phishing,
-    // "Lateral Movement" the tactic. Tactics first, then techniques, parents before sub-techniques.
-    const named = (byAttackName.get(queryWords.join(' ')) ?? [])
+    const words0 = queryWords(trimmed);
+    // ATT&CK names as written: tactics first, then techniques, parents before sub-techniques.
+    // Of techniques of one name (Enterprise's, ICS's, Mobile's), the most mapped first.
+    const named = (byAttackName.get(words0.join(' ')) ?? [])
       .filter((i) => !taken.has(i))
-      .sort((a, b) => (docs[a]!.kind === docs[b]!.kind ? compareIds(docs[a]!.id, docs[b]!.id) : docs[a]!.kind === 'tactic' ? -1 : 1));
+      .sort((a, b) =>
+        docs[a]!.kind !== docs[b]!.kind ? (docs[a]!.kind === 'tactic' ? -1 : 1) : docs[b]!.mappings - docs[a]!.mappings || compareIds(docs[a]!.id, docs[b]!.id),
+      );
     for (const i of named) {
       taken.add(i);
-      if (allowed(docs[i]!.kind, docs[i]!.framework)) hits.push(entityHit(docs[i]!, -0.8 + hits.length * 0.001, queryWords, true));
+      if (allowed(docs[i]!.kind, docs[i]!.framework)) hits.push(entityHit(docs[i]!, TIER.attackName + hits.length * 0.001, words0, true));
     }
 
-    // 2. Candidates by vocabulary, 3. ranked by fuse.js. A technique id asks for that technique
-    // (done above), not for everything numbered alike.
-    const { candidates, matchedWords, totalWeight: entityWeight } = technique
-      ? { candidates: [] as Candidate[], matchedWords: new Set<string>(), totalWeight: 1 }
-      : candidatesFor(vocabulary, docs.length, queryWords, (doc) => !taken.has(doc) && allowed(docs[doc]!.kind, docs[doc]!.framework), 120, 1);
-    if (candidates.length) {
-      const subset = Fuse.parseIndex<EntityDoc>({
-        keys: entityFile.fuse.keys,
-        records: candidates.map((c) => recordByDoc.get(c.doc)!).filter(Boolean),
-      } as Parameters<typeof Fuse.parseIndex>[0]);
-      const fuse = new Fuse(docs, { ...FUSE_OPTIONS, keys: ENTITY_KEYS as unknown as string[] }, subset);
-      const coverage = new Map(candidates.map((c) => [c.doc, c]));
-      const ranked = fuse.search(trimmed, { limit: limit * 2 });
-      const seenFuse = new Set<number>();
-      for (const r of ranked) {
-        seenFuse.add(r.refIndex);
-        const c = coverage.get(r.refIndex)!;
-        // fuse.js ranks; how much of the query (rare words counting more) a document holds breaks its near-ties.
-        const score = (r.score ?? 0.5) + (1 - c.weight / entityWeight) * 0.6;
-        hits.push(entityHit(docs[r.refIndex]!, score, matchedWords));
-      }
-      // Candidates fuse.js scored below its threshold still contain the words: keep them, last.
-      for (const c of candidates) {
-        if (!seenFuse.has(c.doc) && c.covered === queryWords.length) {
-          hits.push(entityHit(docs[c.doc]!, 0.9 + (1 - c.weight / entityWeight) * 0.6, matchedWords));
-        }
+    // 2-3. Everything else that holds the query, by relevance. A technique id asks for that
+    // technique (done above), not for everything numbered alike.
+    const parsed = parseQuery(trimmed, (word) => vocabulary.has(word) || (comments?.vocabulary.has(word) ?? false));
+    if (!technique) {
+      const found = rankDocuments(vocabulary, parsed.concepts, {
+        fieldWeights: ENTITY_WEIGHTS,
+        keep: (doc) => !taken.has(doc) && allowed(docs[doc]!.kind, docs[doc]!.framework),
+        cap: 200,
+        slack: 1,
+      });
+      const forms = phraseForms(parsed);
+      const queryStems = new Set(forms.flat());
+      for (const { doc: i, relevance } of found.ranked) {
+        const doc = docs[i]!;
+        const [name, ...aliases] = namesOf(i);
+        const bonus = Math.max(wholeNameBonus(name!, forms, queryStems), ...aliases.map((a) => NAME_BONUS.alias * wholeNameBonus(a, forms, queryStems)));
+        const prior = KIND_PRIOR[doc.kind] + POPULARITY * (Math.log1p(doc.mappings) / maxPopularity);
+        hits.push(entityHit(doc, 1 - (relevance + bonus + prior), found.matched));
       }
     }
 
     // Mapping notes, when loaded.
-    if (comments && (!kinds || kinds.has('comment'))) {
-      const c = comments;
-      const found = candidatesFor(
-        c.vocabulary,
-        c.docs.length,
-        queryWords,
-        (doc) =>
-          (!options.framework || c.docs[doc]!.framework === options.framework) &&
-          (!parent || c.docs[doc]!.technique === technique || c.docs[doc]!.technique === parent),
-        60,
-      );
-      if (found.candidates.length && found.maxCovered >= Math.min(queryWords.length, 2)) {
-        const subsetDocs = found.candidates.map((x) => c.docs[x.doc]!);
-        const fuse = new Fuse(subsetDocs, { ...FUSE_OPTIONS, keys: COMMENT_KEYS as unknown as string[] });
-        for (const r of fuse.search(trimmed, { limit: 20 })) {
-          const doc = r.item;
-          const ranges = highlightRanges(doc.text, found.matchedWords);
-          hits.push({
-            kind: 'comment',
-            id: doc.capability,
-            name: doc.title,
-            context: doc.frameworkName,
-            versions: doc.versions,
-            framework: doc.framework,
-            url: doc.url,
-            // Notes rank like entities, a little behind: a word in a long note means less than in a name.
-            score: (r.score ?? 0.5) + (1 - (found.weightOf.get(found.candidates[r.refIndex]!.doc) ?? 0) / found.totalWeight) * 0.6 + 0.2,
-            exact: false,
-            nameRanges: highlightRanges(doc.title, found.matchedWords),
-            snippet: snippet(doc.text, ranges),
-          });
-        }
-      }
-    }
+    if (!kinds || kinds.has('comment')) hits.push(...noteHits(parsed, options, technique));
 
-    return hits.sort((a, b) => a.score - b.score).slice(0, limit);
+    return hits.sort((a, b) => a.score - b.score || compareIds(a.id, b.id)).slice(0, limit);
   }
 
   return {
