@@ -1,6 +1,8 @@
 /**
- * The download files (CSV, JSON, Navigator layer per set and per technique, capability and
- * group page): their contents and sizes (the manifest pages read), and writing them.
+ * The download files: each set's, written by the build (CSV, JSON, Navigator layer, non-mappable
+ * entries, gaps, and the rows file pages make their own files from), and the manifest pages read
+ * (sizes of the written files; for each technique, capability and group page, its files made in
+ * the browser with how many mappings each holds).
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -34,11 +36,15 @@ export function prepareDownloads(model: Model, env: NodeJS.ProcessEnv = process.
     // Names are built from slugs that may, in theory, end like another file's suffix.
     if (paths.has(file.path)) throw new Error(`Two downloads would share the name ${file.path}; rename one of the ids behind it.`);
     paths.add(file.path);
-    const content = file.content();
-    const size = Buffer.byteLength(content);
     const groups = (manifest[file.scope] ??= []);
     let group = groups.find((g) => g.setId === file.setId);
     if (!group) groups.push((group = { setId: file.setId, files: [] }));
+    if (!file.prebuilt) {
+      group.files.push({ format: file.format, path: file.path, scoped: { rows: file.scoped!.rows, ...(file.scoped!.subject ? { subject: file.scoped!.subject } : {}) } });
+      continue;
+    }
+    const content = file.content();
+    const size = Buffer.byteLength(content);
     group.files.push({ format: file.format, path: file.path, bytes: size });
     files.push({ path: file.path, content });
     bytes += size;

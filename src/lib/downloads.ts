@@ -1,64 +1,86 @@
 /**
- * The downloads of a site. Every set offers itself whole: CSV and JSON (its non-mappable entries
- * included), a Navigator layer, its non-mappable entries alone, and its gaps (the active
- * techniques of its ATT&CK version none of its mappings names). Every technique, capability
- * and capability group page offers its rows: one CSV across all its sets (each row names its
- * set), and per set the unified JSON and a Navigator layer (both formats hold one set). Names
- * are descriptive and stable, all in one folder:
+ * The downloads of a site. Every set offers itself whole, prebuilt: CSV and JSON (its
+ * non-mappable entries included), a Navigator layer, its non-mappable entries alone, and its
+ * gaps (the active techniques of its ATT&CK version none of its mappings names), with its rows
+ * file beside them. Every technique, capability and capability group page offers its rows: one
+ * CSV across all its sets (each row names its set), and per set the unified JSON and a Navigator
+ * layer; these are made in the browser from the sets' JSON and rows files (src/lib/scoped-downloads.ts),
+ * not written to disk: a full corpus would need some 26,000 of them. Names are descriptive and
+ * stable, all in one folder:
  *   <set id>.csv, <set id>_T1046.json, <set id>_capability-ac-4_layer.json,
  *   T1046_all-sets.csv, nist_800_53_capability-ac-4_all-sets.csv
  */
 import { gapRows } from './attack-views.ts';
-import { toCsv, toGapsCsv, toNavigatorLayer, toUnifiedJson, type LayerOptions } from './exports.ts';
+import { csvOf, layerOf, unifiedJsonOf } from './export-formats.ts';
+import { loadSet, pageUrlsOf, toGapsCsv, type LayerOptions } from './exports.ts';
 import { groupIn } from './labels.ts';
 import type { ModelIndex } from './model-index.ts';
+import { encodeRowsFile, scopedContent, scopeKey, type LoadedSet } from './scoped-downloads.ts';
 import type { Mapping, MappingSet } from './schema.ts';
 
-export type DownloadFormat = 'csv' | 'json' | 'layer' | 'non-mappable' | 'gaps';
+export { scopeKey } from './scoped-downloads.ts';
+
+export type DownloadFormat = 'csv' | 'json' | 'layer' | 'non-mappable' | 'gaps' | 'rows';
 
 export interface DownloadFile {
   format: DownloadFormat;
   /** The file name in the downloads folder. */
   path: string;
-  bytes: number;
+  /** Its size, for a file written by the build. */
+  bytes?: number;
+  /** For a page's own file, made in the browser: how many mappings it holds, and what a layer names. */
+  scoped?: { rows: number; subject?: string };
 }
 
 /** The downloads of each page (a scope), per set; `setId` null for a file across all its sets. */
 export type DownloadManifest = Record<string, { setId: string | null; files: DownloadFile[] }[]>;
-
-/** Manifest keys of the pages that offer downloads. */
-export const scopeKey = {
-  set: (setId: string) => `set:${setId}`,
-  technique: (id: string) => `technique:${id}`,
-  capability: (id: string) => `capability:${id}`,
-  group: (id: string) => `group:${id}`,
-};
 
 export interface PlannedFile {
   scope: string;
   setId: string | null;
   format: DownloadFormat;
   path: string;
+  /** Written by the build (a whole set's); else made in the browser (a page's own). */
+  prebuilt: boolean;
+  /** A page's own file: mappings it holds, and what a layer names. */
+  scoped?: { rows: number; subject?: string; sets: string[] };
   content: () => string;
 }
 
 /** Every download file of a model, in a stable order; contents are produced on demand. */
 export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions, 'subject'>): Generator<PlannedFile> {
-  const { model, sets } = ctx;
+  const { model } = ctx;
   const json = (value: object) => `${JSON.stringify(value)}\n`;
-  const groupOf = (m: Mapping) => groupIn(ctx.capabilities.get(m.capabilityId)!, m.setId);
+  const pages = pageUrlsOf(layerOptions.pageUrl);
+  const loaded = new Map<string, LoadedSet>();
+  const load = (set: MappingSet) => loaded.get(set.id) ?? loaded.set(set.id, loadSet(ctx, set, pages)).get(set.id)!;
 
-  // Rows per page scope, in set order (model.mappings is sorted by set).
-  const byScope = new Map<string, { name: string; subject: (set: MappingSet) => string; stem: string; mappings: Mapping[] }>();
-  const add = (scope: string, init: () => { name: string; subject: (set: MappingSet) => string; stem: string }, m: Mapping) => {
+  for (const set of model.sets) {
+    const { set: info, rows } = load(set);
+    const scope = scopeKey.set(set.id);
+    const at = (suffix: string) => `${set.id}${suffix}`;
+    const whole = (format: DownloadFormat, path: string, content: () => string): PlannedFile => ({ scope, setId: set.id, format, path, prebuilt: true, content });
+    yield whole('csv', at('.csv'), () => csvOf(rows.map((row) => ({ set: info, row }))));
+    yield whole('json', at('.json'), () => json(unifiedJsonOf(info, rows)));
+    yield whole('layer', at('_layer.json'), () => json(layerOf(info, rows)));
+    const nonMappables = rows.filter((r) => !r.mapping);
+    if (nonMappables.length) yield whole('non-mappable', at('_non-mappable.csv'), () => csvOf(nonMappables.map((row) => ({ set: info, row }))));
+    const gaps = gapRows(ctx, set);
+    if (gaps) yield whole('gaps', at('_gaps.csv'), () => toGapsCsv(gaps));
+    yield whole('rows', at('_rows.json'), () => json(encodeRowsFile(load(set))));
+  }
+
+  // Each page's rows, per set in set order (model.mappings is sorted by set).
+  const byScope = new Map<string, { name: string; stem: string; subject: (set: MappingSet) => string; perSet: Map<string, number> }>();
+  const count = (scope: string, init: () => { name: string; stem: string; subject: (set: MappingSet) => string }, m: Mapping) => {
     let entry = byScope.get(scope);
-    if (!entry) byScope.set(scope, (entry = { ...init(), mappings: [] }));
-    entry.mappings.push(m);
+    if (!entry) byScope.set(scope, (entry = { ...init(), perSet: new Map() }));
+    entry.perSet.set(m.setId, (entry.perSet.get(m.setId) ?? 0) + 1);
   };
   for (const m of model.mappings) {
-    add(scopeKey.technique(m.techniqueId), () => ({ name: m.techniqueId, stem: m.techniqueId, subject: () => m.techniqueId }), m);
+    count(scopeKey.technique(m.techniqueId), () => ({ name: m.techniqueId, stem: m.techniqueId, subject: () => m.techniqueId }), m);
     const capability = ctx.capabilities.get(m.capabilityId)!;
-    add(
+    count(
       scopeKey.capability(capability.id),
       () => ({
         name: `${capability.frameworkId}_capability-${capability.slug}`,
@@ -67,57 +89,40 @@ export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions,
       }),
       m,
     );
-    const groupId = groupOf(m);
+    const groupId = groupIn(capability, m.setId);
     if (groupId) {
       const slug = groupId.slice(capability.frameworkId.length + 1);
-      add(
+      count(
         scopeKey.group(groupId),
         () => ({ name: `${capability.frameworkId}_group-${slug}`, stem: `group-${slug}`, subject: (set) => { const group = ctx.groups.get(groupId); return group?.sets[set.id]?.spelling ?? group?.displayId ?? slug; } }),
         m,
       );
     }
   }
-
-  for (const set of model.sets) {
-    const mappings = ctx.mappingsBySet.get(set.id) ?? [];
-    const nonMappables = ctx.nonMappablesBySet.get(set.id) ?? [];
-    const everything = [...mappings, ...nonMappables];
-    const scope = scopeKey.set(set.id);
-    const at = (suffix: string) => `${set.id}${suffix}`;
-    yield { scope, setId: set.id, format: 'csv', path: at('.csv'), content: () => toCsv(ctx, everything.map((item) => ({ set, item }))) };
-    yield { scope, setId: set.id, format: 'json', path: at('.json'), content: () => json(toUnifiedJson(ctx, set, everything)) };
-    yield { scope, setId: set.id, format: 'layer', path: at('_layer.json'), content: () => json(toNavigatorLayer(ctx, set, mappings, layerOptions)) };
-    if (nonMappables.length) {
-      yield { scope, setId: set.id, format: 'non-mappable', path: at('_non-mappable.csv'), content: () => toCsv(ctx, nonMappables.map((item) => ({ set, item }))) };
-    }
-    const gaps = gapRows(ctx, set);
-    if (gaps) yield { scope, setId: set.id, format: 'gaps', path: at('_gaps.csv'), content: () => toGapsCsv(gaps) };
-  }
-
-  for (const [scope, { name, stem, subject, mappings }] of byScope) {
+  for (const [scope, { name, stem, subject, perSet }] of byScope) {
+    const setIds = [...perSet.keys()];
+    const total = [...perSet.values()].reduce((a, b) => a + b, 0);
     yield {
       scope,
       setId: null,
       format: 'csv',
       path: `${name}_all-sets.csv`,
-      content: () => toCsv(ctx, mappings.map((item) => ({ set: sets.get(item.setId)!, item }))),
+      prebuilt: false,
+      scoped: { rows: total, sets: setIds },
+      content: () => scopedContent('csv', scope, setIds.map((id) => load(ctx.sets.get(id)!))),
     };
-    const perSet = new Map<string, Mapping[]>();
-    for (const m of mappings) {
-      const list = perSet.get(m.setId);
-      if (list) list.push(m);
-      else perSet.set(m.setId, [m]);
-    }
-    for (const [setId, items] of perSet) {
-      const set = sets.get(setId)!;
+    for (const [setId, rows] of perSet) {
+      const set = ctx.sets.get(setId)!;
       const at = (suffix: string) => `${set.id}_${stem}${suffix}`;
-      yield { scope, setId, format: 'json', path: at('.json'), content: () => json(toUnifiedJson(ctx, set, items)) };
+      yield { scope, setId, format: 'json', path: at('.json'), prebuilt: false, scoped: { rows, sets: [setId] }, content: () => scopedContent('json', scope, [load(set)]) };
       yield {
         scope,
         setId,
         format: 'layer',
         path: at('_layer.json'),
-        content: () => json(toNavigatorLayer(ctx, set, items, { ...layerOptions, subject: subject(set) })),
+        prebuilt: false,
+        scoped: { rows, subject: subject(set), sets: [setId] },
+        content: () => scopedContent('layer', scope, [load(set)], subject(set)),
       };
     }
   }

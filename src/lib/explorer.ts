@@ -128,12 +128,16 @@ export interface CapabilityView extends TableColumns {
   matrix: SubjectMatrix | null;
 }
 
-export interface GroupView extends TableColumns {
+export interface GroupView {
   group: CapabilityGroup;
   framework: Framework;
+  /**
+   * Its capabilities with their rows and techniques: the page lists them, and each capability's
+   * page its rows (NIST AC's 1,400 rows on one page made it 1 MB, and repeated those pages).
+   */
   capabilities: { capability: Capability; rowCount: number; techniqueCount: number }[];
-  rows: MappingRow[];
-  sets: SetCount[];
+  /** Rows of all its capabilities (mappings in several sets counted once). */
+  rowCount: number;
   matrix: SubjectMatrix | null;
 }
 
@@ -197,8 +201,15 @@ export interface FrameworkView {
 
 /** The footer of every page: each framework's sets and who made them, and the build's warnings. */
 export interface FooterView {
-  sources: { framework: Framework; count: number; who: string[] }[];
+  setCount: number;
+  frameworkCount: number;
   warningCount: number;
+}
+
+/** Where a framework's mapping data comes from: its sets' organizations, authors and contacts, else its files. */
+export interface FrameworkSource {
+  framework: Framework;
+  who: string[];
 }
 
 export interface TechniqueSummary {
@@ -418,9 +429,7 @@ export function createExplorer(index: ModelIndex) {
           const own = perCapability.get(capability.id) ?? [];
           return { capability, rowCount: own.length, techniqueCount: new Set(own.map((r) => r.technique.id)).size };
         }),
-        rows,
-        ...columnsFor(rows),
-        sets: setCounts(rows),
+        rowCount: rows.length,
         matrix: subjectMatrix(groupMappings),
       };
     },
@@ -560,11 +569,6 @@ export function createExplorer(index: ModelIndex) {
       return this.techniqueFilterSets(id).has(setId) ? `${href}#${setAnchor(setId)}` : href;
     },
 
-    /** Sets the group page's filter offers. */
-    groupFilterSets(id: string): ReadonlySet<string> {
-      return filterSets(`g:${id}`, () => index.groupMappings(id));
-    },
-
     /** Techniques in id order with their row counts (parents before their sub-techniques). */
     techniqueSummaries(): TechniqueSummary[] {
       return model.techniques.map((technique) => ({
@@ -579,17 +583,22 @@ export function createExplorer(index: ModelIndex) {
     /** Every page's footer: each framework's sets name their source (who made them, else their files). */
     footer(): FooterView {
       return (footer ??= {
-        sources: this.frameworkSummaries().map(({ framework, sets: frameworkSets }) => {
-          const people = [...new Set(frameworkSets.flatMap((s) => [s.organization, s.author, s.contact]).filter((v): v is string => !!v))];
-          const files = [...new Set(frameworkSets.flatMap((s) => s.sources.map((f) => f.split('/').pop()!)))];
-          const who = people.length ? people : files.length > 3 ? [...files.slice(0, 3), `${files.length - 3} more files`] : files;
-          return { framework, count: frameworkSets.length, who };
-        }),
+        setCount: model.sets.length,
+        frameworkCount: model.frameworks.length,
         warningCount: model.warnings.reduce((n, w) => n + w.occurrences.length, 0),
       });
     },
 
-    /** Per framework: its sets with their counts, for the home page and every page's footer. */
+    /** Each framework's sources, for the frameworks page (every page's footer links there). */
+    sources(): FrameworkSource[] {
+      return this.frameworkSummaries().map(({ framework, sets: frameworkSets }) => {
+        const people = [...new Set(frameworkSets.flatMap((s) => [s.organization, s.author, s.contact]).filter((v): v is string => !!v))];
+        const files = [...new Set(frameworkSets.flatMap((s) => s.sources.map((f) => f.split('/').pop()!)))];
+        return { framework, who: people.length ? people : files };
+      });
+    },
+
+    /** Per framework: its sets with their counts, for the home and frameworks pages. */
     frameworkSummaries(): { framework: Framework; sets: MappingSet[]; mappingCount: number; capabilityCount: number }[] {
       return (summaries ??= [...model.frameworks]
         .sort((a, b) => a.name.localeCompare(b.name))

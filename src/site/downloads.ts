@@ -24,6 +24,8 @@ export interface DownloadRow {
   label: string;
   /** The row's data-sets attribute (set filter tokens); null for the all-sets row. */
   tokens: string | null;
+  /** The set of the row; null for the all-sets row. */
+  setId: string | null;
   files: DownloadFile[];
 }
 
@@ -36,6 +38,7 @@ export function downloadsFor(scope: string): DownloadRow[] {
     return {
       label: set ? frameworkSetLabel(set, index.frameworks.get(set.frameworkId)!) : `All ${plural(setCount, 'set')}`,
       tokens: set ? index.setTokenList([set]) : null,
+      setId,
       files,
     };
   });

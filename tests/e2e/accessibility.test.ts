@@ -96,7 +96,7 @@ describe('the keyboard alone', () => {
     const rowLink = page.locator('#table-nist_800_53 a.row-link').first();
     await rowLink.focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Link to this row copied');
+    await page.waitForFunction(() => document.querySelector('body > [role="status"]')?.textContent === 'Link to this row copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/techniques\/T1046\/#ac-4-t1046-[0-9a-f]{6}$/);
     await page.locator('.set-filter a', { hasText: 'NIST' }).focus();
     await page.keyboard.press('Enter');

@@ -54,4 +54,36 @@ describe('downloads from the T1046 page', () => {
     expect(layer.techniques).toEqual([expect.objectContaining({ techniqueID: 'T1046', score: 3 })]);
     await context.close();
   });
+
+  it('are made in the browser from the set files: nothing per page is fetched but the sets\' JSON and rows files', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${inject('siteUrl')}frameworks/nist_800_53/capabilities/ac-4/`);
+    const row = page.locator('section.downloads tr', { hasText: 'NIST SP 800-53 rev5 @ 8.2' });
+    await expect(row.getByRole('link', { name: /^Layer/ }).innerText()).resolves.toBe('Layer (1 mapping)');
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /^Layer/ }).click()]);
+    expect(download.suggestedFilename()).toBe('nist_800_53-rev5_attack-8.2-enterprise_capability-ac-4_layer.json');
+    const layer = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(layer.name).toBe('AC-4: NIST SP 800-53 rev5 → ATT&CK Enterprise 8.2');
+    expect(requested.filter((p) => p.startsWith('/downloads/'))).toEqual([
+      '/downloads/nist_800_53-rev5_attack-8.2-enterprise.json',
+      '/downloads/nist_800_53-rev5_attack-8.2-enterprise_rows.json',
+    ]);
+    await expect(page.locator('section.downloads [role="status"]').innerText()).resolves.toBe('nist_800_53-rev5_attack-8.2-enterprise_capability-ac-4_layer.json downloaded.');
+    await context.close();
+  });
+
+  it('without JavaScript, link each set\'s whole file and hide the all-sets row', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${inject('siteUrl')}techniques/T1046/`);
+    await expect(page.locator('section.downloads tr', { hasText: 'All 2 sets' }).isVisible()).resolves.toBe(false);
+    await expect(page.locator('section.downloads').innerText()).resolves.toContain("Without JavaScript, the links below give each set's whole file");
+    const row = page.locator('section.downloads tr', { hasText: 'NIST SP 800-53 rev5 @ 8.2' });
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /^JSON/ }).click()]);
+    expect(download.suggestedFilename()).toBe('nist_800_53-rev5_attack-8.2-enterprise.json');
+    await context.close();
+  });
 });

@@ -54,7 +54,7 @@ describe('deep links to a mapping row', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(`${t1046()}#${id}`);
     expect(new URL(page.url()).hash).toBe(`#${id}`);
-    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Link to this row copied');
+    await page.waitForFunction(() => document.querySelector('body > [role="status"]')?.textContent === 'Link to this row copied');
     await context.close();
   });
 });
@@ -77,22 +77,37 @@ describe('narrowing a page to one set', () => {
 describe('filtering a long table', () => {
   it('narrows rows as you type and says how many match', async () => {
     const page = await browser.newPage();
-    await page.goto(`${inject('largeSiteUrl')}frameworks/nist_800_53/groups/sc/`);
-    const table = page.locator('#table-mappings');
+    await page.goto(`${inject('largeSiteUrl')}frameworks/nist_800_53/capabilities/sc-10/`);
+    const table = page.locator('#table-techniques');
     const total = await table.locator('tbody tr').count();
-    expect(total).toBeGreaterThan(100);
+    expect(total).toBeGreaterThan(30);
     const box = page.getByRole('searchbox', { name: 'Filter rows' }).last();
-    await box.fill('SC-7  t1046');
+    await box.fill('t1059  rev5');
     const expected = await table.locator('tbody tr').evaluateAll(
-      (rows) => rows.filter((r) => /sc-7/i.test(r.textContent!) && /t1046/i.test(r.textContent!)).map((r) => r.id),
+      (rows) => rows.filter((r) => /t1059/i.test(r.textContent!) && /rev5/i.test(r.textContent!)).map((r) => r.id),
     );
     expect(expected.length).toBeGreaterThan(0);
     const visibleIds = () => table.locator('tbody tr').evaluateAll((rows) => rows.filter((r) => r.checkVisibility()).map((r) => r.id));
     expect(await visibleIds()).toEqual(expected);
-    await expect(page.locator(`tr[id="${expected[0]}"] th`).innerText()).resolves.toMatch(/^SC-7/);
+    await expect(page.locator(`tr[id="${expected[0]}"] th`).innerText()).resolves.toMatch(/^T1059/i);
     await expect(page.locator('.table-tools output').last().innerText()).resolves.toBe(`${expected.length} of ${total} rows`);
     await box.fill('');
     expect(await visibleIds()).toHaveLength(total);
+    await page.close();
+  });
+});
+
+describe('a large capability group', () => {
+  it('leads with its capabilities and their counts, each count leading to that capability\'s rows with their notes', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('largeSiteUrl')}frameworks/nist_800_53/groups/sc/`);
+    await expect(page.locator('#table-mappings').count()).resolves.toBe(0);
+    await expect(page.locator('main').innerText()).resolves.toMatch(/[\d,]+ mappings over \d+ capabilities: each capability's page lists its mappings/);
+    const count = page.getByRole('link', { name: /^[\d,]+ mappings of SC-7$/ });
+    const rows = Number((await count.innerText()).replace(/,/g, ''));
+    await count.click();
+    await page.waitForURL(/\/capabilities\/sc-7\/#mappings$/);
+    await expect(page.locator('#table-techniques tbody tr').count()).resolves.toBe(rows);
     await page.close();
   });
 });

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planDownloads, type PlannedFile } from '../../src/lib/downloads.ts';
 import { EXPORT_CSV_COLUMNS, toCsv, toNavigatorLayer } from '../../src/lib/exports.ts';
+import { decodeSetFiles, scopedContent, type ScopedFormat } from '../../src/lib/scoped-downloads.ts';
 import { indexModel } from '../../src/lib/model-index.ts';
 import { parseInputFile } from '../../src/lib/read-inputs.ts';
 import { runPipeline } from '../../src/lib/pipeline.ts';
@@ -57,7 +58,7 @@ describe('download files', () => {
       const setsWithRows = new Set(defaultFiles.filter((f) => f.scope === scope && f.setId).map((f) => f.setId));
       for (const setId of setsWithRows) {
         expect(defaultFiles.filter((f) => f.scope === scope && f.setId === setId).map((f) => f.format).filter((f) => f !== 'non-mappable'), `${scope} ${setId}`).toEqual(
-          scope.startsWith('set:') ? ['csv', 'json', 'layer', 'gaps'] : ['json', 'layer'],
+          scope.startsWith('set:') ? ['csv', 'json', 'layer', 'gaps', 'rows'] : ['json', 'layer'],
         );
       }
     }
@@ -69,6 +70,35 @@ describe('download files', () => {
     expect(new Set(csv.data.map((r) => `${r['mapping_framework']} ${r['mapping_framework_version']} ${r['attack_version']}`))).toEqual(
       new Set(['azure 06/29/2021 8.2', 'nist_800_53 rev5 8.2']),
     );
+  });
+
+  it('are written by the build only for whole sets: a page\'s own files are made from its sets\' files', () => {
+    for (const f of [...defaultFiles, ...messyFiles]) expect(f.prebuilt, f.path).toBe(f.scope.startsWith('set:'));
+    const written = [...defaultFiles, ...messyFiles, ...warnedFiles].filter((f) => f.prebuilt).length;
+    const all = defaultFiles.length + messyFiles.length + warnedFiles.length;
+    expect(written).toBeLessThan(all / 2);
+  });
+
+  it('made in the browser\'s way, from each set\'s JSON and rows files, are the build\'s bytes', () => {
+    for (const files of [defaultFiles, messyFiles, warnedFiles]) {
+      const byPath = new Map(files.map((f) => [f.path, f]));
+      const setFiles = (id: string) => decodeSetFiles(JSON.parse(byPath.get(`${id}.json`)!.content()), JSON.parse(byPath.get(`${id}_rows.json`)!.content()));
+      const scoped = files.filter((f) => !f.prebuilt);
+      expect(scoped.length).toBeGreaterThan(10);
+      for (const f of scoped) {
+        const made = scopedContent(f.format as ScopedFormat, f.scope, f.scoped!.sets.map(setFiles), f.scoped!.subject);
+        expect(made, f.path).toBe(f.content());
+        const held = f.format === 'csv' ? Papa.parse(made, { header: true, skipEmptyLines: true }).data.length : (JSON.parse(made).mapping_objects ?? JSON.parse(made).techniques).length;
+        if (f.format !== 'layer') expect(held, `${f.path}: the count the page shows`).toBe(f.scoped!.rows);
+      }
+    }
+  });
+
+  it('refuse a rows file of another build, or that is not one, saying so', () => {
+    const json = JSON.parse(file(defaultFiles, 'nist_800_53-rev5_attack-8.2-enterprise.json').content());
+    const rows = JSON.parse(file(defaultFiles, 'azure-06.29.2021_attack-8.2-enterprise_rows.json').content());
+    expect(() => decodeSetFiles(json, rows)).toThrow('the set file holds 11 objects and its rows file 6: they are of different builds');
+    expect(() => decodeSetFiles(json, { format: 'other' })).toThrow('not a Mapscope rows file (format "other", expected mapscope-set-rows/1)');
   });
 
   it('the set file holds everything, and the non-mappable entries also come alone', () => {

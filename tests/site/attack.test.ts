@@ -65,8 +65,9 @@ describe('capability pages', () => {
     // Covered cells only: T1901, and of its sub-techniques the covered one.
     expect(matrix.querySelectorAll('li > a code').map(text)).toEqual(['T1901', 'T1901.001']);
     expect(text(matrix.querySelector('details summary'))).toBe('1 of 2 sub-techniques of T1901 covered');
-    // One capability: a cell is mapped or not, with no count of capabilities.
-    expect(text(matrix.querySelector('li > a'))).toBe('T1901 Knock on Doors (mapped)');
+    // One capability: a cell is mapped or not, with no count of capabilities; only the unmapped say so.
+    expect(text(matrix.querySelector('li > a'))).toBe('T1901 Knock on Doors');
+    expect(text(matrix.querySelector('.matrix-summary'))).toContain('Each technique is mapped unless marked “not mapped”.');
     expect(matrix.querySelectorAll('.matrix-legend li').map(text)).toEqual(['not mapped', 'mapped']);
     const full = matrix.querySelector('.matrix-summary a')!;
     expect(full.getAttribute('href')).toBe('/sets/demo-1_attack-2.0-enterprise/#matrix');

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { checkLinks } from '../../scripts/site-check/links.ts';
 import { page, tableOf, text } from '../support/html.ts';
@@ -49,11 +50,17 @@ describe('the default site', () => {
     expect(groups.rows.find((r) => text(r.cells['Group']) === 'azure_web_application_firewall')!.cells['Mappings']!.text).toBe('2');
   });
 
-  it('the footer carries the ATT&CK attribution and each framework\'s source', () => {
-    const footer = text(page(dist, '/techniques/T1046/').querySelector('footer'));
-    expect(footer).toContain('ATT&CK® is a registered trademark of The MITRE Corporation.');
-    expect(footer).toContain('Microsoft Azure, 1 set; source: ctid@mitre.org');
-    expect(footer).toContain('NIST SP 800-53, 1 set; source: nist_800_53-rev5_attack-8.2-enterprise.csv');
+  it('the footer carries the ATT&CK attribution and leads to each framework\'s source', () => {
+    const footer = page(dist, '/techniques/T1046/').querySelector('footer')!;
+    expect(text(footer)).toContain('ATT&CK® is a registered trademark of The MITRE Corporation.');
+    expect(text(footer)).toContain('Mapping data: 2 sets of 2 frameworks; their sources are on the frameworks page.');
+    expect(footer.querySelector('a[href="/frameworks/#sources"]')).not.toBeNull();
+    const sources = page(dist, '/frameworks/').querySelector('#sources dl')!;
+    const entries = sources.querySelectorAll('dt').map((dt) => [text(dt), text(dt.nextElementSibling)]);
+    expect(entries).toEqual([
+      ['Microsoft Azure', 'ctid@mitre.org'],
+      ['NIST SP 800-53', 'nist_800_53-rev5_attack-8.2-enterprise.csv, nist_800_53-rev5_attack-8.2-enterprise.json'],
+    ]);
   });
 
   it('every internal link and every #fragment resolves', async () => {
@@ -78,24 +85,38 @@ describe('the default site', () => {
 });
 
 describe('downloads on pages', () => {
-  it('T1046 offers CSV, JSON and a Navigator layer per set, as plain links with their real sizes', async () => {
-    const { statSync } = await import('node:fs');
-    const { formatBytes } = await import('../../src/lib/downloads.ts');
+  it('T1046 offers its own CSV, and JSON and a Navigator layer per set, saying how many mappings each holds', () => {
     const doc = page(dist, '/techniques/T1046/');
     const section = doc.querySelector('section.downloads')!;
     const table = tableOf(section.querySelector('table')!);
     expect(table.headers).toEqual(['Set', 'CSV', 'JSON', 'Navigator layer']);
     expect(table.rows.map((r) => text(r.cells['Set']))).toEqual(['All 2 sets', 'Microsoft Azure 06/29/2021 @ 8.2', 'NIST SP 800-53 rev5 @ 8.2']);
-    expect(table.rows[0]!.cells['CSV']!.querySelector('a')!.getAttribute('href')).toBe('/downloads/T1046_all-sets.csv');
     const links = section.querySelectorAll('a');
-    expect(links).toHaveLength(5);
+    expect(links.map((a) => text(a))).toEqual(['CSV (17 mappings)', 'JSON (6 mappings)', 'Layer (6 mappings)', 'JSON (11 mappings)', 'Layer (11 mappings)']);
+    // What the browser needs to name and make them.
+    const element = section.querySelector('scoped-downloads')!;
+    expect([element.getAttribute('data-all-sets'), element.getAttribute('data-stem'), element.getAttribute('data-subject')]).toEqual(['T1046_all-sets.csv', 'T1046', 'T1046']);
+    expect(table.rows[0]!.element.getAttribute('data-from')).toBe('azure-06.29.2021_attack-8.2-enterprise nist_800_53-rev5_attack-8.2-enterprise');
+    // Without JavaScript each link gives its set's whole file, which the build wrote; the
+    // all-sets row, which has none, is hidden.
     for (const link of links) {
-      const href = link.getAttribute('href')!;
-      expect(href).toMatch(/^\/downloads\/[^/]*T1046(_layer|_all-sets)?\.(csv|json)$/);
-      expect(link.getAttribute('download')).toBe('');
-      const size = statSync(`${dist}${href}`).size;
+      expect(link.getAttribute('href')).toMatch(/^\/downloads\/[a-z0-9_.-]+-enterprise(_layer)?\.(csv|json)$/);
+      expect(existsSync(`${dist}${link.getAttribute('href')}`)).toBe(true);
+    }
+    expect(table.rows[0]!.element.hasAttribute('hidden')).toBe(true);
+    expect(section.querySelector('scoped-downloads')!.getAttribute('data-scope')).toBe('technique:T1046');
+  });
+
+  it('a set page offers its whole files with their sizes, the files a page makes its own from beside them', async () => {
+    const { statSync } = await import('node:fs');
+    const { formatBytes } = await import('../../src/lib/downloads.ts');
+    const links = page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelectorAll('section.downloads a');
+    for (const link of links) {
+      const size = statSync(`${dist}${link.getAttribute('href')}`).size;
       expect(text(link)).toMatch(new RegExp(`\\(${formatBytes(size).replace('.', '\\.')}\\)$`));
     }
+    expect(existsSync(`${dist}/downloads/nist_800_53-rev5_attack-8.2-enterprise_rows.json`)).toBe(true);
+    expect(readdirSync(`${dist}/downloads`).filter((f) => f.includes('T1046'))).toEqual([]);
   });
 
   it('set, capability and group pages offer their downloads too', () => {
