@@ -4,10 +4,11 @@
  * line per figure: median and p95 over repeated runs, with a reference measured in the same run,
  * and the target. Results are also written to bench-results/latest.json.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { listInputFiles } from '../src/lib/read-inputs.ts';
 import { runPipeline } from '../src/lib/pipeline.ts';
@@ -16,11 +17,15 @@ import { kilobytes, megabytes, seconds, summarize, time } from './bench/stats.ts
 import { measureFolder } from './bench/folder-size.ts';
 import { buildSiteInto } from './site-check/build-site.ts';
 import { gzipSize, listFiles } from './site-check/files.ts';
+import { budgetProblems, describeMeasure, measureSite } from './site-check/budgets.ts';
 import { checkLinks } from './site-check/links.ts';
 import { runLighthouse } from './site-check/lighthouse.ts';
 import { serveStatic } from './site-check/static-server.ts';
 import { benchRelevance, benchSearch, RELEVANCE_BASELINE } from './bench/search.ts';
 import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
+import { planDownloads } from '../src/lib/downloads.ts';
+import { indexModel } from '../src/lib/model-index.ts';
+import { decodeSetFiles, scopedContent } from '../src/lib/scoped-downloads.ts';
 import type { Model } from '../src/lib/schema.ts';
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string' } } });
@@ -143,8 +148,24 @@ if (!only || only.has('exports')) {
   const write = summarize(writeRuns);
   report(
     'exports.prepare',
-    `median ${seconds(prepare.median)}, p95 ${seconds(prepare.p95)} to produce ${prepared.files.length} files (CSV, JSON, Navigator layer for every set, and every technique, capability and group per set), ${megabytes(prepared.bytes)}`,
+    `median ${seconds(prepare.median)}, p95 ${seconds(prepare.p95)} to produce ${prepared.files.length} files (each set's CSV, JSON, Navigator layer, non-mappable, gaps and rows files), ${megabytes(prepared.bytes)}`,
     { ...prepare, files: prepared.files.length, bytes: prepared.bytes },
+  );
+  // A page's own file, made the browser's way: the largest (the most-mapped technique's CSV
+  // across its sets), from its sets' JSON and rows files.
+  const contents = new Map(prepared.files.map((f) => [f.path, f.content]));
+  const planned = [...planDownloads(indexModel(model), { pageUrl: () => 'https://example.org/' })];
+  const biggest = planned.filter((f) => !f.prebuilt && f.format === 'csv').sort((a, b) => b.scoped!.rows - a.scoped!.rows)[0]!;
+  const fetched = biggest.scoped!.sets.flatMap((id) => [`${id}.json`, `${id}_rows.json`]);
+  const made = await time(async () => {
+    const sets = biggest.scoped!.sets.map((id) => decodeSetFiles(JSON.parse(contents.get(`${id}.json`)!), JSON.parse(contents.get(`${id}_rows.json`)!)));
+    scopedContent('csv', biggest.scope, sets);
+  }, runs);
+  const gz = fetched.reduce((n, f) => n + gzipSync(contents.get(f)!).length, 0);
+  report(
+    'exports.page_file',
+    `${biggest.path} (${biggest.scoped!.rows} mappings over ${biggest.scoped!.sets.length} sets): made in median ${seconds(made.median)}, p95 ${seconds(made.p95)} (in Node, parsing included) from ${fetched.length} set files, ${kilobytes(gz)} gzip to fetch`,
+    { path: biggest.path, ...made, fetchedGzip: gz },
   );
   report(
     'exports.write',
@@ -189,6 +210,31 @@ if (!only || only.has('site')) {
     `median ${seconds(smallTiming.median)}, p95 ${seconds(smallTiming.p95)} (the default T1046 site, same command: fixed cost of a build)`,
     smallTiming,
   );
+  const deploy = await measureSite(dist);
+  const over = budgetProblems(deploy);
+  report(
+    'site.deploy_budgets',
+    `${describeMeasure(deploy)}; targets <= 20,000 files, <= 25 MiB a file, <= 150 MB in all: ${over.length ? `FAIL (${over.join('; ')})` : 'PASS'}`,
+    { ...deploy, problems: over },
+  );
+  // The three heaviest pages, served gzipped as a static host serves them.
+  const heaviest = (await Promise.all((await listFiles(dist)).filter((f) => f.endsWith('.html')).map(async (f) => ({ f, size: (await stat(f)).size }))))
+    .sort((a, b) => b.size - a.size)
+    .slice(0, 3);
+  const fullServer = await serveStatic(dist, '/');
+  try {
+    for (const { f, size } of heaviest) {
+      const route = path.relative(dist, f).replace(/index\.html$/, '');
+      const { scores, losses } = await runLighthouse(`${fullServer.url.replace('127.0.0.1', 'localhost')}${route}`);
+      report(
+        `lighthouse.heavy ${route}`,
+        `${kilobytes(size)} raw, ${kilobytes(await gzipSize(f))} gzip: performance ${scores.performance} (target >= 95: ${scores.performance >= 95 ? 'PASS' : 'FAIL'}), accessibility ${scores.accessibility}, best practices ${scores['best-practices']}, SEO ${scores.seo}${losses.length ? `; below 1: ${losses.join('; ')}` : ''}`,
+        { route, size, scores, losses },
+      );
+    }
+  } finally {
+    await fullServer.close();
+  }
   report(
     'site.dist_size',
     `pages and assets ${megabytes(pageBytes)} (${Object.entries(size.byTop).filter(([k]) => k !== 'downloads').sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${megabytes(v)}`).join(', ')}); target < 80 MB: ${sizeVerdict}; plus downloads ${megabytes(downloadBytes)}; ${size.files} files, ${megabytes(size.bytes)} in all`,

@@ -29,7 +29,7 @@ export function strictFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /** Run the data step with command-line arguments; the exit status, and the model and its folder when written. */
-export async function dataStep(argv: string[]): Promise<{ status: number; model?: Model; dir?: string }> {
+export async function dataStep(argv: string[]): Promise<{ status: number; model?: Model; dir?: string; strict?: boolean }> {
   let args;
   try {
     args = parseArgs({
@@ -79,7 +79,7 @@ export async function dataStep(argv: string[]): Promise<{ status: number; model?
   console.log(
     `Model: ${m.sets.length} sets, ${m.mappings.length} mappings, ${m.nonMappables.length} non-mappable, ${m.duplicates.length} duplicates dropped, ${plural(warningCount, 'warning')}, ${m.techniques.length} techniques, ${m.capabilities.length} capabilities from ${result.files.length} files in ${seconds} s -> ${path.relative(process.cwd(), file) || file}`,
   );
-  return { status: 0, model: result.model, dir: out };
+  return { status: 0, model: result.model, dir: out, strict };
 }
 
 if (isMain(import.meta.url)) {

@@ -1,0 +1,25 @@
+/**
+ * npm run budgets -- [DIR] [--strict]
+ * Measures a built site (default dist/) against the deploy budgets (scripts/site-check/budgets.ts):
+ * at most 20,000 files, no file over 25 MiB, at most 150 MB in all. Prints the figures and any
+ * budget exceeded; exits 1 on one with --strict (or MAPSCOPE_STRICT=1).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { strictFromEnv } from './build-model.ts';
+import { isMain } from './cli.ts';
+import { budgetProblems, budgetsFrom, describeMeasure, measureSite } from './site-check/budgets.ts';
+
+export async function checkBudgets(dir: string, strict: boolean): Promise<number> {
+  const measure = await measureSite(dir);
+  console.log(`${dir}: ${describeMeasure(measure)}`);
+  const problems = budgetProblems(measure, budgetsFrom());
+  for (const problem of problems) console[strict ? 'error' : 'warn'](`${strict ? 'Error' : 'Warning'}: over a deploy budget: ${problem}`);
+  if (!problems.length) console.log('Within the deploy budgets (by default 20,000 files, 25 MiB a file, 150 MB in all).');
+  return problems.length && strict ? 1 : 0;
+}
+
+if (isMain(import.meta.url)) {
+  const { values, positionals } = parseArgs({ options: { strict: { type: 'boolean' } }, allowPositionals: true });
+  process.exitCode = await checkBudgets(path.resolve(positionals[0] ?? 'dist'), values.strict === true || strictFromEnv());
+}

@@ -1,0 +1,72 @@
+/**
+ * The deploy budgets of a built site: what every common static host takes. Cloudflare Pages
+ * (free plan) refuses more than 20,000 files and any file over 25 MiB; GitHub Pages publishes at
+ * most 1 GB and gives a deploy 10 minutes; 150 MB in all keeps uploads and deploys quick.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { listFiles } from './files.ts';
+
+export interface Budgets {
+  files: number;
+  fileBytes: number;
+  totalBytes: number;
+}
+
+export const BUDGETS: Budgets = { files: 20_000, fileBytes: 25 * 1024 * 1024, totalBytes: 150e6 };
+
+/**
+ * The budgets, or a host's own: MAPSCOPE_BUDGET_FILES (files), MAPSCOPE_BUDGET_FILE_MB (MiB a
+ * file), MAPSCOPE_BUDGET_MB (MB in all).
+ */
+export function budgetsFrom(env: NodeJS.ProcessEnv = process.env): Budgets {
+  const number = (name: string) => {
+    const value = Number(env[name]);
+    return env[name] && Number.isFinite(value) && value > 0 ? value : null;
+  };
+  return {
+    files: number('MAPSCOPE_BUDGET_FILES') ?? BUDGETS.files,
+    fileBytes: (number('MAPSCOPE_BUDGET_FILE_MB') ?? 25) * 1024 * 1024,
+    totalBytes: (number('MAPSCOPE_BUDGET_MB') ?? 150) * 1e6,
+  };
+}
+
+export interface SiteMeasure {
+  files: number;
+  bytes: number;
+  largest: { path: string; bytes: number };
+}
+
+/** Files, bytes and the largest file of a built site. */
+export async function measureSite(dir: string): Promise<SiteMeasure> {
+  let bytes = 0;
+  let largest = { path: '', bytes: 0 };
+  const files = await listFiles(dir);
+  for (const file of files) {
+    const { size } = await stat(file);
+    bytes += size;
+    if (size > largest.bytes) largest = { path: path.relative(dir, file), bytes: size };
+  }
+  return { files: files.length, bytes, largest };
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/** Each budget the site exceeds, said with the figure, the limit and by how much. */
+export function budgetProblems(m: SiteMeasure, budgets: Budgets = BUDGETS): string[] {
+  const problems: string[] = [];
+  if (m.files > budgets.files) {
+    problems.push(`${m.files.toLocaleString('en')} files, over the ${budgets.files.toLocaleString('en')} a host such as Cloudflare Pages takes, by ${(m.files - budgets.files).toLocaleString('en')}`);
+  }
+  if (m.largest.bytes > budgets.fileBytes) {
+    problems.push(`${m.largest.path} is ${mib(m.largest.bytes)}, over the ${mib(budgets.fileBytes)} a file may be, by ${mib(m.largest.bytes - budgets.fileBytes)}`);
+  }
+  if (m.bytes > budgets.totalBytes) problems.push(`${mb(m.bytes)} in all, over the ${mb(budgets.totalBytes)} budget, by ${mb(m.bytes - budgets.totalBytes)}`);
+  return problems;
+}
+
+/** One line: "2,781 files, 123.4 MB in all, largest 1.4 MB (downloads/x.json)". */
+export function describeMeasure(m: SiteMeasure): string {
+  return `${m.files.toLocaleString('en')} files, ${mb(m.bytes)} in all, largest ${mb(m.largest.bytes)} (${m.largest.path})`;
+}
