@@ -20,16 +20,30 @@ const DIRECTIVES: readonly [string, string][] = [
 /** The policy for the meta tag (frame-ancestors has no effect there, so it is left to the header). */
 export const CONTENT_SECURITY_POLICY = DIRECTIVES.map(([name, value]) => `${name} ${value}`).join('; ');
 
-/** The _headers file: the same policy plus what only headers can say. */
-export function headersFile(): string {
+/** The headers every response of the site carries, on any host that lets us set them. */
+export const SECURITY_HEADERS: readonly [string, string][] = [
+  ['Content-Security-Policy', `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'],
+];
+
+/**
+ * Astro's bundled assets (scripts, styles) carry a content hash in their names: a new build
+ * gives new names, so browsers may keep them for a year without asking again.
+ */
+export const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
+
+/** The _headers file for a site served under `base` ("/" or "/mapscope/"). */
+export function headersFile(base = '/'): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
   return [
-    '/*',
-    `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
-    '  X-Content-Type-Options: nosniff',
-    '  X-Frame-Options: DENY',
-    '  Referrer-Policy: strict-origin-when-cross-origin',
-    '  Cross-Origin-Opener-Policy: same-origin',
-    '  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+    `${prefix}*`,
+    ...SECURITY_HEADERS.map(([name, value]) => `  ${name}: ${value}`),
+    `${prefix}_astro/*`,
+    `  Cache-Control: ${HASHED_ASSET_CACHE}`,
     '',
   ].join('\n');
 }

@@ -9,5 +9,5 @@ export function getStaticPaths() {
 }
 
 export function GET(): Response {
-  return new Response(headersFile(), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(headersFile(import.meta.env.BASE_URL), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
