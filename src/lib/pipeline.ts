@@ -7,15 +7,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { descriptionsOf, readAttackBundles } from './attack/bundles.ts';
 import { addBundle, emptyCatalog, indexCatalog, readCatalogs } from './attack/catalog.ts';
+import { mergeBaselines, readBaselines, type BaselineSource } from './baselines/baseline-file.ts';
 import type { DataProblem } from './errors.ts';
 import { inputName, listInputFiles, readInputFiles } from './read-inputs.ts';
 import { buildModel, type BuildModelResult } from './normalize/index.ts';
 import type { AttackData } from './normalize/techniques.ts';
-import type { AttackCatalog } from './schema.ts';
+import type { AttackCatalog, BaselineFile } from './schema.ts';
 import type { Domain } from './vocabulary.ts';
 
 /** The ATT&CK catalog that ships with Mapscope: data/attack/ (npm run attack writes it). */
 export const DEFAULT_CATALOG = fileURLToPath(new URL('../../data/attack/', import.meta.url));
+
+/** The control baselines that ship with Mapscope: data/baselines/ (npm run baselines writes it). */
+export const DEFAULT_BASELINES = fileURLToPath(new URL('../../data/baselines/', import.meta.url));
 
 export interface PipelineOptions {
   /** Treat every warning as an error. */
@@ -24,6 +28,8 @@ export interface PipelineOptions {
   attack?: readonly string[];
   /** The catalog folder; default $MAPSCOPE_CATALOG, else data/attack/. */
   catalog?: string;
+  /** The baselines folder; default $MAPSCOPE_BASELINES, else data/baselines/. */
+  baselines?: string;
 }
 
 /**
@@ -47,6 +53,14 @@ export async function loadAttack(options: PipelineOptions, inputCatalogs: readon
     },
     problems,
   };
+}
+
+/** The baselines of a build: the baselines folder's, and those among the inputs (which stand for the folder's of the same id). */
+export async function loadBaselines(options: PipelineOptions, inputBaselines: readonly BaselineSource[] = []): Promise<{ baselines: BaselineFile[]; problems: DataProblem[] }> {
+  const dir = options.baselines ?? process.env['MAPSCOPE_BASELINES'] ?? DEFAULT_BASELINES;
+  const read = await readBaselines(dir, inputName(path.resolve(dir), dir));
+  const merged = mergeBaselines(read.baselines, inputBaselines);
+  return { baselines: merged.baselines, problems: [...read.problems, ...merged.problems] };
 }
 
 /**
@@ -92,9 +106,11 @@ export async function runPipeline(paths: readonly string[], options: PipelineOpt
   const files = listed.files.map((f) => f.name);
   const inputCatalogs = read.inputs.flatMap((i) => (i.kind === 'attack-catalog' ? [i.catalog] : []));
   const { attack, problems: attackProblems } = await loadAttack(options, inputCatalogs);
+  const inputBaselines = read.inputs.flatMap((i) => (i.kind === 'baseline' ? [{ file: i.file, baseline: i.baseline }] : []));
+  const { baselines, problems: baselineProblems } = await loadBaselines(options, inputBaselines);
   // Normalize what could be read even when some files failed, so that one run lists every problem.
-  const built = buildModel(read.inputs, given, { strict: options.strict, attack });
-  const problems = [...listed.problems, ...read.problems, ...attackProblems, ...built.problems];
+  const built = buildModel(read.inputs, given, { strict: options.strict, attack, baselines });
+  const problems = [...listed.problems, ...read.problems, ...attackProblems, ...baselineProblems, ...built.problems];
   if (problems.length) return { model: null, problems, warnings: built.warnings, summary: [], files };
   return { ...built, files };
 }

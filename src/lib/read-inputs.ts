@@ -7,6 +7,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeValue, problemsFromZod, type DataProblem, type SourceLocation } from './errors.ts';
 import { CATALOG_FORMAT, parseCatalog } from './attack/catalog.ts';
+import { BASELINE_FORMAT, parseBaseline } from './baselines/baseline-file.ts';
 import { parseCsvTable, type CsvRow } from './csv-table.ts';
 import { parseReferenceCell, repairReferences, type ReferenceRepair } from './references.ts';
 import { restoreCell } from './spreadsheet-cells.ts';
@@ -18,6 +19,7 @@ import {
   type MappingObjectInput,
   type TechniqueRowInput,
   type AttackCatalog,
+  type BaselineFile,
 } from './schema.ts';
 import { REQUIRED_CSV_COLUMNS, REQUIRED_TECHNIQUE_CSV_COLUMNS, type WarningKind } from './vocabulary.ts';
 
@@ -56,6 +58,7 @@ export type ParsedInput =
     }
   | { kind: 'mapping-table'; file: string; objects: ObjectRecord[] }
   | { kind: 'attack-catalog'; file: string; catalog: AttackCatalog }
+  | { kind: 'baseline'; file: string; baseline: BaselineFile }
   | { kind: 'technique-table'; file: string; techniques: TechniqueRecord[] };
 
 export interface ReadResult {
@@ -245,6 +248,14 @@ function parseJsonInput(file: string, text: string): { input?: ParsedInput; prob
   if (top && typeof top === 'object' && top['format'] === CATALOG_FORMAT) {
     const read = parseCatalog(file, text);
     return read.catalog ? { input: { kind: 'attack-catalog', file, catalog: read.catalog }, problems: [] } : { problems: read.problems };
+  }
+  // A baseline (data/baselines/) among the data is read as one, not as a mapping file.
+  if (top && typeof top === 'object' && top['format'] === BASELINE_FORMAT) {
+    const read = parseBaseline(file, text);
+    return read.baseline ? { input: { kind: 'baseline', file, baseline: read.baseline }, problems: [] } : { problems: read.problems };
+  }
+  if (top && typeof top === 'object' && !Array.isArray(top) && top['profile'] && typeof top['profile'] === 'object') {
+    return { problems: [{ location: { file }, expected: 'a Mappings Explorer mapping file or a baseline (npm run baselines turns OSCAL profiles into baselines)', found: 'an OSCAL profile' }] };
   }
   const objects = top && typeof top === 'object' && !Array.isArray(top)
     ? (top['mapping_objects'] ?? top['attack_objects'])

@@ -17,6 +17,7 @@ import {
   ATTACK_VERSION,
 } from './vocabulary.ts';
 import { toIsoDate } from './dates.ts';
+import { DISPLAY_CONTROL_ID } from './baselines/control-ids.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Input: what mapping files may hold. Lenient where the public files are irregular (missing
@@ -182,6 +183,36 @@ export const attackCatalogSchema = z.object({
 export type AttackCatalog = z.infer<typeof attackCatalogSchema>;
 export type TechniqueState = z.infer<typeof techniqueStateSchema>;
 export type TacticState = z.infer<typeof tacticStateSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Control baselines (data/baselines/<id>.json): the controls an OSCAL profile selects, such as
+// NIST SP 800-53 rev5 MODERATE, written by npm run baselines. Ids and titles only, no NIST prose.
+// ---------------------------------------------------------------------------------------------
+
+/** A baseline id, also its file name: "nist_800_53-rev5-moderate". */
+export const BASELINE_ID = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
+/** A baseline file as npm run baselines writes it. */
+export const baselineFileSchema = z.object({
+  format: z.literal('mapscope-baseline/1'),
+  id: z.string().regex(BASELINE_ID, 'a baseline id: lower-case letters and digits separated by ".", "_" or "-"'),
+  /** The profile's metadata.title, e.g. "NIST Special Publication 800-53 Revision 5.1.1 MODERATE IMPACT BASELINE". */
+  title: z.string().min(1),
+  /** The profile's metadata.version ("5.1.1+u4"), null when it has none. */
+  version: z.string().min(1).nullable(),
+  /** The framework of the mapping sets whose capabilities the controls are, e.g. "nist_800_53". */
+  frameworkId: z.string().regex(FRAMEWORK_ID, 'a framework id such as nist_800_53'),
+  /** The framework version, as mapping sets write it: "rev5". */
+  frameworkVersion: z.string().min(1),
+  /** The OSCAL profile's file name. */
+  source: z.string().min(1),
+  /** The controls and enhancements selected, in the profile's order, each once. */
+  controls: z
+    .array(z.string().regex(DISPLAY_CONTROL_ID, 'a control in NIST\'s form, such as AC-2 or AC-2(1)'))
+    .min(1)
+    .refine((ids) => new Set(ids).size === ids.length, 'each control listed once'),
+});
+export type BaselineFile = z.infer<typeof baselineFileSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // The model: what the build script writes and the site reads.
@@ -402,6 +433,15 @@ export const warningSchema = z.object({
   occurrences: z.array(warningOccurrenceSchema).min(1),
 });
 
+/** A baseline in the model: its file's fields, and the capabilities its controls name. */
+export const baselineSchema = baselineFileSchema.omit({ format: true }).extend({
+  /**
+   * The capabilities (Capability.id) of the baseline's framework that its controls name, in the
+   * controls' order; matched by capabilityKey, so AC-2 names the capability spelled AC-02.
+   */
+  capabilityIds: z.array(z.string()),
+});
+
 export const modelSchema = z.object({
   schemaVersion: z.literal(3),
   inputs: z.array(z.string()),
@@ -418,9 +458,12 @@ export const modelSchema = z.object({
   tactics: z.array(modelTacticSchema),
   /** The ATT&CK versions the catalog knows for those domains, oldest first. */
   attackVersions: z.array(attackVersionSchema),
+  /** The control baselines (data/baselines/ and any among the inputs), by id. */
+  baselines: z.array(baselineSchema),
 });
 
 export type Model = z.infer<typeof modelSchema>;
+export type Baseline = z.infer<typeof baselineSchema>;
 export type Framework = z.infer<typeof frameworkSchema>;
 export type MappingSet = z.infer<typeof mappingSetSchema>;
 export type MappingType = z.infer<typeof mappingTypeSchema>;

@@ -9,7 +9,8 @@ import { compareNatural, normalizeAttackVersion, normalizeFrameworkId, normalize
 import { describeValue, type DataProblem } from '../errors.ts';
 import type { ObjectRecord, ParsedInput } from '../read-inputs.ts';
 import { lacksScore } from '../scores.ts';
-import { modelSchema, type Capability, type DataWarning, type Mapping, type Model, type Technique } from '../schema.ts';
+import { modelSchema, type BaselineFile, type Capability, type DataWarning, type Mapping, type Model, type Technique } from '../schema.ts';
+import { modelBaselines } from './baselines.ts';
 import { CapabilityRegistry } from './capabilities.ts';
 import { addObject, type MappingDraft, type ObjectContext } from './objects.ts';
 import { Report } from './report.ts';
@@ -45,6 +46,8 @@ export interface BuildOptions {
   strict?: boolean;
   /** ATT&CK: the catalog and descriptions (none by default). */
   attack?: AttackData;
+  /** Control baselines, matched to the capabilities (none by default). */
+  baselines?: readonly BaselineFile[];
 }
 
 const NO_ATTACK: AttackData = { catalogs: new Map(), descriptions: new Map() };
@@ -90,7 +93,7 @@ export function buildModel(inputs: readonly ParsedInput[], inputNames: readonly 
   const problems = [...report.problems, ...(options.strict ? report.warningsAsProblems() : [])];
   if (problems.length) return { model: null, problems, warnings, summary: [] };
 
-  const model = assemble(ctx, inputNames, warnings);
+  const model = assemble(ctx, inputNames, warnings, options.baselines ?? []);
   const checked = modelSchema.safeParse(model);
   if (!checked.success) {
     // The model is built from validated input; a failure here is a bug in this module.
@@ -147,7 +150,7 @@ function placeTableRows(ctx: ObjectContext, file: string, objects: readonly Obje
   return placed;
 }
 
-function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: DataWarning[]): Model {
+function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: DataWarning[], baselines: readonly BaselineFile[]): Model {
   const { sets, frameworks } = ctx.sets.assemble();
   const setOrder = new Map(sets.map((s, i) => [s.id, i]));
   const { groups, capabilities } = ctx.capabilities.assemble(setOrder);
@@ -188,6 +191,7 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
     warnings: [...warnings].sort((a, b) => setOrder.get(a.setId)! - setOrder.get(b.setId)!),
     tactics: ctx.techniques.tactics(domains),
     attackVersions: ctx.techniques.attackVersions(domains),
+    baselines: modelBaselines(baselines, capabilities),
   };
 }
 

@@ -1,0 +1,79 @@
+/**
+ * npm run baselines -- PATH... [--out DIR] [--id ID] [--framework ID] [--version V]
+ * Imports OSCAL 1.x JSON profiles (files or folders, such as NIST's SP 800-53 baselines from
+ * usnistgov/oscal-content) as control baselines, one file per baseline in data/baselines/: the
+ * ids of the controls each selects and its title, never NIST's control text. A baseline already
+ * in the folder is replaced. On any problem nothing is written.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { baselineFilePath, baselineToJson } from '../src/lib/baselines/baseline-file.ts';
+import { readProfiles } from '../src/lib/baselines/read-profiles.ts';
+import { formatProblems } from '../src/lib/errors.ts';
+import { isMain } from './cli.ts';
+
+const USAGE = `usage: npm run baselines -- PATH... [--out DIR] [--id ID] [--framework ID] [--version V]
+  PATH           an OSCAL profile (NIST_SP-800-53_rev5_MODERATE-baseline_profile.json, ...) or a folder of them
+  --out DIR      the baselines folder. Default: data/baselines
+  --id ID        the baseline's id and file name (one profile only). Default: from the title, nist_800_53-rev5-moderate
+  --framework ID the framework whose capabilities the controls are. Default: nist_800_53
+  --version V    the framework version its mapping sets use, e.g. rev5. Default: from the title ("Revision 5")`;
+
+/** Run the import with command-line arguments; the exit status. */
+export async function importBaselines(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        id: { type: 'string' },
+        framework: { type: 'string' },
+        version: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.help || parsed.positionals.length === 0) {
+    (parsed.values.help ? console.log : console.error)(USAGE);
+    return parsed.values.help ? 0 : 2;
+  }
+  const out = path.resolve(parsed.values.out ?? 'data/baselines');
+  const { id, framework, version } = parsed.values;
+  const { imported, problems } = await readProfiles(parsed.positionals, { id, framework, version });
+  if (problems.length) {
+    console.error(formatProblems(problems));
+    console.error('Nothing was written; the baselines are unchanged.');
+    return 1;
+  }
+  imported.sort((a, b) => a.baseline.id.localeCompare(b.baseline.id));
+  await mkdir(out, { recursive: true });
+  // Every file is written beside its target first, then all are renamed: a failed write leaves
+  // the folder as it was.
+  const writes = imported.map(({ baseline }) => {
+    const file = baselineFilePath(out, baseline.id);
+    return { file, temp: `${file}.${process.pid}.tmp`, json: baselineToJson(baseline) };
+  });
+  try {
+    for (const w of writes) await writeFile(w.temp, w.json);
+    for (const w of writes) await rename(w.temp, w.file);
+  } catch (error) {
+    await Promise.all(writes.map((w) => rm(w.temp, { force: true })));
+    throw error;
+  }
+  for (const [i, { file, baseline }] of imported.entries()) {
+    const shown = path.relative(process.cwd(), writes[i]!.file) || writes[i]!.file;
+    console.log(`${file}: ${baseline.title}${baseline.version ? ` (version ${baseline.version})` : ''}: ${baseline.controls.length} controls and enhancements`);
+    console.log(`  -> ${shown}: ${baseline.id} (${baseline.frameworkId} ${baseline.frameworkVersion})`);
+  }
+  return 0;
+}
+
+if (isMain(import.meta.url)) {
+  process.exitCode = await importBaselines(process.argv.slice(2));
+}
