@@ -101,8 +101,9 @@ describe('the search page', () => {
   it('loads a shared /search/?q= URL, and the URL follows the query and filters', async () => {
     const { page } = await recordingPage();
     await page.goto(`${site()}search/?q=sentinel&kind=capability`);
-    await expect(page.locator('#search-page-q').inputValue()).resolves.toBe('sentinel');
-    await expect(page.locator('#search-page-kind').inputValue()).resolves.toBe('capability');
+    // The page's script fills the form from the URL once it has loaded.
+    await expect.poll(() => page.locator('#search-page-q').inputValue(), { timeout: 10_000 }).toBe('sentinel');
+    await expect.poll(() => page.locator('#search-page-kind').inputValue()).toBe('capability');
     await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
     await expect(page.locator('.result-group h2').allInnerTexts()).resolves.toEqual(['Capabilities (1)']);
     await expect(page.locator('.result-link').first().getAttribute('href')).resolves.toBe('/frameworks/azure/capabilities/azure-sentinel/');
