@@ -9,8 +9,12 @@
  * stable, all in one folder:
  *   <set id>.csv, <set id>_T1046.json, <set id>_capability-ac-4_layer.json,
  *   T1046_all-sets.csv, nist_800_53_capability-ac-4_all-sets.csv
+ * Each static comparison of two consecutive sets (src/lib/compare/) is prebuilt as CSV too:
+ *   compare_<set a>__<set b>.csv
  */
 import { gapRows } from './attack-views.ts';
+import { compareCsv } from './compare/csv.ts';
+import { compareScope, siteComparisons } from './compare/site-comparisons.ts';
 import { csvOf, layerOf, unifiedJsonOf } from './export-formats.ts';
 import { loadSet, pageUrlsOf, toGapsCsv, type LayerOptions } from './exports.ts';
 import { groupIn } from './labels.ts';
@@ -20,7 +24,7 @@ import type { Mapping, MappingSet } from './schema.ts';
 
 export { scopeKey } from './scoped-downloads.ts';
 
-export type DownloadFormat = 'csv' | 'json' | 'layer' | 'non-mappable' | 'gaps' | 'rows';
+export type DownloadFormat = 'csv' | 'json' | 'layer' | 'non-mappable' | 'gaps' | 'rows' | 'compare';
 
 export interface DownloadFile {
   format: DownloadFormat;
@@ -68,6 +72,11 @@ export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions,
     const gaps = gapRows(ctx, set);
     if (gaps) yield whole('gaps', at('_gaps.csv'), () => toGapsCsv(gaps));
     yield whole('rows', at('_rows.json'), () => json(encodeRowsFile(load(set))));
+  }
+
+  // Each static comparison of two consecutive sets (src/lib/compare/pairs.ts), one row per difference.
+  for (const c of siteComparisons(ctx).all) {
+    yield { scope: compareScope(c.a.id, c.b.id), setId: null, format: 'compare', path: c.csvName, prebuilt: true, content: () => compareCsv(c.comparison()) };
   }
 
   // Each page's rows, per set in set order (model.mappings is sorted by set).

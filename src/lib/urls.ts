@@ -14,6 +14,8 @@
  *   /sets/nist_800_53-rev5_attack-8.2-enterprise/  a mapping set
  *   /search/?q=...                            search
  *   /data-quality/                            every warning of the build, by set (#<set id>) and kind
+ *   /compare/                                 comparisons of sets: the static ones by framework, and a picker
+ *   /compare/<set a>/<set b>/                 what changed from set a (older) to set b (newer); /2/, /3/... its further pages
  *
  * Row anchors: #<row id> on technique, capability and group pages; #set-<set id> narrows a page
  * to one set. Set pages: #matrix (the ATT&CK matrix), #gaps (what the set leaves uncovered).
@@ -33,6 +35,10 @@ export interface SiteUrls {
   search(query?: string): string;
   /** The data-quality page, or its section for one set. */
   dataQuality(setId?: string): string;
+  /** The comparisons index, with the picker for any two sets. */
+  compareIndex(): string;
+  /** The static comparison of set a (older) with set b (newer), or one of its further pages (2, 3...). */
+  compare(a: string, b: string, page?: number): string;
   /** A file under public/ or a generated asset, e.g. "downloads/x.csv". */
   file(path: string): string;
 }
@@ -57,6 +63,8 @@ export function createUrls(base: string): SiteUrls {
     set: (id) => at('sets', id),
     search: (query) => `${at('search')}${query ? `?q=${encodeURIComponent(query)}` : ''}`,
     dataQuality: (setId) => `${at('data-quality')}${setId ? `#${encodeURIComponent(setId)}` : ''}`,
+    compareIndex: () => at('compare'),
+    compare: (a, b, page) => (page && page > 1 ? at('compare', a, b, String(page)) : at('compare', a, b)),
     file: (path) => `${root}${path.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`,
   };
 }

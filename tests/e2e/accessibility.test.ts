@@ -29,6 +29,7 @@ const PAGES = [
   ['tactic', 'tactics/TA0007/'],
   ['tactic index', 'tactics/'],
   ['search', 'search/?q=sentinel'],
+  ['compare index', 'compare/'],
 ] as const;
 
 describe.each(['light', 'dark'] as const)('axe-core in %s mode', (colorScheme) => {
@@ -47,6 +48,24 @@ describe.each(['light', 'dark'] as const)('axe-core in %s mode', (colorScheme) =
     const page = await context.newPage();
     await page.goto(`${inject('largeSiteUrl')}data-quality/`);
     expect(await page.locator('ul.places li').count()).toBeGreaterThan(100);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('finds no violations on a comparison of consecutive sets (the full-size corpus: the default data has none)', async () => {
+    const context = await browser.newContext({ colorScheme, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${inject('largeSiteUrl')}compare/nist_800_53-rev5_attack-14.1-enterprise/nist_800_53-rev5_attack-16.1-enterprise/`);
+    expect(await page.locator('#added tbody tr').count()).toBeGreaterThan(0);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('finds no violations on /compare/ with a comparison made in the browser', async () => {
+    const context = await browser.newContext({ colorScheme, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${inject('largeSiteUrl')}compare/?a=nist_800_53-rev5_attack-8.2-enterprise&b=nist_800_53-rev5_attack-16.1-enterprise`);
+    await page.locator('#framework-nist_800_53 .compare-result h3').waitFor();
     expect(await violations(page)).toEqual([]);
     await context.close();
   });

@@ -72,8 +72,8 @@ describe('download files', () => {
     );
   });
 
-  it('are written by the build only for whole sets: a page\'s own files are made from its sets\' files', () => {
-    for (const f of [...defaultFiles, ...messyFiles]) expect(f.prebuilt, f.path).toBe(f.scope.startsWith('set:'));
+  it('are written by the build only for whole sets (and set comparisons): a page\'s own files are made from its sets\' files', () => {
+    for (const f of [...defaultFiles, ...messyFiles]) expect(f.prebuilt, f.path).toBe(f.scope.startsWith('set:') || f.scope.startsWith('compare:'));
     const written = [...defaultFiles, ...messyFiles, ...warnedFiles].filter((f) => f.prebuilt).length;
     const all = defaultFiles.length + messyFiles.length + warnedFiles.length;
     expect(written).toBeLessThan(all / 2);

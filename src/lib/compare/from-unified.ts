@@ -1,0 +1,37 @@
+/**
+ * A set's mappings as compare rows, read from its download files (the unified JSON file and
+ * its rows file, decoded by decodeSetFiles): what the browser compares when a pair of sets has
+ * no static page. Browser-safe: the rows file names each mapping's capability page, which is
+ * its folded capability id, so no id rule has to run here.
+ */
+import type { CompareRow } from '../compare.ts';
+import type { LoadedSet } from '../scoped-downloads.ts';
+import { MAPPING_TYPE_ALIASES } from '../vocabulary.ts';
+
+const CAPABILITY_SCOPE = 'capability:';
+
+const textOf = (value: unknown): string | null => (value == null || value === '' ? null : String(value));
+
+/** The compare rows of a set loaded from its download files (non-mappable entries left out). */
+export function unifiedCompareRows(loaded: LoadedSet): CompareRow[] {
+  return loaded.rows.flatMap(({ object, scopes, mapping }, i): CompareRow[] => {
+      if (!mapping) return [];
+      const capabilityScope = scopes.find((s) => s.startsWith(CAPABILITY_SCOPE));
+      const mappingType = String(object['mapping_type'] ?? '');
+      if (!capabilityScope) throw new Error(`${loaded.set.id}_rows.json#/rows/${i}: capability page: expected one, found none`);
+      return [{
+        capabilityId: capabilityScope.slice(CAPABILITY_SCOPE.length),
+        capabilityLabel: String(object['capability_id'] ?? ''),
+        capabilityDescription: textOf(object['capability_description']),
+        techniqueId: String(object['attack_object_id'] ?? ''),
+        techniqueName: textOf(object['attack_object_name']),
+        mappingType,
+        // Type ids in the files are the model's (already normalized keys): only renames remain to undo.
+        typeFamily: MAPPING_TYPE_ALIASES[mappingType] ?? mappingType,
+        scoreCategory: textOf(object['score_category']),
+        scoreValue: textOf(object['score_value']),
+        comments: textOf(object['comments']),
+        references: Array.isArray(object['references']) ? object['references'].map(String) : [],
+      }];
+    });
+}

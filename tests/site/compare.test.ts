@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkLinks } from '../../scripts/site-check/links.ts';
+import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { page, tableOf, text } from '../support/html.ts';
+import { fixture } from '../support/paths.ts';
+
+const V1 = 'acme_shield-v1_attack-16.1-enterprise';
+const V2 = 'acme_shield-v2_attack-17.1-enterprise';
+const V2_LATER = 'acme_shield-v2_attack-18.1-enterprise';
+
+describe('comparisons in the default site (one set per framework)', () => {
+  const { dist } = inject('defaultSite');
+
+  it('has the compare index, which says there is nothing to compare, and no comparison links elsewhere', () => {
+    const index = page(dist, '/compare/');
+    expect(text(index.querySelector('h1'))).toBe('Compare mapping sets');
+    expect(text(index.querySelector('main'))).toContain('No framework has more than one set');
+    expect(page(dist, '/frameworks/nist_800_53/').querySelector('#comparisons-title')).toBeNull();
+    expect(page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelector('#comparisons-title')).toBeNull();
+  });
+});
+
+describe('comparisons of three releases (tests/fixtures/compare)', () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite({ data: [fixture('compare')], label: 'compare' });
+  });
+
+  it('builds a page per consecutive pair, none for the others', async () => {
+    const doc = page(site.dist, `/compare/${V1}/${V2}/`);
+    expect(text(doc.querySelector('h1'))).toBe('acme_shield v1 @ 16.1 → v2 @ 17.1');
+    expect(page(site.dist, `/compare/${V2}/${V2_LATER}/`).querySelector('h1')).not.toBeNull();
+    await expect(readFile(path.join(site.dist, `compare/${V1}/${V2_LATER}/index.html`))).rejects.toThrow();
+  });
+
+  it('shows the counts, the two sets linked, and added, removed and changed rows linked to their pages', () => {
+    const doc = page(site.dist, `/compare/${V1}/${V2}/`);
+    const main = doc.querySelector('main')!;
+    expect(text(main.querySelector('.stats'))).toContain('+5 added -5 removed ~1 changed');
+    const links = main.querySelectorAll('a').map((a) => a.getAttribute('href'));
+    expect(links).toEqual(expect.arrayContaining([`/sets/${V1}/`, `/sets/${V2}/`, `/downloads/compare_${V1}__${V2}.csv`]));
+    const added = tableOf(doc.querySelector('#added table')!);
+    expect(added.rows.length).toBe(5);
+    const newRow = added.rows.find((r) => text(r.cells['Capability']) === 'NEW-3')!;
+    expect(newRow.cells['Capability']!.querySelector('a')!.getAttribute('href')).toBe('/frameworks/acme_shield/capabilities/new-3/');
+    expect(newRow.cells['Technique']!.querySelector('a')!.getAttribute('href')).toBe('/techniques/T1176/');
+    const removed = tableOf(doc.querySelector('#removed table')!);
+    expect(removed.rows.map((r) => text(r.cells['Capability']))).toEqual(['azure_sentinel', 'azure_sentinel', 'azure_sentinel', 'DL-2', 'OLD-9']);
+    const changed = tableOf(doc.querySelector('#changed table')!);
+    expect(changed.rows.map((r) => [text(r.cells['Capability']), text(r.cells['Field']), text(r.cells['Old']), text(r.cells['New'])])).toEqual([
+      ['AC-01', 'Score', 'partial', '→ significant'],
+      ['AC-01', 'Notes', 'Blocks scans at the edge.', '→ Blocks scans everywhere.'],
+    ]);
+  });
+
+  it('flags the revoked technique as the same defence under a new id, and suggests the renamed capability', () => {
+    const doc = page(site.dist, `/compare/${V1}/${V2}/`);
+    const flags = tableOf(doc.querySelector('#techniques table')!);
+    const revoked = flags.rows.find((r) => text(r.cells['Technique']) === 'T1574.002')!;
+    expect(text(revoked.cells['Flag'])).toBe('revoked');
+    expect(text(revoked.cells['Note'])).toContain('Revoked by T1574.001; DL-2: the same defence under a new id');
+    const renames = tableOf(doc.querySelector('#renames table')!);
+    expect(renames.rows.map((r) => [text(r.cells['Older']), text(r.cells['Newer'])])).toEqual([['azure_sentinel', 'microsoft_sentinel']]);
+  });
+
+  it('offers the comparison as CSV, one row per difference, formulas guarded', async () => {
+    const csv = await readFile(path.join(site.dist, 'downloads', `compare_${V1}__${V2}.csv`), 'utf8');
+    const rows = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((r) => r['kind'] === 'added')).toHaveLength(5);
+    expect(rows.filter((r) => r['kind'] === 'removed')).toHaveLength(5);
+    expect(rows.filter((r) => r['kind'] === 'changed').map((r) => r['field'])).toEqual(['score_value', 'comments']);
+    // No cell starts a formula (tests/lib/compare.test.ts checks the guard on such a cell).
+    expect(csv).not.toMatch(/(^|,)[=+@]/m);
+  });
+
+  it('links each set to its comparisons, and the framework and index to all of them', async () => {
+    const set = page(site.dist, `/sets/${V2}/`);
+    const items = set.querySelectorAll('.comparisons li');
+    expect(items.map(text)).toEqual(['Compared with v1 @ 16.1 (older): +5 / -5 / ~1', 'Compared with v2 @ 18.1 (newer): +1 / -0 / ~0']);
+    expect(items.map((li) => li.querySelector('a')!.getAttribute('href'))).toEqual([`/compare/${V1}/${V2}/`, `/compare/${V2}/${V2_LATER}/`]);
+    const framework = page(site.dist, '/frameworks/acme_shield/');
+    expect(framework.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(expect.arrayContaining([`/compare/${V1}/${V2}/`, `/compare/${V2}/${V2_LATER}/`, '/compare/']));
+    const index = page(site.dist, '/compare/');
+    const table = tableOf(index.querySelector('#framework-acme_shield table')!);
+    expect(table.rows.map((r) => [text(r.cells['Added']), text(r.cells['Removed']), text(r.cells['Changed'])])).toEqual([['1', '0', '0'], ['5', '5', '1']]);
+    const picker = index.querySelector('compare-picker')!;
+    expect(picker.querySelector('form')!.hasAttribute('hidden')).toBe(true);
+    expect(picker.querySelectorAll('select[name="a"] option').map((o) => o.getAttribute('value'))).toEqual([V2_LATER, V2, V1]);
+    expect(Object.keys(JSON.parse(picker.getAttribute('data-static')!))).toEqual([`${V2} ${V2_LATER}`, `${V1} ${V2}`]);
+    expect(text(index.querySelector('noscript'))).toContain('needs JavaScript');
+    // Only /compare/ loads the picker: one script beyond the layout's.
+    const layoutScripts = new Set(set.querySelectorAll('script').map((s) => s.getAttribute('src')));
+    const own = index.querySelectorAll('script').map((s) => s.getAttribute('src')).filter((src) => !layoutScripts.has(src));
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatch(/^\/_astro\/[\w.-]+\.js$/);
+    const report = await checkLinks(site.dist, '/');
+    expect(report.problems).toEqual([]);
+  });
+});
