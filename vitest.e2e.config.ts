@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 240_000,
+    // UI changes on a busy CI machine can take more than the default second.
+    expect: { poll: { timeout: 5_000 } },
   },
 });

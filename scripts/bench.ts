@@ -22,6 +22,7 @@ import { checkLinks } from './site-check/links.ts';
 import { runLighthouse } from './site-check/lighthouse.ts';
 import { serveStatic } from './site-check/static-server.ts';
 import { benchRelevance, benchSearch, RELEVANCE_BASELINE } from './bench/search.ts';
+import { benchCoverage } from './bench/coverage.ts';
 import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
 import { planDownloads } from '../src/lib/downloads.ts';
 import { indexModel } from '../src/lib/model-index.ts';
@@ -232,6 +233,17 @@ if (!only || only.has('site')) {
         { route, size, scores, losses },
       );
     }
+    const coverage = await benchCoverage(fullServer.url, dist);
+    report(
+      'coverage.data',
+      `${kilobytes(coverage.dataBytes)} raw, ${kilobytes(coverage.dataGzip)} gzip loaded by /coverage/; target < 300 KB gzip: ${coverage.dataGzip < 300 * 1024 ? 'PASS' : 'FAIL'}`,
+      { bytes: coverage.dataBytes, gzip: coverage.dataGzip },
+    );
+    report(
+      'coverage.change',
+      `a change of selection with ${coverage.capabilities} capabilities chosen, shown (script, layout, next frame) in median ${coverage.change.median.toFixed(1)} ms, p95 ${coverage.change.p95.toFixed(1)} ms over ${coverage.change.runs} runs (the builder's compute and render alone: median ${coverage.script.median.toFixed(1)} ms); with 2 chosen: median ${coverage.reference.median.toFixed(1)} ms; target < 50 ms: ${coverage.change.p95 < 50 ? 'PASS' : 'FAIL'}`,
+      coverage,
+    );
   } finally {
     await fullServer.close();
   }

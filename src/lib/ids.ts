@@ -7,26 +7,9 @@ import { hash } from 'node:crypto';
 import { toIsoDate, toUsDate } from './dates.ts';
 import { MAPPING_TYPE_ALIASES, TECHNIQUE_ID } from './vocabulary.ts';
 
-/** Collapse runs of whitespace (including no-break spaces) to one space and trim the ends. */
-export function normalizeWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ').trim();
-}
+import { capabilityKey, normalizeWhitespace } from './capability-key.ts';
 
-/**
- * The key under which spellings of one capability (or group) id meet: "AC-4", "AC-04", " ac-4 "
- * -> "ac-4"; "AWS RDS", "aws_rds" and "aws-rds" -> "aws-rds"; "SC-7 (5)" and "SC-7(5)" ->
- * "sc-7(5)". Case is folded; whitespace, "_" and "-" are one separator, dropped next to other
- * punctuation; zero padding of short numbers is removed (up to three digits, so "CVE-2021-0001"
- * keeps its "0001").
- */
-export function capabilityKey(rawId: string): string {
-  return normalizeWhitespace(rawId)
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '-')
-    .replace(/-*([^\p{L}\p{N}-])-*/gu, '$1')
-    .replace(/^-+|-+$/g, '')
-    .replace(/\d+/g, (run) => (run.length <= 3 ? String(Number(run)) : run));
-}
+export { capabilityKey, normalizeWhitespace };
 
 const EXACT_SLUG = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 

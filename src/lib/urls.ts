@@ -13,6 +13,7 @@
  *   /frameworks/nist_800_53/capabilities/ac-4/ a capability (control, product feature, CVE...)
  *   /sets/nist_800_53-rev5_attack-8.2-enterprise/  a mapping set
  *   /search/?q=...                            search
+ *   /coverage/?c=azure:azure_firewall&b=...   the coverage builder (a selection of capabilities in the query)
  *   /data-quality/                            every warning of the build, by set (#<set id>) and kind
  *   /compare/                                 comparisons of sets: the static ones by framework, and a picker
  *   /compare/<set a>/<set b>/                 what changed from set a (older) to set b (newer); /2/, /3/... its further pages
@@ -33,6 +34,8 @@ export interface SiteUrls {
   capability(capability: { frameworkId: string; slug: string }): string;
   set(id: string): string;
   search(query?: string): string;
+  /** The coverage builder, with capabilities chosen ("framework:id"). */
+  coverage(capabilities?: readonly string[]): string;
   /** The data-quality page, or its section for one set. */
   dataQuality(setId?: string): string;
   /** The comparisons index, with the picker for any two sets. */
@@ -61,6 +64,8 @@ export function createUrls(base: string): SiteUrls {
     group: (g) => at('frameworks', g.frameworkId, 'groups', g.slug),
     capability: (c) => at('frameworks', c.frameworkId, 'capabilities', c.slug),
     set: (id) => at('sets', id),
+    coverage: (capabilities = []) =>
+      `${at('coverage')}${capabilities.length ? `?${capabilities.map((c) => `c=${encodeURIComponent(c).replace(/%3A/gi, ':')}`).join('&')}` : ''}`,
     search: (query) => `${at('search')}${query ? `?q=${encodeURIComponent(query)}` : ''}`,
     dataQuality: (setId) => `${at('data-quality')}${setId ? `#${encodeURIComponent(setId)}` : ''}`,
     compareIndex: () => at('compare'),

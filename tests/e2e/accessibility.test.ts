@@ -70,6 +70,21 @@ describe.each(['light', 'dark'] as const)('axe-core in %s mode', (colorScheme) =
     await context.close();
   });
 
+  it('finds no violations on the coverage builder with a selection, its lists and tables open', async () => {
+    const context = await browser.newContext({ colorScheme, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${inject('largeSiteUrl')}coverage/?b=nist_800_53-rev5-moderate&c=azure:azure_sentinel&c=aws:amazon_guardduty`);
+    await page.waitForSelector('coverage-builder[data-render-ms]');
+    expect(await page.locator('.coverage-chosen li').count()).toBeGreaterThan(10);
+    await page.locator('.coverage-browse summary').click();
+    for (const summary of await page.locator('.coverage-domain details[data-table] > summary').all()) await summary.click();
+    await expect.poll(() => page.locator('.coverage-domain tbody tr').count()).toBeGreaterThan(100);
+    await page.locator('#coverage-find').fill('firewall');
+    await page.locator('#coverage-find-options [role="option"]').first().waitFor();
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('finds no violations with the search results open', async () => {
     const context = await browser.newContext({ colorScheme, bypassCSP: true });
     const page = await context.newPage();

@@ -1,0 +1,72 @@
+/**
+ * The coverage builder on a served full-size site, in Chromium: how much data it loads, and how
+ * long a change of selection takes to show (script and layout, up to the next frame) with 100
+ * capabilities chosen from every framework, next to the same change with 2 chosen.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import type { CoverageData } from '../../src/lib/coverage.ts';
+import { chromiumPath } from '../site-check/chromium.ts';
+import { summarize, type Timing } from './stats.ts';
+
+export interface CoverageBench {
+  dataBytes: number;
+  dataGzip: number;
+  capabilities: number;
+  /** Click "remove" to the next frame, many chosen / two chosen. */
+  change: Timing;
+  reference: Timing;
+  /** The builder's own measure of compute and render (data-render-ms), many chosen. */
+  script: Timing;
+}
+
+/** Every k-th capability that maps to something, `count` of them, as "framework:id" references. */
+function spreadSelection(data: CoverageData, count: number): string[] {
+  const mapped = data.capabilities.filter((c) => c[6].some(([, , pairs]) => pairs.length > 0));
+  const step = Math.max(1, Math.floor(mapped.length / count));
+  return mapped
+    .filter((_, i) => i % step === 0)
+    .slice(0, count)
+    .map(([f, id]) => `${data.frameworks[f]!.id}:${id}`);
+}
+
+export async function benchCoverage(siteUrl: string, dist: string, runs = 9): Promise<CoverageBench> {
+  const raw = await readFile(path.join(dist, 'coverage/data.json'));
+  const data = JSON.parse(raw.toString('utf8')) as CoverageData;
+  const many = spreadSelection(data, 100);
+  const few = many.slice(0, 2);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const measure = async (chosen: string[]) => {
+      const query = chosen.map((c) => `c=${encodeURIComponent(c).replace(/%3A/g, ':')}`).join('&');
+      await page.goto(`${siteUrl}coverage/?${query}`);
+      await page.waitForSelector('coverage-builder[data-render-ms]');
+      // Removing the last chosen capability: recompute, re-render, lay out, next frame.
+      return page.evaluate(async () => {
+        const buttons = document.querySelectorAll<HTMLButtonElement>('.coverage-remove');
+        const builder = document.querySelector<HTMLElement>('coverage-builder')!;
+        const start = performance.now();
+        buttons[buttons.length - 1]!.click();
+        document.body.getBoundingClientRect();
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        return { change: performance.now() - start, script: Number(builder.dataset['renderMs']) };
+      });
+    };
+    await measure(many);
+    const change: number[] = [];
+    const script: number[] = [];
+    const reference: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const result = await measure(many);
+      change.push(result.change);
+      script.push(result.script);
+      reference.push((await measure(few)).change);
+    }
+    return { dataBytes: raw.length, dataGzip: gzipSync(raw).length, capabilities: many.length, change: summarize(change), reference: summarize(reference), script: summarize(script) };
+  } finally {
+    await browser.close();
+  }
+}
