@@ -2,24 +2,25 @@ import { announce } from './announce.ts';
 import { copyText } from './clipboard.ts';
 
 /**
- * <copy-link> around a row's "#" anchor: the anchor is followed as usual (the row becomes the
- * :target and is highlighted) and its full URL is copied, with a note beside it. Without
- * JavaScript it is a plain anchor.
+ * <copy-link> around a mapping table: a row's "#" anchor (a.row-link) is followed as usual (the
+ * row becomes the :target and is highlighted) and its full URL is copied, with a note beside it.
+ * One element per table rather than per row keeps long tables light. Without JavaScript the
+ * anchors are plain anchors.
  */
 class CopyLink extends HTMLElement {
   connectedCallback(): void {
     this.addEventListener('click', (event) => {
-      const link = (event.target as Element).closest('a');
-      if (link) void this.copy(new URL(link.getAttribute('href')!, location.href).href);
+      const link = (event.target as Element).closest<HTMLAnchorElement>('a.row-link');
+      if (link) void this.copy(link);
     });
   }
 
-  private async copy(url: string): Promise<void> {
-    const ok = await copyText(url);
-    const note = this.querySelector('.toast') ?? document.createElement('span');
+  private async copy(link: HTMLAnchorElement): Promise<void> {
+    const ok = await copyText(new URL(link.getAttribute('href')!, location.href).href);
+    const note = link.parentElement!.querySelector('.toast') ?? document.createElement('span');
     note.className = 'toast';
     note.textContent = ok ? 'Link copied' : 'Copy failed';
-    this.append(note);
+    link.after(note);
     announce(ok ? 'Link to this row copied' : 'Could not copy the link');
     setTimeout(() => note.remove(), 2000);
   }

@@ -3,8 +3,8 @@
  * data-stem="capability-ac-4" data-subject="AC-4">: on a technique, capability or group page,
  * its links make the page's own file (its mappings only) instead of following their href (the
  * set's whole file, from which the set and the format are read); the code that makes them loads
- * on the first click. A row's data-from lists the sets of the all-sets CSV, its data-subject a
- * layer's subject where it differs. Rows marked data-needs-js (the all-sets CSV, which has no
+ * on the first click. The all-sets row (data-all) covers the sets of the rows below it; a
+ * row's data-subject is a layer's subject where it differs. Rows marked data-needs-js (the all-sets CSV, which has no
  * whole-file fallback) show only here.
  */
 class ScopedDownloads extends HTMLElement {
@@ -21,10 +21,16 @@ class ScopedDownloads extends HTMLElement {
 
   private async make(link: HTMLAnchorElement): Promise<void> {
     const row = link.closest('tr')!;
-    const file = decodeURIComponent(new URL(link.href).pathname.split('/').pop()!);
+    const file = fileOf(link);
     const format = file.endsWith('_layer.json') ? 'layer' : file.endsWith('.json') ? 'json' : 'csv';
-    const sets = row.dataset['from']?.split(' ') ?? [file.replace(/(_layer\.json|\.json|\.csv)$/, '')];
-    const name = row.dataset['from'] ? this.dataset['allSets']! : `${sets[0]}_${this.dataset['stem']}${format === 'layer' ? '_layer.json' : '.json'}`;
+    const all = row.dataset['all'] !== undefined;
+    const sets = all
+      ? [...this.querySelectorAll('tbody tr:not([data-all])')].flatMap((tr) => {
+          const first = tr.querySelector<HTMLAnchorElement>('a[href]');
+          return first ? [setOf(first)] : [];
+        })
+      : [setOf(link)];
+    const name = all ? this.dataset['allSets']! : `${sets[0]}_${this.dataset['stem']}${format === 'layer' ? '_layer.json' : '.json'}`;
     const status = this.querySelector('.download-status');
     const say = (text: string) => {
       if (status) status.textContent = text;
@@ -47,4 +53,8 @@ class ScopedDownloads extends HTMLElement {
     }
   }
 }
+/** The file a link gives without JavaScript: a set's whole file. */
+const fileOf = (link: HTMLAnchorElement) => decodeURIComponent(new URL(link.href).pathname.split('/').pop()!);
+const setOf = (link: HTMLAnchorElement) => fileOf(link).replace(/(_layer\.json|\.json|\.csv)$/, '');
+
 customElements.define('scoped-downloads', ScopedDownloads);

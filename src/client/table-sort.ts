@@ -1,11 +1,12 @@
-import { nextDirection, sortByKeys, type SortDirection, type SortType } from '../lib/table-sort.ts';
+import { nextDirection, rankKey, sortByKeys, type SortDirection, type SortType } from '../lib/table-sort.ts';
 import { announce } from './announce.ts';
 
 /**
  * <table-sort> around a table: each column header gets a button that sorts the body rows by that
  * column, ascending, descending, then back to the server's order, with `aria-sort` on the header
  * and an announcement. Components configure it with attributes: a header's data-sort-type
- * ("number", "score", "none"; a th.num is a number; else natural order) and a cell's data-sort
+ * ("number", "none"; a th.num is a number; else natural order), its data-sort-ranks (labels
+ * from lowest to highest, such as score values) and a cell's data-sort
  * where its text does not sort right (a cell holding a <time> sorts by its datetime). Rows that
  * a rowspan joins move together. Without JavaScript there are no buttons and the order is the
  * server's.
@@ -45,7 +46,7 @@ class TableSort extends HTMLElement {
     const direction = nextDirection(this.sorted?.th === th ? this.sorted.direction : null);
     this.sorted?.th.removeAttribute('aria-sort');
     this.sorted = direction && { th, direction };
-    const order = direction ? sortByKeys(this.groups, this.keysOf(index), type, direction) : this.groups;
+    const order = direction ? sortByKeys(this.groups, this.keysOf(index, th.dataset['sortRanks']?.split('|')), type, direction) : this.groups;
     const rows = document.createDocumentFragment();
     for (const group of order) rows.append(...group);
     body.append(rows);
@@ -55,11 +56,12 @@ class TableSort extends HTMLElement {
   }
 
   /** Each group's key in one column, read on the first sort by it. */
-  private keysOf(index: number): string[] {
+  private keysOf(index: number, ranks?: string[]): string[] {
     let keys = this.keys.get(index);
     if (!keys) {
       keys = this.groups.map(([row]) => {
         const cell = row!.cells[index];
+        if (ranks) return rankKey(cell?.textContent ?? '', ranks);
         return cell?.dataset['sort'] ?? cell?.querySelector('time')?.dateTime ?? cell?.textContent ?? '';
       });
       this.keys.set(index, keys);

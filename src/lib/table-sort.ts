@@ -1,9 +1,10 @@
 /**
  * How table columns sort (pure logic for src/client/table-sort.ts): the comparison of two cell
  * keys by the column's sort type, and the cycle of directions a header button steps through.
- * A cell's key is its data-sort attribute where the component writes one, else its text.
+ * A cell's key is its data-sort attribute where the component writes one, its rank where the
+ * header lists ranked labels, else its text.
  */
-import { SCORE_VALUES, type ScoreValue } from './vocabulary.ts';
+import { SCORE_VALUES } from './vocabulary.ts';
 
 /** Sort types a header's data-sort-type names; "natural" is the default, "none" has no button. */
 export const SORT_TYPES = ['natural', 'number', 'none'] as const;
@@ -12,13 +13,22 @@ export type SortType = (typeof SORT_TYPES)[number];
 /** aria-sort values a sorted column shows; null is the server's order. */
 export type SortDirection = 'ascending' | 'descending';
 
+/** The labels of score values from no score to the best: a score column's data-sort-ranks. */
+export const SCORE_RANK_LABELS: readonly string[] = ['Not scored', ...Object.values(SCORE_VALUES).sort((a, b) => a.rank - b.rank).map((v) => v.label)];
+
 /**
- * The data-sort key of a score cell, for a "number" column: the value's rank (significant 3,
- * partial 2, minimal 1), 0 for "Not scored", empty (below every rank) for a row without a score.
- * Ranks rather than value names keep the vocabulary out of the browser's code.
+ * A cell's key in a column of ranked labels (data-sort-ranks="Not scored|Minimal|Partial|
+ * Significant"): the rank of the label its text starts with ("Partial Related score: T1059"
+ * is 2), empty (below every rank) when none does. One attribute on the header instead of one on
+ * every cell keeps long tables light.
  */
-export function scoreSortKey(value: ScoreValue | null, notScored: boolean): string {
-  return value ? String(SCORE_VALUES[value].rank) : notScored ? '0' : '';
+export function rankKey(text: string, ranks: readonly string[]): string {
+  const trimmed = text.trim();
+  let best = -1;
+  ranks.forEach((label, i) => {
+    if (trimmed.startsWith(label) && (best < 0 || label.length > ranks[best]!.length)) best = i;
+  });
+  return best < 0 ? '' : String(best);
 }
 
 // Numbers inside text compare as numbers (AC-2 < AC-10, T1059 < T1059.001 < T1110), case aside:

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareKeys, nextDirection, scoreSortKey, sortByKeys } from '../../src/lib/table-sort.ts';
+import { SCORE_RANK_LABELS, compareKeys, nextDirection, rankKey, sortByKeys } from '../../src/lib/table-sort.ts';
+
+const score = (text: string) => rankKey(text, SCORE_RANK_LABELS);
 
 /** Keys sorted ascending by a type. */
 const sorted = (type: Parameters<typeof compareKeys>[0], keys: string[]) => sortByKeys(keys, keys, type, 'ascending');
@@ -32,7 +34,8 @@ describe('numeric order', () => {
 
 describe('score order', () => {
   it('ranks significant over partial over minimal over not scored over no score', () => {
-    const keys = [scoreSortKey('partial', false), scoreSortKey(null, true), scoreSortKey('significant', false), scoreSortKey(null, false), scoreSortKey('minimal', false)];
+    // As the cells read: a related score may follow the value.
+    const keys = [score('Partial Related score: T1059'), score('Not scored'), score('Significant'), score(''), score(' Minimal ')];
     expect(keys).toEqual(['2', '0', '3', '', '1']);
     expect(sortByKeys(keys, keys, 'number', 'descending')).toEqual(['3', '2', '1', '0', '']);
   });
@@ -44,10 +47,10 @@ describe('score order', () => {
 
 describe('sorting rows', () => {
   const rows = [
-    { id: 'a', score: scoreSortKey('partial', false) },
-    { id: 'b', score: scoreSortKey('significant', false) },
-    { id: 'c', score: scoreSortKey('partial', false) },
-    { id: 'd', score: scoreSortKey('minimal', false) },
+    { id: 'a', score: score('Partial') },
+    { id: 'b', score: score('Significant') },
+    { id: 'c', score: score('Partial') },
+    { id: 'd', score: score('Minimal') },
   ];
   const keys = rows.map((r) => r.score);
 
