@@ -69,6 +69,29 @@ describe('sorting a mapping table', () => {
     await page.close();
   });
 
+  it('puts "Not scored" below Minimal, which the words alone would not (the full-size corpus)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('largeSiteUrl')}techniques/T1003.001/`);
+    const table = page.locator('#table-m365');
+    await table.scrollIntoViewIfNeeded();
+    // textContent: the table may be off screen, where innerText is empty (content-visibility).
+    const headers = await table.locator('thead th').evaluateAll((ths) => ths.map((th) => th.textContent!.trim()));
+    const valueColumn = headers.findIndex((t) => /^Value/.test(t));
+    expect(valueColumn).toBeGreaterThan(0);
+    // A sub-technique's score cell goes on with its related score ("Minimal Related score: T1003").
+    const valuesOf = async () => (await column(table, valueColumn)).map((v) => (v.startsWith('Not scored') ? 'Not scored' : v.split(/\s/)[0]));
+    expect(new Set(await valuesOf())).toEqual(new Set(['Minimal', 'Not scored']));
+    const button = table.getByRole('button', { name: 'Value' });
+    await button.click();
+    await announced(page, 'Sorted by Value, ascending');
+    // By rank: not scored (0) before minimal (1); by the words, "Minimal" would lead.
+    expect((await valuesOf())[0]).toBe('Not scored');
+    await button.click();
+    await announced(page, 'Sorted by Value, descending');
+    expect((await valuesOf())[0]).toBe('Minimal');
+    await page.close();
+  });
+
   it('sorts scores by rank, not by their words, and keeps equal scores in the server order', async () => {
     const page = await browser.newPage();
     await page.goto(t1046());
