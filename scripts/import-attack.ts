@@ -5,11 +5,12 @@
  * each version (techniques, tactics, the matrix), never descriptions or other prose. A version
  * already in the catalog is replaced. On any problem nothing is written.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { addBundle, catalogFile, catalogToJson, emptyCatalog, readCatalogs } from '../src/lib/attack/catalog.ts';
 import { readAttackBundles } from '../src/lib/attack/bundles.ts';
+import { writeFilesAtomically } from '../src/lib/atomic-files.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { compareAttackVersions } from '../src/lib/versions.ts';
 import { isMain } from './cli.ts';
@@ -53,21 +54,16 @@ export async function importAttack(argv: string[]): Promise<number> {
   }
   await mkdir(out, { recursive: true });
   let bytes = 0;
+  const writes: { path: string; content: string; said: string }[] = [];
   for (const [domain, catalog] of catalogs) {
     const file = catalogFile(out, catalog.domain);
     const json = catalogToJson(catalog);
     bytes += Buffer.byteLength(json);
     if (!changed.has(domain)) continue;
-    const temp = `${file}.${process.pid}.tmp`;
-    try {
-      await writeFile(temp, json);
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
-    console.log(`-> ${path.relative(process.cwd(), file) || file}: ${catalog.domain}, ATT&CK ${catalog.versions.map((v) => v.version).join(', ')}; ${catalog.techniques.length} techniques`);
+    writes.push({ path: file, content: json, said: `-> ${path.relative(process.cwd(), file) || file}: ${catalog.domain}, ATT&CK ${catalog.versions.map((v) => v.version).join(', ')}; ${catalog.techniques.length} techniques` });
   }
+  await writeFilesAtomically(writes);
+  for (const { said } of writes) console.log(said);
   console.log(`Catalog: ${(bytes / 1e6).toFixed(2)} MB in all`);
   return 0;
 }

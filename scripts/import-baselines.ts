@@ -5,11 +5,12 @@
  * ids of the controls each selects and its title, never NIST's control text. A baseline already
  * in the folder is replaced. On any problem nothing is written.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { baselineFilePath, baselineToJson } from '../src/lib/baselines/baseline-file.ts';
 import { readProfiles } from '../src/lib/baselines/read-profiles.ts';
+import { writeFilesAtomically } from '../src/lib/atomic-files.ts';
 import { formatProblems } from '../src/lib/errors.ts';
 import { isMain } from './cli.ts';
 
@@ -53,21 +54,11 @@ export async function importBaselines(argv: string[]): Promise<number> {
   }
   imported.sort((a, b) => a.baseline.id.localeCompare(b.baseline.id));
   await mkdir(out, { recursive: true });
-  // Every file is written beside its target first, then all are renamed: a failed write leaves
-  // the folder as it was.
-  const writes = imported.map(({ baseline }) => {
-    const file = baselineFilePath(out, baseline.id);
-    return { file, temp: `${file}.${process.pid}.tmp`, json: baselineToJson(baseline) };
-  });
-  try {
-    for (const w of writes) await writeFile(w.temp, w.json);
-    for (const w of writes) await rename(w.temp, w.file);
-  } catch (error) {
-    await Promise.all(writes.map((w) => rm(w.temp, { force: true })));
-    throw error;
-  }
+  // A failed write leaves the folder as it was.
+  const writes = imported.map(({ baseline }) => ({ path: baselineFilePath(out, baseline.id), content: baselineToJson(baseline) }));
+  await writeFilesAtomically(writes);
   for (const [i, { file, baseline }] of imported.entries()) {
-    const shown = path.relative(process.cwd(), writes[i]!.file) || writes[i]!.file;
+    const shown = path.relative(process.cwd(), writes[i]!.path) || writes[i]!.path;
     console.log(`${file}: ${baseline.title}${baseline.version ? ` (version ${baseline.version})` : ''}: ${baseline.controls.length} controls and enhancements`);
     console.log(`  -> ${shown}: ${baseline.id} (${baseline.frameworkId} ${baseline.frameworkVersion})`);
   }

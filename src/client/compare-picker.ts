@@ -11,13 +11,7 @@
 import type { CompareRow, Comparison } from '../lib/compare.ts';
 
 const loadCompareCode = () =>
-  Promise.all([import('../lib/compare.ts'), import('../lib/compare/from-unified.ts'), import('../lib/compare/csv.ts'), import('../lib/scoped-downloads.ts')]);
-
-async function fetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.json();
-}
+  Promise.all([import('../lib/compare.ts'), import('../lib/compare/from-unified.ts'), import('../lib/compare/csv.ts'), import('./set-files.ts')]);
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -81,13 +75,8 @@ class ComparePicker extends HTMLElement {
     output.replaceChildren();
     try {
       const base = this.dataset['downloads'] ?? '/downloads/';
-      const [[compare, unified, csv, files], setA, setB] = await Promise.all([
-        loadCompareCode(),
-        Promise.all([fetchJson(`${base}${a}.json`), fetchJson(`${base}${a}_rows.json`)]),
-        Promise.all([fetchJson(`${base}${b}.json`), fetchJson(`${base}${b}_rows.json`)]),
-      ]);
-      const loadedA = files.decodeSetFiles(...setA);
-      const loadedB = files.decodeSetFiles(...setB);
+      const [compare, unified, csv, files] = await loadCompareCode();
+      const [loadedA, loadedB] = await Promise.all([files.loadSet(base, a), files.loadSet(base, b)]);
       const result = compare.compareSets(unified.unifiedCompareRows(loadedA), unified.unifiedCompareRows(loadedB));
       this.typeLabels = Object.fromEntries(Object.entries({ ...loadedA.set.types, ...loadedB.set.types }).map(([id, t]) => [id, t.label]));
       if (this.csvUrl) URL.revokeObjectURL(this.csvUrl);

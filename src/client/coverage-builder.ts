@@ -19,12 +19,10 @@ import {
   type CoverageData,
   type CoverageLookup,
   type CoverageResult,
-  type DomainCoverage,
   type Selection,
 } from '../lib/coverage.ts';
 import { plural } from '../lib/text.ts';
 import { createUrls, type SiteUrls } from '../lib/urls.ts';
-import { DOMAINS } from '../lib/vocabulary.ts';
 import { announce } from './announce.ts';
 import { copyText } from './clipboard.ts';
 import { CoverageDomainView } from './coverage-matrix.ts';
@@ -260,12 +258,7 @@ class CoverageBuilder extends HTMLElement {
 
   private summary(result: CoverageResult): string {
     if (!result.capabilities.length) return 'Nothing chosen yet.';
-    return result.domains.map((d) => `Covers ${d.covered} of ${d.total} ${this.domainLabel(d)} techniques`).join('; ');
-  }
-
-  private domainLabel(d: DomainCoverage): string {
-    const domain = this.data.domains[d.domain]!;
-    return `ATT&CK ${DOMAINS[domain.domain].label} ${domain.version}`;
+    return result.domains.map((d) => `Covers ${d.covered} of ${d.total} ${this.views.get(d.domain)!.label()} techniques`).join('; ');
   }
 
   private capabilityUrl(c: number): string {

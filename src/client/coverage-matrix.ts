@@ -4,8 +4,9 @@
  * of selection only touches the cells, counts and texts that changed, so it shows at once even
  * with a hundred capabilities chosen. The tables are made when opened.
  */
-import { bestRank, countShade, describeScores, rankIn, subtechniquesOf, type CoverageData, type DomainCoverage } from '../lib/coverage.ts';
+import { bestRank, describeScores, rankIn, subtechniquesOf, type CoverageData, type DomainCoverage } from '../lib/coverage.ts';
 import { plural } from '../lib/text.ts';
+import { attackVersionLabel, CAPABILITY_SHADE_LEGEND, capabilityShade, SCORE_SHADE_LEGEND } from '../lib/matrix-shades.ts';
 import { DOMAINS, SCORE_CATEGORIES, SCORE_CATEGORY_IDS, SCORE_VALUES } from '../lib/vocabulary.ts';
 
 export const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -85,7 +86,7 @@ export class CoverageDomainView {
 
   label(): string {
     const domain = this.data.domains[this.domainNumber]!;
-    return `ATT&CK ${DOMAINS[domain.domain].label} ${domain.version}`;
+    return attackVersionLabel(domain.domain, domain.version);
   }
 
   /** Show a new result: only what changed is written. */
@@ -96,10 +97,8 @@ export class CoverageDomainView {
     const mode = byScore ? 'score' : 'count';
     if (mode !== this.legendMode) {
       this.legendMode = mode;
-      const legend = byScore
-        ? [[0, 'not covered'], ...Object.values(SCORE_VALUES).map((v) => [v.rank, `best score ${v.label.toLowerCase()}`])]
-        : [[0, 'not covered'], [1, '1 capability'], [2, '2–3 capabilities'], [3, '4–9 capabilities'], [4, '10 or more capabilities']];
-      this.legend.innerHTML = legend.map(([shade, text]) => `<li><span class="mx-swatch s${shade}" aria-hidden="true"></span>${text}</li>`).join('');
+      const legend = [{ shade: 0, label: 'not covered' }, ...(byScore ? SCORE_SHADE_LEGEND : CAPABILITY_SHADE_LEGEND)];
+      this.legend.innerHTML = legend.map(({ shade, label }) => `<li><span class="mx-swatch s${shade}" aria-hidden="true"></span>${label}</li>`).join('');
     }
     for (const [t, cell] of this.cells) {
       const coverage = d.byTechnique.get(t);
@@ -113,7 +112,7 @@ export class CoverageDomainView {
         continue;
       }
       const count = coverage.capabilities.length;
-      cell.li.className = `s${byScore ? bestRank(coverage.scores) || 1 : countShade(count)}`;
+      cell.li.className = `s${byScore ? bestRank(coverage.scores) || 1 : capabilityShade(count)}`;
       cell.marks.innerHTML = `${count}${SCORE_CATEGORY_IDS.filter((c) => rankIn(coverage.scores, c))
         .map((c) => `<abbr class="v${rankIn(coverage.scores, c)}" title="${SCORE_CATEGORIES[c].label}: ${RANK_LABEL[rankIn(coverage.scores, c)]}">${SCORE_CATEGORIES[c].label[0]}</abbr>`)
         .join('')}`;

@@ -6,15 +6,13 @@
 import { stateAt } from './attack/catalog.ts';
 import { compareNatural, parentTechniqueId } from './ids.ts';
 import { frameworkSetLabel } from './labels.ts';
+import { attackVersionLabel, CAPABILITY_SHADE_LEGEND, capabilityShade, SCORE_SHADE_LEGEND } from './matrix-shades.ts';
 import type { ModelIndex } from './model-index.ts';
 import { pushTo } from './multimap.ts';
 import type { Framework, Mapping, MappingSet, ModelTactic, Technique, TechniqueState } from './schema.ts';
 import { isScoredType, lacksScore } from './scores.ts';
 import { compareAttackVersions } from './versions.ts';
-import { DOMAINS, SCORE_CATEGORY_IDS, SCORE_VALUES, type Domain, type ScoreCategory, type ScoreValue } from './vocabulary.ts';
-
-/** "ATT&CK Enterprise 16.1" */
-export const attackVersionLabel = (domain: Domain, version: string) => `ATT&CK ${DOMAINS[domain].label} ${version}`;
+import { SCORE_CATEGORY_IDS, SCORE_VALUES, type Domain, type ScoreCategory, type ScoreValue } from './vocabulary.ts';
 
 /** A technique's state in one version of one domain. */
 export function techniqueStateAt(technique: Technique, domain: Domain, version: string): TechniqueState | undefined {
@@ -176,12 +174,6 @@ export interface MatrixView {
 }
 
 const ONE_CAPABILITY_SHADE = 3;
-const CAPABILITY_SHADES = [
-  { shade: 1, min: 1, label: '1 capability' },
-  { shade: 2, min: 2, label: '2–3 capabilities' },
-  { shade: 3, min: 4, label: '4–9 capabilities' },
-  { shade: 4, min: 10, label: '10 or more capabilities' },
-];
 
 function coverageOf(mappings: readonly Mapping[], scored: boolean): Coverage {
   if (mappings.length === 0) return { capabilities: 0, scores: [], best: null, unscored: false, shade: 0 };
@@ -195,7 +187,7 @@ function coverageOf(mappings: readonly Mapping[], scored: boolean): Coverage {
   const scores = SCORE_CATEGORY_IDS.filter((c) => best.has(c)).map((category) => ({ category, value: best.get(category)! }));
   const top = scores.reduce<ScoreValue | null>((b, s) => (!b || SCORE_VALUES[s.value].rank > SCORE_VALUES[b].rank ? s.value : b), null);
   const unscored = scored && top === null && mappings.every((m) => lacksScore(m) || !m.scoreValue);
-  const shade = scored ? (top ? SCORE_VALUES[top].rank : 1) : CAPABILITY_SHADES.filter((s) => capabilities >= s.min).at(-1)!.shade;
+  const shade = scored ? (top ? SCORE_VALUES[top].rank : 1) : capabilityShade(capabilities);
   return { capabilities, scores, best: top, unscored, shade };
 }
 
@@ -304,11 +296,7 @@ export function matrixView(index: ModelIndex, domain: Domain, version: string, m
       total,
     };
   });
-  const legend = scored
-    ? Object.entries(SCORE_VALUES).map(([, v]) => ({ shade: v.rank, label: `best score ${v.label.toLowerCase()}` }))
-    : oneCapability
-      ? [{ shade: ONE_CAPABILITY_SHADE, label: 'mapped' }]
-      : CAPABILITY_SHADES.map(({ shade, label }) => ({ shade, label }));
+  const legend = scored ? SCORE_SHADE_LEGEND : oneCapability ? [{ shade: ONE_CAPABILITY_SHADE, label: 'mapped' }] : CAPABILITY_SHADE_LEGEND;
   return {
     domain,
     version,

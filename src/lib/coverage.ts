@@ -5,11 +5,12 @@
  * in each ATT&CK domain; its techniques have been carried to the domain's matrix version at build
  * time (revoked ones to their replacement). Browser-safe: the page runs it on every change.
  */
-import Papa from 'papaparse';
 import { capabilityKey } from './capability-key.ts';
-import { neutralizeCell } from './spreadsheet-cells.ts';
+import { LAYER_GRADIENT, navigatorLayer } from './export-formats.ts';
+import { attackVersionLabel } from './matrix-shades.ts';
+import { csvFile } from './spreadsheet-cells.ts';
 import { plural } from './text.ts';
-import { DOMAINS, SCORE_CATEGORY_IDS, SCORE_VALUES, type Domain, type ScoreCategory } from './vocabulary.ts';
+import { SCORE_CATEGORY_IDS, SCORE_VALUES, type Domain, type ScoreCategory } from './vocabulary.ts';
 
 export const COVERAGE_FORMAT = 'mapscope-coverage/1';
 
@@ -298,11 +299,6 @@ function domainCoverage(data: CoverageData, d: number, byTechnique: Map<number, 
   return { domain: d, byTechnique, covered, total, tactics, gaps, retired };
 }
 
-/** 1, 2-3, 4-9, 10+ capabilities: the shades of the matrix (as on the set pages). */
-export function countShade(count: number): number {
-  return count >= 10 ? 4 : count >= 4 ? 3 : count >= 2 ? 2 : count >= 1 ? 1 : 0;
-}
-
 /** The best rank of any category (0-3), for shading by score. */
 export function bestRank(code: number): number {
   return Math.max(...SCORE_CATEGORY_IDS.map((c) => rankIn(code, c)));
@@ -338,8 +334,6 @@ export function findCapabilities(data: CoverageData, typed: string, limit = 12):
 // Downloads: a Navigator layer per domain and one CSV.
 // ---------------------------------------------------------------------------------------------
 
-const GRADIENT = ['#dbe9f6', '#1f5fa8'];
-
 /** How a chosen capability is named in files: "NIST SP 800-53: AC-4". */
 export function capabilityLabel(data: CoverageData, c: number): string {
   const [f, id] = data.capabilities[c]!;
@@ -366,24 +360,18 @@ export function coverageLayer(data: CoverageData, result: CoverageResult, domain
       };
     })
     .sort((a, b) => a.techniqueID.localeCompare(b.techniqueID));
-  return {
+  return navigatorLayer({
     name: `Coverage of ${plural(result.capabilities.length, 'capability', 'capabilities')}`,
-    versions: { attack: domain.version, navigator: '4.9.1', layer: '4.5' },
-    domain: DOMAINS[domain.domain].navigator,
-    description: `Made with Mapscope's coverage builder. Score: how many of the chosen capabilities are mapped to each technique (each capability in its newest set). ${domainCoverage.covered} of ${domainCoverage.total} techniques and sub-techniques of ATT&CK ${DOMAINS[domain.domain].label} ${domain.version} covered.`,
-    sorting: 3,
-    layout: { layout: 'side', showID: true, showName: true, showAggregateScores: false, expandedSubtechniques: 'annotated' },
-    hideDisabled: false,
+    attackVersion: domain.version,
+    domain: domain.domain,
+    description: `Made with Mapscope's coverage builder. Score: how many of the chosen capabilities are mapped to each technique (each capability in its newest set). ${domainCoverage.covered} of ${domainCoverage.total} techniques and sub-techniques of ${attackVersionLabel(domain.domain, domain.version)} covered.`,
     techniques,
-    gradient: { colors: GRADIENT, minValue: 0, maxValue },
-    legendItems: [{ label: '1 capability', color: GRADIENT[0] }, { label: `${maxValue} capabilities`, color: GRADIENT[1] }].slice(0, maxValue > 1 ? 2 : 1),
-    showTacticRowBackground: false,
-    selectTechniquesAcrossTactics: true,
-    selectSubtechniquesWithParent: false,
-    selectVisibleTechniques: false,
+    minValue: 0,
+    maxValue,
+    legendItems: [{ label: '1 capability', color: LAYER_GRADIENT[0] }, { label: `${maxValue} capabilities`, color: LAYER_GRADIENT[1] }].slice(0, maxValue > 1 ? 2 : 1),
     metadata: result.capabilities.slice(0, 200).map((c) => ({ name: capabilityLabel(data, c), value: data.sets[setOf(data, c, domainCoverage.domain)]?.label ?? '' })),
     links: [{ label: 'This selection on Mapscope', url: pageUrl }],
-  };
+  });
 }
 
 /** The set a capability counts with in a domain (-1: none). */
@@ -425,5 +413,5 @@ export function coverageCsv(data: CoverageData, result: CoverageResult): string 
       ]);
     });
   }
-  return `${Papa.unparse({ fields: [...COVERAGE_CSV_COLUMNS], data: rows.map((r) => r.map(neutralizeCell)) }, { newline: '\r\n' })}\r\n`;
+  return csvFile(COVERAGE_CSV_COLUMNS, rows);
 }

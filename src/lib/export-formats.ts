@@ -5,9 +5,8 @@
  * set's files with these functions, and a page makes its own rows' files with the same ones,
  * from the set's JSON file and its rows file (src/lib/exports.ts makes both).
  */
-import Papa from 'papaparse';
 import { toUsDate } from './dates.ts';
-import { neutralizeCell } from './spreadsheet-cells.ts';
+import { csvFile } from './spreadsheet-cells.ts';
 import { plural } from './text.ts';
 import { CSV_COLUMNS, DOMAINS, SCORE_VALUES, type Domain } from './vocabulary.ts';
 
@@ -86,11 +85,13 @@ function csvRecord(set: ExportSet, row: ExportRow): Record<string, string> {
  * the rows of several sets.
  */
 export function csvOf(entries: readonly { set: ExportSet; row: ExportRow }[]): string {
-  const data = entries.map(({ set, row }) => {
-    const record = csvRecord(set, row);
-    return EXPORT_CSV_COLUMNS.map((column) => neutralizeCell(record[column] ?? ''));
-  });
-  return `${Papa.unparse({ fields: [...EXPORT_CSV_COLUMNS], data }, { newline: '\r\n' })}\r\n`;
+  return csvFile(
+    EXPORT_CSV_COLUMNS,
+    entries.map(({ set, row }) => {
+      const record = csvRecord(set, row);
+      return EXPORT_CSV_COLUMNS.map((column) => record[column] ?? '');
+    }),
+  );
 }
 
 /** The unified Mappings Explorer JSON file of a set, or of some of its rows (their groups only). */
@@ -107,11 +108,12 @@ export function unifiedJsonOf(set: ExportSet, rows: readonly ExportRow[]): objec
 // ATT&CK Navigator layers
 // ---------------------------------------------------------------------------------------------
 
-const GRADIENT = ['#dbe9f6', '#1f5fa8'] as const;
+/** The colours of every layer's score scale, lowest to highest. */
+export const LAYER_GRADIENT = ['#dbe9f6', '#1f5fa8'] as const;
 
 /** A colour between the gradient's ends: t in [0, 1]. */
 function gradientColor(t: number): string {
-  const [from, to] = GRADIENT.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+  const [from, to] = LAYER_GRADIENT.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
   const mix = from!.map((c, i) => Math.round(c + (to![i]! - c) * Math.min(1, Math.max(0, t))));
   return `#${mix.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
@@ -201,28 +203,58 @@ export function layerOf(set: ExportSet, rows: readonly ExportRow[], subject?: st
         .filter((v) => Number.isFinite(v))
         .map((v) => ({ label: `${plural(v, 'mapped capability', 'mapped capabilities')}`, color: at(v) }));
 
-  return {
+  return navigatorLayer({
     name: subject ? `${subject}: ${set.title}` : set.title,
-    versions: { attack: set.attackVersion, navigator: '4.9.1', layer: '4.5' },
-    domain: DOMAINS[set.domain].navigator,
+    attackVersion: set.attackVersion,
+    domain: set.domain,
     description: scored
       ? `${set.title}. Score: the best score value (1 minimal, 2 partial, 3 significant) of the capabilities mapped to each technique, across protect, detect and respond.`
       : `${set.title}. Score: the number of ${set.frameworkName} capabilities mapped to each technique.`,
-    sorting: 3,
-    layout: { layout: 'side', showID: true, showName: true, showAggregateScores: false, expandedSubtechniques: 'annotated' },
-    hideDisabled: false,
     techniques: entries,
-    gradient: { colors: [...GRADIENT], minValue, maxValue },
+    minValue,
+    maxValue,
     legendItems,
-    showTacticRowBackground: false,
-    selectTechniquesAcrossTactics: true,
-    selectSubtechniquesWithParent: false,
-    selectVisibleTechniques: false,
     metadata: [
       { name: 'Mapping set', value: set.title },
       ...(set.organization ? [{ name: 'Organization', value: set.organization }] : []),
       ...(set.lastUpdate ? [{ name: 'Last updated', value: set.lastUpdate }] : []),
     ],
     links: [{ label: 'This set on Mapscope', url: set.pages.set }],
+  });
+}
+
+/** What differs between the site's layers; navigatorLayer adds what they share. */
+export interface LayerParts {
+  name: string;
+  attackVersion: string;
+  domain: Domain;
+  description: string;
+  techniques: object[];
+  minValue: number;
+  maxValue: number;
+  legendItems: { label: string; color: string }[];
+  metadata: { name: string; value: string }[];
+  links: { label: string; url: string }[];
+}
+
+/** A Navigator layer (format 4.5, Navigator 4.9.1 or later): the parts given, and the settings every layer of the site shares. */
+export function navigatorLayer(parts: LayerParts): object {
+  return {
+    name: parts.name,
+    versions: { attack: parts.attackVersion, navigator: '4.9.1', layer: '4.5' },
+    domain: DOMAINS[parts.domain].navigator,
+    description: parts.description,
+    sorting: 3,
+    layout: { layout: 'side', showID: true, showName: true, showAggregateScores: false, expandedSubtechniques: 'annotated' },
+    hideDisabled: false,
+    techniques: parts.techniques,
+    gradient: { colors: [...LAYER_GRADIENT], minValue: parts.minValue, maxValue: parts.maxValue },
+    legendItems: parts.legendItems,
+    showTacticRowBackground: false,
+    selectTechniquesAcrossTactics: true,
+    selectSubtechniquesWithParent: false,
+    selectVisibleTechniques: false,
+    metadata: parts.metadata,
+    links: parts.links,
   };
 }

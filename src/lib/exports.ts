@@ -4,7 +4,6 @@
  * belongs to, and what the set says of itself. Build-time (it reads the model index); the files
  * are made from these by the same functions at build time and in the browser.
  */
-import Papa from 'papaparse';
 import { toUsDate } from './dates.ts';
 import type { GapRow } from './attack-views.ts';
 import { csvOf, layerOf, unifiedJsonOf, type ExportRow, type ExportSet } from './export-formats.ts';
@@ -13,7 +12,7 @@ import type { ModelIndex } from './model-index.ts';
 import type { Mapping, MappingSet, NonMappable } from './schema.ts';
 import { scopeKey, type LoadedSet, type ScopedRow } from './scoped-downloads.ts';
 import { isScoredType } from './scores.ts';
-import { neutralizeCell } from './spreadsheet-cells.ts';
+import { csvFile } from './spreadsheet-cells.ts';
 import { STATUSES } from './vocabulary.ts';
 
 export { EXPORT_CSV_COLUMNS } from './export-formats.ts';
@@ -74,8 +73,7 @@ export const GAP_CSV_COLUMNS = ['attack_object_id', 'attack_object_name', 'tacti
 
 /** A set's gaps as CSV: one row per technique, tactics separated by "; ", flags as true/false. */
 export function toGapsCsv(rows: readonly GapRow[]): string {
-  const data = rows.map((r) => [r.id, r.name, r.tactics.join('; '), String(r.isSubtechnique), String(r.nonMappable)].map(neutralizeCell));
-  return `${Papa.unparse({ fields: [...GAP_CSV_COLUMNS], data }, { newline: '\r\n' })}\r\n`;
+  return csvFile(GAP_CSV_COLUMNS, rows.map((r) => [r.id, r.name, r.tactics.join('; '), String(r.isSubtechnique), String(r.nonMappable)]));
 }
 
 /** Absolute URLs of the site's pages, for the links in layers. */

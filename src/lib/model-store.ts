@@ -2,9 +2,10 @@
  * Where the generated model lives, and writing it so that a failed or interrupted build never
  * leaves a half-written file: the JSON goes to a temporary file that is then renamed.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFilesAtomically } from './atomic-files.ts';
 import { modelSchema, type Model } from './schema.ts';
 
 /** The generated folder: $MAPSCOPE_GENERATED, else ./generated. */
@@ -21,14 +22,7 @@ export function modelPath(dir: string): string {
 export async function writeModel(dir: string, model: Model): Promise<string> {
   await mkdir(dir, { recursive: true });
   const target = modelPath(dir);
-  const temp = `${target}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, JSON.stringify(model));
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFilesAtomically([{ path: target, content: JSON.stringify(model) }]);
   return target;
 }
 

@@ -3,9 +3,8 @@
  * of a changed mapping, technique flags and suggested capability renames. Written like the
  * other downloads (RFC 4180, every cell guarded against formula injection). Browser-safe.
  */
-import Papa from 'papaparse';
 import { CHANGE_FIELD_NAMES, type CompareRow, type Comparison } from '../compare.ts';
-import { neutralizeCell } from '../spreadsheet-cells.ts';
+import { csvFile } from '../spreadsheet-cells.ts';
 
 export const COMPARE_CSV_COLUMNS = ['kind', 'capability_id', 'capability_name', 'attack_object_id', 'attack_object_name', 'field', 'old', 'new'] as const;
 
@@ -40,6 +39,5 @@ export function compareCsv(comparison: Comparison): string {
     ]),
     ...comparison.renames.map((r): Record8 => ['capability_renamed_suggested', r.to.label, r.to.description ?? '', '', '', 'capability_id', r.from.label, r.to.label]),
   ];
-  const data = records.map((record) => record.map(neutralizeCell));
-  return `${Papa.unparse({ fields: [...COMPARE_CSV_COLUMNS], data }, { newline: '\r\n' })}\r\n`;
+  return csvFile(COMPARE_CSV_COLUMNS, records);
 }

@@ -1,0 +1,27 @@
+/**
+ * How an ATT&CK matrix says coverage, wherever it is drawn (set, capability and group pages at
+ * build time; the coverage builder in the browser): the version's label, the shades by number of
+ * capabilities or by best score, and their legends. Browser-safe.
+ */
+import { DOMAINS, SCORE_VALUES, type Domain } from './vocabulary.ts';
+
+/** "ATT&CK Enterprise 16.1" */
+export const attackVersionLabel = (domain: Domain, version: string) => `ATT&CK ${DOMAINS[domain].label} ${version}`;
+
+/** Shades by number of capabilities: 1, 2–3, 4–9, 10 or more. */
+const CAPABILITY_SHADES = [
+  { shade: 1, min: 1, label: '1 capability' },
+  { shade: 2, min: 2, label: '2–3 capabilities' },
+  { shade: 3, min: 4, label: '4–9 capabilities' },
+  { shade: 4, min: 10, label: '10 or more capabilities' },
+];
+
+/** The shade (0: none) of a technique that `count` capabilities cover. */
+export function capabilityShade(count: number): number {
+  return CAPABILITY_SHADES.filter((s) => count >= s.min).at(-1)?.shade ?? 0;
+}
+
+export const CAPABILITY_SHADE_LEGEND = CAPABILITY_SHADES.map(({ shade, label }) => ({ shade, label }));
+
+/** Shades by best score: a score value's rank. */
+export const SCORE_SHADE_LEGEND = Object.values(SCORE_VALUES).map((v) => ({ shade: v.rank, label: `best score ${v.label.toLowerCase()}` }));
