@@ -15,6 +15,10 @@ import {
   findCapabilities,
   parseSelection,
   removeCapability,
+  removeEntry,
+  addCapabilities,
+  chosenAlone,
+  membersOf,
   selectionQuery,
   type CoverageData,
   type CoverageLookup,
@@ -227,7 +231,7 @@ class CoverageBuilder extends HTMLElement {
   }
 
   private add(capabilities: number[], message: string): void {
-    for (const c of capabilities) this.selection.capabilities.add(c);
+    this.selection = addCapabilities(this.selection, capabilities);
     this.update(true, message);
   }
 
@@ -276,33 +280,59 @@ class CoverageBuilder extends HTMLElement {
       this.chosenList.replaceChildren(element('li', { className: 'coverage-empty' }, 'Nothing chosen yet: find capabilities above, browse a framework or add a baseline.'));
       return;
     }
+    // A baseline or a whole group is one entry, opened to list (and take out) its capabilities;
+    // capabilities chosen one by one follow, each an entry of its own.
+    const open = new Set([...this.chosenList.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset['entry']));
     const items: HTMLElement[] = [];
-    for (const b of this.selection.baselines) items.push(this.chosenItem(this.data.baselines[b]!.title, `${this.data.baselines[b]!.caps.length} capabilities`, null, () => this.selection.baselines.delete(b)));
+    const entry = (key: string, label: string, members: number[], taken: number, remove: () => void) => {
+      const details = element(
+        'details',
+        { className: 'coverage-entry', open: open.has(key) },
+        element('summary', {}, element('strong', {}, label), ` ${plural(members.length, 'capability', 'capabilities')}${taken ? ` (${taken} taken out)` : ''}`),
+        element('ul', {}, ...members.map((c) => this.capabilityItem(c))),
+      );
+      details.dataset['entry'] = key;
+      items.push(this.chosenItem(label, details, remove));
+    };
+    for (const b of this.selection.baselines) {
+      const members = membersOf(this.lookup, this.selection, { baseline: b });
+      entry(`b${b}`, this.data.baselines[b]!.title, members, this.data.baselines[b]!.caps.length - members.length, () => (this.selection = removeEntry(this.lookup, this.selection, { baseline: b })));
+    }
     for (const g of this.selection.groups) {
       const group = this.data.groups[g]!;
-      items.push(this.chosenItem(`${this.data.frameworks[group.f]!.name} group ${group.label}`, `${this.lookup.capabilitiesOfGroup.get(g)?.length ?? 0} capabilities`, null, () => this.selection.groups.delete(g)));
+      const members = membersOf(this.lookup, this.selection, { group: g });
+      const all = this.lookup.capabilitiesOfGroup.get(g)?.length ?? 0;
+      entry(`g${g}`, `${this.data.frameworks[group.f]!.name} group ${group.label}`, members, all - members.length, () => (this.selection = removeEntry(this.lookup, this.selection, { group: g })));
     }
-    for (const c of chosen) {
-      const [f, id, , name, , , sets] = this.data.capabilities[c]!;
-      const where = sets.map(([, s]) => this.data.sets[s]!.label).join('; ') || `${this.data.frameworks[f]!.name}, no mappings`;
-      items.push(this.chosenItem(id, `${name} (${where})`, c, () => (this.selection = removeCapability(this.lookup, this.selection, c))));
-    }
+    for (const c of chosenAlone(this.lookup, this.selection)) items.push(this.capabilityItem(c));
     this.chosenList.replaceChildren(...items);
   }
 
-  private chosenItem(label: string, detail: string, capability: number | null, remove: () => void): HTMLElement {
+  /** One capability: its id (linked), name and sets, and a button that takes it out. */
+  private capabilityItem(c: number): HTMLElement {
+    const [f, id, , name, , , sets] = this.data.capabilities[c]!;
+    const where = sets.map(([, s]) => this.data.sets[s]!.label).join('; ') || `${this.data.frameworks[f]!.name}, no mappings`;
+    const link = element('a', { href: this.capabilityUrl(c) }, element('strong', {}, id));
+    return this.chosenItem(id, element('span', {}, link, ` ${name} (${where})`), () => (this.selection = removeCapability(this.lookup, this.selection, c)));
+  }
+
+  /** The remove buttons a reader can reach now (not those of a closed entry). */
+  private removeButtons(): HTMLButtonElement[] {
+    return [...this.chosenList.querySelectorAll<HTMLButtonElement>('.coverage-remove')].filter((b) => b.checkVisibility());
+  }
+
+  private chosenItem(label: string, content: HTMLElement, remove: () => void): HTMLElement {
     const button = element('button', { type: 'button', className: 'coverage-remove' }, '×');
     button.setAttribute('aria-label', `Remove ${label}`);
     button.addEventListener('click', () => {
-      const at = [...this.chosenList.querySelectorAll('.coverage-remove')].indexOf(button);
+      const at = this.removeButtons().indexOf(button);
       remove();
       this.update(true, `${label} removed`);
       // Keep the keyboard where it was: on the next item's button, else back on the find box.
-      const buttons = this.chosenList.querySelectorAll<HTMLButtonElement>('.coverage-remove');
+      const buttons = this.removeButtons();
       (buttons[Math.min(at, buttons.length - 1)] ?? this.querySelector<HTMLInputElement>('#coverage-find'))?.focus();
     });
-    const name = capability === null ? element('strong', {}, label) : element('a', { href: this.capabilityUrl(capability) }, element('strong', {}, label));
-    return element('li', {}, name, ` ${detail} `, button);
+    return element('li', {}, content, ' ', button);
   }
 
   private renderResults(result: CoverageResult): void {

@@ -40,14 +40,15 @@ export interface TechniqueNote {
 
 export function techniqueNoteIn(index: ModelIndex, technique: Technique, set: MappingSet): TechniqueNote | null {
   const known = index.attackVersions.get(set.domain)?.some((v) => v.version === set.attackVersion);
-  if (!known) return null;
-  const attack = attackVersionLabel(set.domain, set.attackVersion);
-  const state = techniqueStateAt(technique, set.domain, set.attackVersion);
+  return known ? techniqueNoteAt(technique, set.domain, set.attackVersion) : null;
+}
+
+/** Why a version has no active technique of that id (null: it has one). */
+function techniqueNoteAt(technique: Technique | undefined, domain: Domain, version: string): TechniqueNote | null {
+  const attack = attackVersionLabel(domain, version);
+  const state = technique && techniqueStateAt(technique, domain, version);
   if (!state) return { kind: 'unknown', text: `not a technique of ${attack}`, replacement: null };
-  if (state.revoked) {
-    const by = state.revokedBy ?? null;
-    return { kind: 'revoked', text: `revoked in ${attack}`, replacement: by };
-  }
+  if (state.revoked) return { kind: 'revoked', text: `revoked in ${attack}`, replacement: state.revokedBy ?? null };
   if (state.deprecated) return { kind: 'deprecated', text: `deprecated in ${attack}`, replacement: null };
   return null;
 }
@@ -171,6 +172,12 @@ export interface MatrixView {
   covered: number;
   total: number;
   legend: { shade: number; label: string }[];
+  /**
+   * Techniques the mappings name that the version's matrix has no cell for (unknown to the
+   * version, revoked or deprecated in it), with why: the difference between a set's technique
+   * count and its matrix's covered count.
+   */
+  unplaced: { id: string; note: TechniqueNote }[];
 }
 
 const ONE_CAPABILITY_SHADE = 3;
@@ -297,6 +304,13 @@ export function matrixView(index: ModelIndex, domain: Domain, version: string, m
     };
   });
   const legend = scored ? SCORE_SHADE_LEGEND : oneCapability ? [{ shade: ONE_CAPABILITY_SHADE, label: 'mapped' }] : CAPABILITY_SHADE_LEGEND;
+  const unplaced = [...byTechnique.keys()]
+    .filter((id) => !skeleton.active.has(id))
+    .sort(compareNatural)
+    .flatMap((id) => {
+      const note = techniqueNoteAt(index.techniques.get(id), domain, version);
+      return note ? [{ id, note }] : [];
+    });
   return {
     domain,
     version,
@@ -307,6 +321,7 @@ export function matrixView(index: ModelIndex, domain: Domain, version: string, m
     covered: coveredIds.size,
     total: skeleton.active.size,
     legend: [{ shade: 0, label: 'not mapped' }, ...legend],
+    unplaced,
   };
 }
 

@@ -87,9 +87,18 @@ export interface Selection {
   /** Whole groups and baselines (numbers into data.groups and data.baselines). */
   groups: Set<number>;
   baselines: Set<number>;
+  /** Members of those groups and baselines the reader took out again. */
+  excluded: Set<number>;
 }
 
-export const emptySelection = (): Selection => ({ capabilities: new Set(), groups: new Set(), baselines: new Set() });
+export const emptySelection = (): Selection => ({ capabilities: new Set(), groups: new Set(), baselines: new Set(), excluded: new Set() });
+
+const copySelection = (s: Selection): Selection => ({
+  capabilities: new Set(s.capabilities),
+  groups: new Set(s.groups),
+  baselines: new Set(s.baselines),
+  excluded: new Set(s.excluded),
+});
 
 /** Lookups the selection needs, built once per data file. */
 export interface CoverageLookup {
@@ -116,10 +125,26 @@ export function createLookup(data: CoverageData): CoverageLookup {
 
 /** The capabilities a selection stands for, in data order. */
 export function chosenCapabilities(lookup: CoverageLookup, selection: Selection): number[] {
-  const chosen = new Set(selection.capabilities);
+  const chosen = new Set<number>();
   for (const g of selection.groups) for (const c of lookup.capabilitiesOfGroup.get(g) ?? []) chosen.add(c);
   for (const b of selection.baselines) for (const c of lookup.data.baselines[b]?.caps ?? []) chosen.add(c);
+  for (const c of selection.excluded) chosen.delete(c);
+  for (const c of selection.capabilities) chosen.add(c);
   return [...chosen].sort((a, b) => a - b);
+}
+
+/** The capabilities a group or baseline of the selection brings, less those taken out, in data order. */
+export function membersOf(lookup: CoverageLookup, selection: Selection, entry: { group: number } | { baseline: number }): number[] {
+  const members = 'group' in entry ? (lookup.capabilitiesOfGroup.get(entry.group) ?? []) : (lookup.data.baselines[entry.baseline]?.caps ?? []);
+  return members.filter((c) => !selection.excluded.has(c));
+}
+
+/** Capabilities chosen one by one that no chosen group or baseline already brings. */
+export function chosenAlone(lookup: CoverageLookup, selection: Selection): number[] {
+  const brought = new Set<number>();
+  for (const g of selection.groups) for (const c of membersOf(lookup, selection, { group: g })) brought.add(c);
+  for (const b of selection.baselines) for (const c of membersOf(lookup, selection, { baseline: b })) brought.add(c);
+  return [...selection.capabilities].filter((c) => !brought.has(c)).sort((a, b) => a - b);
 }
 
 /** A reference in the URL: "framework:id", the id in any spelling the capability pages merge. */
@@ -154,6 +179,11 @@ export function parseSelection(lookup: CoverageLookup, query: string): { selecti
     if (found === undefined) unknown.push(value);
     else selection.baselines.add(found);
   }
+  for (const value of params.getAll('x')) {
+    const found = parseReference(lookup, value, lookup.capabilityByKey);
+    if (found === undefined) unknown.push(value);
+    else if (!selection.capabilities.has(found)) selection.excluded.add(found);
+  }
   return { selection, unknown };
 }
 
@@ -165,29 +195,45 @@ export function selectionQuery(data: CoverageData, selection: Selection): string
   const parts = [
     ...[...selection.baselines].sort((a, b) => a - b).map((b) => `b=${encode(data.baselines[b]!.id)}`),
     ...[...selection.groups].sort((a, b) => a - b).map((g) => `g=${encode(`${data.frameworks[data.groups[g]!.f]!.id}:${data.groups[g]!.id}`)}`),
-    ...[...selection.capabilities].sort((a, b) => a - b).map((c) => `c=${encode(`${data.frameworks[data.capabilities[c]![0]]!.id}:${data.capabilities[c]![1]}`)}`),
+    ...[...selection.capabilities].sort((a, b) => a - b).map((c) => `c=${encode(capabilityReference(data, c))}`),
+    ...[...selection.excluded].sort((a, b) => a - b).map((c) => `x=${encode(capabilityReference(data, c))}`),
   ];
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
+/** "azure:azure_firewall": a capability as the URL names it. */
+const capabilityReference = (data: CoverageData, c: number) => `${data.frameworks[data.capabilities[c]![0]]!.id}:${data.capabilities[c]![1]}`;
+
 /**
- * Remove one capability. Chosen through a group or a baseline, that group or baseline is replaced
- * by its other capabilities, so nothing else the reader chose changes.
+ * Remove one capability. Chosen through a group or a baseline, it is taken out of it (`x=` in the
+ * URL): the group or baseline stays one entry, and nothing else the reader chose changes.
  */
 export function removeCapability(lookup: CoverageLookup, selection: Selection, capability: number): Selection {
-  const next: Selection = { capabilities: new Set(selection.capabilities), groups: new Set(selection.groups), baselines: new Set(selection.baselines) };
+  const next = copySelection(selection);
   next.capabilities.delete(capability);
-  for (const g of selection.groups) {
-    const members = lookup.capabilitiesOfGroup.get(g) ?? [];
-    if (!members.includes(capability)) continue;
-    next.groups.delete(g);
-    for (const c of members) if (c !== capability) next.capabilities.add(c);
-  }
-  for (const b of selection.baselines) {
-    const members = lookup.data.baselines[b]?.caps ?? [];
-    if (!members.includes(capability)) continue;
-    next.baselines.delete(b);
-    for (const c of members) if (c !== capability) next.capabilities.add(c);
+  const brought =
+    [...selection.groups].some((g) => lookup.capabilitiesOfGroup.get(g)?.includes(capability)) ||
+    [...selection.baselines].some((b) => lookup.data.baselines[b]?.caps.includes(capability));
+  if (brought) next.excluded.add(capability);
+  return next;
+}
+
+/** Remove a whole group or baseline; what was taken out of it only is forgotten with it. */
+export function removeEntry(lookup: CoverageLookup, selection: Selection, entry: { group: number } | { baseline: number }): Selection {
+  const next = copySelection(selection);
+  if ('group' in entry) next.groups.delete(entry.group);
+  else next.baselines.delete(entry.baseline);
+  const still = new Set(chosenCapabilities(lookup, { ...next, excluded: new Set() }));
+  for (const c of next.excluded) if (!still.has(c)) next.excluded.delete(c);
+  return next;
+}
+
+/** Add capabilities one by one (what was taken out of a group or baseline comes back). */
+export function addCapabilities(selection: Selection, capabilities: readonly number[]): Selection {
+  const next = copySelection(selection);
+  for (const c of capabilities) {
+    next.excluded.delete(c);
+    next.capabilities.add(c);
   }
   return next;
 }

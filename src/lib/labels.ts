@@ -7,10 +7,19 @@ import { pushTo } from './multimap.ts';
 import type { Capability, Framework, MappingSet, Technique } from './schema.ts';
 import { DOMAINS } from './vocabulary.ts';
 
+const domainSuffix = (domain: MappingSet['domain']) => (domain === 'enterprise' ? '' : ` ${DOMAINS[domain].label}`);
+
+/**
+ * The one wording of sets by version: "rev5 @ 16.1, 14.1", with the domain last when it is not
+ * Enterprise ("1.4.0 @ 16.1, 15.1 Mobile"). Every label of a set or a list of sets comes from here.
+ */
+function versionsLabel(frameworkVersion: string, attackVersions: readonly string[], domain: MappingSet['domain']): string {
+  return `${frameworkVersion} @ ${attackVersions.join(', ')}${domainSuffix(domain)}`;
+}
+
 /** "rev5 @ 8.2", with the domain when it is not Enterprise: "1.3.7 @ 12.1 ICS". */
 export function setVersionLabel(set: MappingSet): string {
-  const domain = set.domain === 'enterprise' ? '' : ` ${DOMAINS[set.domain].label}`;
-  return `${set.frameworkVersion} @ ${set.attackVersion}${domain}`;
+  return versionsLabel(set.frameworkVersion, [set.attackVersion], set.domain);
 }
 
 /** "NIST SP 800-53 rev5 @ 8.2": a set among sets of several frameworks. */
@@ -23,9 +32,9 @@ export function setTitle(set: MappingSet, framework: Framework): string {
   return `${framework.name} ${set.frameworkVersion} → ATT&CK ${DOMAINS[set.domain].label} ${set.attackVersion}`;
 }
 
-/** The framework version as a set list groups it: "rev5", "1.3.7 ICS". */
+/** The framework version and domain a set list groups by, and names alone: "rev5", "1.3.7 ICS". */
 function versionKey(set: MappingSet): string {
-  return set.domain === 'enterprise' ? set.frameworkVersion : `${set.frameworkVersion} ${DOMAINS[set.domain].label}`;
+  return `${set.frameworkVersion}${domainSuffix(set.domain)}`;
 }
 
 /**
@@ -33,9 +42,9 @@ function versionKey(set: MappingSet): string {
  * "rev5 @ 16.1, 14.1; rev4 @ 14.1". Sets must be sorted newest first.
  */
 export function setListLabel(sets: readonly MappingSet[]): string[] {
-  const byVersion = new Map<string, string[]>();
-  for (const set of sets) pushTo(byVersion, versionKey(set), set.attackVersion);
-  return [...byVersion.entries()].map(([version, attack]) => `${version} @ ${attack.join(', ')}`);
+  const byVersion = new Map<string, MappingSet[]>();
+  for (const set of sets) pushTo(byVersion, versionKey(set), set);
+  return [...byVersion.values()].map((group) => versionsLabel(group[0]!.frameworkVersion, group.map((s) => s.attackVersion), group[0]!.domain));
 }
 
 /**

@@ -36,8 +36,8 @@ export interface SiteUrls {
   search(query?: string): string;
   /** The coverage builder, with capabilities chosen ("framework:id"). */
   coverage(capabilities?: readonly string[]): string;
-  /** The data-quality page, or its section for one set. */
-  dataQuality(setId?: string): string;
+  /** The data-quality page, or its section for one set, or that section's warnings of one kind. */
+  dataQuality(setId?: string, kind?: string): string;
   /** The comparisons index, with the picker for any two sets. */
   compareIndex(): string;
   /** The static comparison of set a (older) with set b (newer), or one of its further pages (2, 3...). */
@@ -48,6 +48,9 @@ export interface SiteUrls {
 
 /** Anchor of the "only this set" filter on a page. */
 export const setAnchor = (setId: string) => `set-${setId}`;
+
+/** The id of the data-quality page's list of one set's warnings of one kind. */
+export const warningKindAnchor = (setId: string, kind: string) => `${setId}-${kind}`;
 
 /** Build the URL helpers for a base path ("/" or "/sub/path/"). */
 export function createUrls(base: string): SiteUrls {
@@ -67,7 +70,7 @@ export function createUrls(base: string): SiteUrls {
     coverage: (capabilities = []) =>
       `${at('coverage')}${capabilities.length ? `?${capabilities.map((c) => `c=${encodeURIComponent(c).replace(/%3A/gi, ':')}`).join('&')}` : ''}`,
     search: (query) => `${at('search')}${query ? `?q=${encodeURIComponent(query)}` : ''}`,
-    dataQuality: (setId) => `${at('data-quality')}${setId ? `#${encodeURIComponent(setId)}` : ''}`,
+    dataQuality: (setId, kind) => `${at('data-quality')}${setId ? `#${encodeURIComponent(kind ? warningKindAnchor(setId, kind) : setId)}` : ''}`,
     compareIndex: () => at('compare'),
     compare: (a, b, page) => (page && page > 1 ? at('compare', a, b, String(page)) : at('compare', a, b)),
     file: (path) => `${root}${path.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`,

@@ -82,6 +82,13 @@ describe('the coverage builder', () => {
     await expect(moderate.getAttribute('aria-pressed')).resolves.toBe('true');
     await expect.poll(() => new URL(page.url()).search).toBe('?b=nist_800_53-rev5-moderate');
     await expect(page.locator('#coverage-selection').innerText()).resolves.toMatch(/^Your selection: \d+ capabilities$/);
+    // The baseline is one entry with its count, not a line per capability before the matrix.
+    const entries = page.locator('.coverage-chosen > li');
+    await expect(entries.count()).resolves.toBe(1);
+    const entry = entries.first().locator('details.coverage-entry');
+    await expect(entry.locator('summary').innerText()).resolves.toMatch(/Revision 5\.1\.1 MODERATE.* \d+ capabilit(y|ies)$/);
+    await expect(entry.locator('li').first().isVisible()).resolves.toBe(false);
+    await expect.poll(() => entries.first().evaluate((li) => li.getBoundingClientRect().height)).toBeLessThan(60);
     await moderate.click();
     await expect.poll(() => new URL(page.url()).search).toBe('');
     await page.locator('.coverage-browse summary').click();
@@ -89,7 +96,21 @@ describe('the coverage builder', () => {
     await page.getByLabel('Group', { exact: true }).selectOption({ label: 'CM Configuration Management' });
     await page.getByRole('button', { name: 'Add the whole group' }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?g=nist_800_53:CM');
-    await expect(chosen(page)).resolves.toHaveLength(1 + 4);
+    // One entry for the group; opened, it lists its capabilities, each of which can be taken out.
+    const group = page.locator('.coverage-chosen > li');
+    await expect(group.count()).resolves.toBe(1);
+    await expect(group.locator('summary').innerText()).resolves.toBe('NIST SP 800-53 group Configuration Management 4 capabilities');
+    await group.locator('summary').click();
+    await expect(group.locator('details li').count()).resolves.toBe(4);
+    const first = (await group.locator('details li a strong').first().innerText()).trim();
+    await page.getByRole('button', { name: `Remove ${first}` }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe(`?g=nist_800_53:CM&x=nist_800_53:${first}`);
+    await expect(group.locator('summary').innerText()).resolves.toBe('NIST SP 800-53 group Configuration Management 3 capabilities (1 taken out)');
+    // The entry stays open, and the keyboard stays in it.
+    await expect(group.locator('details li').count()).resolves.toBe(3);
+    await expect(page.evaluate(() => document.activeElement?.closest('details')?.open)).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Remove NIST SP 800-53 group Configuration Management' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
     await page.close();
   });
 

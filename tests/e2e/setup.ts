@@ -16,6 +16,7 @@ declare module 'vitest' {
     siteUrl: string;
     siteDist: string;
     largeSiteUrl: string;
+    largeSiteDist: string;
     hostileSiteUrl: string;
   }
 }
@@ -32,6 +33,7 @@ export default async function setup(project: TestProject) {
   project.provide('siteUrl', servers[0]!.url);
   project.provide('siteDist', site.dist);
   project.provide('largeSiteUrl', servers[1]!.url);
+  project.provide('largeSiteDist', large.dist);
   project.provide('hostileSiteUrl', servers[2]!.url);
   return async () => {
     await Promise.all(servers.map((s) => s.close()));

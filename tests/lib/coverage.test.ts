@@ -19,6 +19,10 @@ import {
   parseSelection,
   rankIn,
   removeCapability,
+  removeEntry,
+  addCapabilities,
+  chosenAlone,
+  membersOf,
   selectionQuery,
   type CoverageData,
   type CoverageLookup,
@@ -118,8 +122,20 @@ describe('selections in the URL', () => {
     expect(before).toEqual(['DC-01', 'DC-2']);
     const dc2 = data.capabilities.findIndex(([, id]) => id === 'DC-2');
     const after = removeCapability(lookup, selection, dc2);
-    expect(after.groups.size).toBe(0);
+    // The group stays one entry of the selection, less the capability taken out, and says so in the URL.
+    expect(after.groups.size).toBe(1);
     expect(chosenCapabilities(lookup, after).map((c) => data.capabilities[c]![1])).toEqual(['DC-01']);
+    expect(selectionQuery(data, after)).toBe('?g=demo_controls:DC&x=demo_controls:DC-2');
+    expect(parseSelection(lookup, selectionQuery(data, after)).selection).toEqual(after);
+    // Nothing was chosen one by one: the group is the whole selection.
+    expect(chosenAlone(lookup, after)).toEqual([]);
+    expect(membersOf(lookup, after, { group: [...after.groups][0]! }).map((c) => data.capabilities[c]![1])).toEqual(['DC-01']);
+    // Added again by hand, it is back and no longer taken out.
+    const again = addCapabilities(after, [dc2]);
+    expect(selectionQuery(data, again)).toBe('?g=demo_controls:DC&c=demo_controls:DC-2');
+    expect(chosenCapabilities(lookup, again)).toHaveLength(2);
+    // Removing the group forgets what was taken out of it.
+    expect(selectionQuery(data, removeEntry(lookup, after, { group: [...after.groups][0]! }))).toBe('');
   });
 
   it('finds capabilities by id in any spelling or by words of their name', () => {

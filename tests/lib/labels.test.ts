@@ -14,6 +14,13 @@ describe('set labels', () => {
   it('group a row\'s sets by framework version, newest first', () => {
     expect(setListLabel([set('a', 'rev5', '16.1'), set('b', 'rev5', '14.1'), set('c', 'rev4', '14.1')])).toEqual(['rev5 @ 16.1, 14.1', 'rev4 @ 14.1']);
   });
+
+  it('word a row\'s sets as each set is named elsewhere: the domain last', () => {
+    const mobile = [set('a', '1.4.0', '16.1', 'mobile'), set('b', '1.4.0', '15.1', 'mobile')];
+    expect(setListLabel(mobile.slice(0, 1))).toEqual([setVersionLabel(mobile[0]!)]);
+    expect(setListLabel(mobile.slice(0, 1))).toEqual(['1.4.0 @ 16.1 Mobile']);
+    expect(setListLabel([...mobile, set('c', '1.4.0', '16.1')])).toEqual(['1.4.0 @ 16.1, 15.1 Mobile', '1.4.0 @ 16.1']);
+  });
 });
 
 describe('variant labels', () => {

@@ -105,6 +105,19 @@ describe('set pages', () => {
     expect(ids).toEqual(['T1901', 'T1901.001', 'T1901.002', 'T1902', 'T1903', 'T1906', 'T1903']);
   });
 
+  it('say which mapped technique the matrix has no cell for, why, and link its warning', () => {
+    // The set maps T1904, which its ATT&CK version revoked: counted among the set's techniques,
+    // not among the matrix's covered cells. The page says so instead of leaving two counts apart.
+    const stats = doc().querySelectorAll('ul.stats li').map(text);
+    expect(stats).toContain('4 techniques');
+    const note = doc().querySelector('#matrix .matrix-unplaced')!;
+    expect(text(note)).toBe('One mapped technique has no cell in this matrix, so it is not counted above: T1904 (revoked in ATT&CK Enterprise 2.0, replaced by T1903; see the warning).');
+    const links = note.querySelectorAll('a').map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['/techniques/T1904/', '/techniques/T1903/', '/data-quality/#demo-1_attack-2.0-enterprise-technique-revoked']);
+    const warnings = page(site.dist, '/data-quality/').querySelector('[id="demo-1_attack-2.0-enterprise-technique-revoked"]')!;
+    expect(text(warnings)).toMatch(/^Techniques revoked in their set's ATT&CK version/);
+  });
+
   it('list the gaps and offer them as a CSV', () => {
     const gaps = tableOf(doc().querySelector('#gaps table')!);
     expect(gaps.rows.map((r) => [text(r.cells['ID']), text(r.cells['Listed as'])])).toEqual([['T1901.002', ''], ['T1902', 'non-mappable'], ['T1906', '']]);
