@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
+import { launchBrowser } from '../../scripts/site-check/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
