@@ -42,11 +42,11 @@ describe.each([
   it('stops within seconds, leaves the previous site byte-identical and nothing behind', async () => {
     const generated = path.join(work, 'generated');
     const build = runNpm('build', ['--data', path.join(ROOT, 'data')], { MAPSCOPE_GENERATED: generated, MAPSCOPE_OUT: dist, MAPSCOPE_DATA: '', MAPSCOPE_ATTACK: '' });
-    // While Astro is writing pages: the moment a half-written site would be left behind.
+    // While Astro is writing this build's pages (its staging folder is named by the build's pid):
+    // the moment a half-written site would be left behind.
     const writing = async () => {
-      for (const entry of await readdir(work)) {
-        if (!entry.startsWith('dist.staging-')) continue;
-        const files = await readdir(path.join(work, entry), { recursive: true }).catch(() => [] as string[]);
+      for (const { pid } of await processesTagged(build.tag)) {
+        const files = await readdir(path.join(work, `dist.staging-${pid}`), { recursive: true }).catch(() => [] as string[]);
         if (files.some((f) => String(f).endsWith('index.html'))) return true;
       }
       return false;
