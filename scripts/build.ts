@@ -9,6 +9,8 @@
  *      previous site), then swap it in for the output folder.
  * A build that fails or is interrupted (Ctrl-C, SIGTERM) leaves the previous site untouched:
  * the signal is passed on to Astro (and whatever it started), the staging folder is removed.
+ * npm run build runs this script with scripts/stop-with-parent.mjs, so that a build whose npm is
+ * killed outright stops the same way; Astro runs with it too, in case this process is.
  * Arguments are those of npm run data (--data PATH ...).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { dataStep } from './build-model.ts';
 import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
 import { budgetProblems, budgetsFrom, describeMeasure, measureSite } from './site-check/budgets.ts';
+import { STOP_WITH_PARENT, withParentPid } from './cli.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -49,12 +52,12 @@ async function astroBuild(outDir: string, generated: string): Promise<number> {
   scratch.add(work);
   try {
     return await new Promise((resolve) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build', '--root', ROOT], {
+      const child = spawn(process.execPath, [...STOP_WITH_PARENT, path.join(ROOT, 'node_modules/astro/astro.js'), 'build', '--root', ROOT], {
         cwd: work,
         stdio: 'inherit',
         detached: true,
         // A production build whatever NODE_ENV the caller has (test runners set "test").
-        env: { ...process.env, NODE_ENV: 'production', MAPSCOPE_OUT: outDir, MAPSCOPE_GENERATED: generated, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: withParentPid({ ...process.env, NODE_ENV: 'production', MAPSCOPE_OUT: outDir, MAPSCOPE_GENERATED: generated, ASTRO_TELEMETRY_DISABLED: '1' }),
       });
       children.add(child);
       child.on('error', (error) => {
@@ -160,10 +163,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const check = () => (children.size === 0 ? resolve() : setTimeout(check, 50));
       check();
     });
+    // A stopped build must be gone within seconds (docker stop kills everything after 10 s).
     const deadline = new Promise<void>((resolve) => setTimeout(() => {
       stopChildren('SIGKILL');
       resolve();
-    }, 10_000));
+    }, 3_000));
     void Promise.race([waitForChildren, deadline])
       .then(() => swapping?.catch(() => {}))
       .then(cleanUp)

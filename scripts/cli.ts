@@ -12,3 +12,10 @@ export function isMain(moduleUrl: string): boolean {
     return false;
   }
 }
+
+/**
+ * Node options and environment for a child process that must stop when this one goes, even when
+ * this one is killed without a chance to stop it (scripts/stop-with-parent.mjs).
+ */
+export const STOP_WITH_PARENT = ['--import', new URL('./stop-with-parent.mjs', import.meta.url).href];
+export const withParentPid = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...env, MAPSCOPE_PARENT_PID: String(process.pid) });

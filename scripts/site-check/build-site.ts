@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { STOP_WITH_PARENT, withParentPid } from '../cli.ts';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -53,6 +54,7 @@ export async function buildSiteInto(work: string, options: SiteOptions = {}): Pr
     ...(options.attack ?? []).flatMap((p) => ['--attack', p]),
   ];
   const started = performance.now();
-  await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...dataArgs], { cwd: ROOT, env, maxBuffer: 256 << 20 });
+  // A build whose caller (a test run, npm run bench) is killed stops too.
+  await run(process.execPath, [...STOP_WITH_PARENT, '--import', 'tsx', 'scripts/build.ts', ...dataArgs], { cwd: ROOT, env: withParentPid(env), maxBuffer: 256 << 20 });
   return { dist, generated, base, ms: performance.now() - started };
 }
