@@ -5,6 +5,7 @@
  * with a hundred capabilities chosen. The tables are made when opened.
  */
 import { bestRank, describeScores, rankIn, subtechniquesOf, type CoverageData, type DomainCoverage } from '../lib/coverage.ts';
+import { pushTo } from '../lib/multimap.ts';
 import { plural } from '../lib/text.ts';
 import { attackVersionLabel, CAPABILITY_SHADE_LEGEND, capabilityShade, SCORE_SHADE_LEGEND } from '../lib/matrix-shades.ts';
 import { DOMAINS, SCORE_CATEGORIES, SCORE_CATEGORY_IDS, SCORE_VALUES } from '../lib/vocabulary.ts';
@@ -27,8 +28,9 @@ interface Cell {
 
 export class CoverageDomainView {
   readonly section: HTMLElement;
-  private cells = new Map<number, Cell>();
-  private subCounts = new Map<number, HTMLElement>();
+  /** A technique of several tactics has a cell in each of their columns. */
+  private cells = new Map<number, Cell[]>();
+  private subCounts = new Map<number, HTMLElement[]>();
   private columnCounts: HTMLElement[];
   private heading: HTMLElement;
   private legend: HTMLElement;
@@ -72,9 +74,9 @@ export class CoverageDomainView {
 <details data-table="gaps"><summary></summary><div class="table-wrap"></div></details>`;
     for (const li of this.section.querySelectorAll<HTMLElement>('li[data-t]')) {
       const a = li.firstElementChild!;
-      this.cells.set(Number(li.dataset['t']), { li, marks: a.querySelector('.cov')!, said: a.querySelector('.sr')!, shown: '' });
+      pushTo(this.cells, Number(li.dataset['t']), { li, marks: a.querySelector('.cov')!, said: a.querySelector('.sr')!, shown: '' });
     }
-    for (const count of this.section.querySelectorAll<HTMLElement>('[data-subs]')) this.subCounts.set(Number(count.dataset['subs']), count);
+    for (const count of this.section.querySelectorAll<HTMLElement>('[data-subs]')) pushTo(this.subCounts, Number(count.dataset['subs']), count);
     this.columnCounts = [...this.section.querySelectorAll<HTMLElement>('[data-column]')];
     this.heading = this.section.querySelector('h2')!;
     this.legend = this.section.querySelector('.matrix-legend')!;
@@ -100,7 +102,7 @@ export class CoverageDomainView {
       const legend = [{ shade: 0, label: 'not covered' }, ...(byScore ? SCORE_SHADE_LEGEND : CAPABILITY_SHADE_LEGEND)];
       this.legend.innerHTML = legend.map(({ shade, label }) => `<li><span class="mx-swatch s${shade}" aria-hidden="true"></span>${label}</li>`).join('');
     }
-    for (const [t, cell] of this.cells) {
+    for (const [t, cell] of [...this.cells].flatMap(([t, cells]) => cells.map((cell) => [t, cell] as const))) {
       const coverage = d.byTechnique.get(t);
       const shown = coverage ? `${mode}|${coverage.capabilities.length}|${coverage.scores}` : '';
       if (shown === cell.shown) continue;
@@ -120,7 +122,10 @@ export class CoverageDomainView {
       cell.said.textContent = ` (${plural(count, 'capability', 'capabilities')}${scores ? `, ${scores}` : ''})`;
     }
     const subs = subtechniquesOf(domain);
-    for (const [parent, count] of this.subCounts) count.textContent = String((subs.get(parent) ?? []).filter((s) => d.byTechnique.has(s)).length);
+    for (const [parent, counts] of this.subCounts) {
+      const covered = String((subs.get(parent) ?? []).filter((s) => d.byTechnique.has(s)).length);
+      for (const count of counts) count.textContent = covered;
+    }
     d.tactics.forEach((counts, i) => {
       this.columnCounts[i]!.textContent = `${counts.covered} of ${counts.total} covered`;
     });

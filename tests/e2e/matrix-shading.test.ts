@@ -37,6 +37,8 @@ interface Seen {
   shades: Record<string, string[]>;
   unshaded: string;
   legend: Record<string, string>;
+  /** Techniques whose cells (one per tactic they belong to) are not shaded alike. */
+  unlike: string[];
 }
 
 /** The colours the matrix (the first one on the page) shows, read with getComputedStyle. */
@@ -55,7 +57,14 @@ async function seen(page: Page): Promise<Seen> {
       const shade = [...swatch.classList].find((c) => /^s\d$/.test(c))!;
       legend[shade] = getComputedStyle(swatch).backgroundColor;
     }
-    return { page: getComputedStyle(document.body).backgroundColor, shades, unshaded: plain ? getComputedStyle(plain).backgroundColor : '', legend };
+    const byTechnique = new Map<string, Set<string>>();
+    for (const li of matrix.querySelectorAll<HTMLElement>('li')) {
+      const id = li.querySelector(':scope > a code')?.textContent ?? '';
+      if (!byTechnique.has(id)) byTechnique.set(id, new Set());
+      byTechnique.get(id)!.add(getComputedStyle(li).backgroundColor);
+    }
+    const unlike = [...byTechnique].filter(([, colours]) => colours.size > 1).map(([id]) => id);
+    return { page: getComputedStyle(document.body).backgroundColor, shades, unshaded: plain ? getComputedStyle(plain).backgroundColor : '', legend, unlike };
   });
 }
 
@@ -125,6 +134,8 @@ describe.each(['light', 'dark'] as const)('matrix shades in %s mode', (colorSche
       const lum = legend.map((c) => luminance(s.legend[c]!));
       for (let i = 1; i < lum.length; i++) expect(lum[i]!, `${legend[i]} darker than ${legend[i - 1]}`).toBeLessThan(lum[i - 1]!);
     }
+    // A technique of several tactics (T1557 is Credential Access and Collection) looks the same in each column.
+    expect(s.unlike).toEqual([]);
     expect(await contrastViolations(page)).toEqual([]);
     await context.close();
   });
