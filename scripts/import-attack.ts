@@ -2,8 +2,10 @@
  * npm run attack -- PATH... [--out DIR]
  * Imports ATT&CK STIX bundles (files or folders, as downloaded from MITRE: enterprise-attack-16.1.json
  * and the like, STIX 2.0 or 2.1) into the ATT&CK catalog, data/attack/<domain>.json: the facts of
- * each version (techniques, tactics, the matrix), never descriptions or other prose. A version
- * already in the catalog is replaced. On any problem nothing is written.
+ * each version (techniques, tactics, the matrix, technique STIX ids) and, from the newest complete
+ * bundle of a domain, its groups, campaigns, software, mitigations and detections with their
+ * relationships as id lists; never descriptions, procedure texts or other prose. A version already
+ * in the catalog is replaced. On any problem nothing is written.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +13,9 @@ import { parseArgs } from 'node:util';
 import { addBundle, catalogFile, catalogToJson, emptyCatalog, readCatalogs } from '../src/lib/attack/catalog.ts';
 import { readAttackBundles } from '../src/lib/attack/bundles.ts';
 import { writeFilesAtomically } from '../src/lib/atomic-files.ts';
+import type { AttackBundle } from '../src/lib/attack/stix.ts';
 import { formatProblems } from '../src/lib/errors.ts';
+import { plural } from '../src/lib/text.ts';
 import { compareAttackVersions } from '../src/lib/versions.ts';
 import { isMain } from './cli.ts';
 
@@ -51,6 +55,10 @@ export async function importAttack(argv: string[]): Promise<number> {
     changed.add(bundle.domain);
     const active = bundle.techniques.filter((t) => !t.revoked && !t.deprecated).length;
     console.log(`${bundle.domain} ${bundle.version}: ${bundle.techniques.length} techniques and sub-techniques (${active} active), ${bundle.tactics.length} tactics${replaced ? ' (replaces the version in the catalog)' : ''}`);
+    if (bundle.complete) console.log(completeSummary(bundle));
+  }
+  for (const catalog of catalogs.values()) {
+    if (changed.has(catalog.domain) && catalog.complete) console.log(`${catalog.domain}: groups, software, mitigations and detections from ATT&CK ${catalog.complete.version}`);
   }
   await mkdir(out, { recursive: true });
   let bytes = 0;
@@ -66,6 +74,39 @@ export async function importAttack(argv: string[]): Promise<number> {
   for (const { said } of writes) console.log(said);
   console.log(`Catalog: ${(bytes / 1e6).toFixed(2)} MB in all`);
   return 0;
+}
+
+/** What a complete bundle added, and what it left out. */
+function completeSummary(bundle: AttackBundle): string {
+  const { facts, counts } = bundle.complete!;
+  const n = (count: number, word: string, words?: string) => plural(count, word, words);
+  const read = [
+    n(facts.groups.length, 'group'),
+    n(facts.campaigns.length, 'campaign'),
+    `${facts.software.length} software`,
+    n(facts.mitigations.length, 'mitigation'),
+    n(facts.detectionStrategies.length, 'detection strategy', 'detection strategies'),
+    n(facts.analytics.length, 'analytic'),
+    n(facts.dataComponents.length, 'data component'),
+  ];
+  const relationships = Object.entries(counts.relationships).filter(([type]) => type !== 'left out').map(([type, count]) => `${count} ${type}`);
+  const names = {
+    groups: ['group'],
+    campaigns: ['campaign'],
+    software: ['software', 'software'],
+    mitigations: ['mitigation'],
+    detectionStrategies: ['detection strategy', 'detection strategies'],
+    analytics: ['analytic'],
+    dataComponents: ['data component'],
+  } as const;
+  const leftOut = (Object.keys(names) as (keyof typeof names)[]).flatMap((kind) => {
+    const [one, many] = names[kind] as readonly [string, string?];
+    const count = counts.leftOut[kind];
+    return count ? [n(count, one, many)] : [];
+  });
+  const leftRelationships = counts.relationships['left out'] ?? 0;
+  if (leftRelationships) leftOut.push(n(leftRelationships, 'relationship'));
+  return `  complete: ${read.join(', ')}; relationships: ${relationships.join(', ')}${leftOut.length ? `; left out as revoked or deprecated: ${leftOut.join(', ')}` : ''}`;
 }
 
 if (isMain(import.meta.url)) {

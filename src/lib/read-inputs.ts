@@ -6,7 +6,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeValue, problemsFromZod, type DataProblem, type SourceLocation } from './errors.ts';
-import { CATALOG_FORMAT, parseCatalog } from './attack/catalog.ts';
+import { isCatalogFormat, parseCatalog } from './attack/catalog.ts';
 import { BASELINE_FORMAT, parseBaseline } from './baselines/baseline-file.ts';
 import { parseCsvTable, type CsvRow } from './csv-table.ts';
 import { parseReferenceCell, repairReferences, type ReferenceRepair } from './references.ts';
@@ -245,7 +245,7 @@ function parseJsonInput(file: string, text: string): { input?: ParsedInput; prob
     };
   }
   const top = data as Record<string, unknown> | null;
-  if (top && typeof top === 'object' && top['format'] === CATALOG_FORMAT) {
+  if (top && typeof top === 'object' && isCatalogFormat(top['format'])) {
     const read = parseCatalog(file, text);
     return read.catalog ? { input: { kind: 'attack-catalog', file, catalog: read.catalog }, problems: [] } : { problems: read.problems };
   }

@@ -18,6 +18,7 @@ import {
 } from './vocabulary.ts';
 import { toIsoDate } from './dates.ts';
 import { DISPLAY_CONTROL_ID } from './baselines/control-ids.ts';
+import { completeCatalogSchema, stixIdStateSchema } from './attack/complete-schema.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Input: what mapping files may hold. Lenient where the public files are irregular (missing
@@ -173,12 +174,22 @@ export const tacticStateSchema = z.object({
 });
 
 export const attackCatalogSchema = z.object({
-  format: z.literal('mapscope-attack-catalog/1'),
+  /** /2 adds stixIds and complete; a /1 file reads as a /2 one without them. */
+  format: z.enum(['mapscope-attack-catalog/1', 'mapscope-attack-catalog/2']),
   domain: z.enum(DOMAIN_IDS),
   /** Each version with its matrix: the tactic ids in the matrix's order. */
   versions: z.array(z.object({ version: z.string().regex(ATTACK_VERSION), matrix: z.array(z.string().regex(TACTIC_ID)) })),
   tactics: z.array(z.object({ id: z.string().regex(TACTIC_ID), states: z.array(tacticStateSchema).min(1) })),
-  techniques: z.array(z.object({ id: z.string().regex(TECHNIQUE_ID), states: z.array(techniqueStateSchema).min(1) })),
+  techniques: z.array(
+    z.object({
+      id: z.string().regex(TECHNIQUE_ID),
+      states: z.array(techniqueStateSchema).min(1),
+      /** Its STIX ids over the versions that share one (apart from states, which the model copies). */
+      stixIds: z.array(stixIdStateSchema).optional(),
+    }),
+  ),
+  /** Groups, campaigns, software, mitigations, detections of the newest complete bundle imported (src/lib/attack/complete-schema.ts). */
+  complete: completeCatalogSchema.optional(),
 });
 export type AttackCatalog = z.infer<typeof attackCatalogSchema>;
 export type TechniqueState = z.infer<typeof techniqueStateSchema>;

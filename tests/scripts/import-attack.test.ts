@@ -41,6 +41,31 @@ describe('npm run attack', () => {
     expect(catalog!.versions.map((v) => v.version)).toEqual(['1.0', '2.0']);
   });
 
+  it('imports a complete bundle: groups, campaigns, software, mitigations and detections, as id lists', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'mapscope-attack-'));
+    const result = await attack([fixture('attack', 'bundles'), fixture('attack', 'complete'), '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      '  complete: 2 groups, 1 campaign, 2 software, 1 mitigation, 2 detection strategies, 3 analytics, 2 data components; relationships: 10 uses, 1 attributed-to, 2 mitigates, 2 detects; left out as revoked or deprecated: 2 groups, 2 software, 1 mitigation, 1 data component, 6 relationships',
+    );
+    expect(result.stdout).toContain('enterprise: groups, software, mitigations and detections from ATT&CK 5.0');
+    const text = await readFile(path.join(out, 'enterprise.json'), 'utf8');
+    const { catalog } = parseCatalog('enterprise.json', text);
+    expect(catalog!.versions.map((v) => v.version)).toEqual(['1.0', '2.0', '5.0']);
+    expect(catalog!.complete!.campaigns.map((c) => [c.id, c.groups])).toEqual([['C0901', ['G0901']]]);
+    expect(text).not.toMatch(/invented|Citation/i);
+  });
+
+  it('on a relationship whose end is missing names the file and the relationship, and writes nothing', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'mapscope-attack-'));
+    const result = await attack([fixture('attack', 'broken', 'enterprise-attack-6.0.json'), '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'enterprise-attack-6.0.json#/objects/14: target_ref: expected the STIX id of an object in the bundle (in the uses relationship "relationship--00000000-0000-4000-8000-000000000902"), got "attack-pattern--00000000-0000-4000-8000-000000000099", which no object in the bundle has',
+    );
+    expect(await readdir(out)).toEqual([]);
+  });
+
   it('on a bad bundle lists the problems, exits 1 and leaves the catalog as it was', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'mapscope-attack-'));
     const previous = '{"previous": true}';

@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import type { DataProblem } from '../errors.ts';
 import { listInputFiles, type InputFile } from '../read-inputs.ts';
 import { compareAttackVersions } from '../versions.ts';
+import type { Domain } from '../vocabulary.ts';
+import type { CompleteProse } from './complete-stix.ts';
 import { readAttackBundle, type AttackBundle, type BundleDescription } from './stix.ts';
 
 /** The *.json files of the paths (folders read recursively). */
@@ -48,4 +50,32 @@ export function descriptionsOf(bundles: readonly AttackBundle[]): Map<string, Te
     }
   }
   return new Map([...chosen].map(([id, { revoked: _revoked, ...d }]) => [id, d]));
+}
+
+/** MITRE's prose about groups, software, mitigations and detections, from one complete bundle. */
+export interface AdversaryProse extends CompleteProse {
+  /** The version of the bundle it comes from (the newest complete one given for the domain). */
+  version: string;
+}
+
+/**
+ * Per domain, the prose of the newest complete bundle given: descriptions of groups, campaigns,
+ * software, mitigations, analytics and data components, the procedure text of each `uses`, the
+ * text of each `mitigates`, analytics' log-source channels and tunable fields. Read at build time
+ * from the bundles of --attack, like technique descriptions (descriptionsOf); never committed.
+ */
+export function adversaryProseOf(bundles: readonly AttackBundle[]): Map<Domain, AdversaryProse> {
+  const out = new Map<Domain, AdversaryProse>();
+  for (const bundle of bundles) {
+    if (!bundle.complete) continue;
+    const previous = out.get(bundle.domain);
+    if (!previous || compareAttackVersions(bundle.version, previous.version) > 0) out.set(bundle.domain, { ...bundle.complete.prose, version: bundle.version });
+  }
+  return out;
+}
+
+/** adversaryProseOf for bundles given as files or folders (problems of every file collected). */
+export async function readAdversaryProse(paths: readonly string[]): Promise<{ prose: Map<Domain, AdversaryProse>; problems: DataProblem[] }> {
+  const { bundles, problems } = await readAttackBundles(paths);
+  return { prose: adversaryProseOf(bundles), problems };
 }

@@ -1,8 +1,13 @@
 /**
  * The ATT&CK catalog: per domain, the facts of every ATT&CK version imported (techniques and
- * sub-techniques with names, tactics, platforms, parents, revocations, deprecations; tactics; the
- * matrix's tactic order), with facts that hold over several versions written once. Built from
- * MITRE's bundles by npm run attack, committed under data/attack/, read by every build.
+ * sub-techniques with names, tactics, platforms, parents, revocations, deprecations and STIX ids;
+ * tactics; the matrix's tactic order), with facts that hold over several versions written once;
+ * and, from the newest complete bundle imported, its groups, campaigns, software, mitigations and
+ * detections (complete-schema.ts). Built from MITRE's bundles by npm run attack, committed under
+ * data/attack/, read by every build.
+ *
+ * Format mapscope-attack-catalog/2 (written); /1 (before technique STIX ids and the complete part)
+ * is still read, as a catalog without them.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,9 +16,15 @@ import { compareNatural } from '../ids.ts';
 import { attackCatalogSchema, type AttackCatalog, type TacticState, type TechniqueState } from '../schema.ts';
 import { compareAttackVersions } from '../versions.ts';
 import { DOMAIN_IDS, type Domain } from '../vocabulary.ts';
+import { COMPLETE_LISTS, type CompleteCatalog, type StixIdState } from './complete-schema.ts';
 import type { AttackBundle } from './stix.ts';
 
-export const CATALOG_FORMAT = 'mapscope-attack-catalog/1';
+/** The format written. */
+export const CATALOG_FORMAT = 'mapscope-attack-catalog/2';
+/** The formats read. */
+export const CATALOG_FORMATS: readonly string[] = ['mapscope-attack-catalog/1', CATALOG_FORMAT];
+/** Whether a file's "format" names an ATT&CK catalog Mapscope reads. */
+export const isCatalogFormat = (format: unknown): boolean => typeof format === 'string' && CATALOG_FORMATS.includes(format);
 
 /** The catalog file of a domain inside a catalog folder. */
 export const catalogFile = (dir: string, domain: Domain) => path.join(dir, `${domain}.json`);
@@ -65,7 +76,10 @@ export function addBundle(catalog: AttackCatalog, bundle: AttackBundle): AttackC
     if (record) record.states = putState(record.states, v, facts);
     else tactics.push({ id: t.id, states: [{ ...facts, versions: [v] }] });
   }
-  const techniques = dropVersion(catalog.techniques, v);
+  const techniques = dropVersion(catalog.techniques, v).map(({ stixIds, ...t }) => {
+    const kept = (stixIds ?? []).map((s) => ({ ...s, versions: s.versions.filter((x) => x !== v) })).filter((s) => s.versions.length > 0);
+    return kept.length ? { ...t, stixIds: kept } : t;
+  }) as AttackCatalog['techniques'];
   const byId = new Map(techniques.map((t) => [t.id, t]));
   for (const t of bundle.techniques) {
     const facts: Omit<TechniqueState, 'versions'> = {
@@ -78,19 +92,28 @@ export function addBundle(catalog: AttackCatalog, bundle: AttackBundle): AttackC
       ...(t.deprecated ? { deprecated: true as const } : {}),
     };
     const record = byId.get(t.id);
-    if (record) record.states = putState(record.states, v, facts);
-    else {
-      const created = { id: t.id, states: [{ ...facts, versions: [v] }] };
+    if (record) {
+      record.states = putState(record.states, v, facts);
+      record.stixIds = putState<StixIdState>(record.stixIds ?? [], v, { stixId: t.stixId });
+    } else {
+      const created = { id: t.id, states: [{ ...facts, versions: [v] }], stixIds: [{ stixId: t.stixId, versions: [v] }] };
       techniques.push(created);
       byId.set(t.id, created);
     }
   }
+  // The complete part follows the newest complete bundle; a version replaced by a bundle of
+  // techniques only loses it (its facts would no longer match that version's techniques).
+  let complete: CompleteCatalog | undefined = catalog.complete;
+  if (bundle.complete) {
+    if (!complete || byVersion(bundle.version, complete.version) >= 0) complete = bundle.complete.facts;
+  } else if (complete?.version === v) complete = undefined;
   return {
     format: CATALOG_FORMAT,
     domain: catalog.domain,
     versions: [...catalog.versions.filter((x) => x.version !== v), { version: v, matrix: bundle.matrix }].sort((a, b) => byVersion(a.version, b.version)),
     tactics: tactics.sort((a, b) => compareNatural(a.id, b.id)),
     techniques: techniques.sort((a, b) => compareNatural(a.id, b.id)),
+    ...(complete ? { complete } : {}),
   };
 }
 
@@ -98,14 +121,25 @@ export function addBundle(catalog: AttackCatalog, bundle: AttackBundle): AttackC
 export function catalogToJson(input: AttackCatalog): string {
   // Through the schema, so that every record's keys come in one order.
   const catalog = attackCatalogSchema.parse(input);
-  const lines = (records: unknown[]) => records.map((r) => `    ${JSON.stringify(r)}`).join(',\n');
+  const lines = (records: unknown[], indent = '    ') => records.map((r) => `${indent}${JSON.stringify(r)}`).join(',\n');
+  const list = (records: unknown[], indent: string) => (records.length ? `[\n${lines(records, indent)}\n${indent.slice(2)}]` : '[]');
+  const complete = catalog.complete;
   return [
     '{',
     `  "format": ${JSON.stringify(catalog.format)},`,
     `  "domain": ${JSON.stringify(catalog.domain)},`,
-    `  "versions": [\n${lines(catalog.versions)}\n  ],`,
-    `  "tactics": [\n${lines(catalog.tactics)}\n  ],`,
-    `  "techniques": [\n${lines(catalog.techniques)}\n  ]`,
+    `  "versions": ${list(catalog.versions, '    ')},`,
+    `  "tactics": ${list(catalog.tactics, '    ')},`,
+    `  "techniques": ${list(catalog.techniques, '    ')}${complete ? ',' : ''}`,
+    ...(complete
+      ? [
+          '  "complete": {',
+          `    "version": ${JSON.stringify(complete.version)},`,
+          ...COMPLETE_LISTS.map((key) => `    ${JSON.stringify(key)}: ${list(complete[key], '      ')},`),
+          `    "revokedBy": ${JSON.stringify(complete.revokedBy)}`,
+          '  }',
+        ]
+      : []),
     '}',
     '',
   ].join('\n');
@@ -121,7 +155,56 @@ export function parseCatalog(file: string, text: string): { catalog?: AttackCata
   }
   const parsed = attackCatalogSchema.safeParse(data);
   if (!parsed.success) return { problems: problemsFromZod(parsed.error.issues, { file }, data) };
-  return { catalog: parsed.data, problems: [] };
+  const problems = completeProblems(file, parsed.data);
+  return problems.length ? { problems } : { catalog: parsed.data, problems: [] };
+}
+
+/**
+ * The complete part's references, checked against the catalog: each id names an object of its
+ * list, each technique one that is active in the complete part's version, each id once per list.
+ */
+function completeProblems(file: string, catalog: AttackCatalog): DataProblem[] {
+  const complete = catalog.complete;
+  if (!complete) return [];
+  const problems: DataProblem[] = [];
+  const v = complete.version;
+  if (!catalog.versions.some((x) => x.version === v)) {
+    return [{ location: { file }, field: 'complete.version', expected: `a version of the catalog (${catalog.versions.map((x) => x.version).join('|')})`, found: JSON.stringify(v) }];
+  }
+  const techniques = new Set(
+    catalog.techniques.filter((t) => {
+      const state = stateAt(t.states, v);
+      return state && !state.revoked && !state.deprecated;
+    }).map((t) => t.id),
+  );
+  const ids = Object.fromEntries(COMPLETE_LISTS.map((key) => [key, new Set<string>()])) as Record<(typeof COMPLETE_LISTS)[number], Set<string>>;
+  for (const key of COMPLETE_LISTS) {
+    complete[key].forEach((o, i) => {
+      if (ids[key].has(o.id)) problems.push({ location: { file }, field: `complete.${key}[${i}].id`, expected: `an id used once in complete.${key}`, found: JSON.stringify(o.id) });
+      ids[key].add(o.id);
+    });
+  }
+  const check = (field: string, values: readonly string[], known: ReadonlySet<string>, expected: string) =>
+    values.forEach((id, i) => {
+      if (!known.has(id)) problems.push({ location: { file }, field: `${field}[${i}]`, expected, found: JSON.stringify(id) });
+    });
+  const aTechnique = `a technique active in ATT&CK ${v} of this catalog`;
+  for (const key of ['groups', 'campaigns', 'software', 'mitigations', 'detectionStrategies'] as const) {
+    complete[key].forEach((o, i) => check(`complete.${key}[${i}].techniques`, o.techniques, techniques, aTechnique));
+  }
+  complete.groups.forEach((o, i) => check(`complete.groups[${i}].software`, o.software, ids.software, 'an id of complete.software'));
+  complete.campaigns.forEach((o, i) => {
+    check(`complete.campaigns[${i}].software`, o.software, ids.software, 'an id of complete.software');
+    check(`complete.campaigns[${i}].groups`, o.groups, ids.groups, 'an id of complete.groups');
+  });
+  complete.detectionStrategies.forEach((o, i) => check(`complete.detectionStrategies[${i}].analytics`, o.analytics, ids.analytics, 'an id of complete.analytics'));
+  complete.analytics.forEach((o, i) =>
+    check(`complete.analytics[${i}].logSources`, o.logSources.map((s) => s.dataComponent), ids.dataComponents, 'an id of complete.dataComponents'),
+  );
+  for (const key of ['groups', 'campaigns', 'software', 'mitigations'] as const) {
+    check(`complete.revokedBy.${key}`, Object.values(complete.revokedBy[key]), ids[key], `an id of complete.${key}`);
+  }
+  return problems;
 }
 
 /** Read every domain's catalog in a folder (domains without a file are absent). */
@@ -156,6 +239,10 @@ export interface CatalogIndex {
   newest: string;
   techniques: ReadonlyMap<string, TechniqueState[]>;
   tactics: ReadonlyMap<string, TacticState[]>;
+  /** Each technique's STIX ids over versions (none for versions imported before catalog format /2). */
+  stixIds: ReadonlyMap<string, StixIdState[]>;
+  /** Groups, software, mitigations and detections of the newest complete version, if one was imported (see adversaries.ts). */
+  complete: CompleteCatalog | null;
 }
 
 export function indexCatalog(catalog: AttackCatalog): CatalogIndex {
@@ -166,5 +253,12 @@ export function indexCatalog(catalog: AttackCatalog): CatalogIndex {
     newest: versions[versions.length - 1] ?? '',
     techniques: new Map(catalog.techniques.map((t) => [t.id, t.states])),
     tactics: new Map(catalog.tactics.map((t) => [t.id, t.states])),
+    stixIds: new Map(catalog.techniques.flatMap((t) => (t.stixIds ? [[t.id, t.stixIds] as const] : []))),
+    complete: catalog.complete ?? null,
   };
+}
+
+/** A technique's STIX id (attack-pattern--uuid) in a version, if the catalog has it. */
+export function techniqueStixId(index: CatalogIndex, techniqueId: string, version: string): string | undefined {
+  return stateAt(index.stixIds.get(techniqueId) ?? [], version)?.stixId;
 }

@@ -2,17 +2,24 @@
  * Reading ATT&CK as MITRE publishes it: a STIX bundle of one domain and version (STIX 2.0 from
  * github.com/mitre/cti, or STIX 2.1 from github.com/mitre-attack/attack-stix-data). Out come the
  * facts Mapscope keeps (techniques and sub-techniques with their names, tactics, platforms,
- * parents, revocations and deprecations; tactics; the matrix's tactic order) and, apart, the
- * descriptions with the references they cite, which stay out of the committed catalog.
+ * parents, revocations, deprecations and STIX ids; tactics; the matrix's tactic order) and, apart,
+ * the descriptions with the references they cite, which stay out of the committed catalog. A
+ * complete bundle's groups, software, mitigations and detections are read by complete-stix.ts.
  */
 import type { DataProblem } from '../errors.ts';
 import { describeValue } from '../errors.ts';
 import { normalizeAttackVersion } from '../ids.ts';
 import { DOMAIN_IDS, TECHNIQUE_ID, type Domain } from '../vocabulary.ts';
+import { readCompleteObjects, type CompleteBundle } from './complete-stix.ts';
+import { attackId, describedBy, refs, text, type BundleDescription, type StixObject } from './stix-objects.ts';
+
+export type { BundleDescription } from './stix-objects.ts';
 
 /** One technique or sub-technique in one ATT&CK version. */
 export interface BundleTechnique {
   id: string;
+  /** Its STIX id (attack-pattern--uuid). */
+  stixId: string;
   name: string;
   /** Tactic ids (TA0007), in the order the bundle lists its kill chain phases. */
   tactics: string[];
@@ -32,13 +39,6 @@ export interface BundleTactic {
   deprecated: boolean;
 }
 
-/** A technique's description as the bundle writes it (ATT&CK markdown), and the sources it cites. */
-export interface BundleDescription {
-  markdown: string;
-  /** Cited sources by citation name: what "(Citation: name)" refers to. */
-  citations: Record<string, { description: string | null; url: string | null }>;
-}
-
 /** What one bundle holds that Mapscope uses. */
 export interface AttackBundle {
   domain: Domain;
@@ -48,27 +48,12 @@ export interface AttackBundle {
   matrix: string[];
   techniques: BundleTechnique[];
   descriptions: Map<string, BundleDescription>;
+  /** What a complete bundle holds besides techniques (groups, software, mitigations, detections), or nothing. */
+  complete?: CompleteBundle;
 }
 
-type StixObject = Record<string, unknown> & { type?: unknown; id?: unknown };
-type ExternalReference = { source_name?: unknown; external_id?: unknown; description?: unknown; url?: unknown };
-
-const ATTACK_SOURCES = new Set(['mitre-attack', 'mitre-mobile-attack', 'mitre-ics-attack']);
 const TACTIC_ID = /^TA\d{4}$/;
 const BUNDLE_NAME = /(enterprise|mobile|ics)-attack-(\d+(?:\.\d+)?)\.json$/i;
-
-const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const refs = (o: StixObject): ExternalReference[] => (Array.isArray(o['external_references']) ? (o['external_references'] as ExternalReference[]) : []);
-
-/** The ATT&CK id of an object: its first external reference from an ATT&CK source. */
-function attackId(o: StixObject): string | null {
-  for (const ref of refs(o)) {
-    if (typeof ref.source_name === 'string' && ATTACK_SOURCES.has(ref.source_name) && typeof ref.external_id === 'string') {
-      return ref.external_id.trim();
-    }
-  }
-  return null;
-}
 
 /**
  * Read one bundle. `file` is the name used in messages; the domain and version come from the
@@ -168,6 +153,7 @@ export function readAttackBundle(file: string, text_: string): { bundle?: Attack
     const isSub = id.includes('.');
     techniques.push({
       id,
+      stixId: String(o.id),
       name: text(o['name']) ?? id,
       tactics: tacticIds,
       platforms: Array.isArray(o['x_mitre_platforms']) ? (o['x_mitre_platforms'] as unknown[]).filter((p): p is string => typeof p === 'string') : [],
@@ -176,18 +162,12 @@ export function readAttackBundle(file: string, text_: string): { bundle?: Attack
       revoked,
       deprecated: o['x_mitre_deprecated'] === true,
     });
-    const markdown = text(o['description']);
-    if (markdown) {
-      const cited = new Set([...markdown.matchAll(/\(Citation: ([^)]+)\)/g)].map((m) => m[1]!.trim()));
-      const citations: BundleDescription['citations'] = {};
-      for (const ref of refs(o)) {
-        const name = text(ref.source_name);
-        if (name && cited.has(name)) citations[name] = { description: text(ref.description), url: text(ref.url) };
-      }
-      descriptions.set(id, { markdown, citations });
-    }
+    const description = describedBy(o['description'], o);
+    if (description) descriptions.set(id, description);
   }
+  const complete = readCompleteObjects(file, top['objects'] as unknown[], version);
+  problems.push(...complete.problems);
   if (problems.length) return { problems };
   techniques.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { bundle: { domain, version, tactics, matrix, techniques, descriptions }, problems };
+  return { bundle: { domain, version, tactics, matrix, techniques, descriptions, ...(complete.complete ? { complete: complete.complete } : {}) }, problems };
 }

@@ -20,7 +20,7 @@ describe('reading ATT&CK bundles', () => {
     ]);
     expect(bundle!.techniques.map((t) => t.id)).toEqual(['T1901', 'T1901.001', 'T1902', 'T1903', 'T1904', 'T1905']);
     expect(bundle!.techniques.find((t) => t.id === 'T1903')).toEqual({
-      id: 'T1903', name: 'Peek Through Keyholes', tactics: ['TA0902', 'TA0903'], platforms: ['macOS'], parent: null, revokedBy: null, revoked: false, deprecated: false,
+      id: 'T1903', stixId: 'attack-pattern--00000000-0000-4000-8000-000000000005', name: 'Peek Through Keyholes', tactics: ['TA0902', 'TA0903'], platforms: ['macOS'], parent: null, revokedBy: null, revoked: false, deprecated: false,
     });
     expect(bundle!.techniques.find((t) => t.id === 'T1901.001')!.parent).toBe('T1901');
   });
