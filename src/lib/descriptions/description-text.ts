@@ -31,13 +31,25 @@ export interface DescriptionText {
   removed: HtmlRemovals | null;
 }
 
-/** Plain text as paragraphs: a blank line starts a new one, a single line break stays one. */
+/**
+ * Plain text as paragraphs: a blank line starts a new one. A single line break is kept only
+ * where it ends a sentence or a lead-in ("tasks:") or starts a list item; elsewhere it is the
+ * file's wrapping ("legal/contractual,\nand statutory" in the CSA CCM file) and reads as a space.
+ */
 export function plainTextToHtml(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .trim()
     .split(/\n[ \t]*\n\s*/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph.trim()).replace(/[ \t]*\n[ \t]*/g, '<br>')}</p>`)
+    .map((paragraph) => {
+      const lines = paragraph.trim().split(/[ \t]*\n[ \t]*/);
+      const joined = lines.map((line, i) => {
+        if (i === 0) return escapeHtml(line);
+        const breaks = /[.:;!?]$/.test(lines[i - 1]!) || /^(?:[-*•]|\d+[.)])\s/.test(line);
+        return `${breaks ? '<br>' : ' '}${escapeHtml(line)}`;
+      });
+      return `<p>${joined.join('')}</p>`;
+    })
     .join('');
 }
 

@@ -97,7 +97,9 @@ describe('irregular description files: each a warning, never a crash', () => {
   it('a plain KEV text with a <PLACEHOLDER> stays text, its paragraphs kept', () => {
     const entry = entriesOf('mappings/kev-07.28.2025_descriptions.json').find((e) => e.rawId === 'CVE-2031-10002')!;
     expect(entry.format).toBe('text');
-    expect(entry.html).toBe('<p>Set a unique &lt;YOUR_OWN_GATE_CODE&gt; in gate.conf:</p><p>GATE_CODE = &lt;YOUR_OWN_GATE_CODE&gt;<br>Restart the gate afterwards.</p>');
+    expect(entry.html).toBe(
+      '<p>Set a unique &lt;YOUR_OWN_GATE_CODE&gt; in gate.conf:</p><p>GATE_CODE = &lt;YOUR_OWN_GATE_CODE&gt;</p><p>All gates must use their own code. Restart the gate afterwards.<br>Check the log.</p>',
+    );
   });
 
   it('"Not Available" entries are skipped with a warning', () => {

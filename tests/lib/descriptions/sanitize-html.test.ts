@@ -86,9 +86,10 @@ describe('description text', () => {
   });
 
   it('plain text becomes escaped paragraphs; a text holding a script is HTML and loses it', () => {
-    const rendered = renderDescriptionText('First <b line\n\nSecond\r\nthird');
+    const rendered = renderDescriptionText('First <b line\n\nIt has three tasks:\r\nLight the lamp.\nWind the clock, and\nring the bell.\n- one item');
     expect(rendered.format).toBe('text');
-    expect(rendered.html).toBe('<p>First &lt;b line</p><p>Second<br>third</p>');
+    // A break after a sentence or a colon, or before a list item, stays; a wrapped line joins its sentence.
+    expect(rendered.html).toBe('<p>First &lt;b line</p><p>It has three tasks:<br>Light the lamp.<br>Wind the clock, and ring the bell.<br>- one item</p>');
     expect(renderDescriptionText('<script>alert(1)</script> then text').html).toBe(' then text');
   });
 });
