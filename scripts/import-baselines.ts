@@ -46,7 +46,8 @@ export async function importBaselines(argv: string[]): Promise<number> {
   }
   const out = path.resolve(parsed.values.out ?? 'data/baselines');
   const { id, framework, version } = parsed.values;
-  const { imported, problems } = await readProfiles(parsed.positionals, { id, framework, version });
+  const { imported, problems, skipped } = await readProfiles(parsed.positionals, { id, framework, version });
+  for (const file of skipped) console.log(`${file}: an OSCAL catalog, not a profile: skipped`);
   if (problems.length) {
     console.error(formatProblems(problems));
     console.error('Nothing was written; the baselines are unchanged.');

@@ -1,17 +1,16 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseBaseline } from '../../src/lib/baselines/baseline-file.ts';
-import { fixture, ROOT } from '../support/paths.ts';
+import { fixture, ROOT, shared } from '../support/paths.ts';
 
 const run = promisify(execFile);
 
-// NIST's published profiles, where this machine keeps them (see data/README.md, Baselines).
-const NIST_PROFILES = '/work/shared/oscal/';
+// NIST's published profiles (and catalogs) in ../shared/oscal (see data/README.md, Baselines).
+const NIST_PROFILES = shared('oscal');
 
 /** Run `npm run baselines` the way a user does. */
 async function baselines(args: string[]) {
@@ -47,10 +46,12 @@ describe('npm run baselines', () => {
     expect((await readBaseline(out, 'nist_800_53-rev4-low')).version).toBeNull();
   });
 
-  it.skipIf(!existsSync(NIST_PROFILES))('writes what is committed in data/baselines/ from NIST\'s profiles', async () => {
+  it.skipIf(!NIST_PROFILES)('writes what is committed in data/baselines/ from NIST\'s profiles (needs ../shared/oscal)', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'mapscope-baselines-'));
-    const result = await baselines([NIST_PROFILES, '--out', out]);
-    expect(result.code).toBe(0);
+    const result = await baselines([NIST_PROFILES!, '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    // The catalogs published beside the profiles are named and skipped, not read as profiles.
+    expect(result.stdout).toContain('NIST_SP-800-53_rev5_catalog-min.json: an OSCAL catalog, not a profile: skipped');
     const written = await readdir(out);
     expect(written).toHaveLength(7);
     expect(written).toEqual(await readdir(path.join(ROOT, 'data', 'baselines')));
@@ -84,7 +85,12 @@ describe('npm run baselines', () => {
     expect(result.stderr).toContain('broken/bad-id.json#/profile/imports/0/include-controls/0/with-ids/1: with-ids: expected an SP 800-53 control id as OSCAL writes it, such as "ac-2" or "ac-2.1", got "ac-x"');
     expect(result.stderr).toContain('broken/include-all.json#/profile/imports/0/include-all: include-all: expected include-controls with with-ids');
     expect(result.stderr).toContain('broken/matching.json#/profile/imports/0/exclude-controls/0/matching: matching:');
-    expect(result.stderr).toContain('broken/no-profile.json: expected an OSCAL profile (a JSON object with "profile"), got an OSCAL catalog');
+    // A catalog in a folder is named and skipped (NIST publishes them beside the profiles)...
+    expect(result.stdout).toContain('broken/no-profile.json: an OSCAL catalog, not a profile: skipped');
+    // ...and given by name, it is an error.
+    const named = await baselines([fixture('oscal', 'broken', 'no-profile.json'), '--out', out]);
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain('no-profile.json: expected an OSCAL profile (a JSON object with "profile"), got an OSCAL catalog');
     expect(result.stderr).toMatch(/broken\/not-json\.json(:\d+)?: expected an OSCAL profile \(JSON\), got a syntax error/);
     expect(result.stderr).toContain('Nothing was written; the baselines are unchanged.');
     expect(await readdir(out)).toEqual(['nist_800_53-rev5-moderate.json']);

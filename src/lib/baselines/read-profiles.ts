@@ -13,25 +13,47 @@ export interface ImportedBaseline {
   baseline: BaselineFile;
 }
 
-/** Read every profile (*.json) of the paths (folders recursively); problems of all files are collected. */
-export async function readProfiles(paths: readonly string[], naming: BaselineNaming = {}): Promise<{ imported: ImportedBaseline[]; problems: DataProblem[] }> {
+/** Whether a JSON text is an OSCAL catalog (its top-level object is "catalog"). */
+function isOscalCatalog(text: string): boolean {
+  try {
+    const data: unknown = JSON.parse(text);
+    return typeof data === 'object' && data !== null && 'catalog' in data;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Read every profile (*.json) of the paths (folders recursively); problems of all files are
+ * collected. An OSCAL catalog found in a folder (NIST publishes catalogs beside the baselines) is
+ * skipped and named in `skipped`; a catalog given by name is an error.
+ */
+export async function readProfiles(paths: readonly string[], naming: BaselineNaming = {}): Promise<{ imported: ImportedBaseline[]; problems: DataProblem[]; skipped: string[] }> {
   const listed = await listInputFiles(paths);
   const files = listed.files.filter((f) => f.path.toLowerCase().endsWith('.json'));
   const problems = [...listed.problems];
   if (files.length === 0 && problems.length === 0) {
     problems.push({ location: { file: paths.join(', ') }, expected: 'at least one OSCAL profile (*.json)', found: 'none' });
   }
-  if (naming.id !== undefined && files.length > 1) {
-    problems.push({ location: { file: paths.join(', ') }, field: '--id', expected: 'one profile (--id names one baseline)', found: `${files.length} profiles` });
-  }
   const imported: ImportedBaseline[] = [];
+  const skipped: string[] = [];
+  const named = new Set(paths.map((p) => path.resolve(p)));
   for (const file of files) {
-    const read = readOscalProfile(file.name, await readFile(file.path, 'utf8'));
+    const text = await readFile(file.path, 'utf8');
+    if (!named.has(file.path) && isOscalCatalog(text)) {
+      skipped.push(file.name);
+      continue;
+    }
+    const read = readOscalProfile(file.name, text);
     problems.push(...read.problems);
     if (!read.profile) continue;
-    const named = toBaselineFile(read.profile, file.name, path.basename(file.path), naming);
-    problems.push(...named.problems);
-    if (named.baseline) imported.push({ file: file.name, baseline: named.baseline });
+    const baseline = toBaselineFile(read.profile, file.name, path.basename(file.path), naming);
+    problems.push(...baseline.problems);
+    if (baseline.baseline) imported.push({ file: file.name, baseline: baseline.baseline });
+  }
+  const profiles = files.length - skipped.length;
+  if (naming.id !== undefined && profiles > 1) {
+    problems.unshift({ location: { file: paths.join(', ') }, field: '--id', expected: 'one profile (--id names one baseline)', found: `${profiles} profiles` });
   }
   const seen = new Map<string, string>();
   for (const { file, baseline } of imported) {
@@ -39,5 +61,5 @@ export async function readProfiles(paths: readonly string[], naming: BaselineNam
     if (first) problems.push({ location: { file, pointer: '/profile/metadata/title' }, field: 'title', expected: `a baseline other than ${first}'s`, found: `the id ${baseline.id} again` });
     else seen.set(baseline.id, file);
   }
-  return { imported, problems };
+  return { imported, problems, skipped };
 }

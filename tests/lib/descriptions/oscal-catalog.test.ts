@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/lib/errors.ts';
 import { segmentsText, statementText, type ControlDescription } from '../../../src/lib/descriptions/control-text.ts';
 import { describeOscalCatalog, readOscalCatalog } from '../../../src/lib/descriptions/oscal-catalog.ts';
-import { fixture, ROOT } from '../../support/paths.ts';
+import { fixture, shared } from '../../support/paths.ts';
 
 // Invented catalogs in the shapes of NIST's rev5 and rev4 OSCAL catalogs (no NIST text).
 const read = (...parts: string[]) => readOscalCatalog(parts[parts.length - 1]!, readFileSync(fixture('descriptions', 'oscal', ...parts), 'utf8'));
@@ -226,13 +225,12 @@ describe('reading an OSCAL catalog: what it cannot read', () => {
 });
 
 // NIST's own catalogs, which are not part of this repository: these read ../shared/oscal (next to
-// the repository, as in the project's workspace) and are skipped without it.
-const shared = (name: string) => path.resolve(ROOT, '../shared/oscal', name);
-const REV5 = shared('NIST_SP-800-53_rev5_catalog-min.json');
-const REV4 = shared('NIST_SP-800-53_rev4_catalog-min.json');
+// the repository, as in the project's workspace; CI has it).
+const REV5 = shared('oscal', 'NIST_SP-800-53_rev5_catalog-min.json') ?? '';
+const REV4 = shared('oscal', 'NIST_SP-800-53_rev4_catalog-min.json') ?? '';
 
 describe('reading NIST\'s catalogs (needs ../shared/oscal)', () => {
-  it.skipIf(!existsSync(REV5))('reads the rev5 catalog whole, without problems or warnings', () => {
+  it.skipIf(!REV5)('reads the rev5 catalog whole, without problems or warnings', () => {
     const { catalog, problems, warnings } = readOscalCatalog('rev5.json', readFileSync(REV5, 'utf8'));
     expect(problems).toEqual([]);
     expect(warnings).toEqual([]);
@@ -253,7 +251,7 @@ describe('reading NIST\'s catalogs (needs ../shared/oscal)', () => {
     expect(all.get('AC-1')!.related).toEqual(['IA-1', 'PM-9', 'PM-24', 'PS-8', 'SI-12']);
   }, 30_000);
 
-  it.skipIf(!existsSync(REV4))('reads the rev4 catalog, warning where it points outside itself', () => {
+  it.skipIf(!REV4)('reads the rev4 catalog, warning where it points outside itself', () => {
     const { catalog, problems, warnings } = readOscalCatalog('rev4.json', readFileSync(REV4, 'utf8'));
     expect(problems).toEqual([]);
     expect(catalog!.controls.filter((c) => !c.parent)).toHaveLength(256);
