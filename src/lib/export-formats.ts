@@ -49,8 +49,8 @@ export interface ExportRow {
 
 const text = (v: unknown) => (v == null ? '' : String(v));
 
-/** A row of the CSV export (values as written, before the formula guard). */
-function csvRecord(set: ExportSet, row: ExportRow): Record<string, string> {
+/** A row of the CSV export (values as written, before the formula guard); the workbook writes the same cells. */
+export function csvRecord(set: ExportSet, row: ExportRow): Record<string, string> {
   const o = row.object;
   const type = o['mapping_type'] == null ? null : String(o['mapping_type']);
   const group = o['capability_group'] == null ? null : String(o['capability_group']);

@@ -98,7 +98,7 @@ export async function runPipeline(paths: readonly string[], options: PipelineOpt
   if (listed.files.length === 0 && listed.problems.length === 0) {
     listed.problems.push({
       location: { file: given.join(', ') || '(no paths)' },
-      expected: 'at least one .json or .csv file',
+      expected: 'at least one .json, .csv or .yaml file',
       found: 'none',
     });
   }

@@ -1,10 +1,11 @@
 /**
  * Reading input files: finding them, decoding them, recognizing what they are (a unified
- * Mappings Explorer JSON file, its CSV export, or a technique catalog) and validating each
+ * Mappings Explorer JSON or YAML file, its CSV export, or a technique catalog) and validating each
  * record against the schema. Nothing here decides what the records mean; normalize.ts does.
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { describeValue, problemsFromZod, type DataProblem, type SourceLocation } from './errors.ts';
 import { isCatalogFormat, parseCatalog } from './attack/catalog.ts';
 import { BASELINE_FORMAT, parseBaseline } from './baselines/baseline-file.ts';
@@ -66,7 +67,7 @@ export interface ReadResult {
   problems: DataProblem[];
 }
 
-const INPUT_EXTENSIONS = new Set(['.json', '.csv']);
+const INPUT_EXTENSIONS = new Set(['.json', '.csv', '.yaml', '.yml']);
 
 /** Fields the reader knows, with the older names it accepts; anything else is reported, never silently dropped. */
 const METADATA_FIELDS = new Set([...Object.keys(mappingMetadataInput.shape), 'groups']);
@@ -100,7 +101,7 @@ export function inputName(file: string, given: string, cwd = process.cwd()): str
 
 /**
  * Expand files and folders (recursively, following symbolic links) into the sorted list of
- * *.json and *.csv files to read. Paths that do not exist are problems.
+ * *.json, *.csv, *.yaml and *.yml files to read. Paths that do not exist are problems.
  */
 export async function listInputFiles(
   paths: readonly string[],
@@ -147,7 +148,7 @@ export async function listInputFiles(
     else {
       problems.push({
         location: { file: inputName(full, given) },
-        expected: 'a .json or .csv file',
+        expected: 'a .json, .csv or .yaml file',
         found: `a ${path.extname(full) || 'file without extension'}`,
       });
     }
@@ -192,7 +193,10 @@ export function parseInputFile(
       problems: [{ location: { file }, expected: 'mapping data', found: 'an empty file' }],
     };
   }
-  return file.toLowerCase().endsWith('.csv') ? parseCsvInput(file, text) : parseJsonInput(file, text);
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.csv') return parseCsvInput(file, text);
+  if (extension === '.yaml' || extension === '.yml') return parseYamlInput(file, text);
+  return parseJsonInput(file, text);
 }
 
 /** UTF-8 (with or without BOM) is the one accepted encoding. */
@@ -244,6 +248,36 @@ function parseJsonInput(file: string, text: string): { input?: ParsedInput; prob
       ],
     };
   }
+  return parseDocument(file, text, data);
+}
+
+/**
+ * A YAML file: the unified document as YAML (Mapscope's YAML download, or one written by hand),
+ * read with the YAML 1.2 core schema unless the file declares another version, aliases capped.
+ */
+function parseYamlInput(file: string, text: string): { input?: ParsedInput; problems: DataProblem[] } {
+  let data: unknown;
+  try {
+    data = parseYaml(text, { version: '1.2', uniqueKeys: true, maxAliasCount: 1000 });
+  } catch (error) {
+    const line = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
+    const reason = (error as Error).message.replace(/ at line \d+, column \d+.*$/s, '');
+    return {
+      problems: [
+        {
+          location: line ? { file, line: line.line } : { file },
+          expected: 'valid YAML',
+          found: `a syntax error: ${reason}${line ? ` (column ${line.col})` : ''}`,
+        },
+      ],
+    };
+  }
+  // The catalog and baseline readers take JSON text; the same data as JSON reads the same.
+  return parseDocument(file, JSON.stringify(data) ?? '', data);
+}
+
+/** A parsed JSON or YAML document: a catalog, a baseline or a unified mapping file. */
+function parseDocument(file: string, text: string, data: unknown): { input?: ParsedInput; problems: DataProblem[] } {
   const top = data as Record<string, unknown> | null;
   if (top && typeof top === 'object' && isCatalogFormat(top['format'])) {
     const read = parseCatalog(file, text);

@@ -129,7 +129,7 @@ describe('bad input gets a message naming file, row, field, expected and found',
   it('a path that does not exist, and a folder with no data', async () => {
     expect(await messages('no/such/place')).toEqual(['no/such/place: expected a data file or folder, got nothing at that path']);
     const dir = await mkdtemp(path.join(tmpdir(), 'mapscope-empty-'));
-    expect(await messages(dir)).toEqual([`${path.basename(dir)}: expected at least one .json or .csv file, got none`]);
+    expect(await messages(dir)).toEqual([`${path.basename(dir)}: expected at least one .json, .csv or .yaml file, got none`]);
   });
 
   it('lists every problem of every file, capped with a count of the rest', async () => {
