@@ -10,6 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generatedDir, modelPath, readModel } from '../src/lib/model-store.ts';
+import type { Model } from '../src/lib/schema.ts';
 import { listInputFiles } from '../src/lib/read-inputs.ts';
 import { decodeSetFiles, scopedContent, type LoadedSet } from '../src/lib/scoped-downloads.ts';
 import { isMain } from './cli.ts';
@@ -38,16 +39,19 @@ export interface SiteFiles {
 
 /** What the checker compares: a built site's downloads (its pages' all-sets CSV files made as the browser makes them) and its sources. */
 export async function readSiteFiles(options: SiteFiles): Promise<FidelityInput> {
-  const model = readModel(options.model);
-  const listed = await listInputFiles(options.data);
+  const dir = path.join(options.dist, 'downloads');
+  const downloads = new Map<string, string>();
+  for (const name of await readdir(dir)) downloads.set(name, await readFile(path.join(dir, name), 'utf8'));
+  return fidelityInput(readModel(options.model), options.data, downloads);
+}
+
+/** The checker's input from a model, the data it was built from and its download files by name. */
+export async function fidelityInput(model: Model, data: readonly string[], files: ReadonlyMap<string, string>): Promise<FidelityInput> {
+  const listed = await listInputFiles(data);
   const sources = new Map<string, string>();
   const wanted = new Set(model.sets.flatMap((s) => s.sources));
   for (const file of listed.files) if (wanted.has(file.name)) sources.set(file.name, (await readFile(file.path, 'utf8')).replace(/^\ufeff/, ''));
-  const dir = path.join(options.dist, 'downloads');
-  const downloads = new Map<string, string>();
-  for (const name of await readdir(dir)) {
-    if (/(\.csv|\.json)$/.test(name) && !name.startsWith('compare_')) downloads.set(name, await readFile(path.join(dir, name), 'utf8'));
-  }
+  const downloads = new Map([...files].filter(([name]) => /(\.csv|\.json)$/.test(name) && !name.startsWith('compare_')));
   const loaded: LoadedSet[] = [];
   for (const set of model.sets) {
     const json = downloads.get(`${set.id}.json`);

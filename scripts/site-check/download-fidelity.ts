@@ -7,17 +7,20 @@
  *
  * Rows are paired without the model's help: by capability key, technique, score and comment
  * words, then, among rows that share those, by fewest differing fields. Source objects left
- * unpaired are dropped duplicates when they are identical to a paired object of the set,
- * missing rows otherwise.
+ * unpaired are dropped duplicates when they are identical in every field to a paired object of
+ * the set, missing rows otherwise.
  *
  * Format rules the comparison applies (the download formats' documented conventions, README
- * "Downloads"): a missing value, null and "" are one "no value"; the CSV writes a group's label
- * and a type's name where the unified JSON writes their keys; the JSON writes participant_review
- * as in_progress; references are a JSON array in a CSV cell; a formula guard quote is undone.
+ * "Downloads"): a missing value, null, "" and [] are one "no value"; the CSV writes a group's
+ * label and a type's name where the unified JSON writes their keys (a type by its id); the JSON
+ * writes participant_review as in_progress; references are a JSON array in a download's CSV cell
+ * (a source's may be a Python list); a formula guard quote is undone; a source row without a
+ * status is not compared on it (the reader reads it as complete or non-mappable).
  */
 import Papa from 'papaparse';
 import { capabilityKey, normalizeWhitespace } from '../../src/lib/capability-key.ts';
 import { parseCsvTable } from '../../src/lib/csv-table.ts';
+import { parseReferenceCell } from '../../src/lib/references.ts';
 import { normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, setIdFor } from '../../src/lib/ids.ts';
 import type { Model } from '../../src/lib/schema.ts';
 import { restoreCell } from '../../src/lib/spreadsheet-cells.ts';
@@ -30,8 +33,6 @@ type RowView = Record<string, Value>;
 interface SourceRow {
   at: string;
   view: RowView;
-  /** Its whole raw content, for telling exact duplicates. */
-  exact: string;
 }
 
 /** Fields of a mapping object. */
@@ -41,8 +42,12 @@ const OBJECT_FIELDS = [
 ] as const;
 /** Fields a row takes from its set unless it gives its own. */
 const SET_FIELDS = ['mapping_framework', 'mapping_framework_version', 'attack_version', 'technology_domain', 'organization', 'creation_date', 'last_update'] as const;
-/** What a JSON side compares besides: the keys its group and type are written by. */
-const KEY_FIELDS = ['capability_group_key', 'mapping_type_key'] as const;
+/**
+ * What a JSON side compares besides: the key its group is written by. (A type's key is not: the
+ * files name a type by its id, "technique_scores", and declare it with the set's name, which is
+ * compared; a source may key it otherwise, by an opaque id.)
+ */
+const KEY_FIELDS = ['capability_group_key'] as const;
 /** Resolved to words on every side: the group's label and the type's name. */
 const WORD_FIELDS = ['capability_group', 'mapping_type'] as const;
 
@@ -114,7 +119,7 @@ function jsonRow(object: Record<string, unknown>, metadata: Record<string, unkno
 }
 
 /** A CSV row (cells by column) as a row view; a source CSV's group and type may be keys of its set's metadata. */
-function csvRow(cells: Record<string, string>, metadata: Record<string, unknown> | null): RowView {
+function csvRow(cells: Record<string, string>, metadata: Record<string, unknown> | null, source = false): RowView {
   const view: RowView = {};
   const cell = (column: string) => {
     const raw = cells[column];
@@ -126,7 +131,7 @@ function csvRow(cells: Record<string, string>, metadata: Record<string, unknown>
   };
   for (const f of [...OBJECT_FIELDS, ...SET_FIELDS]) view[f] = cell(f);
   const references = textCell('references');
-  view['references'] = references === null ? null : parseReferences(references);
+  view['references'] = references === null ? null : source ? sourceReferences(references) : parseReferences(references);
   const group = cell(cells['capability_group'] === undefined ? 'group' : 'capability_group');
   const w = metadata ? words(metadata, group, cell('mapping_type')) : { group, type: cell('mapping_type') };
   view['capability_group'] = w.group;
@@ -143,6 +148,13 @@ function parseReferences(cell: string): Value {
     // Not JSON: compared as written.
   }
   return [cell];
+}
+
+/** A source CSV's references cell, split as the reader splits it (a JSON or Python list, or URLs separated by spaces). */
+function sourceReferences(cell: string): Value {
+  const parsed = parseReferenceCell(cell);
+  if (!parsed.ok) return [cell];
+  return parsed.references.length ? parsed.references.map((x) => String(x)) : null;
 }
 
 /** What two rows are paired by: the capability, the technique, the score and the comment's words. */
@@ -202,7 +214,7 @@ function sourcesBySet(input: FidelityInput): Map<string, SetSource> {
     const set = setOf(jsonFiles.get(file)!);
     objects.forEach((object, i) => {
       if (!object || typeof object !== 'object') return;
-      set.rows.push({ at: `${file}#/${key}/${i}`, view: jsonRow(object as Record<string, unknown>, metadata), exact: JSON.stringify(object) });
+      set.rows.push({ at: `${file}#/${key}/${i}`, view: jsonRow(object as Record<string, unknown>, metadata) });
     });
   }
   const csvFiles = new Set(input.model.sets.flatMap((s) => s.sources.filter((f) => f.toLowerCase().endsWith('.csv'))));
@@ -211,12 +223,26 @@ function sourcesBySet(input: FidelityInput): Map<string, SetSource> {
     const text = input.sources.get(file);
     if (text === undefined) throw new Error(`source file ${file} was not given to the checker`);
     const { table } = parseCsvTable(text.replace(/^\ufeff/, ''), file);
-    for (const row of table.rows) {
-      const setId = setIdOfFields(row.cells);
-      if (setId === null || !known.has(setId)) continue;
+    const place = (setId: string, row: (typeof table.rows)[number]) => {
       const set = setOf(setId);
       set.json = false;
-      set.rows.push({ at: `${file}:${row.line}`, view: csvRow(row.cells, set.metadata), exact: JSON.stringify(row.cells) });
+      set.rows.push({ at: `${file}:${row.line}`, view: csvRow(row.cells, set.metadata, true) });
+    };
+    // A row without a usable ATT&CK version goes, as the reader places it, to the one set of its framework release in the file.
+    const inFile = new Set<string>();
+    const unplaced: (typeof table.rows)[number][] = [];
+    for (const row of table.rows) {
+      const setId = setIdOfFields(row.cells);
+      if (setId === null) unplaced.push(row);
+      else if (known.has(setId)) {
+        inFile.add(setId);
+        place(setId, row);
+      }
+    }
+    for (const row of unplaced) {
+      const release = setIdOfFields({ ...row.cells, attack_version: '0' })?.replace(/_attack-0\.0-.*$/, '_attack-');
+      const candidates = release ? [...inFile].filter((id) => id.startsWith(release)) : [];
+      if (candidates.length === 1) place(candidates[0]!, row);
     }
   }
   return bySet;
@@ -294,11 +320,14 @@ export function checkDownloadFidelity(input: FidelityInput, options: { examples?
       paired.add(best);
       for (const f of differingFields(best.view, row, fields, kind)) count(kind, f, file, best.at, expected(kind, f, best.view[f] ?? null), row[f] ?? null);
     }
-    const pairedExact = new Set([...paired].map((s) => s.exact));
+    // Identical in every field to a paired object of the set: a duplicate the reader dropped (also across a JSON file and its CSV export).
+    const common = fieldsOf('csv', false);
+    const duplicate = (s: SourceRow) =>
+      (buckets.get(pairKey(s.view)) ?? []).some((p) => paired.has(p) && (differingFields(s.view, p.view, common, 'csv').length === 0 || differingFields(p.view, s.view, common, 'csv').length === 0));
     // A non-mappable file holds some of the set's objects: the others are in the set's whole files.
     for (const s of whole ? candidates : []) {
       if (paired.has(s)) continue;
-      if (pairedExact.has(s.exact)) {
+      if (duplicate(s)) {
         if (kind === 'csv') report.duplicates++;
         continue;
       }
