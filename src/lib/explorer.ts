@@ -9,7 +9,7 @@ import { gapRows, matrixView, techniqueAttackView, techniqueNoteIn, type GapRow,
 import { compareNatural } from './ids.ts';
 import { renderAttackMarkdown, type RenderedDescription } from './markdown.ts';
 import { setAnchor, type SiteUrls } from './urls.ts';
-import { frameworkSetLabel, mappingTypeLabel } from './labels.ts';
+import { frameworkSetLabel, mappingTypeLabel, techniqueNameAt } from './labels.ts';
 import type { ModelIndex } from './model-index.ts';
 import { pushTo } from './multimap.ts';
 import type { Capability, CapabilityGroup, DataWarning, Duplicate, Framework, Mapping, MappingSet, NonMappable, Technique } from './schema.ts';
@@ -37,16 +37,20 @@ export interface MappingRow {
   title: string | null;
   /** Every description the row's sets give, the newest set's first (rev5's "Device Lock", rev4's "Session Lock"). */
   titles: Variant[];
+  /** Every name the row's sets give its technique (their own, else their ATT&CK version's), the newest set's first. */
+  techniqueNames: Variant[];
+  // Score category and value, comments and references are the same in every set of a row (its id is made of them).
   scoreCategory: ScoreCategory | null;
   scoreValue: ScoreValue | null;
-  /** A row of a scored type without its score: shown as "not scored". */
-  notScored: boolean;
-  /** For a sub-technique's score, the parent technique whose score it relates to. */
-  relatedScore: string | null;
+  /** The sets in which the row is of a scored type without its score (shown as "not scored"), newest first. */
+  notScoredIn: MappingSet[];
+  /** For a sub-technique's score, the parent technique whose score it relates to: each one the row's sets give, with those sets. */
+  relatedScores: Variant[];
   comments: string | null;
   /** As read: http(s) URLs become links, other entries are shown as text. */
   references: string[];
-  status: Mapping['status'];
+  /** Each status the row's sets give, with those sets, newest first. */
+  statuses: Variant[];
   /** The sets the row appears in, newest first. */
   sets: MappingSet[];
   /** The row's data-sets attribute (set filter tokens). */
@@ -81,7 +85,7 @@ export interface NonMappableEntry {
   set: MappingSet;
   capability: Capability | null;
   technique: Technique | null;
-  /** The name the set gives the entry: its capability's description there, or the ATT&CK name. */
+  /** The name the set gives the entry: its own description of its capability, else the set's, or the ATT&CK name. */
   name: string | null;
   /** "NIST SP 800-53 rev5 @ 16.1" */
   setLabel: string;
@@ -264,6 +268,8 @@ export function createExplorer(index: ModelIndex) {
       const titles = variantsOf(list, (m) => titleOf(m, capability));
       const inSets = [...new Map(list.map((m) => [m.setId, sets.get(m.setId)!])).values()];
       const technique = techniques.get(newest.techniqueId)!;
+      const techniqueNames = variantsOf(list, (m, set) => m.attackObjectName ?? techniqueNameAt(technique, set.attackVersion));
+      const related = variantsOf(list, (m) => m.relatedScore).filter((v) => v.value !== null);
       const notes = new Map<string, TechniqueNote>();
       for (const set of inSets) {
         const note = techniqueNoteIn(index, technique, set);
@@ -277,13 +283,14 @@ export function createExplorer(index: ModelIndex) {
         typeVariants: types.slice(1),
         title: titles[0]!.value,
         titles,
+        techniqueNames,
         scoreCategory: newest.scoreCategory,
         scoreValue: newest.scoreValue,
-        notScored: lacksScore(newest),
-        relatedScore: newest.relatedScore,
+        notScoredIn: list.filter(lacksScore).map((m) => sets.get(m.setId)!),
+        relatedScores: related,
         comments: newest.comments,
         references: newest.references,
-        status: newest.status,
+        statuses: variantsOf(list, (m) => m.status),
         sets: inSets,
         tokens: index.setTokenList(inSets),
         techniqueNotes: [...notes.values()],
@@ -321,7 +328,7 @@ export function createExplorer(index: ModelIndex) {
           set,
           capability,
           technique,
-          name: capability ? (capability.sets[entry.setId]?.description ?? capability.description) : (entry.attackObjectName ?? technique?.name ?? null),
+          name: capability ? (entry.capabilityDescription ?? capability.sets[entry.setId]?.description ?? capability.description) : (entry.attackObjectName ?? technique?.name ?? null),
           setLabel: setLabel(set),
           tokens: index.setTokenList([set]),
         };

@@ -5,6 +5,7 @@
  * set's files with these functions, and a page makes its own rows' files with the same ones,
  * from the set's JSON file and its rows file (src/lib/exports.ts makes both).
  */
+import { normalizeWhitespace } from './capability-key.ts';
 import { toUsDate } from './dates.ts';
 import { csvFile } from './spreadsheet-cells.ts';
 import { plural } from './text.ts';
@@ -54,9 +55,11 @@ export function csvRecord(set: ExportSet, row: ExportRow): Record<string, string
   const o = row.object;
   const type = o['mapping_type'] == null ? null : String(o['mapping_type']);
   const group = o['capability_group'] == null ? null : String(o['capability_group']);
+  // A row that writes its set's fields otherwise (naming the same set) keeps its own spelling.
+  const own = (field: string, value: string) => (o[field] == null ? value : String(o[field]));
   return {
-    mapping_framework: set.frameworkId,
-    mapping_framework_version: set.frameworkVersion,
+    mapping_framework: own('mapping_framework', set.frameworkId),
+    mapping_framework_version: own('mapping_framework_version', set.frameworkVersion),
     // As in the Mappings Explorer's own CSV export: the group's label and the type's name.
     capability_group: group === null ? '' : (set.metadata.capability_groups[group] ?? group),
     capability_id: text(o['capability_id']),
@@ -64,7 +67,7 @@ export function csvRecord(set: ExportSet, row: ExportRow): Record<string, string
     mapping_type: type === null ? '' : (set.types[type]?.name ?? type),
     attack_object_id: text(o['attack_object_id']),
     attack_object_name: text(o['attack_object_name']),
-    attack_version: set.attackVersion,
+    attack_version: own('attack_version', set.attackVersion),
     technology_domain: set.domain,
     score_category: text(o['score_category']),
     score_value: text(o['score_value']),
@@ -133,10 +136,11 @@ export function layerOf(set: ExportSet, rows: readonly ExportRow[], subject?: st
   const scored = mappings.some((o) => typeOf(o)?.scored);
   // A row of a scored type without its category or value: shown as "not scored".
   const lacksScore = (o: MappingObject) => !!typeOf(o)?.scored && (o['score_category'] == null || o['score_value'] == null);
-  const label = (o: MappingObject) => String(o['capability_id']);
+  // Objects write ids as their sources do ("AC-4 ", "t1046"); a layer names them in their one form.
+  const label = (o: MappingObject) => normalizeWhitespace(String(o['capability_id']));
   const byTechnique = new Map<string, MappingObject[]>();
   for (const o of mappings) {
-    const id = String(o['attack_object_id']);
+    const id = normalizeWhitespace(String(o['attack_object_id'])).toUpperCase();
     const list = byTechnique.get(id);
     if (list) list.push(o);
     else byTechnique.set(id, [o]);

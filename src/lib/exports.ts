@@ -13,59 +13,74 @@ import type { Mapping, MappingSet, NonMappable } from './schema.ts';
 import { scopeKey, type LoadedSet, type ScopedRow } from './scoped-downloads.ts';
 import { isScoredType } from './scores.ts';
 import { csvFile } from './spreadsheet-cells.ts';
-import { STATUSES } from './vocabulary.ts';
+import { STATUSES, type Status, type WrittenField } from './vocabulary.ts';
+import { asWrittenText } from './written-text.ts';
 
 export { EXPORT_CSV_COLUMNS } from './export-formats.ts';
 
+const isMapping = (item: Mapping | NonMappable): item is Mapping => 'rowId' in item;
+
 /**
  * A row's capability fields as its source writes them: the row's own where it differs from its
- * set, else the set's; the group as the set spells it (`group`) and labels it (`groupLabel`).
+ * set, else the set's; the group as the set spells it (`group`) and labels it (`groupLabel`, as
+ * its metadata writes the label).
  */
 function capabilityFields(ctx: ModelIndex, set: MappingSet, item: Mapping | NonMappable) {
   if (!item.capabilityId) return { id: null, description: null, group: null, groupLabel: null };
   const capability = ctx.capabilities.get(item.capabilityId)!;
   const entry = capability.sets[set.id];
-  const own = 'status' in item ? item : null;
-  const groupId = own?.capabilityGroupId !== undefined ? own.capabilityGroupId : (entry?.groupId ?? capability.groupId);
+  const groupId = item.capabilityGroupId !== undefined ? item.capabilityGroupId : (entry?.groupId ?? capability.groupId);
   const group = groupId ? ctx.groups.get(groupId) : undefined;
   const inSet = group?.sets[set.id];
+  const label = inSet ? asWrittenText(inSet.labelAsWritten, inSet.label) : null;
   return {
-    id: own?.capabilitySpelling ?? entry?.spelling ?? capability.displayId,
-    description: own?.capabilityDescription !== undefined ? own.capabilityDescription : (entry?.description ?? capability.description),
+    id: item.capabilitySpelling ?? entry?.spelling ?? capability.displayId,
+    description: item.capabilityDescription !== undefined ? item.capabilityDescription : (entry?.description ?? capability.description),
     group: group ? (inSet?.spelling ?? group.displayId) : null,
-    groupLabel: group ? (inSet?.label ?? inSet?.spelling ?? group.displayId) : null,
+    groupLabel: group ? (label ?? inSet?.spelling ?? group.displayId) : null,
   };
 }
 
-/** The ATT&CK name a row gives: its own, else the technique's in the set's version. */
+/** The ATT&CK name a row gives: its own, else (a mapping naming its technique as ATT&CK does) the technique's in the set's version. */
 function attackObjectName(ctx: ModelIndex, set: MappingSet, item: Mapping | NonMappable): string | null {
-  if ('status' in item) {
+  if (isMapping(item)) {
     return item.attackObjectName !== undefined ? item.attackObjectName : techniqueNameAt(ctx.techniques.get(item.techniqueId), set.attackVersion);
   }
-  return item.attackObjectName ?? (item.techniqueId ? techniqueNameAt(ctx.techniques.get(item.techniqueId), set.attackVersion) : null);
+  return item.attackObjectName;
 }
 
-/** One mapping or non-mappable entry, as a unified-format mapping object. */
+/** One mapping or non-mappable entry, as a unified-format mapping object: each field as its source writes it. */
 function toMappingObject(ctx: ModelIndex, set: MappingSet, item: Mapping | NonMappable): Record<string, unknown> {
   const capability = capabilityFields(ctx, set, item);
-  const isMapping = 'status' in item;
+  const written = item.asWritten ?? {};
+  const text = (field: WrittenField, shown: string | null) => asWrittenText(written[field], shown);
   const object: Record<string, unknown> = {
-    capability_id: capability.id,
-    capability_description: capability.description,
+    capability_id: text('capability_id', capability.id),
+    capability_description: text('capability_description', capability.description),
     capability_group: capability.group,
     mapping_type: item.mappingType,
-    attack_object_id: item.techniqueId,
-    attack_object_name: attackObjectName(ctx, set, item),
+    attack_object_id: text('attack_object_id', item.techniqueId),
+    attack_object_name: text('attack_object_name', attackObjectName(ctx, set, item)),
   };
-  if (isMapping) {
+  // A row's own set fields, where it writes its set otherwise than its set's metadata.
+  for (const field of ['mapping_framework', 'mapping_framework_version', 'attack_version'] as const) {
+    if (written[field] !== undefined) object[field] = text(field, null);
+  }
+  if (isMapping(item)) {
     if (item.scoreCategory) object['score_category'] = item.scoreCategory;
     if (item.scoreValue) object['score_value'] = item.scoreValue;
-    if (item.relatedScore) object['related_score'] = item.relatedScore;
   }
-  object['comments'] = item.comments;
+  const related = text('related_score', isMapping(item) ? item.relatedScore : null);
+  if (related) object['related_score'] = related;
+  object['comments'] = text('comments', item.comments);
   object['references'] = item.references;
-  object['status'] = isMapping ? STATUSES[item.status].unified : 'non_mappable';
+  object['status'] = STATUSES[csvStatus(item)].unified;
   return object;
+}
+
+/** The status a row's CSV writes: a mapping's; a non-mappable entry's own when it gives one (an object without technique, "complete"). */
+function csvStatus(item: Mapping | NonMappable): Status {
+  return item.status ?? 'non_mappable';
 }
 
 /** Columns of a set's gap list. */
@@ -84,8 +99,7 @@ export interface PageUrls {
 
 /** One row of a set for the download formats. */
 function exportRow(ctx: ModelIndex, set: MappingSet, item: Mapping | NonMappable): ExportRow {
-  const isMapping = 'status' in item;
-  return { object: toMappingObject(ctx, set, item), status: isMapping ? item.status : 'non_mappable', mapping: isMapping };
+  return { object: toMappingObject(ctx, set, item), status: csvStatus(item), mapping: isMapping(item) };
 }
 
 /** The pages a mapping belongs to: its technique's, its capability's, its capability group's in the set. */

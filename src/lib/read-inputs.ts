@@ -38,6 +38,8 @@ export interface ReadRepair {
 export interface ObjectRecord {
   location: SourceLocation;
   value: MappingObjectInput;
+  /** The fields as the file writes them (untrimmed; a CSV's cells with their formula guard undone), for downloads. */
+  raw: Readonly<Record<string, unknown>>;
   repairs: ReadRepair[];
 }
 
@@ -414,7 +416,7 @@ function validateObject(
     problems.push(...problemsFromZod(parsed.error.issues, location, prepared));
     return null;
   }
-  return { location, value: parsed.data, repairs };
+  return { location, value: parsed.data, raw: prepared, repairs };
 }
 
 // ---------------------------------------------------------------------------------------------

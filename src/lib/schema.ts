@@ -13,6 +13,7 @@ import {
   STATUS_IDS,
   VERSION_SCHEMAS,
   WARNING_KIND_IDS,
+  WRITTEN_FIELDS,
   TACTIC_ID,
   ATTACK_VERSION,
 } from './vocabulary.ts';
@@ -278,6 +279,16 @@ export const mappingSetSchema = z.object({
   counts: setCountsSchema,
 });
 
+/** A field's text as the source writes it, where the model holds it otherwise (src/lib/written-text.ts). */
+export const writtenTextSchema = z.union([z.string(), z.tuple([z.string(), z.string()]).readonly()]);
+
+/**
+ * The fields of a row whose text the source writes otherwise than the model holds them (stray
+ * or doubled spaces, an id's spelling): what downloads write. Set fields only where they name
+ * the row's own set (a row naming another set is placed in its file's set, with a warning).
+ */
+export const asWrittenSchema = z.partialRecord(z.enum(WRITTEN_FIELDS), writtenTextSchema);
+
 export const capabilityGroupSchema = z.object({
   /** "<framework>:<slug>" */
   id: z.string(),
@@ -288,7 +299,15 @@ export const capabilityGroupSchema = z.object({
   /** The label of the newest set that gives one, else the id. */
   label: z.string(),
   /** Per set, newest first: the id and the label as that set writes them. */
-  sets: z.record(z.string(), z.object({ spelling: z.string(), label: z.string().nullable() })),
+  sets: z.record(
+    z.string(),
+    z.object({
+      spelling: z.string(),
+      label: z.string().nullable(),
+      /** The label as the set's metadata writes it, where it differs (stray spaces). */
+      labelAsWritten: writtenTextSchema.optional(),
+    }),
+  ),
 });
 
 export const capabilitySetEntrySchema = z.object({
@@ -393,6 +412,7 @@ export const mappingSchema = z.object({
   /** As read: http(s) URLs (links) and plain text entries. */
   references: z.array(z.string()),
   status: z.enum(STATUS_IDS).exclude(['non_mappable']),
+  asWritten: asWrittenSchema.optional(),
   /** Where it was read, "file:line" or "file#/pointer". */
   source: z.string(),
 });
@@ -406,8 +426,18 @@ export const nonMappableSchema = z.object({
   /** The ATT&CK name as the input gave it (the object may not be a known technique). */
   attackObjectName: z.string().nullable(),
   mappingType: z.string().nullable(),
+  // As on a mapping: what this entry writes of its capability, where it differs from its set.
+  /** The capability id as this entry spells it. */
+  capabilitySpelling: z.string().optional(),
+  /** The capability description this entry gives. */
+  capabilityDescription: z.string().nullable().optional(),
+  /** The capability group this entry names. */
+  capabilityGroupId: z.string().nullable().optional(),
   comments: z.string().nullable(),
   references: z.array(z.string()),
+  /** The status the entry gives when it is not "non_mappable" (an object with no technique, marked complete). */
+  status: z.enum(STATUS_IDS).exclude(['non_mappable']).optional(),
+  asWritten: asWrittenSchema.optional(),
   source: z.string(),
 });
 

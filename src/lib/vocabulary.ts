@@ -121,6 +121,24 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
+/**
+ * Fields whose text downloads write as the source does, where the model keeps another form
+ * (trimmed, spaces collapsed, ids normalized). Closed vocabularies (scores, status, type and
+ * group keys, domain) are written in their one form.
+ */
+export const WRITTEN_FIELDS = [
+  'capability_id',
+  'capability_description',
+  'attack_object_id',
+  'attack_object_name',
+  'related_score',
+  'comments',
+  'mapping_framework',
+  'mapping_framework_version',
+  'attack_version',
+] as const;
+export type WrittenField = (typeof WRITTEN_FIELDS)[number];
+
 /** Columns a mapping CSV cannot do without; the others may be missing and read as empty. */
 export const REQUIRED_CSV_COLUMNS: readonly CsvColumn[] = [
   'mapping_framework',

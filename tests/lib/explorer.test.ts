@@ -157,9 +157,9 @@ describe('rows say what each of their sets says', () => {
 
   it('a scored row without a score is marked not scored, and a sub-technique row keeps its related score', () => {
     const ap = warned.capability('m365:def-ap-e3');
-    expect(ap.rows.filter((r) => r.notScored).map((r) => r.technique.id)).toEqual(['T1534', 'T1656']);
+    expect(ap.rows.filter((r) => r.notScoredIn.length > 0).map((r) => r.technique.id)).toEqual(['T1534', 'T1656']);
     const ca = warned.capability('m365:eid-ca-e3');
-    expect(ca.rows.find((r) => r.technique.id === 'T1059.009')!.relatedScore).toBe('T1059');
+    expect(ca.rows.find((r) => r.technique.id === 'T1059.009')!.relatedScores.map((v) => v.value)).toEqual(['T1059']);
   });
 
   it('a set counts its warnings and its rows without a score', () => {

@@ -4,13 +4,17 @@
  * no static page. Browser-safe: the rows file names each mapping's capability page, which is
  * its folded capability id, so no id rule has to run here.
  */
+import { normalizeWhitespace } from '../capability-key.ts';
 import type { CompareRow } from '../compare.ts';
 import type { LoadedSet } from '../scoped-downloads.ts';
 import { MAPPING_TYPE_ALIASES } from '../vocabulary.ts';
 
 const CAPABILITY_SCOPE = 'capability:';
 
-const textOf = (value: unknown): string | null => (value == null || value === '' ? null : String(value));
+// The files write each text as its source does (stray spaces kept); the model, which the static
+// comparisons use, holds comments trimmed and names in single spaces: so do these rows.
+const textOf = (value: unknown): string | null => (value == null || String(value).trim() === '' ? null : String(value).trim());
+const nameOf = (value: unknown): string | null => (value == null || normalizeWhitespace(String(value)) === '' ? null : normalizeWhitespace(String(value)));
 
 /** The compare rows of a set loaded from its download files (non-mappable entries left out). */
 export function unifiedCompareRows(loaded: LoadedSet): CompareRow[] {
@@ -21,10 +25,10 @@ export function unifiedCompareRows(loaded: LoadedSet): CompareRow[] {
       if (!capabilityScope) throw new Error(`${loaded.set.id}_rows.json#/rows/${i}: capability page: expected one, found none`);
       return [{
         capabilityId: capabilityScope.slice(CAPABILITY_SCOPE.length),
-        capabilityLabel: String(object['capability_id'] ?? ''),
-        capabilityDescription: textOf(object['capability_description']),
-        techniqueId: String(object['attack_object_id'] ?? ''),
-        techniqueName: textOf(object['attack_object_name']),
+        capabilityLabel: normalizeWhitespace(String(object['capability_id'] ?? '')),
+        capabilityDescription: nameOf(object['capability_description']),
+        techniqueId: normalizeWhitespace(String(object['attack_object_id'] ?? '')).toUpperCase(),
+        techniqueName: nameOf(object['attack_object_name']),
         mappingType,
         // Type ids in the files are the model's (already normalized keys): only renames remain to undo.
         typeFamily: MAPPING_TYPE_ALIASES[mappingType] ?? mappingType,

@@ -23,7 +23,7 @@ interface GroupDraft {
   frameworkId: string;
   key: string;
   /** Spelling and label per set. */
-  sets: Map<string, { spelling: string; label: string | null }>;
+  sets: Map<string, CapabilityGroup['sets'][string]>;
 }
 
 /** What a row says about its capability, as written. */
@@ -150,7 +150,7 @@ export class CapabilityRegistry {
     }
     if (!group.sets.has(set.id)) {
       const declared = set.groups.get(groupKey)!;
-      group.sets.set(set.id, { spelling: declared.key, label: declared.label });
+      group.sets.set(set.id, { spelling: declared.key, label: declared.label, ...(declared.labelAsWritten !== undefined ? { labelAsWritten: declared.labelAsWritten } : {}) });
     }
     return id;
   }

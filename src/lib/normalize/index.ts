@@ -9,10 +9,10 @@ import { compareNatural, normalizeAttackVersion, normalizeFrameworkId, normalize
 import { describeValue, type DataProblem } from '../errors.ts';
 import type { ObjectRecord, ParsedInput } from '../read-inputs.ts';
 import { lacksScore } from '../scores.ts';
-import { modelSchema, type BaselineFile, type Capability, type DataWarning, type Mapping, type Model, type Technique } from '../schema.ts';
+import { modelSchema, type BaselineFile, type Capability, type DataWarning, type Mapping, type MappingSet, type Model, type NonMappable, type Technique } from '../schema.ts';
 import { modelBaselines } from './baselines.ts';
 import { CapabilityRegistry } from './capabilities.ts';
-import { addObject, type MappingDraft, type ObjectContext } from './objects.ts';
+import { addObject, type MappingDraft, type NonMappableDraft, type ObjectContext } from './objects.ts';
 import { Report } from './report.ts';
 import { SetRegistry, type SetDraft } from './sets.ts';
 import { attackLabel, TechniqueRegistry, type AttackData } from './techniques.ts';
@@ -163,7 +163,7 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
 
   const mappings = drafts
     .flatMap((d) => [...d.mappings.values()])
-    .map((m) => finishMapping(m as MappingDraft, capabilityById.get(m.capabilityId)!, techniqueById.get(m.techniqueId), setById.get(m.setId)!.attackVersion))
+    .map((m) => finishMapping(m as MappingDraft, capabilityById.get(m.capabilityId)!, techniqueById.get(m.techniqueId), setById.get(m.setId)!))
     .sort(
       (a, b) =>
         setOrder.get(a.setId)! - setOrder.get(b.setId)! ||
@@ -173,6 +173,7 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
     );
   const nonMappables = drafts
     .flatMap((d) => [...d.nonMappables.values()])
+    .map((n) => finishNonMappable(n, n.capabilityId ? capabilityById.get(n.capabilityId)! : null))
     .sort((a, b) => setOrder.get(a.setId)! - setOrder.get(b.setId)! || compareNatural(a.source, b.source));
   const duplicates = drafts.flatMap((d) => d.duplicates).sort((a, b) => setOrder.get(a.setId)! - setOrder.get(b.setId)!);
   const domains = DOMAIN_IDS.filter((d) => sets.some((s) => s.domain === d));
@@ -196,7 +197,7 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
 }
 
 /** A mapping as the model keeps it: the row's own capability fields and ATT&CK name only where they differ. */
-function finishMapping(draft: MappingDraft, capability: Capability, technique: Technique | undefined, attackVersion: string): Mapping {
+function finishMapping(draft: MappingDraft, capability: Capability, technique: Technique | undefined, set: MappingSet): Mapping {
   const { capabilitySpelling, capabilityDescription, capabilityGroupId, attackObjectName, ...mapping } = draft;
   const entry = capability.sets[draft.setId]!;
   return {
@@ -204,7 +205,19 @@ function finishMapping(draft: MappingDraft, capability: Capability, technique: T
     ...(capabilitySpelling !== entry.spelling ? { capabilitySpelling } : {}),
     ...(capabilityDescription !== entry.description ? { capabilityDescription } : {}),
     ...(capabilityGroupId !== entry.groupId ? { capabilityGroupId } : {}),
-    ...(attackObjectName !== techniqueNameAt(technique, attackVersion) ? { attackObjectName } : {}),
+    ...(attackObjectName !== techniqueNameAt(technique, set.attackVersion) ? { attackObjectName } : {}),
+  };
+}
+
+/** A non-mappable entry as the model keeps it: its own capability fields where they differ from its set's. */
+function finishNonMappable(draft: NonMappableDraft, capability: Capability | null): NonMappable {
+  const { capabilitySpelling, capabilityDescription, capabilityGroupId, ...entry } = draft;
+  const inSet = capability?.sets[draft.setId];
+  return {
+    ...entry,
+    ...(inSet && capabilitySpelling !== null && capabilitySpelling !== inSet.spelling ? { capabilitySpelling } : {}),
+    ...(inSet && capabilityDescription !== inSet.description ? { capabilityDescription } : {}),
+    ...(inSet && capabilityGroupId !== inSet.groupId ? { capabilityGroupId } : {}),
   };
 }
 

@@ -5,9 +5,11 @@
  * described otherwise than before become warnings that point at the row the object became.
  */
 import { formatLocation } from '../errors.ts';
-import { mappingTypeFamily, normalizeTechniqueId, normalizeWhitespace, stableHash } from '../ids.ts';
+import { mappingTypeFamily, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, normalizeTechniqueId, normalizeWhitespace, stableHash } from '../ids.ts';
 import type { ObjectRecord } from '../read-inputs.ts';
-import type { Mapping } from '../schema.ts';
+import type { Mapping, NonMappable } from '../schema.ts';
+import type { WrittenField } from '../vocabulary.ts';
+import { writtenAs } from '../written-text.ts';
 import { isScoredType } from '../scores.ts';
 import type { CapabilityRegistry } from './capabilities.ts';
 import type { Report, RowRef } from './report.ts';
@@ -30,6 +32,13 @@ export type MappingDraft = Mapping & {
   capabilityDescription: string | null;
   capabilityGroupId: string | null;
   attackObjectName: string | null;
+};
+
+/** A non-mappable entry while the model is built: its own capability fields whole, as for a mapping. */
+export type NonMappableDraft = Omit<NonMappable, 'capabilitySpelling'> & {
+  capabilitySpelling: string | null;
+  capabilityDescription: string | null;
+  capabilityGroupId: string | null;
 };
 
 /** Place one object of `set`. */
@@ -67,10 +76,21 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
   }
   const capabilityId = capability?.id ?? null;
   const attackObjectName = v.attack_object_name === null ? null : normalizeWhitespace(v.attack_object_name);
+  const relatedScore = v.related_score === null ? null : (normalizeTechniqueId(v.related_score) ?? v.related_score);
+  // What downloads write of the object's own text; objects that write a text otherwise (spaces) are not duplicates.
+  const asWritten = writtenFields(record.raw, set, {
+    capability_id: capability?.row.spelling ?? null,
+    capability_description: capability?.row.description ?? null,
+    attack_object_id: techniqueId,
+    attack_object_name: attackObjectName,
+    related_score: nonMappable ? null : relatedScore,
+    comments: v.comments,
+  });
+  const written = asWritten ?? null;
 
   if (nonMappable) {
     const mappingType = ctx.sets.nonMappableType(set, typeRaw);
-    const exact = exactKey([capability?.row.spelling, capability?.row.description, groupIdentity, mappingType, techniqueId, attackObjectName, v.comments, v.references]);
+    const exact = exactKey([capability?.row.spelling, capability?.row.description, groupIdentity, mappingType, techniqueId, attackObjectName, v.comments, v.references, v.status, written]);
     const previous = set.kept.get(exact);
     if (previous) {
       set.duplicates.push({ setId: set.id, source, duplicateOf: previous.source });
@@ -79,17 +99,23 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
     }
     const id = uniqueId(`n${stableHash([set.id, capKey, techniqueId, v.comments, v.references.join('\n')])}`, exact, set.nonMappables);
     set.kept.set(exact, { source, rowId: id });
-    set.nonMappables.set(id, {
+    const entry: NonMappableDraft = {
       id,
       setId: set.id,
       capabilityId,
       techniqueId,
       attackObjectName,
       mappingType,
+      capabilitySpelling: capability?.row.spelling ?? null,
+      capabilityDescription: capability?.row.description ?? null,
+      capabilityGroupId: capability?.row.groupId ?? null,
       comments: v.comments,
       references: v.references,
+      ...(v.status !== null && v.status !== 'non_mappable' ? { status: v.status } : {}),
+      ...(asWritten ? { asWritten } : {}),
       source,
-    });
+    };
+    set.nonMappables.set(id, entry);
     const at: RowRef = { location, techniqueId, rowId: id };
     reportRepairs(report, set, capabilityId, record, at);
     if (techniqueId) reportTechniqueStatus(ctx, set, capabilityId, techniqueId, at);
@@ -103,12 +129,10 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
   }
   const type = ctx.sets.resolveType(set, typeRaw, location);
   if (!type || !capability) return;
-  let relatedScore: string | null = null;
-  if (v.related_score !== null) relatedScore = normalizeTechniqueId(v.related_score) ?? v.related_score;
 
   const { row } = capability;
   const status = v.status === null || v.status === 'non_mappable' ? 'complete' : v.status;
-  const exact = exactKey([row.spelling, row.description, groupIdentity, type.id, techniqueId, attackObjectName, v.score_category, v.score_value, relatedScore, v.comments, v.references, status]);
+  const exact = exactKey([row.spelling, row.description, groupIdentity, type.id, techniqueId, attackObjectName, v.score_category, v.score_value, relatedScore, v.comments, v.references, status, written]);
   const previous = set.kept.get(exact);
   if (previous) {
     set.duplicates.push({ setId: set.id, source, duplicateOf: previous.source });
@@ -141,6 +165,7 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
     comments: v.comments,
     references: v.references,
     status,
+    ...(asWritten ? { asWritten } : {}),
     source,
   };
   set.mappings.set(id, mapping);
@@ -153,6 +178,29 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
     report.scoreMissing(set.id, capabilityId!, missing, at);
   }
   ctx.capabilities.describedBy(capability.id, set.id, row.description, at);
+}
+
+type OwnSetField = 'mapping_framework' | 'mapping_framework_version' | 'attack_version';
+
+/**
+ * The fields whose text the object writes otherwise than the model holds them (`shown`: what a
+ * download writes from the model), and its own set fields written otherwise than its set's where
+ * they name that set all the same ("7/28/2025" for 07/28/2025); undefined when there are none.
+ */
+function writtenFields(raw: ObjectRecord['raw'], set: SetDraft, shown: Record<Exclude<WrittenField, OwnSetField>, string | null>): Mapping['asWritten'] {
+  const found: NonNullable<Mapping['asWritten']> = {};
+  for (const [field, value] of Object.entries(shown) as [keyof typeof shown, string | null][]) {
+    const written = writtenAs(raw[field], value);
+    if (written !== undefined) found[field] = written;
+  }
+  const own = (field: OwnSetField, value: string, normalize: (text: string) => string | null) => {
+    const text = raw[field];
+    if (typeof text === 'string' && text !== value && normalize(text) === value) found[field] = text;
+  };
+  own('mapping_framework', set.frameworkId, normalizeFrameworkId);
+  own('mapping_framework_version', set.frameworkVersion, normalizeFrameworkVersion);
+  own('attack_version', set.attackVersion, normalizeAttackVersion);
+  return Object.keys(found).length ? found : undefined;
 }
 
 /** What the reader mended in an object, as warnings about the row it became. */

@@ -6,10 +6,12 @@
 import type { SourceLocation } from '../errors.ts';
 import { capabilityKey, mappingTypeFamily, mappingTypeKey, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, normalizeWhitespace, setIdFor, versionSlug } from '../ids.ts';
 import type { ObjectRecord, ReadRepair } from '../read-inputs.ts';
-import type { Duplicate, Framework, Mapping, MappingMetadataInput, MappingSet, MappingType, NonMappable } from '../schema.ts';
+import type { Duplicate, Framework, Mapping, MappingMetadataInput, MappingSet, MappingType } from '../schema.ts';
 import { compareSetsNewestFirst } from '../versions.ts';
 import { DOMAIN_IDS, FRAMEWORK_ID, FRAMEWORK_NAMES, MAPPING_TYPE_LABELS, SCORED_MAPPING_TYPE, type Domain } from '../vocabulary.ts';
+import type { NonMappableDraft } from './objects.ts';
 import type { Report } from './report.ts';
+import { writtenAs, type WrittenText } from '../written-text.ts';
 
 export const NON_MAPPABLE_TYPE = 'non_mappable';
 
@@ -36,11 +38,11 @@ export interface SetDraft {
   /** True when metadata declared the set's mapping types; else rows name them as they go. */
   typesDeclared: boolean;
   /** Declared and met groups by folded key: the key and label as written. */
-  groups: Map<string, { key: string; label: string | null }>;
+  groups: Map<string, { key: string; label: string | null; labelAsWritten?: WrittenText }>;
   sources: Set<string>;
   objects: number;
   mappings: Map<string, Mapping>;
-  nonMappables: Map<string, NonMappable>;
+  nonMappables: Map<string, NonMappableDraft>;
   duplicates: Duplicate[];
   /** Every object kept, by its exact content: a later object identical in every field is a duplicate. */
   kept: Map<string, KeptObject>;
@@ -130,7 +132,9 @@ export class SetRegistry {
       const groupKey = capabilityKey(key);
       if (!groupKey) continue;
       if (!set.groups.has(groupKey)) {
-        set.groups.set(groupKey, { key: normalizeWhitespace(key), label: label === null ? null : normalizeWhitespace(label) || null });
+        const shown = label === null ? null : normalizeWhitespace(label) || null;
+        const labelAsWritten = writtenAs(label, shown);
+        set.groups.set(groupKey, { key: normalizeWhitespace(key), label: shown, ...(labelAsWritten !== undefined ? { labelAsWritten } : {}) });
       }
     }
   }
