@@ -15,7 +15,7 @@ import { yamlOf } from '../../src/lib/exports/formats/yaml.ts';
 import { indexModel } from '../../src/lib/model-index.ts';
 import { runPipeline } from '../../src/lib/pipeline.ts';
 import type { FormatsInput } from './support/export-formats/main.ts';
-import { launchBrowser } from './support/browser.ts';
+import { launchBrowser } from '../../scripts/site-check/browser.ts';
 
 // The workbook, STIX and YAML writers as a browser runs them: bundled by Vite (as Astro bundles
 // the site's scripts), exceljs split into its own chunk and fetched only when a workbook is made,
