@@ -6,10 +6,10 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { planDownloads, type DownloadManifest } from '../src/lib/downloads.ts';
-import { indexModel } from '../src/lib/model-index.ts';
-import type { Model } from '../src/lib/schema.ts';
-import { createUrls } from '../src/lib/urls.ts';
+import { planDownloads, type DownloadManifest } from '../src/lib/exports/site-downloads.ts';
+import { indexModel } from '../src/lib/model/model-index.ts';
+import type { Model } from '../src/lib/model/schema.ts';
+import { createUrls } from '../src/lib/core/urls.ts';
 
 /** The site's public origin for links in Navigator layers: $MAPSCOPE_SITE, else astro preview's. */
 export function siteOrigin(env: NodeJS.ProcessEnv = process.env): string {

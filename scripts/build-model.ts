@@ -6,12 +6,12 @@
  * summarized by kind and kept in the model; --strict (or MAPSCOPE_STRICT=1) makes them errors.
  */
 import { parseArgs } from 'node:util';
-import { formatProblems, formatWarningSummary } from '../src/lib/errors.ts';
-import { generatedDir, writeModel } from '../src/lib/model-store.ts';
-import { runPipeline } from '../src/lib/pipeline.ts';
+import { formatProblems, formatWarningSummary } from '../src/lib/ingest/problems.ts';
+import { generatedDir, writeModel } from '../src/lib/model/model-store.ts';
+import { runPipeline } from '../src/lib/ingest/pipeline.ts';
 import path from 'node:path';
-import type { Model } from '../src/lib/schema.ts';
-import { plural } from '../src/lib/text.ts';
+import type { Model } from '../src/lib/model/schema.ts';
+import { plural } from '../src/lib/core/id-breaks.ts';
 import { isMain } from './cli.ts';
 
 const USAGE = `usage: npm run data -- [--data PATH ...] [--attack PATH ...] [--out DIR] [--strict]

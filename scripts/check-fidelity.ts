@@ -9,10 +9,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generatedDir, modelPath, readModel } from '../src/lib/model-store.ts';
-import type { Model } from '../src/lib/schema.ts';
-import { listInputFiles } from '../src/lib/read-inputs.ts';
-import { decodeSetFiles, scopedContent, type LoadedSet } from '../src/lib/scoped-downloads.ts';
+import { generatedDir, modelPath, readModel } from '../src/lib/model/model-store.ts';
+import type { Model } from '../src/lib/model/schema.ts';
+import { listInputFiles } from '../src/lib/ingest/read-inputs.ts';
+import { decodeSetFiles, scopedContent, type LoadedSet } from '../src/lib/exports/page-downloads.ts';
 import { isMain } from './cli.ts';
 import { checkDownloadFidelity, formatFidelityReport, unwarnedDifferences, type FidelityInput, type FidelityReport } from './site-check/download-fidelity.ts';
 

@@ -12,11 +12,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { addBundle, catalogFile, catalogToJson, emptyCatalog, readCatalogs } from '../src/lib/attack/catalog.ts';
 import { readAttackBundles } from '../src/lib/attack/bundles.ts';
-import { writeFilesAtomically } from '../src/lib/atomic-files.ts';
+import { writeFilesAtomically } from '../src/lib/io/atomic-files.ts';
 import type { AttackBundle } from '../src/lib/attack/stix.ts';
-import { formatProblems } from '../src/lib/errors.ts';
-import { plural } from '../src/lib/text.ts';
-import { compareAttackVersions } from '../src/lib/versions.ts';
+import { formatProblems } from '../src/lib/ingest/problems.ts';
+import { plural } from '../src/lib/core/id-breaks.ts';
+import { compareAttackVersions } from '../src/lib/core/versions.ts';
 import { isMain } from './cli.ts';
 
 const USAGE = `usage: npm run attack -- PATH... [--out DIR]

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { baselineFilePath, baselineToJson } from '../src/lib/baselines/baseline-file.ts';
 import { readProfiles } from '../src/lib/baselines/read-profiles.ts';
-import { writeFilesAtomically } from '../src/lib/atomic-files.ts';
-import { formatProblems } from '../src/lib/errors.ts';
+import { writeFilesAtomically } from '../src/lib/io/atomic-files.ts';
+import { formatProblems } from '../src/lib/ingest/problems.ts';
 import { isMain } from './cli.ts';
 
 const USAGE = `usage: npm run baselines -- PATH... [--out DIR] [--id ID] [--framework ID] [--version V]

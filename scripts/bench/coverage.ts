@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import type { CoverageData } from '../../src/lib/coverage.ts';
+import type { CoverageData } from '../../src/lib/coverage/coverage.ts';
 import { chromiumPath } from '../site-check/chromium.ts';
 import { summarize, type Timing } from './stats.ts';
 

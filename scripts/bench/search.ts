@@ -8,12 +8,12 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { indexModel } from '../../src/lib/model-index.ts';
-import type { Model } from '../../src/lib/schema.ts';
+import { indexModel } from '../../src/lib/model/model-index.ts';
+import type { Model } from '../../src/lib/model/schema.ts';
 import { buildSearchDocuments } from '../../src/lib/search/documents.ts';
 import { buildEntityIndex, createSearcher, packComments, type Searcher } from '../../src/lib/search/searcher.ts';
 import { evaluateRelevance, readRelevanceSet, type RelevanceReport } from './relevance.ts';
-import { createUrls } from '../../src/lib/urls.ts';
+import { createUrls } from '../../src/lib/core/urls.ts';
 import { summarize, type Timing } from './stats.ts';
 
 export const BENCH_QUERIES = [

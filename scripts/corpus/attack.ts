@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { catalogFile, parseCatalog, stateAt } from '../../src/lib/attack/catalog.ts';
-import type { TechniqueState } from '../../src/lib/schema.ts';
-import type { Domain } from '../../src/lib/vocabulary.ts';
+import type { TechniqueState } from '../../src/lib/model/schema.ts';
+import type { Domain } from '../../src/lib/core/vocabulary.ts';
 
 export interface CorpusTechnique {
   id: string;

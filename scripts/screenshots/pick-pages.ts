@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
-import { emptySelection, selectionQuery, type CoverageData } from '../../src/lib/coverage.ts';
+import { emptySelection, selectionQuery, type CoverageData } from '../../src/lib/coverage/coverage.ts';
 import { listFiles } from '../site-check/files.ts';
 
 /** What the page's own scripts must have done before it is photographed. */

@@ -18,12 +18,12 @@
  * status is not compared on it (the reader reads it as complete or non-mappable).
  */
 import Papa from 'papaparse';
-import { capabilityKey, normalizeWhitespace } from '../../src/lib/capability-key.ts';
-import { parseCsvTable } from '../../src/lib/csv-table.ts';
-import { parseReferenceCell } from '../../src/lib/references.ts';
-import { normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, setIdFor } from '../../src/lib/ids.ts';
-import type { Model } from '../../src/lib/schema.ts';
-import { restoreCell } from '../../src/lib/spreadsheet-cells.ts';
+import { capabilityKey, normalizeWhitespace } from '../../src/lib/core/capability-key.ts';
+import { parseCsvTable } from '../../src/lib/io/csv-table.ts';
+import { parseReferenceCell } from '../../src/lib/ingest/references.ts';
+import { normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, setIdFor } from '../../src/lib/core/ids.ts';
+import type { Model } from '../../src/lib/model/schema.ts';
+import { restoreCell } from '../../src/lib/exports/spreadsheet-cells.ts';
 
 type Value = string | string[] | null;
 /** A row as a flat record of comparable fields. */

@@ -6,18 +6,18 @@
  * complete in the server's order, download links give each set's whole file, and the search form
  * goes to the search page.
  */
-import './copy-link.ts';
-import './table-sort.ts';
-import './table-filter.ts';
-import './scoped-downloads.ts';
-import { trackCurrentSet } from './current-set.ts';
+import './elements/copy-link.ts';
+import './elements/table-sort.ts';
+import './elements/table-filter.ts';
+import './downloads/scoped-downloads.ts';
+import { trackCurrentSet } from './elements/current-set.ts';
 
 trackCurrentSet();
 
 // Search: nothing is loaded until a search box is focused or the search page is open.
 const searchInput = document.querySelector<HTMLInputElement>('form.site-search[data-entities] input[name="q"]');
 let searchLoading: Promise<void> | null = null;
-const loadSearch = () => (searchLoading ??= import('./search-ui.ts').then((ui) => ui.start()));
+const loadSearch = () => (searchLoading ??= import('./search/search-ui.ts').then((ui) => ui.start()));
 for (const input of document.querySelectorAll('form.site-search input[name="q"]')) input.addEventListener('focus', loadSearch, { once: true });
 if (document.querySelector('[data-search-page]')) void loadSearch();
 document.addEventListener('keydown', (event) => {

@@ -2,7 +2,7 @@
  * The _headers file (security headers for static hosts that read one: Netlify, Cloudflare
  * Pages). A dynamic route, because Astro skips page files whose names start with "_".
  */
-import { headersFile } from '../lib/security-policy.ts';
+import { headersFile } from '../lib/site/security-policy.ts';
 
 export function getStaticPaths() {
   return [{ params: { headers: '_headers' } }];

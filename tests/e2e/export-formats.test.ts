@@ -8,12 +8,12 @@ import { v5 as uuidv5 } from 'uuid';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type RunningServer } from '../../scripts/site-check/static-server.ts';
-import { loadSet, pageUrlsOf } from '../../src/lib/exports.ts';
-import { stixBundleOf } from '../../src/lib/exports/formats/stix.ts';
+import { loadSet, pageUrlsOf } from '../../src/lib/exports/export-rows.ts';
+import { stixBundleOf } from '../../src/lib/exports/formats/stix-bundle.ts';
 import { xlsxOf } from '../../src/lib/exports/formats/xlsx.ts';
 import { yamlOf } from '../../src/lib/exports/formats/yaml.ts';
-import { indexModel } from '../../src/lib/model-index.ts';
-import { runPipeline } from '../../src/lib/pipeline.ts';
+import { indexModel } from '../../src/lib/model/model-index.ts';
+import { runPipeline } from '../../src/lib/ingest/pipeline.ts';
 import type { FormatsInput } from './support/export-formats/main.ts';
 import { launchBrowser } from '../../scripts/site-check/browser.ts';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { HASHED_ASSET_CACHE, SECURITY_HEADERS } from '../../src/lib/security-policy.ts';
+import { HASHED_ASSET_CACHE, SECURITY_HEADERS } from '../../src/lib/site/security-policy.ts';
 import { launchBrowser } from '../../scripts/site-check/browser.ts';
 import { serveWithNginx, type NginxSite } from './support/nginx.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fidelityInput } from '../../scripts/check-fidelity.ts';
 import { prepareDownloads } from '../../scripts/build-downloads.ts';
 import { checkDownloadFidelity, unwarnedDifferences } from '../../scripts/site-check/download-fidelity.ts';
-import { runPipeline } from '../../src/lib/pipeline.ts';
+import { runPipeline } from '../../src/lib/ingest/pipeline.ts';
 import { fixture } from '../support/paths.ts';
 
 // Every row of every download (the build's files, in memory) against its source file, for the

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/corpus/generate.ts';
 import { writeCorpus } from '../../scripts/generate-corpus.ts';
-import { runPipeline } from '../../src/lib/pipeline.ts';
-import type { Model } from '../../src/lib/schema.ts';
+import { runPipeline } from '../../src/lib/ingest/pipeline.ts';
+import type { Model } from '../../src/lib/model/schema.ts';
 
 // The full-size synthetic corpus must load, and be shaped like the public one.
 let corpus: ReturnType<typeof generateCorpus>;

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { HASHED_ASSET_CACHE, SECURITY_HEADERS, headersFile } from '../../src/lib/security-policy.ts';
+import { HASHED_ASSET_CACHE, SECURITY_HEADERS, headersFile } from '../../src/lib/site/security-policy.ts';
 
 const read = (file: string) => readFile(new URL(`../../${file}`, import.meta.url), 'utf8');
 

@@ -73,7 +73,7 @@ describe('comparisons of three releases (tests/fixtures/compare)', () => {
     expect(rows.filter((r) => r['kind'] === 'added')).toHaveLength(5);
     expect(rows.filter((r) => r['kind'] === 'removed')).toHaveLength(5);
     expect(rows.filter((r) => r['kind'] === 'changed').map((r) => r['field'])).toEqual(['score_value', 'comments']);
-    // No cell starts a formula (tests/lib/compare.test.ts checks the guard on such a cell).
+    // No cell starts a formula (tests/lib/compare/diff-sets.test.ts checks the guard on such a cell).
     expect(csv).not.toMatch(/(^|,)[=+@]/m);
   });
 

@@ -111,7 +111,7 @@ describe('downloads on pages', () => {
 
   it('a set page offers its whole files with their sizes, the files a page makes its own from beside them', async () => {
     const { statSync } = await import('node:fs');
-    const { formatBytes } = await import('../../src/lib/downloads.ts');
+    const { formatBytes } = await import('../../src/lib/exports/site-downloads.ts');
     const links = page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelectorAll('section.downloads a');
     for (const link of links) {
       const size = statSync(`${dist}${link.getAttribute('href')}`).size;

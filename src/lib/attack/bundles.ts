@@ -1,9 +1,9 @@
 /** Finding and reading ATT&CK STIX bundles given as files or folders (npm run attack, and --attack at build time). */
 import { readFile } from 'node:fs/promises';
-import type { DataProblem } from '../errors.ts';
-import { listInputFiles, type InputFile } from '../read-inputs.ts';
-import { compareAttackVersions } from '../versions.ts';
-import type { Domain } from '../vocabulary.ts';
+import type { DataProblem } from '../ingest/problems.ts';
+import { listInputFiles, type InputFile } from '../ingest/read-inputs.ts';
+import { compareAttackVersions } from '../core/versions.ts';
+import type { Domain } from '../core/vocabulary.ts';
 import type { CompleteProse } from './complete-stix.ts';
 import { readAttackBundle, type AttackBundle, type BundleDescription } from './stix.ts';
 

@@ -11,11 +11,11 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { problemsFromZod, type DataProblem } from '../errors.ts';
-import { compareNatural } from '../ids.ts';
-import { attackCatalogSchema, type AttackCatalog, type TacticState, type TechniqueState } from '../schema.ts';
-import { compareAttackVersions } from '../versions.ts';
-import { DOMAIN_IDS, type Domain } from '../vocabulary.ts';
+import { problemsFromZod, type DataProblem } from '../ingest/problems.ts';
+import { compareNatural } from '../core/ids.ts';
+import { attackCatalogSchema, type AttackCatalog, type TacticState, type TechniqueState } from '../model/schema.ts';
+import { compareAttackVersions } from '../core/versions.ts';
+import { DOMAIN_IDS, type Domain } from '../core/vocabulary.ts';
 import { COMPLETE_LISTS, type CompleteCatalog, type StixIdState } from './complete-schema.ts';
 import type { AttackBundle } from './stix.ts';
 

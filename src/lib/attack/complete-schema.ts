@@ -11,7 +11,7 @@
  * deprecated object and relationship).
  */
 import { z } from 'zod';
-import { ATTACK_VERSION, TECHNIQUE_ID } from '../vocabulary.ts';
+import { ATTACK_VERSION, TECHNIQUE_ID } from '../core/vocabulary.ts';
 
 export const GROUP_ID = /^G\d{4}$/;
 export const CAMPAIGN_ID = /^C\d{4}$/;

@@ -19,10 +19,10 @@
  * bundles (8.2 to 18.1, checked) has one, so one means a cut or broken file, and counting around it
  * would give wrong figures silently.
  */
-import { compareNatural } from '../ids.ts';
-import type { DataProblem } from '../errors.ts';
-import { describeValue } from '../errors.ts';
-import { TECHNIQUE_ID } from '../vocabulary.ts';
+import { compareNatural } from '../core/ids.ts';
+import type { DataProblem } from '../ingest/problems.ts';
+import { describeValue } from '../ingest/problems.ts';
+import { TECHNIQUE_ID } from '../core/vocabulary.ts';
 import {
   ANALYTIC_ID,
   CAMPAIGN_ID,

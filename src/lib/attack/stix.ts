@@ -6,10 +6,10 @@
  * the descriptions with the references they cite, which stay out of the committed catalog. A
  * complete bundle's groups, software, mitigations and detections are read by complete-stix.ts.
  */
-import type { DataProblem } from '../errors.ts';
-import { describeValue } from '../errors.ts';
-import { normalizeAttackVersion } from '../ids.ts';
-import { DOMAIN_IDS, TECHNIQUE_ID, type Domain } from '../vocabulary.ts';
+import type { DataProblem } from '../ingest/problems.ts';
+import { describeValue } from '../ingest/problems.ts';
+import { normalizeAttackVersion } from '../core/ids.ts';
+import { DOMAIN_IDS, TECHNIQUE_ID, type Domain } from '../core/vocabulary.ts';
 import { readCompleteObjects, type CompleteBundle } from './complete-stix.ts';
 import { attackId, describedBy, refs, text, type BundleDescription, type StixObject } from './stix-objects.ts';
 

@@ -1,5 +1,5 @@
 /** A JSON syntax error as one line of a problem list, with its line when the engine says where. */
-import type { DataProblem } from '../errors.ts';
+import type { DataProblem } from '../ingest/problems.ts';
 
 export function jsonSyntaxProblem(file: string, text: string, error: Error, expected: string): DataProblem {
   const position = /at position (\d+)/.exec(error.message);

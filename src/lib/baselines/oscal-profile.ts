@@ -4,7 +4,7 @@
  * controls can be resolved here; `include-all`, `matching` and child controls need the catalog
  * the profile imports, which Mapscope does not read, so they are errors rather than guesses.
  */
-import { describeValue, type DataProblem } from '../errors.ts';
+import { describeValue, type DataProblem } from '../ingest/problems.ts';
 import { oscalToDisplay } from './control-ids.ts';
 import { jsonSyntaxProblem } from './json-syntax.ts';
 

@@ -1,9 +1,9 @@
 /** Finding and reading OSCAL profiles given as files or folders, into baseline files (npm run baselines). */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DataProblem } from '../errors.ts';
-import { listInputFiles } from '../read-inputs.ts';
-import type { BaselineFile } from '../schema.ts';
+import type { DataProblem } from '../ingest/problems.ts';
+import { listInputFiles } from '../ingest/read-inputs.ts';
+import type { BaselineFile } from '../model/schema.ts';
 import { toBaselineFile, type BaselineNaming } from './baseline-naming.ts';
 import { readOscalProfile } from './oscal-profile.ts';
 

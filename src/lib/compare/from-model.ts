@@ -2,12 +2,12 @@
  * Comparisons of the model's sets, made at build time: a set's mappings as compare rows, and
  * ATT&CK's facts of a technique in each set's version (for the technique flags).
  */
-import { techniqueStateAt } from '../attack-views.ts';
-import { compareSets, type CompareRow, type Comparison, type TechniqueFacts } from '../compare.ts';
-import { mappingTypeFamily } from '../ids.ts';
-import { techniqueNameAt } from '../labels.ts';
-import type { ModelIndex } from '../model-index.ts';
-import type { MappingSet } from '../schema.ts';
+import { techniqueStateAt } from '../views/attack-views.ts';
+import { compareSets, type CompareRow, type Comparison, type TechniqueFacts } from './diff-sets.ts';
+import { mappingTypeFamily } from '../core/ids.ts';
+import { techniqueNameAt } from '../core/labels.ts';
+import type { ModelIndex } from '../model/model-index.ts';
+import type { MappingSet } from '../model/schema.ts';
 
 /** A set's mappings as compare rows, spelled and described as the set writes them. */
 export function modelCompareRows(index: ModelIndex, set: MappingSet): CompareRow[] {

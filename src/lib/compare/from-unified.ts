@@ -4,10 +4,10 @@
  * no static page. Browser-safe: the rows file names each mapping's capability page, which is
  * its folded capability id, so no id rule has to run here.
  */
-import { normalizeWhitespace } from '../capability-key.ts';
-import type { CompareRow } from '../compare.ts';
-import type { LoadedSet } from '../scoped-downloads.ts';
-import { MAPPING_TYPE_ALIASES } from '../vocabulary.ts';
+import { normalizeWhitespace } from '../core/capability-key.ts';
+import type { CompareRow } from './diff-sets.ts';
+import type { LoadedSet } from '../exports/page-downloads.ts';
+import { MAPPING_TYPE_ALIASES } from '../core/vocabulary.ts';
 
 const CAPABILITY_SCOPE = 'capability:';
 

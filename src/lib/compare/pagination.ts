@@ -3,7 +3,7 @@
  * a page takes whole capabilities until its estimated size is reached (a capability bigger than
  * a page is split), and page 1 also carries the summary. No JavaScript is needed to read them.
  */
-import { compareIds, type ChangedMapping, type CompareRow, type Comparison } from '../compare.ts';
+import { compareIds, type ChangedMapping, type CompareRow, type Comparison } from './diff-sets.ts';
 
 /**
  * Estimated bytes of table rows per page. The estimate runs about twice the real size (measured

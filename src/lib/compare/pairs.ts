@@ -5,7 +5,7 @@
  * later ATT&CK version of a newer framework version (rev4 @ 14.1, the last rev4, -> rev5 @ 16.1),
  * else a newer framework version of the same ATT&CK version (CRI Profile v2 -> v2.1, both @ 16.1).
  */
-import { compareAttackVersions, compareFrameworkVersions } from '../versions.ts';
+import { compareAttackVersions, compareFrameworkVersions } from '../core/versions.ts';
 
 interface PairableSet {
   id: string;

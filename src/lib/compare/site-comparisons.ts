@@ -2,10 +2,10 @@
  * The static comparisons of a site: every pair of consecutive sets (pairs.ts), compared once
  * per build and split into pages, with lookups for the set and framework pages that link them.
  */
-import { compareFrameworkVersions } from '../versions.ts';
-import type { Comparison, DiffCounts } from '../compare.ts';
-import type { ModelIndex } from '../model-index.ts';
-import type { MappingSet } from '../schema.ts';
+import { compareFrameworkVersions } from '../core/versions.ts';
+import type { Comparison, DiffCounts } from './diff-sets.ts';
+import type { ModelIndex } from '../model/model-index.ts';
+import type { MappingSet } from '../model/schema.ts';
 import { compareModelSets } from './from-model.ts';
 import { consecutivePairs } from './pairs.ts';
 import { paginateComparison, type ComparisonPage } from './pagination.ts';

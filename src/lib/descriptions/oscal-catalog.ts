@@ -8,8 +8,8 @@
  * a real catalog holds and Mapscope shows as best it can is a warning. Both name the file and the
  * JSON pointer.
  */
-import { describeValue, type DataProblem } from '../errors.ts';
-import { isHttpUrl } from '../references.ts';
+import { describeValue, type DataProblem } from '../ingest/problems.ts';
+import { isHttpUrl } from '../ingest/references.ts';
 import { OSCAL_CONTROL_ID, oscalToDisplay } from '../baselines/control-ids.ts';
 import { jsonSyntaxProblem } from '../baselines/json-syntax.ts';
 import {

@@ -5,15 +5,15 @@
  * under several groups (VERIS lists "Lateral movement" under hacking, malware, misuse and
  * social) become one document that lists its variants.
  */
-import { tacticIndex } from '../attack-views.ts';
-import { setListLabel, setTitle } from '../labels.ts';
-import type { ModelIndex } from '../model-index.ts';
-import type { MappingSet } from '../schema.ts';
-import { pushTo } from '../multimap.ts';
-import type { SiteUrls } from '../urls.ts';
-import { DOMAINS } from '../vocabulary.ts';
+import { tacticIndex } from '../views/attack-views.ts';
+import { setListLabel, setTitle } from '../core/labels.ts';
+import type { ModelIndex } from '../model/model-index.ts';
+import type { MappingSet } from '../model/schema.ts';
+import { pushTo } from '../core/multimap.ts';
+import type { SiteUrls } from '../core/urls.ts';
+import { DOMAINS } from '../core/vocabulary.ts';
 import type { EntityKind } from './kinds.ts';
-import { idKey, noteTitle, words } from './text.ts';
+import { idKey, noteTitle, words } from './search-text.ts';
 
 export interface EntityDoc {
   kind: EntityKind;

@@ -6,8 +6,8 @@
  * "of") are optional: they weigh little and need not match. Browser-safe.
  */
 import { SYNONYM_FORMS } from './synonyms.ts';
-import { stemOf } from './vocabulary.ts';
-import { words } from './text.ts';
+import { stemOf } from './word-index.ts';
+import { words } from './search-text.ts';
 
 export interface Concept {
   /** Alternative word sequences, the query's own words first; a document matching any of them holds the concept. */

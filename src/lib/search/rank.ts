@@ -6,7 +6,7 @@
  * a relevance from 0 to 1, comparable across collections. Browser-safe.
  */
 import type { Concept } from './query.ts';
-import { entryDoc, entryField, type Vocabulary } from './vocabulary.ts';
+import { entryDoc, entryField, type Vocabulary } from './word-index.ts';
 
 export interface RankedDoc {
   doc: number;

@@ -17,9 +17,9 @@ import type { CommentDoc, EntityDoc } from './documents.ts';
 import type { EntityKind, ResultKind } from './kinds.ts';
 import { parseQuery, phraseForms, queryWords, type ParsedQuery } from './query.ts';
 import { rankDocuments } from './rank.ts';
-import { highlightRanges, idKey, noteTitle, snippet, techniqueQuery, words } from './text.ts';
-import { stemOf, Vocabulary } from './vocabulary.ts';
-import { pushTo } from '../multimap.ts';
+import { highlightRanges, idKey, noteTitle, snippet, techniqueQuery, words } from './search-text.ts';
+import { stemOf, Vocabulary } from './word-index.ts';
+import { pushTo } from '../core/multimap.ts';
 
 /** Fields of an entity document, and their weights. */
 const ENTITY_FIELDS = { id: 0, name: 1, aliases: 2, context: 3, keys: 4 } as const;

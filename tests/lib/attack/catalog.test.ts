@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addBundle, catalogToJson, emptyCatalog, indexCatalog, parseCatalog, stateAt, techniqueStixId } from '../../../src/lib/attack/catalog.ts';
 import { readAttackBundle, type AttackBundle } from '../../../src/lib/attack/stix.ts';
-import { formatProblem } from '../../../src/lib/errors.ts';
+import { formatProblem } from '../../../src/lib/ingest/problems.ts';
 import { fixture } from '../../support/paths.ts';
 
 const bundle = (name: string): AttackBundle => readAttackBundle(name, readFileSync(fixture('attack', 'bundles', name), 'utf8')).bundle!;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { adversaryProseOf } from '../../../src/lib/attack/bundles.ts';
 import { readAttackBundle } from '../../../src/lib/attack/stix.ts';
-import { formatProblem } from '../../../src/lib/errors.ts';
+import { formatProblem } from '../../../src/lib/ingest/problems.ts';
 import { fixture } from '../../support/paths.ts';
 
 // A small invented complete bundle in the shapes of MITRE's enterprise-attack 18.1 (STIX 2.0,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../../src/lib/errors.ts';
+import { formatProblem } from '../../../src/lib/ingest/problems.ts';
 import { readAttackBundle } from '../../../src/lib/attack/stix.ts';
 import { fixture } from '../../support/paths.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baselineToJson, mergeBaselines, parseBaseline, readBaselines } from '../../../src/lib/baselines/baseline-file.ts';
-import { formatProblem } from '../../../src/lib/errors.ts';
-import type { BaselineFile } from '../../../src/lib/schema.ts';
+import { formatProblem } from '../../../src/lib/ingest/problems.ts';
+import type { BaselineFile } from '../../../src/lib/model/schema.ts';
 import { fixture } from '../../support/paths.ts';
 
 const baseline = (id: string, controls = ['AC-2']): BaselineFile => ({

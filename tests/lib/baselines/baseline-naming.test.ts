@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { levelsInTitle, revisionFromTitle, toBaselineFile } from '../../../src/lib/baselines/baseline-naming.ts';
-import { formatProblem } from '../../../src/lib/errors.ts';
-import { baselineFileSchema } from '../../../src/lib/schema.ts';
+import { formatProblem } from '../../../src/lib/ingest/problems.ts';
+import { baselineFileSchema } from '../../../src/lib/model/schema.ts';
 
 const selection = (title: string) => ({ title, version: '1.0', controls: ['AC-2', 'AC-2(1)'] });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayToOscal, oscalToDisplay } from '../../../src/lib/baselines/control-ids.ts';
-import { capabilityKey } from '../../../src/lib/ids.ts';
+import { capabilityKey } from '../../../src/lib/core/ids.ts';
 
 describe('OSCAL ids and the display form', () => {
   it('writes OSCAL ids in NIST\'s display form', () => {

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { baselineToJson } from '../../../src/lib/baselines/baseline-file.ts';
 import { readProfiles } from '../../../src/lib/baselines/read-profiles.ts';
-import { formatProblem } from '../../../src/lib/errors.ts';
-import { runPipeline } from '../../../src/lib/pipeline.ts';
-import type { Model } from '../../../src/lib/schema.ts';
+import { formatProblem } from '../../../src/lib/ingest/problems.ts';
+import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
+import type { Model } from '../../../src/lib/model/schema.ts';
 import { fixture, ROOT } from '../../support/paths.ts';
 
 const MAPPINGS = fixture('oscal', 'mappings');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../../src/lib/errors.ts';
+import { formatProblem } from '../../../src/lib/ingest/problems.ts';
 import { segmentsText, statementText, type ControlDescription } from '../../../src/lib/descriptions/control-text.ts';
 import { describeOscalCatalog, readOscalCatalog } from '../../../src/lib/descriptions/oscal-catalog.ts';
 import { fixture, shared } from '../../support/paths.ts';

@@ -8,13 +8,13 @@ import type ExcelJS from 'exceljs';
 import { parse as parseHtml } from 'node-html-parser';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvOf, EXPORT_CSV_COLUMNS, type ExportRow } from '../../../src/lib/export-formats.ts';
-import { loadSet, pageUrlsOf } from '../../../src/lib/exports.ts';
+import { csvOf, EXPORT_CSV_COLUMNS, type ExportRow } from '../../../src/lib/exports/export-formats.ts';
+import { loadSet, pageUrlsOf } from '../../../src/lib/exports/export-rows.ts';
 import { ooxmlText, SCORE_RANK_COLUMN, xlsxOf, type SetRows } from '../../../src/lib/exports/formats/xlsx.ts';
-import { indexModel } from '../../../src/lib/model-index.ts';
-import { runPipeline } from '../../../src/lib/pipeline.ts';
-import { scopeKey, type LoadedSet } from '../../../src/lib/scoped-downloads.ts';
-import { restoreCell } from '../../../src/lib/spreadsheet-cells.ts';
+import { indexModel } from '../../../src/lib/model/model-index.ts';
+import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
+import { scopeKey, type LoadedSet } from '../../../src/lib/exports/page-downloads.ts';
+import { restoreCell } from '../../../src/lib/exports/spreadsheet-cells.ts';
 import { fixture } from '../../support/paths.ts';
 
 // The workbook as a spreadsheet reads it: LibreOffice (headless soffice, Debian's

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentLabels, evaluateRelevance, readRelevanceSet, type RelevanceQuery } from '../../../scripts/bench/relevance.ts';
 import { writeCorpus } from '../../../scripts/generate-corpus.ts';
-import { indexModel } from '../../../src/lib/model-index.ts';
-import { runPipeline } from '../../../src/lib/pipeline.ts';
+import { indexModel } from '../../../src/lib/model/model-index.ts';
+import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
 import { buildSearchDocuments } from '../../../src/lib/search/documents.ts';
 import { buildEntityIndex, createSearcher, packComments, type Searcher } from '../../../src/lib/search/searcher.ts';
-import { createUrls } from '../../../src/lib/urls.ts';
+import { createUrls } from '../../../src/lib/core/urls.ts';
 import { ROOT } from '../../support/paths.ts';
 
 // The relevance set (tests/fixtures/search/relevance.json): queries a security engineer types,

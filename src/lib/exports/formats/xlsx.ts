@@ -17,9 +17,9 @@
  * Browser-safe and pure.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import { csvRecord, EXPORT_CSV_COLUMNS, type ExportRow, type ExportSet } from '../../export-formats.ts';
-import { isHttpUrl } from '../../references.ts';
-import { DOMAINS, SCORE_VALUES } from '../../vocabulary.ts';
+import { csvRecord, EXPORT_CSV_COLUMNS, type ExportRow, type ExportSet } from '../export-formats.ts';
+import { isHttpUrl } from '../../ingest/references.ts';
+import { DOMAINS, SCORE_VALUES } from '../../core/vocabulary.ts';
 
 /** What the workbook says of its making, on its About sheet. */
 export interface WorkbookAbout {

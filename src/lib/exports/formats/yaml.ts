@@ -10,7 +10,7 @@
  * is a change of those lines in a diff.
  */
 import { Document, isScalar, visit } from 'yaml';
-import { unifiedJsonOf, type ExportRow, type ExportSet } from '../../export-formats.ts';
+import { unifiedJsonOf, type ExportRow, type ExportSet } from '../export-formats.ts';
 
 /** The format, for the registry of download formats. */
 export const yamlFormat = {

@@ -3,8 +3,8 @@
  * will use: the browser test builds it with Vite (as Astro bundles client code) and calls
  * `window.makeFormats` from playwright.
  */
-import type { ExportRow, ExportSet } from '../../../../src/lib/export-formats.ts';
-import { stixBundleOf } from '../../../../src/lib/exports/formats/stix.ts';
+import type { ExportRow, ExportSet } from '../../../../src/lib/exports/export-formats.ts';
+import { stixBundleOf } from '../../../../src/lib/exports/formats/stix-bundle.ts';
 import { xlsxOf, type WorkbookAbout } from '../../../../src/lib/exports/formats/xlsx.ts';
 import { yamlOf } from '../../../../src/lib/exports/formats/yaml.ts';
 

@@ -1,0 +1,394 @@
+/**
+ * <coverage-builder data-src=".../coverage/data.json" data-base="/"> (the site's base path):
+ * choose capabilities (type-ahead, a framework's lists and groups, NIST baselines), see what
+ * they cover of ATT&CK, what is left, and take it away as a Navigator layer or a CSV. The
+ * selection lives in the page's URL. Loaded only on /coverage/; the logic is src/lib/coverage/coverage.ts.
+ * Without JavaScript the element's own content (what the page does, the set matrices) stays.
+ */
+import {
+  chosenCapabilities,
+  computeCoverage,
+  coverageCsv,
+  coverageLayer,
+  createLookup,
+  emptySelection,
+  findCapabilities,
+  parseSelection,
+  removeCapability,
+  removeEntry,
+  addCapabilities,
+  chosenAlone,
+  membersOf,
+  selectionQuery,
+  type CoverageData,
+  type CoverageLookup,
+  type CoverageResult,
+  type Selection,
+} from '../../lib/coverage/coverage.ts';
+import { plural } from '../../lib/core/id-breaks.ts';
+import { createUrls, type SiteUrls } from '../../lib/core/urls.ts';
+import { announce } from '../elements/announce.ts';
+import { copyText } from '../elements/clipboard.ts';
+import { CoverageDomainView } from './coverage-matrix.ts';
+
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+class CoverageBuilder extends HTMLElement {
+  private lookup!: CoverageLookup;
+  private data!: CoverageData;
+  private selection: Selection = emptySelection();
+  private result: CoverageResult | null = null;
+  private byScore = false;
+  private chosenList = element('ul', { className: 'coverage-chosen' });
+  private chosenHeading = element('h2', { id: 'coverage-selection' });
+  private results = element('div', { className: 'coverage-results' });
+  private notice = element('p', { className: 'coverage-notice', hidden: true });
+  private shade = this.shadeChoice();
+  private views = new Map<number, CoverageDomainView>();
+  private urls!: SiteUrls;
+
+  async connectedCallback(): Promise<void> {
+    this.urls = createUrls(this.dataset['base'] ?? '/');
+    const loading = element('p', { className: 'coverage-loading' }, 'Loading the coverage data…');
+    this.prepend(loading);
+    try {
+      const response = await fetch(this.dataset['src']!);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      this.data = (await response.json()) as CoverageData;
+    } catch (error) {
+      loading.textContent = `Could not load the coverage data (${(error as Error).message}). Each set's page shows its matrix.`;
+      return;
+    }
+    loading.remove();
+    this.lookup = createLookup(this.data);
+    const { selection, unknown } = parseSelection(this.lookup, location.search);
+    this.selection = selection;
+    for (const old of this.querySelectorAll<HTMLElement>('[data-without-js]')) old.hidden = true;
+    this.append(this.notice, this.pickers(), this.chosenHeading, this.chosenList, this.tools(), this.results);
+    if (unknown.length) this.say(`Not in this site's data, left out: ${unknown.join(', ')}.`, true);
+    this.update(false);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Choosing
+  // -------------------------------------------------------------------------------------------
+
+  private pickers(): HTMLElement {
+    const section = element('section', { className: 'coverage-pickers' });
+    section.setAttribute('aria-labelledby', 'coverage-choose');
+    section.append(element('h2', { id: 'coverage-choose' }, 'Choose capabilities'), this.typeAhead(), this.browser());
+    if (this.data.baselines.length) section.append(this.baselinePicker());
+    return section;
+  }
+
+  /** A combobox over every capability: ids in any spelling, words of names. */
+  private typeAhead(): HTMLElement {
+    const input = element('input', { type: 'search', id: 'coverage-find', autocomplete: 'off' });
+    const list = element('ul', { id: 'coverage-find-options', hidden: true });
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', 'Matching capabilities');
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-controls', list.id);
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-autocomplete', 'list');
+    let options: number[] = [];
+    let active = -1;
+    const show = () => {
+      options = findCapabilities(this.data, input.value);
+      active = options.length ? 0 : -1;
+      list.replaceChildren(
+        ...options.map((c, i) => {
+          const [f, id, , name] = this.data.capabilities[c]!;
+          const option = element('li', { id: `coverage-find-${i}` }, element('strong', {}, id), ` ${name} `, element('small', {}, this.data.frameworks[f]!.name));
+          option.setAttribute('role', 'option');
+          option.addEventListener('mousedown', (event) => event.preventDefault());
+          option.addEventListener('click', () => choose(i));
+          return option;
+        }),
+      );
+      list.hidden = options.length === 0;
+      input.setAttribute('aria-expanded', String(!list.hidden));
+      mark();
+    };
+    const mark = () => {
+      list.querySelectorAll('[role="option"]').forEach((o, i) => o.setAttribute('aria-selected', String(i === active)));
+      if (active >= 0) input.setAttribute('aria-activedescendant', `coverage-find-${active}`);
+      else input.removeAttribute('aria-activedescendant');
+    };
+    const close = () => {
+      list.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    };
+    const choose = (i: number) => {
+      const c = options[i];
+      if (c === undefined) return;
+      this.add([c], `${this.data.capabilities[c]![1]} added`);
+      input.value = '';
+      close();
+      input.focus();
+    };
+    input.addEventListener('input', show);
+    input.addEventListener('blur', close);
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        if (list.hidden) show();
+        else if (options.length) active = (active + (event.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length;
+        mark();
+        event.preventDefault();
+      } else if (event.key === 'Enter') {
+        if (!list.hidden && active >= 0) {
+          choose(active);
+          event.preventDefault();
+        }
+      } else if (event.key === 'Escape') close();
+    });
+    const label = element('label', { htmlFor: input.id }, 'Find a capability by id or name');
+    return element('div', { className: 'coverage-find' }, label, input, list);
+  }
+
+  /** A framework's capabilities, narrowed to a group; add some, or the whole group. */
+  private browser(): HTMLElement {
+    const frameworks = element('select', { id: 'coverage-framework' });
+    frameworks.append(...this.data.frameworks.map((f, i) => element('option', { value: String(i) }, f.name)));
+    const groups = element('select', { id: 'coverage-group' });
+    const capabilities = element('select', { id: 'coverage-capabilities', multiple: true, size: 8 });
+    const addSelected = element('button', { type: 'button' }, 'Add selected');
+    const addGroup = element('button', { type: 'button' }, 'Add the whole group');
+    const fill = () => {
+      const f = Number(frameworks.value);
+      const group = groups.value === '' ? -1 : Number(groups.value);
+      addGroup.disabled = group < 0;
+      capabilities.replaceChildren(
+        ...this.data.capabilities.flatMap(([cf, id, , name, , g], c) =>
+          cf === f && (group < 0 || g === group) ? [element('option', { value: String(c) }, `${id} ${name}`)] : [],
+        ),
+      );
+    };
+    frameworks.addEventListener('change', () => {
+      const f = Number(frameworks.value);
+      groups.replaceChildren(
+        element('option', { value: '' }, 'All groups'),
+        ...this.data.groups.flatMap((g, i) => (g.f === f ? [element('option', { value: String(i) }, g.id === g.label ? g.label : `${g.id} ${g.label}`)] : [])),
+      );
+      fill();
+    });
+    groups.addEventListener('change', fill);
+    addSelected.addEventListener('click', () => {
+      const chosen = [...capabilities.selectedOptions].map((o) => Number(o.value));
+      if (chosen.length) this.add(chosen, `${plural(chosen.length, 'capability', 'capabilities')} added`);
+    });
+    addGroup.addEventListener('click', () => {
+      const g = Number(groups.value);
+      this.selection.groups.add(g);
+      this.update(true, `Group ${this.data.groups[g]!.label} added`);
+    });
+    frameworks.dispatchEvent(new Event('change'));
+    const field = (label: string, control: HTMLElement) => element('div', {}, element('label', { htmlFor: control.id }, label), control);
+    return element(
+      'details',
+      { className: 'coverage-browse' },
+      element('summary', {}, 'Browse a framework'),
+      element('div', { className: 'coverage-browse-fields' }, field('Framework', frameworks), field('Group', groups), field('Capabilities (select one or more)', capabilities)),
+      element('p', {}, addSelected, ' ', addGroup),
+    );
+  }
+
+  private baselinePicker(): HTMLElement {
+    const fieldset = element('fieldset', { className: 'coverage-baselines' }, element('legend', {}, 'NIST SP 800-53 baselines'));
+    this.data.baselines.forEach((baseline, b) => {
+      const button = element('button', { type: 'button' }, baseline.title);
+      button.dataset['baseline'] = String(b);
+      button.append(element('small', {}, ` ${plural(baseline.controls, 'control')}, ${baseline.caps.length} with mappings here`));
+      button.addEventListener('click', () => {
+        const on = this.selection.baselines.has(b);
+        if (on) this.selection.baselines.delete(b);
+        else this.selection.baselines.add(b);
+        this.update(true, `${baseline.title} ${on ? 'removed' : 'added'}`);
+      });
+      fieldset.append(button);
+    });
+    return fieldset;
+  }
+
+  private tools(): HTMLElement {
+    const copy = element('button', { type: 'button' }, 'Copy link');
+    copy.addEventListener('click', async () => {
+      const ok = await copyText(location.href);
+      this.say(ok ? 'Link to this selection copied' : `Could not copy; the link is ${location.href}`);
+    });
+    const clear = element('button', { type: 'button' }, 'Clear');
+    clear.addEventListener('click', () => {
+      this.selection = emptySelection();
+      this.update(true, 'Selection cleared');
+    });
+    return element('p', { className: 'coverage-tools' }, copy, ' ', clear);
+  }
+
+  private add(capabilities: number[], message: string): void {
+    this.selection = addCapabilities(this.selection, capabilities);
+    this.update(true, message);
+  }
+
+  private say(message: string, visible = false): void {
+    announce(message);
+    if (visible) {
+      this.notice.textContent = message;
+      this.notice.hidden = false;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Showing
+  // -------------------------------------------------------------------------------------------
+
+  /** Recompute and re-render; the time it takes is kept in data-render-ms (the bench reads it). */
+  private update(pushUrl: boolean, message?: string): void {
+    const started = performance.now();
+    const chosen = chosenCapabilities(this.lookup, this.selection);
+    this.result = computeCoverage(this.data, chosen);
+    if (pushUrl) history.replaceState(null, '', `${this.urls.coverage()}${selectionQuery(this.data, this.selection)}`);
+    this.renderSelection(chosen);
+    this.renderResults(this.result);
+    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-baseline]')) button.setAttribute('aria-pressed', String(this.selection.baselines.has(Number(button.dataset['baseline']))));
+    this.dataset['renderMs'] = (performance.now() - started).toFixed(1);
+    if (message) this.say(`${message}. ${this.summary(this.result)}`);
+  }
+
+  private summary(result: CoverageResult): string {
+    if (!result.capabilities.length) return 'Nothing chosen yet.';
+    return result.domains.map((d) => `Covers ${d.covered} of ${d.total} ${this.views.get(d.domain)!.label()} techniques`).join('; ');
+  }
+
+  private capabilityUrl(c: number): string {
+    const [f, , , , slug] = this.data.capabilities[c]!;
+    return this.urls.capability({ frameworkId: this.data.frameworks[f]!.id, slug });
+  }
+
+  private techniqueUrl(id: string): string {
+    return this.urls.technique(id);
+  }
+
+  private renderSelection(chosen: number[]): void {
+    this.chosenHeading.textContent = chosen.length ? `Your selection: ${plural(chosen.length, 'capability', 'capabilities')}` : 'Your selection';
+    if (!chosen.length) {
+      this.chosenList.replaceChildren(element('li', { className: 'coverage-empty' }, 'Nothing chosen yet: find capabilities above, browse a framework or add a baseline.'));
+      return;
+    }
+    // A baseline or a whole group is one entry, opened to list (and take out) its capabilities;
+    // capabilities chosen one by one follow, each an entry of its own.
+    const open = new Set([...this.chosenList.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset['entry']));
+    const items: HTMLElement[] = [];
+    const entry = (key: string, label: string, members: number[], taken: number, remove: () => void) => {
+      const details = element(
+        'details',
+        { className: 'coverage-entry', open: open.has(key) },
+        element('summary', {}, element('strong', {}, label), ` ${plural(members.length, 'capability', 'capabilities')}${taken ? ` (${taken} taken out)` : ''}`),
+        element('ul', {}, ...members.map((c) => this.capabilityItem(c))),
+      );
+      details.dataset['entry'] = key;
+      items.push(this.chosenItem(label, details, remove));
+    };
+    for (const b of this.selection.baselines) {
+      const members = membersOf(this.lookup, this.selection, { baseline: b });
+      entry(`b${b}`, this.data.baselines[b]!.title, members, this.data.baselines[b]!.caps.length - members.length, () => (this.selection = removeEntry(this.lookup, this.selection, { baseline: b })));
+    }
+    for (const g of this.selection.groups) {
+      const group = this.data.groups[g]!;
+      const members = membersOf(this.lookup, this.selection, { group: g });
+      const all = this.lookup.capabilitiesOfGroup.get(g)?.length ?? 0;
+      entry(`g${g}`, `${this.data.frameworks[group.f]!.name} group ${group.label}`, members, all - members.length, () => (this.selection = removeEntry(this.lookup, this.selection, { group: g })));
+    }
+    for (const c of chosenAlone(this.lookup, this.selection)) items.push(this.capabilityItem(c));
+    this.chosenList.replaceChildren(...items);
+  }
+
+  /** One capability: its id (linked), name and sets, and a button that takes it out. */
+  private capabilityItem(c: number): HTMLElement {
+    const [f, id, , name, , , sets] = this.data.capabilities[c]!;
+    const where = sets.map(([, s]) => this.data.sets[s]!.label).join('; ') || `${this.data.frameworks[f]!.name}, no mappings`;
+    const link = element('a', { href: this.capabilityUrl(c) }, element('strong', {}, id));
+    return this.chosenItem(id, element('span', {}, link, ` ${name} (${where})`), () => (this.selection = removeCapability(this.lookup, this.selection, c)));
+  }
+
+  /** The remove buttons a reader can reach now (not those of a closed entry). */
+  private removeButtons(): HTMLButtonElement[] {
+    return [...this.chosenList.querySelectorAll<HTMLButtonElement>('.coverage-remove')].filter((b) => b.checkVisibility());
+  }
+
+  private chosenItem(label: string, content: HTMLElement, remove: () => void): HTMLElement {
+    const button = element('button', { type: 'button', className: 'coverage-remove' }, '×');
+    button.setAttribute('aria-label', `Remove ${label}`);
+    button.addEventListener('click', () => {
+      const at = this.removeButtons().indexOf(button);
+      remove();
+      this.update(true, `${label} removed`);
+      // Keep the keyboard where it was: on the next item's button, else back on the find box.
+      const buttons = this.removeButtons();
+      (buttons[Math.min(at, buttons.length - 1)] ?? this.querySelector<HTMLInputElement>('#coverage-find'))?.focus();
+    });
+    return element('li', {}, content, ' ', button);
+  }
+
+  private renderResults(result: CoverageResult): void {
+    if (!result.capabilities.length) {
+      this.results.replaceChildren();
+      return;
+    }
+    const anyScored = result.capabilities.some((c) => this.data.frameworks[this.data.capabilities[c]![0]]!.scored);
+    const byScore = anyScored && this.byScore;
+    const sections: HTMLElement[] = [];
+    for (const d of result.domains) {
+      let view = this.views.get(d.domain);
+      if (!view) {
+        view = new CoverageDomainView(this.data, d.domain, { technique: (id) => this.techniqueUrl(id), capability: (c) => this.capabilityUrl(c) });
+        view.section.querySelectorAll<HTMLButtonElement>('[data-download]').forEach((button) => button.addEventListener('click', () => this.download(button.dataset['download']!, d.domain)));
+        this.views.set(d.domain, view);
+      }
+      view.update(d, byScore);
+      sections.push(view.section);
+    }
+    this.shade.hidden = !anyScored;
+    // Only moved when the domains shown change: a built matrix stays in place.
+    const wanted = [this.shade, ...sections];
+    if (wanted.some((node, i) => this.results.children[i] !== node) || this.results.children.length !== wanted.length) this.results.replaceChildren(...wanted);
+  }
+
+  private shadeChoice(): HTMLElement {
+    const fieldset = element('fieldset', { className: 'coverage-shade' }, element('legend', {}, 'Shade the matrix by'));
+    for (const [value, label] of [['count', 'number of chosen capabilities'], ['score', 'best score (scored frameworks)']] as const) {
+      const input = element('input', { type: 'radio', name: 'coverage-shade', value, checked: value === 'count', id: `coverage-shade-${value}` });
+      input.addEventListener('change', () => {
+        this.byScore = value === 'score';
+        this.update(false);
+      });
+      fieldset.append(element('label', { htmlFor: input.id }, input, ` ${label}`));
+    }
+    return fieldset;
+  }
+
+  private download(kind: string, domain: number): void {
+    if (!this.result) return;
+    const dc = this.result.domains.find((d) => d.domain === domain);
+    if (!dc) return;
+    const name = this.data.domains[domain]!.domain;
+    const [content, type, file] =
+      kind === 'layer'
+        ? [JSON.stringify(coverageLayer(this.data, this.result, dc, location.href), null, 2), 'application/json', `coverage_${name}_layer.json`]
+        : [coverageCsv(this.data, this.result), 'text/csv;charset=utf-8', 'coverage.csv'];
+    const url = URL.createObjectURL(new Blob([content], { type }));
+    const link = element('a', { href: url, download: file });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    this.say(`${file} downloaded`);
+  }
+}
+
+customElements.define('coverage-builder', CoverageBuilder);

@@ -1,0 +1,25 @@
+/**
+ * A set's download files as the browser reads them: its unified JSON file and its rows file,
+ * fetched from the site once per page and decoded (src/lib/exports/page-downloads.ts). A page's own
+ * downloads and the comparisons made in the browser both start from them.
+ */
+import { decodeSetFiles, type LoadedSet } from '../../lib/exports/page-downloads.ts';
+
+const loaded = new Map<string, Promise<LoadedSet>>();
+
+async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** A set's files under the downloads folder `base`, fetched and decoded once (again after a failure). */
+export function loadSet(base: string, setId: string): Promise<LoadedSet> {
+  let set = loaded.get(setId);
+  if (!set) {
+    set = Promise.all([fetchJson(`${base}${setId}.json`), fetchJson(`${base}${setId}_rows.json`)]).then(([unified, rows]) => decodeSetFiles(unified, rows));
+    set.catch(() => loaded.delete(setId));
+    loaded.set(setId, set);
+  }
+  return set;
+}

@@ -1,0 +1,298 @@
+/**
+ * Mapping sets while they are read: which set an object belongs to (framework, framework
+ * version, ATT&CK version, domain), the set's metadata merged from every file that names it, its
+ * mapping types and capability groups, and what it has kept so far.
+ */
+import type { SourceLocation } from '../problems.ts';
+import { capabilityKey, mappingTypeFamily, mappingTypeKey, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, normalizeWhitespace, setIdFor, versionSlug } from '../../core/ids.ts';
+import type { ObjectRecord, ReadRepair } from '../read-inputs.ts';
+import type { Duplicate, Framework, Mapping, MappingMetadataInput, MappingSet, MappingType } from '../../model/schema.ts';
+import { compareSetsNewestFirst } from '../../core/versions.ts';
+import { DOMAIN_IDS, FRAMEWORK_ID, FRAMEWORK_NAMES, MAPPING_TYPE_LABELS, SCORED_MAPPING_TYPE, type Domain } from '../../core/vocabulary.ts';
+import type { NonMappableDraft } from './objects.ts';
+import type { Report } from '../report.ts';
+import { writtenAs, type WrittenText } from '../../exports/written-text.ts';
+
+export const NON_MAPPABLE_TYPE = 'non_mappable';
+
+export interface TypeDraft extends MappingType {
+  /** The key as the metadata (or a row) writes it. */
+  key: string;
+  family: string;
+}
+
+/** Where an object was kept, for reporting later objects that repeat it. */
+export interface KeptObject {
+  source: string;
+  rowId: string;
+}
+
+export interface SetDraft {
+  id: string;
+  frameworkId: string;
+  frameworkVersion: string;
+  attackVersion: string;
+  domain: Domain;
+  metadata: MappingMetadataInput | null;
+  types: TypeDraft[];
+  /** True when metadata declared the set's mapping types; else rows name them as they go. */
+  typesDeclared: boolean;
+  /** Declared and met groups by folded key: the key and label as written. */
+  groups: Map<string, { key: string; label: string | null; labelAsWritten?: WrittenText }>;
+  sources: Set<string>;
+  objects: number;
+  mappings: Map<string, Mapping>;
+  nonMappables: Map<string, NonMappableDraft>;
+  duplicates: Duplicate[];
+  /** Every object kept, by its exact content: a later object identical in every field is a duplicate. */
+  kept: Map<string, KeptObject>;
+  /** Row ids in use: two different mappings of one set never share a row. */
+  rowIds: Set<string>;
+  /** Group keys of the group names rows write, once resolved. */
+  groupKeys: Map<string, string | null>;
+  /** Where the set was first met: its metadata, or its first row. */
+  firstLocation: SourceLocation;
+}
+
+/** The sets met so far, and the rules that place objects in them. */
+export class SetRegistry {
+  readonly drafts = new Map<string, SetDraft>();
+
+  constructor(private readonly report: Report) {}
+
+  /** The set named by these fields, created when first met; null (and a problem) when one is malformed. */
+  setFor(rawFramework: string, rawFrameworkVersion: string, rawAttackVersion: string, rawDomain: string, location: SourceLocation): SetDraft | null {
+    const frameworkId = normalizeFrameworkId(rawFramework);
+    const attackVersion = normalizeAttackVersion(rawAttackVersion);
+    const domain = rawDomain.trim().toLowerCase();
+    let ok = true;
+    if (!FRAMEWORK_ID.test(frameworkId)) {
+      this.report.notAFrameworkId(location, rawFramework);
+      ok = false;
+    }
+    if (attackVersion === null) {
+      this.report.notAnAttackVersion(location, rawAttackVersion);
+      ok = false;
+    }
+    if (!(DOMAIN_IDS as readonly string[]).includes(domain)) {
+      this.report.notADomain(location, rawDomain);
+      ok = false;
+    }
+    if (!ok) return null;
+    const frameworkVersion = normalizeFrameworkVersion(rawFrameworkVersion);
+    const id = setIdFor(frameworkId, frameworkVersion, attackVersion!, domain);
+    let set = this.drafts.get(id);
+    if (!set) {
+      set = {
+        id,
+        frameworkId,
+        frameworkVersion,
+        attackVersion: attackVersion!,
+        domain: domain as Domain,
+        metadata: null,
+        types: [],
+        typesDeclared: false,
+        groups: new Map(),
+        sources: new Set(),
+        objects: 0,
+        mappings: new Map(),
+        nonMappables: new Map(),
+        duplicates: [],
+        kept: new Map(),
+        rowIds: new Set(),
+        groupKeys: new Map(),
+        firstLocation: location,
+      };
+      this.drafts.set(id, set);
+    } else if (set.frameworkVersion !== frameworkVersion) {
+      // "V2" and "v2", "Rev 5" and "rev-5": one version written two ways, one set.
+      this.report.frameworkVersionRespelled(set.id, rawFrameworkVersion, set.frameworkVersion, location);
+    }
+    return set;
+  }
+
+  /** Merge a file's metadata into its set: fields the set lacks are filled; types and groups are added. */
+  mergeMetadata(set: SetDraft, metadata: MappingMetadataInput): void {
+    if (!set.metadata) {
+      set.metadata = metadata;
+    } else {
+      const merged: MappingMetadataInput = { ...set.metadata };
+      for (const key of Object.keys(metadata) as (keyof MappingMetadataInput)[]) {
+        if (merged[key] === null || merged[key] === undefined) {
+          (merged as Record<string, unknown>)[key] = metadata[key];
+        }
+      }
+      set.metadata = merged;
+    }
+    for (const [key, type] of Object.entries(metadata.mapping_types)) {
+      declareType(set, key, type.name, type.description);
+      set.typesDeclared = true;
+    }
+    for (const [key, label] of Object.entries(metadata.capability_groups)) {
+      const groupKey = capabilityKey(key);
+      if (!groupKey) continue;
+      if (!set.groups.has(groupKey)) {
+        const shown = label === null ? null : normalizeWhitespace(label) || null;
+        const labelAsWritten = writtenAs(label, shown);
+        set.groups.set(groupKey, { key: normalizeWhitespace(key), label: shown, ...(labelAsWritten !== undefined ? { labelAsWritten } : {}) });
+      }
+    }
+  }
+
+  /**
+   * What an object of a unified file says about its set, where it differs from the file's
+   * metadata (the object is placed in the file's set all the same): an ATT&CK version that is
+   * none ("[UNKNOWN_VERSION]"), or another version, framework, framework version or domain.
+   */
+  objectSetRepairs(set: SetDraft, value: ObjectRecord['value']): ReadRepair[] {
+    const repairs: ReadRepair[] = [];
+    if (value.attack_version === null && value.mapping_framework_version === null && value.mapping_framework === null && value.technology_domain === null) return repairs;
+    const differs = (field: string, found: string, shown: string) =>
+      repairs.push({ kind: 'set-field-differs', field, found: JSON.stringify(found), action: `placed in its file's set, ${set.id} (the file says ${JSON.stringify(shown)})` });
+    if (value.attack_version !== null) {
+      const version = normalizeAttackVersion(value.attack_version);
+      if (version === null) {
+        repairs.push({ kind: 'attack-version-inferred', field: 'attack_version', found: JSON.stringify(value.attack_version), action: `read as ${set.attackVersion}, the ATT&CK version of its file` });
+      } else if (version !== set.attackVersion) {
+        differs('attack_version', value.attack_version, set.attackVersion);
+      }
+    }
+    if (value.mapping_framework_version !== null) {
+      const version = normalizeFrameworkVersion(value.mapping_framework_version);
+      if (version !== set.frameworkVersion) {
+        if (versionSlug(version) === versionSlug(set.frameworkVersion)) {
+          repairs.push({ kind: 'framework-version-respelled', field: 'mapping_framework_version', found: JSON.stringify(value.mapping_framework_version), action: `read as ${JSON.stringify(set.frameworkVersion)}, as its file writes it` });
+        } else {
+          differs('mapping_framework_version', value.mapping_framework_version, set.frameworkVersion);
+        }
+      }
+    }
+    if (value.mapping_framework !== null && normalizeFrameworkId(value.mapping_framework) !== set.frameworkId) differs('mapping_framework', value.mapping_framework, set.frameworkId);
+    if (value.technology_domain !== null && value.technology_domain.trim().toLowerCase() !== set.domain) differs('technology_domain', value.technology_domain, set.domain);
+    return repairs;
+  }
+
+  /** CSV exports carry set metadata on every row; the first row of a set without metadata fills it. */
+  fillFromRow(set: SetDraft, row: ObjectRecord['value']): void {
+    if (set.metadata) return;
+    set.metadata = {
+      mapping_version: null,
+      attack_version: set.attackVersion,
+      technology_domain: set.domain,
+      creation_date: row.creation_date,
+      last_update: row.last_update,
+      mapping_framework: set.frameworkId,
+      mapping_framework_version: set.frameworkVersion,
+      mapping_framework_version_schema: undefined,
+      author: null,
+      contact: null,
+      organization: row.organization,
+      mapping_types: {},
+      capability_groups: {},
+    };
+  }
+
+  /** The declared mapping type a row names, by key, by name, or by a known rename; null (and a problem) if none. */
+  resolveType(set: SetDraft, raw: string, location: SourceLocation): TypeDraft | null {
+    const trimmed = normalizeWhitespace(raw);
+    const normalized = mappingTypeKey(trimmed);
+    const family = mappingTypeFamily(trimmed);
+    const found =
+      set.types.find((t) => t.key === trimmed) ??
+      set.types.find((t) => mappingTypeKey(t.key) === normalized || mappingTypeKey(t.name) === normalized || t.id === normalized) ??
+      set.types.find((t) => t.family === family);
+    if (found) return found;
+    const declared = set.types.filter((t) => t.family !== NON_MAPPABLE_TYPE);
+    if (!set.typesDeclared || declared.length === 0) return declareType(set, trimmed, trimmed, null);
+    this.report.undeclaredMappingType(location, raw, declared.map((t) => t.key));
+    return null;
+  }
+
+  /** The type id a non-mappable entry names, when it names one. */
+  nonMappableType(set: SetDraft, raw: string | null): string | null {
+    if (raw === null) return null;
+    const trimmed = normalizeWhitespace(raw);
+    const normalized = mappingTypeKey(raw);
+    return set.types.find((t) => t.key === trimmed || t.id === normalized)?.id ?? normalized;
+  }
+
+  /** The folded key of the group a row names, by id or by label; a group the set does not declare is added by its id. */
+  resolveGroup(set: SetDraft, raw: string | null): string | null {
+    if (raw === null) return null;
+    let resolved = set.groupKeys.get(raw);
+    if (resolved === undefined) set.groupKeys.set(raw, (resolved = this.findGroup(set, raw)));
+    return resolved;
+  }
+
+  private findGroup(set: SetDraft, raw: string): string | null {
+    const key = capabilityKey(raw);
+    if (!key) return null;
+    if (set.groups.has(key)) return key;
+    const label = normalizeWhitespace(raw).toLowerCase();
+    for (const [groupKey, group] of set.groups) {
+      if (group.label !== null && group.label.toLowerCase() === label) return groupKey;
+    }
+    set.groups.set(key, { key: normalizeWhitespace(raw), label: null });
+    return key;
+  }
+
+  /** The finished sets, newest first within each framework, and the frameworks. */
+  assemble(): { sets: MappingSet[]; frameworks: Framework[] } {
+    const drafts = [...this.drafts.values()];
+    const sets = drafts.map(assembleSet).sort(compareSetsNewestFirst);
+    const frameworkIds = [...new Set(sets.map((s) => s.frameworkId))].sort();
+    const frameworks = frameworkIds.map((id): Framework => ({
+      id,
+      name: FRAMEWORK_NAMES[id] ?? id,
+      setIds: sets.filter((s) => s.frameworkId === id).map((s) => s.id),
+      scored: drafts.some((d) => d.frameworkId === id && d.types.some((t) => t.family === SCORED_MAPPING_TYPE)),
+    }));
+    return { sets, frameworks };
+  }
+}
+
+/** Add a mapping type to a set (or find the one it already has under that id). */
+function declareType(set: SetDraft, key: string, name: string, description: string | null): TypeDraft {
+  const trimmedKey = normalizeWhitespace(key);
+  // Keys that say nothing (a UUID, a number): the type goes by its name.
+  const opaque = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+)$/i.test(trimmedKey);
+  const plainKey = trimmedKey.toLowerCase();
+  const id = opaque ? mappingTypeKey(name) : /^[a-z0-9_.-]+$/.test(plainKey) ? plainKey : mappingTypeKey(plainKey);
+  const existing = set.types.find((t) => t.id === id);
+  if (existing) return existing;
+  const declaredName = normalizeWhitespace(name);
+  const humanName = /[A-Z ]/.test(declaredName) ? declaredName : null;
+  const label =
+    MAPPING_TYPE_LABELS[id] ??
+    humanName ??
+    declaredName.replace(/[_-]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
+  const type: TypeDraft = { id, name: declaredName, label, description, key: trimmedKey, family: mappingTypeFamily(id) };
+  set.types.push(type);
+  return type;
+}
+
+function assembleSet(draft: SetDraft): MappingSet {
+  const m = draft.metadata;
+  return {
+    id: draft.id,
+    frameworkId: draft.frameworkId,
+    frameworkVersion: draft.frameworkVersion,
+    attackVersion: draft.attackVersion,
+    domain: draft.domain,
+    mappingVersion: m?.mapping_version ?? null,
+    versionSchema: m?.mapping_framework_version_schema ?? null,
+    creationDate: m?.creation_date ?? null,
+    lastUpdate: m?.last_update ?? null,
+    author: m?.author ?? null,
+    contact: m?.contact ?? null,
+    organization: m?.organization ?? null,
+    mappingTypes: draft.types.map(({ id, name, label, description }) => ({ id, name, label, description })),
+    sources: [...draft.sources].sort(),
+    counts: {
+      objects: draft.objects,
+      mappings: draft.mappings.size,
+      nonMappable: draft.nonMappables.size,
+      duplicates: draft.duplicates.length,
+    },
+  };
+}

@@ -1,0 +1,513 @@
+/**
+ * Reading input files: finding them, decoding them, recognizing what they are (a unified
+ * Mappings Explorer JSON or YAML file, its CSV export, or a technique catalog) and validating each
+ * record against the schema. Nothing here decides what the records mean; normalize.ts does.
+ */
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { describeValue, problemsFromZod, type DataProblem, type SourceLocation } from './problems.ts';
+import { isCatalogFormat, parseCatalog } from '../attack/catalog.ts';
+import { BASELINE_FORMAT, parseBaseline } from '../baselines/baseline-file.ts';
+import { parseCsvTable, type CsvRow } from '../io/csv-table.ts';
+import { parseReferenceCell, repairReferences, type ReferenceRepair } from './references.ts';
+import { restoreCell } from '../exports/spreadsheet-cells.ts';
+import {
+  mappingMetadataInput,
+  mappingObjectInput,
+  techniqueRowInput,
+  type MappingMetadataInput,
+  type MappingObjectInput,
+  type TechniqueRowInput,
+  type AttackCatalog,
+  type BaselineFile,
+} from '../model/schema.ts';
+import { REQUIRED_CSV_COLUMNS, REQUIRED_TECHNIQUE_CSV_COLUMNS, type WarningKind } from '../core/vocabulary.ts';
+
+/** A change the reader made to a field of an object, for the build's warnings. */
+export interface ReadRepair {
+  kind: WarningKind;
+  /** "references[2]" */
+  field: string;
+  /** The value as written, rendered for a person (quoted). */
+  found: string;
+  action: string;
+}
+
+/** A validated mapping object (JSON entry or CSV row), where it came from and what was mended. */
+export interface ObjectRecord {
+  location: SourceLocation;
+  value: MappingObjectInput;
+  /** The fields as the file writes them (untrimmed; a CSV's cells with their formula guard undone), for downloads. */
+  raw: Readonly<Record<string, unknown>>;
+  repairs: ReadRepair[];
+}
+
+/** A validated technique catalog row and where it came from. */
+export interface TechniqueRecord {
+  location: SourceLocation;
+  value: TechniqueRowInput;
+}
+
+export type ParsedInput =
+  | {
+      kind: 'mapping-file';
+      file: string;
+      metadata: MappingMetadataInput;
+      metadataLocation: SourceLocation;
+      /** What the reader noticed in the metadata (fields it does not read). */
+      metadataRepairs: ReadRepair[];
+      objects: ObjectRecord[];
+    }
+  | { kind: 'mapping-table'; file: string; objects: ObjectRecord[] }
+  | { kind: 'attack-catalog'; file: string; catalog: AttackCatalog }
+  | { kind: 'baseline'; file: string; baseline: BaselineFile }
+  | { kind: 'technique-table'; file: string; techniques: TechniqueRecord[] };
+
+export interface ReadResult {
+  inputs: ParsedInput[];
+  problems: DataProblem[];
+}
+
+const INPUT_EXTENSIONS = new Set(['.json', '.csv', '.yaml', '.yml']);
+
+/** Fields the reader knows, with the older names it accepts; anything else is reported, never silently dropped. */
+const METADATA_FIELDS = new Set([...Object.keys(mappingMetadataInput.shape), 'groups']);
+const OBJECT_FIELDS = new Set([...Object.keys(mappingObjectInput.shape), 'group']);
+
+/** A warning for each field of `record` that is not in `known`. */
+function unknownFields(record: Record<string, unknown>, known: ReadonlySet<string>, what: string): ReadRepair[] {
+  return Object.keys(record)
+    .filter((key) => !known.has(key))
+    .map((key) => ({ kind: 'field-unknown', field: key, found: describeValue(record[key]), action: `not read: Mapscope does not use this ${what}` }));
+}
+
+/** A file to read, and the name it goes by in messages and on pages. */
+export interface InputFile {
+  path: string;
+  name: string;
+}
+
+/**
+ * The name of an input file: its path relative to the working directory when it lies inside it;
+ * else relative to the folder the user gave, under that folder's own name ("mappings/x.json"),
+ * so that paths of the build machine never reach the published site.
+ */
+export function inputName(file: string, given: string, cwd = process.cwd()): string {
+  const posix = (p: string) => p.split(path.sep).join('/');
+  const relative = path.relative(cwd, file);
+  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return posix(relative);
+  const root = path.resolve(given);
+  return file === root ? path.basename(file) : posix(path.join(path.basename(root), path.relative(root, file)));
+}
+
+/**
+ * Expand files and folders (recursively, following symbolic links) into the sorted list of
+ * *.json, *.csv, *.yaml and *.yml files to read. Paths that do not exist are problems.
+ */
+export async function listInputFiles(
+  paths: readonly string[],
+): Promise<{ files: InputFile[]; problems: DataProblem[] }> {
+  const files = new Map<string, InputFile>();
+  const problems: DataProblem[] = [];
+  const visited = new Set<string>();
+  const isInput = (name: string) => INPUT_EXTENSIONS.has(path.extname(name).toLowerCase());
+  const walk = async (dir: string, given: string): Promise<void> => {
+    const real = await realpath(dir);
+    if (visited.has(real)) return; // a link back up the tree
+    visited.add(real);
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.resolve(dir, entry.name);
+      let directory = entry.isDirectory();
+      let file = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await stat(full).catch(() => null);
+        if (!target) {
+          problems.push({ location: { file: inputName(full, given) }, expected: 'a link to a file or folder', found: 'a broken link' });
+          continue;
+        }
+        directory = target.isDirectory();
+        file = target.isFile();
+      }
+      if (directory) await walk(full, given);
+      else if (file && isInput(entry.name) && !files.has(full)) files.set(full, { path: full, name: inputName(full, given) });
+    }
+  };
+  for (const given of paths) {
+    const full = path.resolve(given);
+    let info;
+    try {
+      info = await stat(full);
+    } catch {
+      problems.push({ location: { file: inputName(full, given) }, expected: 'a data file or folder', found: 'nothing at that path' });
+      continue;
+    }
+    if (info.isDirectory()) await walk(full, given);
+    else if (isInput(full)) files.set(full, { path: full, name: inputName(full, given) });
+    else {
+      problems.push({
+        location: { file: inputName(full, given) },
+        expected: 'a .json, .csv or .yaml file',
+        found: `a ${path.extname(full) || 'file without extension'}`,
+      });
+    }
+  }
+  return { files: [...files.values()], problems };
+}
+
+/** Read and parse every listed file; problems from all files are collected. */
+export async function readInputFiles(files: readonly InputFile[]): Promise<ReadResult> {
+  const inputs: ParsedInput[] = [];
+  const problems: DataProblem[] = [];
+  for (const file of files) {
+    const shown = file.name;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file.path);
+    } catch (error) {
+      problems.push({
+        location: { file: shown },
+        expected: 'a readable file',
+        found: (error as NodeJS.ErrnoException).code ?? String(error),
+      });
+      continue;
+    }
+    const result = parseInputFile(shown, bytes);
+    problems.push(...result.problems);
+    if (result.input) inputs.push(result.input);
+  }
+  return { inputs, problems };
+}
+
+/** Decode, recognize and validate one file's bytes. `file` is the name used in messages. */
+export function parseInputFile(
+  file: string,
+  bytes: Uint8Array,
+): { input?: ParsedInput; problems: DataProblem[] } {
+  const decoded = decodeText(file, bytes);
+  if ('problem' in decoded) return { problems: [decoded.problem] };
+  const text = decoded.text;
+  if (text.trim() === '') {
+    return {
+      problems: [{ location: { file }, expected: 'mapping data', found: 'an empty file' }],
+    };
+  }
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.csv') return parseCsvInput(file, text);
+  if (extension === '.yaml' || extension === '.yml') return parseYamlInput(file, text);
+  return parseJsonInput(file, text);
+}
+
+/** UTF-8 (with or without BOM) is the one accepted encoding. */
+function decodeText(file: string, bytes: Uint8Array): { text: string } | { problem: DataProblem } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      problem: { location: { file }, expected: 'UTF-8 text', found: 'UTF-16 (save the file as UTF-8)' },
+    };
+  }
+  try {
+    // TextDecoder drops a leading UTF-8 BOM.
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const at = lenient.indexOf('\ufffd');
+    const line = lenient.slice(0, Math.max(at, 0)).split('\n').length;
+    return {
+      problem: {
+        location: { file, line },
+        expected: 'UTF-8 text',
+        found: 'bytes that are not UTF-8 (is it Latin-1 or Windows-1252? save it as UTF-8)',
+      },
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON: unified mapping files (and the legacy shapes still found in the public repository)
+// ---------------------------------------------------------------------------------------------
+
+function parseJsonInput(file: string, text: string): { input?: ParsedInput; problems: DataProblem[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const before = position ? text.slice(0, Number(position[1])) : null;
+    const line = before === null ? undefined : before.split('\n').length;
+    const column = before === null ? undefined : before.length - before.lastIndexOf('\n');
+    const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    return {
+      problems: [
+        {
+          location: line ? { file, line } : { file },
+          expected: 'valid JSON',
+          found: `a syntax error: ${reason}${column ? ` (column ${column})` : ''}`,
+        },
+      ],
+    };
+  }
+  return parseDocument(file, text, data);
+}
+
+/**
+ * A YAML file: the unified document as YAML (Mapscope's YAML download, or one written by hand),
+ * read with the YAML 1.2 core schema unless the file declares another version, aliases capped.
+ */
+function parseYamlInput(file: string, text: string): { input?: ParsedInput; problems: DataProblem[] } {
+  let data: unknown;
+  try {
+    data = parseYaml(text, { version: '1.2', uniqueKeys: true, maxAliasCount: 1000 });
+  } catch (error) {
+    const line = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
+    const reason = (error as Error).message.replace(/ at line \d+, column \d+.*$/s, '');
+    return {
+      problems: [
+        {
+          location: line ? { file, line: line.line } : { file },
+          expected: 'valid YAML',
+          found: `a syntax error: ${reason}${line ? ` (column ${line.col})` : ''}`,
+        },
+      ],
+    };
+  }
+  // The catalog and baseline readers take JSON text; the same data as JSON reads the same.
+  return parseDocument(file, JSON.stringify(data) ?? '', data);
+}
+
+/** A parsed JSON or YAML document: a catalog, a baseline or a unified mapping file. */
+function parseDocument(file: string, text: string, data: unknown): { input?: ParsedInput; problems: DataProblem[] } {
+  const top = data as Record<string, unknown> | null;
+  if (top && typeof top === 'object' && isCatalogFormat(top['format'])) {
+    const read = parseCatalog(file, text);
+    return read.catalog ? { input: { kind: 'attack-catalog', file, catalog: read.catalog }, problems: [] } : { problems: read.problems };
+  }
+  // A baseline (data/baselines/) among the data is read as one, not as a mapping file.
+  if (top && typeof top === 'object' && top['format'] === BASELINE_FORMAT) {
+    const read = parseBaseline(file, text);
+    return read.baseline ? { input: { kind: 'baseline', file, baseline: read.baseline }, problems: [] } : { problems: read.problems };
+  }
+  if (top && typeof top === 'object' && !Array.isArray(top) && top['profile'] && typeof top['profile'] === 'object') {
+    return { problems: [{ location: { file }, expected: 'a Mappings Explorer mapping file or a baseline (npm run baselines turns OSCAL profiles into baselines)', found: 'an OSCAL profile' }] };
+  }
+  const objects = top && typeof top === 'object' && !Array.isArray(top)
+    ? (top['mapping_objects'] ?? top['attack_objects'])
+    : undefined;
+  const rawMetadata = top && typeof top === 'object' ? top['metadata'] : undefined;
+  if (!Array.isArray(objects) || !rawMetadata || typeof rawMetadata !== 'object' || Array.isArray(rawMetadata)) {
+    return {
+      problems: [
+        {
+          location: { file },
+          expected: 'a Mappings Explorer mapping file (an object with "metadata" and "mapping_objects")',
+          found: describeTopLevel(data),
+        },
+      ],
+    };
+  }
+  const problems: DataProblem[] = [];
+  const metadataLocation: SourceLocation = { file, pointer: '/metadata' };
+  const metadataRepairs = unknownFields(rawMetadata as Record<string, unknown>, METADATA_FIELDS, 'metadata field');
+  const preparedMetadata = prepareMetadata(rawMetadata as Record<string, unknown>);
+  const metadata = mappingMetadataInput.safeParse(preparedMetadata);
+  if (!metadata.success) {
+    problems.push(...problemsFromZod(metadata.error.issues, metadataLocation, preparedMetadata));
+  }
+  const key = top && 'mapping_objects' in top ? 'mapping_objects' : 'attack_objects';
+  const records: ObjectRecord[] = [];
+  objects.forEach((raw, index) => {
+    const location: SourceLocation = { file, pointer: `/${key}/${index}` };
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+      problems.push({ location, expected: 'a mapping object', found: describeValue(raw) });
+      return;
+    }
+    const repairs = unknownFields(raw as Record<string, unknown>, OBJECT_FIELDS, 'field');
+    const prepared = prepareJsonObject(raw as Record<string, unknown>, location, problems, repairs);
+    const record = validateObject(prepared, location, problems, repairs);
+    if (record) records.push(record);
+  });
+  if (!metadata.success) return { problems };
+  return {
+    input: { kind: 'mapping-file', file, metadata: metadata.data, metadataLocation, metadataRepairs, objects: records },
+    problems,
+  };
+}
+
+function describeTopLevel(data: unknown): string {
+  if (Array.isArray(data)) return `an array of ${data.length}`;
+  if (data && typeof data === 'object') {
+    const keys = Object.keys(data).slice(0, 5).map((k) => JSON.stringify(k));
+    return keys.length ? `an object with keys ${keys.join(', ')}` : 'an empty object';
+  }
+  return describeValue(data);
+}
+
+/** Accept the older key names ("groups") and the legacy array forms of the metadata maps. */
+function prepareMetadata(raw: Record<string, unknown>): Record<string, unknown> {
+  const metadata: Record<string, unknown> = { ...raw };
+  if (metadata['capability_groups'] === undefined && metadata['groups'] !== undefined) {
+    metadata['capability_groups'] = metadata['groups'];
+  }
+  const types = metadata['mapping_types'];
+  if (Array.isArray(types)) {
+    metadata['mapping_types'] = Object.fromEntries(
+      types
+        .filter((t): t is Record<string, unknown> => !!t && typeof t === 'object')
+        .map((t) => [String(t['id'] ?? t['name']), { name: t['name'], description: t['description'] ?? null }]),
+    );
+  }
+  const groups = metadata['capability_groups'];
+  if (Array.isArray(groups)) {
+    metadata['capability_groups'] = Object.fromEntries(
+      groups
+        .filter((g): g is Record<string, unknown> => !!g && typeof g === 'object')
+        .map((g) => [String(g['id'] ?? g['name']), g['name'] ?? null]),
+    );
+  }
+  return metadata;
+}
+
+/** Accept "group" for "capability_group", a one-element mapping_type array, and mend references. */
+function prepareJsonObject(
+  raw: Record<string, unknown>,
+  location: SourceLocation,
+  problems: DataProblem[],
+  repairs: ReadRepair[],
+): Record<string, unknown> {
+  const object: Record<string, unknown> = { ...raw };
+  if (object['capability_group'] === undefined && object['group'] !== undefined) {
+    object['capability_group'] = object['group'];
+  }
+  const type = object['mapping_type'];
+  if (Array.isArray(type)) {
+    if (type.length > 1) {
+      problems.push({
+        location,
+        field: 'mapping_type',
+        expected: 'one mapping type',
+        found: JSON.stringify(type),
+      });
+    }
+    object['mapping_type'] = type[0] ?? null;
+  }
+  if (Array.isArray(object['references'])) {
+    const repaired = repairReferences(object['references']);
+    object['references'] = repaired.references;
+    repairs.push(...repaired.repairs.map(referenceRepair));
+  }
+  return object;
+}
+
+function referenceRepair(repair: ReferenceRepair): ReadRepair {
+  return { kind: repair.kind, field: `references[${repair.index}]`, found: JSON.stringify(repair.found), action: repair.action };
+}
+
+function validateObject(
+  prepared: Record<string, unknown>,
+  location: SourceLocation,
+  problems: DataProblem[],
+  repairs: ReadRepair[],
+): ObjectRecord | null {
+  const parsed = mappingObjectInput.safeParse(prepared);
+  if (!parsed.success) {
+    problems.push(...problemsFromZod(parsed.error.issues, location, prepared));
+    return null;
+  }
+  return { location, value: parsed.data, raw: prepared, repairs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV: the published export (one or more sets per file) and the technique catalog
+// ---------------------------------------------------------------------------------------------
+
+function parseCsvInput(file: string, text: string): { input?: ParsedInput; problems: DataProblem[] } {
+  const { table, problems } = parseCsvTable(text, file);
+  const columns = new Set(table.columns.map(csvFieldName));
+  if (columns.has('capability_id') || columns.has('mapping_framework')) {
+    const missing = REQUIRED_CSV_COLUMNS.filter((c) => !columns.has(c));
+    if (missing.length) {
+      return { problems: [...problems, missingColumns(file, missing)] };
+    }
+    const objects: ObjectRecord[] = [];
+    // Columns it does not read are reported once, on the first row.
+    const unknownColumns = table.columns
+      .filter((c) => !OBJECT_FIELDS.has(csvFieldName(c)))
+      .map((c): ReadRepair => ({ kind: 'field-unknown', field: c, found: `the column ${JSON.stringify(c)}`, action: 'not read: Mapscope does not use this column' }));
+    for (const [i, row] of table.rows.entries()) {
+      const location: SourceLocation = { file, line: row.line };
+      const repairs: ReadRepair[] = i === 0 ? [...unknownColumns] : [];
+      const record = validateObject(prepareCsvRow(row, repairs), location, problems, repairs);
+      if (record) objects.push(record);
+    }
+    return { input: { kind: 'mapping-table', file, objects }, problems };
+  }
+  if (columns.has('attack_object_id') && columns.has('attack_object_name') && !columns.has('capability_id')) {
+    const missing = REQUIRED_TECHNIQUE_CSV_COLUMNS.filter((c) => !columns.has(c));
+    if (missing.length) {
+      return { problems: [...problems, missingColumns(file, missing)] };
+    }
+    const techniques: TechniqueRecord[] = [];
+    for (const row of table.rows) {
+      const location: SourceLocation = { file, line: row.line };
+      const parsed = techniqueRowInput.safeParse(row.cells);
+      if (parsed.success) techniques.push({ location, value: parsed.data });
+      else problems.push(...problemsFromZod(parsed.error.issues, location, row.cells));
+    }
+    return { input: { kind: 'technique-table', file, techniques }, problems };
+  }
+  return {
+    problems: [
+      ...problems,
+      {
+        location: { file, line: 1 },
+        expected: `a header row with the mapping columns (${REQUIRED_CSV_COLUMNS.join(', ')})`,
+        found: table.columns.length
+          ? `columns ${table.columns.slice(0, 6).map((c) => JSON.stringify(c)).join(', ')}`
+          : 'no header',
+      },
+    ],
+  };
+}
+
+function missingColumns(file: string, missing: readonly string[]): DataProblem {
+  const plural = missing.length > 1;
+  return {
+    location: { file, line: 1 },
+    field: 'header',
+    expected: `the column${plural ? 's' : ''} ${missing.join(', ')}`,
+    found: `a header without ${plural ? 'them' : 'it'}`,
+  };
+}
+
+/** The field a CSV column fills: older exports say `group` for `capability_group`. */
+function csvFieldName(column: string): string {
+  return column === 'group' ? 'capability_group' : column;
+}
+
+/** Turn CSV cells into a mapping object: empty cells are missing, references are parsed. */
+function prepareCsvRow(row: CsvRow, repairs: ReadRepair[]): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const [column, cell] of Object.entries(row.cells)) {
+    object[csvFieldName(column)] = cell === '' ? null : restoreCell(cell);
+  }
+  const cell = (object['references'] as string | null | undefined) ?? '';
+  const parsed = parseReferenceCell(cell);
+  if (parsed.ok) {
+    const repaired = repairReferences(parsed.references);
+    object['references'] = repaired.references;
+    repairs.push(...repaired.repairs.map(referenceRepair));
+  } else {
+    // A cell that opens a list and never closes it: kept whole, as text.
+    object['references'] = [parsed.text];
+    repairs.push({
+      kind: 'reference-not-a-link',
+      field: 'references',
+      found: JSON.stringify(cell),
+      action: 'kept as plain text: the cell is neither a list of URLs nor URLs separated by spaces',
+    });
+  }
+  return object;
+}

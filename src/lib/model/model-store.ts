@@ -1,0 +1,42 @@
+/**
+ * Where the generated model lives, and writing it so that a failed or interrupted build never
+ * leaves a half-written file: the JSON goes to a temporary file that is then renamed.
+ */
+import { mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeFilesAtomically } from '../io/atomic-files.ts';
+import { modelSchema, type Model } from './schema.ts';
+
+/** The generated folder: $MAPSCOPE_GENERATED, else ./generated. */
+export function generatedDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  return path.resolve(cwd, env['MAPSCOPE_GENERATED'] || 'generated');
+}
+
+/** The model file inside a generated folder. */
+export function modelPath(dir: string): string {
+  return path.join(dir, 'model.json');
+}
+
+/** Write the model atomically (temp file + rename in the same folder). */
+export async function writeModel(dir: string, model: Model): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const target = modelPath(dir);
+  await writeFilesAtomically([{ path: target, content: JSON.stringify(model) }]);
+  return target;
+}
+
+/** Read and validate a model file; the message says how to create it when it is missing. */
+export function readModel(file: string): Model {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`No model at ${file}: run "npm run data" (or "npm run build") first.`);
+  }
+  const parsed = modelSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    throw new Error(`The model at ${file} does not match the schema; rebuild it with "npm run data".\n${parsed.error.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,45 @@
+/** The downloads each page offers, read from the manifest that scripts/build-downloads.ts writes. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DownloadFile, DownloadManifest } from '../exports/site-downloads.ts';
+import { frameworkSetLabel } from '../core/labels.ts';
+import { generatedDir } from '../model/model-store.ts';
+import { plural } from '../core/id-breaks.ts';
+import { index } from './site-model.ts';
+
+function readManifest(): DownloadManifest {
+  const file = path.join(generatedDir(), 'downloads.json');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as DownloadManifest;
+  } catch {
+    throw new Error(`No downloads manifest at ${file}: run "npm run build" (it writes the downloads before the pages).`);
+  }
+}
+
+const manifest = readManifest();
+
+/** One row of a page's download table: the files of one set, or of all its sets. */
+export interface DownloadRow {
+  /** "NIST SP 800-53 rev5 @ 8.2", or "All 3 sets". */
+  label: string;
+  /** The row's data-sets attribute (set filter tokens); null for the all-sets row. */
+  tokens: string | null;
+  /** The set of the row; null for the all-sets row. */
+  setId: string | null;
+  files: DownloadFile[];
+}
+
+/** The downloads of a page, per set (newest first, as the manifest lists sets). */
+export function downloadsFor(scope: string): DownloadRow[] {
+  const groups = manifest[scope] ?? [];
+  const setCount = groups.filter((g) => g.setId !== null).length;
+  return groups.map(({ setId, files }) => {
+    const set = setId === null ? null : index.sets.get(setId)!;
+    return {
+      label: set ? frameworkSetLabel(set, index.frameworks.get(set.frameworkId)!) : `All ${plural(setCount, 'set')}`,
+      tokens: set ? index.setTokenList([set]) : null,
+      setId,
+      files,
+    };
+  });
+}
