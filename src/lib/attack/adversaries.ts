@@ -26,6 +26,8 @@ import type {
   CompleteMitigation,
   CompleteSoftware,
 } from './complete-schema.ts';
+import { required } from '../core/lookups.ts';
+import { orInsert } from '../core/multimap.ts';
 
 /** A complete part with lookups by id and the reverse relationships. */
 export interface AdversaryIndex {
@@ -72,9 +74,9 @@ export function indexAdversaries(complete: CompleteCatalog): AdversaryIndex {
   const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((o) => [o.id, o]));
   const campaignsOfGroup = new Map<string, string[]>();
   const users = new Map<string, { groups: string[]; campaigns: string[]; software: string[] }>();
-  const user = (t: string) => users.get(t) ?? users.set(t, { groups: [], campaigns: [], software: [] }).get(t)!;
+  const user = (t: string) => orInsert(users, t, () => ({ groups: [], campaigns: [], software: [] }));
   const softwareUsers = new Map<string, { groups: string[]; campaigns: string[] }>();
-  const softwareUser = (s: string) => softwareUsers.get(s) ?? softwareUsers.set(s, { groups: [], campaigns: [] }).get(s)!;
+  const softwareUser = (s: string) => orInsert(softwareUsers, s, () => ({ groups: [], campaigns: [] }));
   const mitigations = new Map<string, string[]>();
   const detections = new Map<string, string[]>();
   for (const g of complete.groups) {
@@ -144,7 +146,7 @@ export interface TechniqueSources {
 export function groupSoftware(index: AdversaryIndex, groupId: string): string[] {
   const group = index.groups.get(groupId);
   if (!group) return [];
-  const campaigns = (index.campaignsOfGroup.get(groupId) ?? []).map((c) => index.campaigns.get(c)!);
+  const campaigns = (index.campaignsOfGroup.get(groupId) ?? []).map((c) => required(index.campaigns, c, 'campaign'));
   return sortedSet([...group.software, ...campaigns.flatMap((c) => c.software)]);
 }
 
@@ -155,7 +157,7 @@ export function groupSoftware(index: AdversaryIndex, groupId: string): string[] 
  */
 export function techniqueSources(index: AdversaryIndex, id: string): Map<string, TechniqueSources> {
   const out = new Map<string, TechniqueSources>();
-  const at = (t: string) => out.get(t) ?? out.set(t, { own: false, campaigns: [], software: [] }).get(t)!;
+  const at = (t: string) => orInsert(out, t, () => ({ own: false, campaigns: [], software: [] }));
   const addSoftware = (ids: readonly string[]) => {
     for (const s of ids) for (const t of index.software.get(s)?.techniques ?? []) at(t).software.push(s);
   };
@@ -164,7 +166,7 @@ export function techniqueSources(index: AdversaryIndex, id: string): Map<string,
     const group = index.groups.get(id);
     if (!group) return out;
     for (const t of group.techniques) at(t).own = true;
-    for (const c of index.campaignsOfGroup.get(id) ?? []) for (const t of index.campaigns.get(c)!.techniques) at(t).campaigns.push(c);
+    for (const c of index.campaignsOfGroup.get(id) ?? []) for (const t of required(index.campaigns, c, 'campaign').techniques) at(t).campaigns.push(c);
     addSoftware(groupSoftware(index, id));
   } else if (kind === 'campaign') {
     const campaign = index.campaigns.get(id);
@@ -224,7 +226,7 @@ export interface TechniqueDetection {
 /** The detection strategies of a technique, each with its analytics and the data components they read. */
 export function techniqueDetections(index: AdversaryIndex, techniqueId: string): TechniqueDetection[] {
   return sortedSet(index.detectionsOfTechnique.get(techniqueId) ?? []).map((id) => {
-    const strategy = index.detectionStrategies.get(id)!;
+    const strategy = required(index.detectionStrategies, id, 'detection strategy');
     return {
       strategy,
       analytics: strategy.analytics.flatMap((a) => {

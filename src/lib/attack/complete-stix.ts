@@ -34,6 +34,8 @@ import {
   type CompleteCatalog,
 } from './complete-schema.ts';
 import { attackId, describedBy, isGone, stixDay, strings, text, type BundleDescription, type StixObject } from './stix-objects.ts';
+import { required } from '../core/lookups.ts';
+import { orInsert } from '../core/multimap.ts';
 
 /** The kinds of object read, by their list in the catalog. */
 type Kind = 'techniques' | 'groups' | 'campaigns' | 'software' | 'mitigations' | 'detectionStrategies' | 'analytics' | 'dataComponents';
@@ -151,7 +153,7 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
       problems.push({ location: at(entry.index), field: 'external_references', expected: `a ${String(entry.object.type)} with an ATT&CK id like ${example}`, found: `${describeValue(entry.object.id)} with ${entry.id ? describeValue(entry.id) : 'none'}` });
       continue;
     }
-    const byId = active.get(entry.kind) ?? active.set(entry.kind, new Map()).get(entry.kind)!;
+    const byId = orInsert(active, entry.kind, () => new Map());
     const twin = byId.get(entry.id);
     if (twin) {
       problems.push({ location: at(entry.index), field: 'external_references', expected: `one active object per ATT&CK id (${entry.id} is also ${String(twin.object.id)}, /objects/${twin.index})`, found: `${describeValue(entry.object.id)} with ${describeValue(entry.id)}` });
@@ -176,7 +178,7 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
     detects: new Map<string, Set<string>>(),
   };
   const add = (map: Map<string, Set<string>>, from: Entry, to: Entry, type: string) => {
-    const set = map.get(String(from.object.id)) ?? map.set(String(from.object.id), new Set()).get(String(from.object.id))!;
+    const set = orInsert(map, String(from.object.id), () => new Set<string>());
     set.add(String(to.object.id));
     read[type] = (read[type] ?? 0) + 1;
   };
@@ -186,7 +188,7 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
   const putProse = (map: Map<string, Map<string, BundleDescription>>, from: string, to: string, o: StixObject) => {
     const d = describedBy(o['description'], o);
     if (!d) return;
-    (map.get(from) ?? map.set(from, new Map()).get(from)!).set(to, d);
+    orInsert(map, from, () => new Map()).set(to, d);
   };
 
   let relationshipsLeftOut = 0;
@@ -279,7 +281,7 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
 
   // Facts, each list sorted by id; relationship ends as ATT&CK ids.
   const idsOf = (map: Map<string, Set<string>>, from: Entry, kind: Kind) =>
-    sorted([...(map.get(String(from.object.id)) ?? [])].map((s) => entries.get(s)!).filter((e) => e.kind === kind).map((e) => e.id!));
+    sorted([...(map.get(String(from.object.id)) ?? [])].map((s) => required(entries, s, 'entries')).filter((e) => e.kind === kind).map((e) => e.id!));
   const list = (kind: Kind) => [...activeOf(kind).values()].sort((a, b) => compareNatural(a.id!, b.id!));
   const nameOf = (e: Entry) => text(e.object['name'])?.trim() || e.id!;
   const aliases = (e: Entry, field: string) => {
@@ -354,11 +356,11 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
 function resolveRedirects(direct: ReadonlyMap<string, string>, activeIds: ReadonlyMap<string, unknown>): Record<string, string> {
   const out: [string, string][] = [];
   for (const from of direct.keys()) {
-    let to = direct.get(from)!;
+    let to = required(direct, from, 'direct');
     const seen = new Set([from]);
     while (direct.has(to) && !seen.has(to)) {
       seen.add(to);
-      to = direct.get(to)!;
+      to = required(direct, to, 'direct');
     }
     if (activeIds.has(to) && to !== from) out.push([from, to]);
   }

@@ -8,11 +8,12 @@ import { mappingTypeFamily } from '../core/ids.ts';
 import { techniqueNameAt } from '../core/labels.ts';
 import type { ModelIndex } from '../model/model-index.ts';
 import type { MappingSet } from '../model/schema.ts';
+import { required } from '../core/lookups.ts';
 
 /** A set's mappings as compare rows, spelled and described as the set writes them. */
 export function modelCompareRows(index: ModelIndex, set: MappingSet): CompareRow[] {
   return (index.mappingsBySet.get(set.id) ?? []).map((m) => {
-    const capability = index.capabilities.get(m.capabilityId)!;
+    const capability = required(index.capabilities, m.capabilityId, 'capability');
     const entry = capability.sets[set.id];
     return {
       capabilityId: m.capabilityId,

@@ -6,6 +6,7 @@
 import { pushTo } from './multimap.ts';
 import type { Capability, Framework, MappingSet, Technique } from '../model/schema.ts';
 import { DOMAINS } from './vocabulary.ts';
+import { required } from './lookups.ts';
 
 const domainSuffix = (domain: MappingSet['domain']) => (domain === 'enterprise' ? '' : ` ${DOMAINS[domain].label}`);
 
@@ -59,7 +60,7 @@ export function variantSetsLabel(variant: readonly MappingSet[], rowSets: readon
   for (const s of variant) variantCount.set(versionKey(s), (variantCount.get(versionKey(s)) ?? 0) + 1);
   const lines = setListLabel(variant);
   return [...variantCount.keys()]
-    .map((key, i) => (variantCount.get(key) === rowCount.get(key) && rowCount.get(key)! > 1 ? key : lines[i]!))
+    .map((key, i) => (variantCount.get(key) === rowCount.get(key) && required(rowCount, key, 'rowCount') > 1 ? key : lines[i]!))
     .join('; ');
 }
 

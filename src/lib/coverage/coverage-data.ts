@@ -11,6 +11,7 @@ import type { ModelIndex } from '../model/model-index.ts';
 import type { MappingSet } from '../model/schema.ts';
 import { compareAttackVersions } from '../core/versions.ts';
 import { DOMAIN_IDS, SCORE_VALUES, type Domain, type ScoreCategory } from '../core/vocabulary.ts';
+import { required } from '../core/lookups.ts';
 
 /** The version a domain's matrix uses: the newest any set of the domain maps to that the catalog has. */
 export function coverageVersion(index: ModelIndex, domain: Domain): string | null {
@@ -49,7 +50,7 @@ function domainMatrix(index: ModelIndex, domain: Domain, version: string) {
     if (known !== undefined) return known;
     let current = id;
     for (let step = 0; step < 10; step++) {
-      if (numbers.has(current) && !techniques[numbers.get(current)!]![3]) break;
+      if (numbers.has(current) && !techniques[required(numbers, current, 'numbers')]![3]) break;
       const technique = index.techniques.get(current);
       const state = technique ? techniqueStateAt(technique, domain, version) : undefined;
       if (!state?.revoked || !state.revokedBy) break;
@@ -91,7 +92,7 @@ export function coverageData(index: ModelIndex): CoverageData {
     const mappings = index.mappingsByCapability.get(capability.id) ?? [];
     const perDomain: CoverageCapability[6] = [];
     const capabilitySets = Object.keys(capability.sets)
-      .map((id) => index.sets.get(id)!)
+      .map((id) => required(index.sets, id, 'set'))
       .sort(index.byNewest);
     for (const [domain, d] of domainNumber) {
       const newest = capabilitySets.find((s) => s.domain === domain);
@@ -109,7 +110,7 @@ export function coverageData(index: ModelIndex): CoverageData {
       perDomain.push([d, numberOfSet(newest), pairs]);
     }
     const group = capability.groupId === null ? -1 : (groupNumber.get(capability.groupId) ?? -1);
-    return [frameworkNumber.get(capability.frameworkId)!, capability.displayId, capability.key, capability.description ?? '', capability.slug, group, perDomain];
+    return [required(frameworkNumber, capability.frameworkId, 'framework'), capability.displayId, capability.key, capability.description ?? '', capability.slug, group, perDomain];
   });
 
   const capabilityNumber = new Map(model.capabilities.map((c, i) => [c.id, i]));
@@ -123,8 +124,8 @@ export function coverageData(index: ModelIndex): CoverageData {
   return {
     format: COVERAGE_FORMAT,
     frameworks: model.frameworks.map((f) => ({ id: f.id, name: f.name, scored: f.scored })),
-    sets: sets.map((s) => ({ id: s.id, label: frameworkSetLabel(s, index.frameworks.get(s.frameworkId)!) })),
-    groups: model.groups.map((g) => ({ f: frameworkNumber.get(g.frameworkId)!, id: g.displayId, label: g.label })),
+    sets: sets.map((s) => ({ id: s.id, label: frameworkSetLabel(s, required(index.frameworks, s.frameworkId, 'framework')) })),
+    groups: model.groups.map((g) => ({ f: required(frameworkNumber, g.frameworkId, 'framework'), id: g.displayId, label: g.label })),
     domains: matrices.map((m) => m.domain),
     capabilities,
     baselines,

@@ -11,6 +11,7 @@ import { attackVersionLabel } from '../core/matrix-shades.ts';
 import { csvFile } from '../exports/spreadsheet-cells.ts';
 import { plural } from '../core/id-breaks.ts';
 import { SCORE_CATEGORY_IDS, SCORE_VALUES, type Domain, type ScoreCategory } from '../core/vocabulary.ts';
+import { required } from '../core/lookups.ts';
 
 export const COVERAGE_FORMAT = 'mapscope-coverage/1';
 
@@ -307,7 +308,7 @@ export function computeCoverage(data: CoverageData, capabilities: readonly numbe
     const enterprise = data.domains.findIndex((d) => d.domain === 'enterprise');
     if (data.domains.length) perDomain.set(enterprise >= 0 ? enterprise : 0, new Map());
   }
-  const domains = [...perDomain.keys()].sort((a, b) => a - b).map((d) => domainCoverage(data, d, perDomain.get(d)!));
+  const domains = [...perDomain.keys()].sort((a, b) => a - b).map((d) => domainCoverage(data, d, required(perDomain, d, 'domain')));
   return { capabilities: [...capabilities], domains };
 }
 

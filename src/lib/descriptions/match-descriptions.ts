@@ -7,6 +7,7 @@
  */
 import type { DescriptionEntry } from './description-files.ts';
 import { descriptionWarning, quoteFound, type DescriptionWarning, type DescriptionWarningKind } from './description-warnings.ts';
+import { required } from '../core/lookups.ts';
 
 /** A capability or group of the model, as matching needs it (a model Capability fits). */
 export interface MatchTarget {
@@ -157,7 +158,7 @@ export function matchDescriptions(
     }
     for (const rule of rules) {
       if (rule.framework !== entry.framework) continue;
-      const aliased = ruleIndexes.get(rule)![which].get(`${entry.framework}\u0000${rule.fold(entry.key)}`) ?? [];
+      const aliased = required(ruleIndexes, rule, 'ruleIndexes')[which].get(`${entry.framework}\u0000${rule.fold(entry.key)}`) ?? [];
       for (const target of aliased) {
         if (taken.has(target)) continue;
         taken.add(target);

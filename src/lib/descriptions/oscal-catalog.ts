@@ -24,6 +24,7 @@ import {
   type WithdrawalTarget,
 } from './control-text.ts';
 import { joinParagraphs, proseLine, proseParagraphs, tidySegments, type ProseResolver } from './oscal-prose.ts';
+import { required } from '../core/lookups.ts';
 
 /** What a warning is about, for the build to file it under a kind of its own. */
 export type CatalogWarningCode =
@@ -209,7 +210,7 @@ class CatalogReader {
       return;
     }
     if (this.controlsById.has(rawId)) {
-      this.problem(pointer, 'id', `an id used once (${rawId} is also at ${this.controlsById.get(rawId)!.pointer})`, describeValue(rawId));
+      this.problem(pointer, 'id', `an id used once (${rawId} is also at ${required(this.controlsById, rawId, 'control').pointer})`, describeValue(rawId));
       return;
     }
     if (nonEmpty(control['title']) === null) this.problem(pointer, 'title', 'the control\'s title', describeValue(control['title']));
@@ -268,7 +269,7 @@ class CatalogReader {
         return;
       }
       if (into.has(id)) {
-        this.problem(here, 'id', `a parameter id used once here (also at ${into.get(id)!.pointer})`, describeValue(id));
+        this.problem(here, 'id', `a parameter id used once here (also at ${required(into, id, 'into').pointer})`, describeValue(id));
         return;
       }
       if (param['label'] !== undefined && typeof param['label'] !== 'string') this.problem(here, 'label', 'text', describeValue(param['label']));

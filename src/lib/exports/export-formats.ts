@@ -10,6 +10,7 @@ import { toUsDate } from '../core/dates.ts';
 import { csvFile } from './spreadsheet-cells.ts';
 import { plural } from '../core/id-breaks.ts';
 import { CSV_COLUMNS, DOMAINS, SCORE_VALUES, type Domain } from '../core/vocabulary.ts';
+import { required } from '../core/lookups.ts';
 
 /** The CSV columns written: the published export's, plus the mapping status. */
 export const EXPORT_CSV_COLUMNS = [...CSV_COLUMNS, 'status'] as const;
@@ -155,7 +156,7 @@ export function layerOf(set: ExportSet, rows: readonly ExportRow[], subject?: st
     if (parent) mappedSubtechniques.set(parent, [...(mappedSubtechniques.get(parent) ?? []), id]);
   }
   for (const techniqueId of ids) {
-    const list = byTechnique.get(techniqueId)!;
+    const list = required(byTechnique, techniqueId, 'technique');
     const capabilities = [...new Set(list.map(label))].sort();
     // Rows of a scored type without a score stay out of the score (they are listed in the metadata).
     const ranks = list.filter((o) => !lacksScore(o)).map((o) => (o['score_value'] ? SCORE_VALUES[o['score_value'] as keyof typeof SCORE_VALUES].rank : 0));
@@ -187,7 +188,7 @@ export function layerOf(set: ExportSet, rows: readonly ExportRow[], subject?: st
   for (const parent of parents.sort()) {
     entries.push({
       techniqueID: parent,
-      comment: `Sub-techniques mapped: ${mappedSubtechniques.get(parent)!.join(', ')}`,
+      comment: `Sub-techniques mapped: ${required(mappedSubtechniques, parent, 'mappedSubtechniques').join(', ')}`,
       enabled: true,
       showSubtechniques: true,
     });

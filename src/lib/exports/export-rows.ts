@@ -15,6 +15,8 @@ import { isScoredType } from '../core/scores.ts';
 import { csvFile } from './spreadsheet-cells.ts';
 import { STATUSES, type Status, type WrittenField } from '../core/vocabulary.ts';
 import { asWrittenText } from './written-text.ts';
+import { required } from '../core/lookups.ts';
+import { orInsert } from '../core/multimap.ts';
 
 export { EXPORT_CSV_COLUMNS } from './export-formats.ts';
 
@@ -27,7 +29,7 @@ const isMapping = (item: Mapping | NonMappable): item is Mapping => 'rowId' in i
  */
 function capabilityFields(ctx: ModelIndex, set: MappingSet, item: Mapping | NonMappable) {
   if (!item.capabilityId) return { id: null, description: null, group: null, groupLabel: null };
-  const capability = ctx.capabilities.get(item.capabilityId)!;
+  const capability = required(ctx.capabilities, item.capabilityId, 'capability');
   const entry = capability.sets[set.id];
   const groupId = item.capabilityGroupId !== undefined ? item.capabilityGroupId : (entry?.groupId ?? capability.groupId);
   const group = groupId ? ctx.groups.get(groupId) : undefined;
@@ -104,7 +106,7 @@ function exportRow(ctx: ModelIndex, set: MappingSet, item: Mapping | NonMappable
 
 /** The pages a mapping belongs to: its technique's, its capability's, its capability group's in the set. */
 function scopesOf(ctx: ModelIndex, m: Mapping): string[] {
-  const capability = ctx.capabilities.get(m.capabilityId)!;
+  const capability = required(ctx.capabilities, m.capabilityId, 'capability');
   const group = groupIn(capability, m.setId);
   return [scopeKey.technique(m.techniqueId), scopeKey.capability(capability.id), ...(group ? [scopeKey.group(group)] : [])];
 }
@@ -123,7 +125,7 @@ export function exportSetOf(ctx: ModelIndex, set: MappingSet, pages: PageUrls): 
     if (item.mappingType !== null && !types[item.mappingType]) types[item.mappingType] = { name: item.mappingType, label: item.mappingType, scored: isScoredType(item.mappingType) };
   }
   const creation = set.creationDate ?? set.lastUpdate;
-  const framework = ctx.frameworks.get(set.frameworkId)!;
+  const framework = required(ctx.frameworks, set.frameworkId, 'framework');
   return {
     id: set.id,
     title: setTitle(set, framework),
@@ -174,7 +176,7 @@ export function pageUrlsOf(pageUrl: (target: { technique?: string; set?: string 
 export function toCsv(ctx: ModelIndex, entries: readonly { set: MappingSet; item: Mapping | NonMappable }[]): string {
   const sets = new Map<string, ExportSet>();
   const pages = pageUrlsOf(() => '');
-  const setOf = (set: MappingSet) => sets.get(set.id) ?? sets.set(set.id, exportSetOf(ctx, set, pages)).get(set.id)!;
+  const setOf = (set: MappingSet) => orInsert(sets, set.id, () => exportSetOf(ctx, set, pages));
   return csvOf(entries.map(({ set, item }) => ({ set: setOf(set), row: exportRow(ctx, set, item) })));
 }
 

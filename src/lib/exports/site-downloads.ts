@@ -21,6 +21,8 @@ import { groupIn } from '../core/labels.ts';
 import type { ModelIndex } from '../model/model-index.ts';
 import { encodeRowsFile, scopedContent, scopeKey, type LoadedSet } from './page-downloads.ts';
 import type { Mapping, MappingSet } from '../model/schema.ts';
+import { required } from '../core/lookups.ts';
+import { orInsert } from '../core/multimap.ts';
 
 export { scopeKey } from './page-downloads.ts';
 
@@ -57,7 +59,7 @@ export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions,
   const json = (value: object) => `${JSON.stringify(value)}\n`;
   const pages = pageUrlsOf(layerOptions.pageUrl);
   const loaded = new Map<string, LoadedSet>();
-  const load = (set: MappingSet) => loaded.get(set.id) ?? loaded.set(set.id, loadSet(ctx, set, pages)).get(set.id)!;
+  const load = (set: MappingSet) => orInsert(loaded, set.id, () => loadSet(ctx, set, pages));
 
   for (const set of model.sets) {
     const { set: info, rows } = load(set);
@@ -88,7 +90,7 @@ export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions,
   };
   for (const m of model.mappings) {
     count(scopeKey.technique(m.techniqueId), () => ({ name: m.techniqueId, stem: m.techniqueId, subject: () => m.techniqueId }), m);
-    const capability = ctx.capabilities.get(m.capabilityId)!;
+    const capability = required(ctx.capabilities, m.capabilityId, 'capability');
     count(
       scopeKey.capability(capability.id),
       () => ({
@@ -118,10 +120,10 @@ export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions,
       path: `${name}_all-sets.csv`,
       prebuilt: false,
       scoped: { rows: total, sets: setIds },
-      content: () => scopedContent('csv', scope, setIds.map((id) => load(ctx.sets.get(id)!))),
+      content: () => scopedContent('csv', scope, setIds.map((id) => load(required(ctx.sets, id, 'set')))),
     };
     for (const [setId, rows] of perSet) {
-      const set = ctx.sets.get(setId)!;
+      const set = required(ctx.sets, setId, 'set');
       const at = (suffix: string) => `${set.id}_${stem}${suffix}`;
       yield { scope, setId, format: 'json', path: at('.json'), prebuilt: false, scoped: { rows, sets: [setId] }, content: () => scopedContent('json', scope, [load(set)]) };
       yield {

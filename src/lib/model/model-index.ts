@@ -8,6 +8,7 @@ import { pushTo } from '../core/multimap.ts';
 import type { AttackVersion, Capability, CapabilityGroup, DataWarning, Framework, Mapping, MappingSet, Model, ModelTactic, NonMappable, Technique } from './schema.ts';
 import type { Domain } from '../core/vocabulary.ts';
 import { setTokens } from '../site/set-filter-css.ts';
+import { required } from '../core/lookups.ts';
 
 export interface ModelIndex {
   model: Model;
@@ -96,10 +97,10 @@ export function indexModel(model: Model): ModelIndex {
     attackVersions,
     techniqueIdsBySet,
     warningCount: (setId) => warningCounts.get(setId) ?? 0,
-    byNewest: (a, b) => setOrder.get(a.id)! - setOrder.get(b.id)!,
+    byNewest: (a, b) => required(setOrder, a.id, 'set') - required(setOrder, b.id, 'set'),
     groupMappings: (groupId) =>
       (capabilitiesByGroup.get(groupId) ?? []).flatMap((c) => (mappingsByCapability.get(c.id) ?? []).filter((m) => c.sets[m.setId]?.groupId === groupId)),
     setTokens: tokens,
-    setTokenList: (sets) => sets.map((s) => tokens.get(s.id)!).join(' '),
+    setTokenList: (sets) => sets.map((s) => required(tokens, s.id, 'tokens')).join(' '),
   };
 }

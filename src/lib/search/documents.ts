@@ -14,6 +14,7 @@ import type { SiteUrls } from '../core/urls.ts';
 import { DOMAINS } from '../core/vocabulary.ts';
 import type { EntityKind } from './kinds.ts';
 import { idKey, noteTitle, words } from './search-text.ts';
+import { required } from '../core/lookups.ts';
 
 export interface EntityDoc {
   kind: EntityKind;
@@ -100,9 +101,9 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
   }
   const capabilityDocs: { doc: EntityDoc; variantKey: string | null }[] = [];
   for (const c of model.capabilities) {
-    const framework = index.frameworks.get(c.frameworkId)!;
+    const framework = required(index.frameworks, c.frameworkId, 'framework');
     const group = c.groupId ? index.groups.get(c.groupId) : undefined;
-    const sets = Object.keys(c.sets).map((id) => index.sets.get(id)!);
+    const sets = Object.keys(c.sets).map((id) => required(index.sets, id, 'set'));
     const doc: EntityDoc = {
       kind: 'capability',
       id: c.displayId,
@@ -123,7 +124,7 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
   }
   entities.push(...groupVariants(capabilityDocs));
   for (const g of model.groups) {
-    const framework = index.frameworks.get(g.frameworkId)!;
+    const framework = required(index.frameworks, g.frameworkId, 'framework');
     entities.push({
       kind: 'group',
       id: g.displayId,
@@ -145,14 +146,14 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
       aliases: [f.id],
       context: '',
       framework: f.id,
-      versions: setListLabel(f.setIds.map((id) => index.sets.get(id)!)).join('; '),
+      versions: setListLabel(f.setIds.map((id) => required(index.sets, id, 'set'))).join('; '),
       keys: [idKey(f.id)],
       url: urls.framework(f.id),
       mappings: f.setIds.reduce((n, id) => n + (index.mappingsBySet.get(id)?.length ?? 0), 0),
     });
   }
   for (const s of model.sets) {
-    const framework = index.frameworks.get(s.frameworkId)!;
+    const framework = required(index.frameworks, s.frameworkId, 'framework');
     entities.push({
       kind: 'set',
       id: '',
@@ -172,17 +173,17 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
   const setsOfRow = new Map<string, MappingSet[]>();
   for (const m of model.mappings) {
     if (!m.comments) continue;
-    pushTo(setsOfRow, m.rowId, index.sets.get(m.setId)!);
+    pushTo(setsOfRow, m.rowId, required(index.sets, m.setId, 'set'));
   }
   const comments: CommentDoc[] = [];
   const seen = new Set<string>();
   for (const m of model.mappings) {
     if (!m.comments || seen.has(m.rowId)) continue;
     seen.add(m.rowId);
-    const capability = index.capabilities.get(m.capabilityId)!;
-    const technique = index.techniques.get(m.techniqueId)!;
-    const framework = index.frameworks.get(capability.frameworkId)!;
-    const sets = [...new Set(setsOfRow.get(m.rowId)!)].sort((a, b) => setOrder.get(a.id)! - setOrder.get(b.id)!);
+    const capability = required(index.capabilities, m.capabilityId, 'capability');
+    const technique = required(index.techniques, m.techniqueId, 'technique');
+    const framework = required(index.frameworks, capability.frameworkId, 'framework');
+    const sets = [...new Set(required(setsOfRow, m.rowId, 'row'))].sort((a, b) => required(setOrder, a.id, 'set') - required(setOrder, b.id, 'set'));
     comments.push({
       kind: 'comment',
       capability: capability.displayId,
@@ -222,7 +223,7 @@ function groupVariants(docs: readonly { doc: EntityDoc; variantKey: string | nul
   const absorbed = new Set<EntityDoc>();
   for (const { doc, variantKey: key } of docs) {
     if (absorbed.has(doc)) continue;
-    const same = key ? byKey.get(key)! : [doc];
+    const same = key ? required(byKey, key, 'byKey') : [doc];
     if (same.length < 2) {
       out.push(doc);
       continue;

@@ -20,6 +20,7 @@ import { rankDocuments } from './rank.ts';
 import { highlightRanges, idKey, noteTitle, snippet, techniqueQuery, words } from './search-text.ts';
 import { stemOf, Vocabulary } from './word-index.ts';
 import { pushTo } from '../core/multimap.ts';
+import { required } from '../core/lookups.ts';
 
 /** Fields of an entity document, and their weights. */
 const ENTITY_FIELDS = { id: 0, name: 1, aliases: 2, context: 3, keys: 4 } as const;
@@ -282,7 +283,7 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
       const exact = techniqueIndex.get(technique);
       const order: number[] = [];
       if (exact !== undefined) order.push(exact);
-      if (technique !== parent && techniqueIndex.has(parent)) order.push(techniqueIndex.get(parent)!);
+      if (technique !== parent && techniqueIndex.has(parent)) order.push(required(techniqueIndex, parent, 'technique'));
       for (const [id, i] of techniqueIndex) if (id.startsWith(`${parent}.`) && i !== exact) order.push(i);
       order.forEach((i, rank) => {
         if (allowed('technique', null)) hits.push(entityHit(docs[i]!, TIER.id + rank * 0.001, [], i === exact));

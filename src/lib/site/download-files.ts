@@ -6,6 +6,7 @@ import { frameworkSetLabel } from '../core/labels.ts';
 import { generatedDir } from '../model/model-store.ts';
 import { plural } from '../core/id-breaks.ts';
 import { index } from './site-model.ts';
+import { required } from '../core/lookups.ts';
 
 function readManifest(): DownloadManifest {
   const file = path.join(generatedDir(), 'downloads.json');
@@ -34,9 +35,9 @@ export function downloadsFor(scope: string): DownloadRow[] {
   const groups = manifest[scope] ?? [];
   const setCount = groups.filter((g) => g.setId !== null).length;
   return groups.map(({ setId, files }) => {
-    const set = setId === null ? null : index.sets.get(setId)!;
+    const set = setId === null ? null : required(index.sets, setId, 'set');
     return {
-      label: set ? frameworkSetLabel(set, index.frameworks.get(set.frameworkId)!) : `All ${plural(setCount, 'set')}`,
+      label: set ? frameworkSetLabel(set, required(index.frameworks, set.frameworkId, 'framework')) : `All ${plural(setCount, 'set')}`,
       tokens: set ? index.setTokenList([set]) : null,
       setId,
       files,

@@ -13,6 +13,7 @@ import type { Framework, Mapping, MappingSet, ModelTactic, Technique, TechniqueS
 import { isScoredType, lacksScore } from '../core/scores.ts';
 import { compareAttackVersions } from '../core/versions.ts';
 import { SCORE_CATEGORY_IDS, SCORE_VALUES, type Domain, type ScoreCategory, type ScoreValue } from '../core/vocabulary.ts';
+import { required } from '../core/lookups.ts';
 
 /** A technique's state in one version of one domain. */
 export function techniqueStateAt(technique: Technique, domain: Domain, version: string): TechniqueState | undefined {
@@ -100,11 +101,11 @@ export function techniqueAttackView(index: ModelIndex, technique: Technique): Te
     if (last && last.name === name) last.to = v;
     else names.push({ name, from: v, to: v });
   }
-  const mappedVersions = (index.mappingsByTechnique.get(technique.id) ?? []).map((m) => index.sets.get(m.setId)!.attackVersion);
+  const mappedVersions = (index.mappingsByTechnique.get(technique.id) ?? []).map((m) => required(index.sets, m.setId, 'set').attackVersion);
   const pinned = [...new Set(mappedVersions)].sort((a, b) => compareAttackVersions(b, a))[0] ?? newest;
   const gapIn = index.model.sets
     .filter((set) => set.domain === domain && isActive(techniqueStateAt(technique, set.domain, set.attackVersion)) && !index.techniqueIdsBySet.get(set.id)?.has(technique.id))
-    .map((set) => ({ set, label: frameworkSetLabel(set, index.frameworks.get(set.frameworkId)!) }));
+    .map((set) => ({ set, label: frameworkSetLabel(set, required(index.frameworks, set.frameworkId, 'framework')) }));
   return {
     domain,
     newest,
@@ -191,7 +192,7 @@ function coverageOf(mappings: readonly Mapping[], scored: boolean): Coverage {
     const previous = best.get(m.scoreCategory);
     if (!previous || SCORE_VALUES[m.scoreValue].rank > SCORE_VALUES[previous].rank) best.set(m.scoreCategory, m.scoreValue);
   }
-  const scores = SCORE_CATEGORY_IDS.filter((c) => best.has(c)).map((category) => ({ category, value: best.get(category)! }));
+  const scores = SCORE_CATEGORY_IDS.filter((c) => best.has(c)).map((category) => ({ category, value: required(best, category, 'best') }));
   const top = scores.reduce<ScoreValue | null>((b, s) => (!b || SCORE_VALUES[s.value].rank > SCORE_VALUES[b].rank ? s.value : b), null);
   const unscored = scored && top === null && mappings.every((m) => lacksScore(m) || !m.scoreValue);
   const shade = scored ? (top ? SCORE_VALUES[top].rank : 1) : capabilityShade(capabilities);
@@ -215,7 +216,7 @@ function matrixSkeleton(index: ModelIndex, domain: Domain, version: string): Mat
   let cache = skeletons.get(index);
   if (!cache) skeletons.set(index, (cache = new Map()));
   const key = `${domain}|${version}`;
-  if (cache.has(key)) return cache.get(key)!;
+  if (cache.has(key)) return required(cache, key, 'cache');
   const attackVersion = index.attackVersions.get(domain)?.find((v) => v.version === version);
   let skeleton: MatrixSkeleton | null = null;
   if (attackVersion) {
@@ -277,7 +278,7 @@ export function matrixView(index: ModelIndex, domain: Domain, version: string, m
     const covered = subs.filter((s) => s.coverage.shade > 0);
     return {
       id,
-      name: skeleton.active.get(id)!.name,
+      name: required(skeleton.active, id, 'active').name,
       coverage: coverage(id),
       subtechniques: options.coveredOnly ? covered : subs,
       totalSubtechniques: subs.length,
@@ -355,7 +356,7 @@ export function gapRows(index: ModelIndex, set: MappingSet): GapRow[] | null {
       name: state!.name,
       tactics: [...state!.tactics]
         .sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99))
-        .map((t) => (index.tactics.get(t) ? tacticName(index.tactics.get(t)!, set.attackVersion) : t)),
+        .map((t) => (index.tactics.get(t) ? tacticName(required(index.tactics, t, 'tactic'), set.attackVersion) : t)),
       isSubtechnique: technique.id.includes('.'),
       nonMappable: listed.has(technique.id),
     });
@@ -400,11 +401,11 @@ export interface TacticView {
 }
 
 export function tacticView(index: ModelIndex, tacticId: string): TacticView {
-  const tactic = index.tactics.get(tacticId)!;
+  const tactic = required(index.tactics, tacticId, 'tactic');
   const version = shownVersion(index, tactic.domain)!;
-  const frameworks = index.model.frameworks.filter((f) => f.setIds.some((s) => index.sets.get(s)!.domain === tactic.domain));
+  const frameworks = index.model.frameworks.filter((f) => f.setIds.some((s) => required(index.sets, s, 'set').domain === tactic.domain));
   const counts = (technique: Technique) =>
-    frameworks.map((f) => new Set((index.mappingsByTechnique.get(technique.id) ?? []).filter((m) => index.sets.get(m.setId)!.frameworkId === f.id && index.sets.get(m.setId)!.domain === tactic.domain).map((m) => m.capabilityId)).size);
+    frameworks.map((f) => new Set((index.mappingsByTechnique.get(technique.id) ?? []).filter((m) => required(index.sets, m.setId, 'set').frameworkId === f.id && required(index.sets, m.setId, 'set').domain === tactic.domain).map((m) => m.capabilityId)).size);
   const inTactic = index.model.techniques
     .map((technique) => ({ technique, state: techniqueStateAt(technique, tactic.domain, version) }))
     .filter(({ state }) => state && state.tactics.includes(tacticId));
@@ -416,7 +417,7 @@ export function tacticView(index: ModelIndex, tacticId: string): TacticView {
       { technique, name: state!.name, counts: counts(technique) },
       ...technique.subtechniqueIds
         .filter((s) => activeIds.has(s))
-        .map((s) => index.techniques.get(s)!)
+        .map((s) => required(index.techniques, s, 'technique'))
         .map((sub) => ({ technique: sub, name: techniqueStateAt(sub, tactic.domain, version)!.name, counts: counts(sub) })),
     ]);
   const retired = index.model.techniques
@@ -439,7 +440,7 @@ export function tacticIndex(index: ModelIndex): { domain: Domain; version: strin
     return {
       domain,
       version: newest.version,
-      tactics: newest.matrix.filter((id) => index.tactics.has(id)).map((id) => ({ tactic: index.tactics.get(id)!, name: tacticName(index.tactics.get(id)!, newest.version), techniques: activeIn(id) })),
+      tactics: newest.matrix.filter((id) => index.tactics.has(id)).map((id) => ({ tactic: required(index.tactics, id, 'tactic'), name: tacticName(required(index.tactics, id, 'tactic'), newest.version), techniques: activeIn(id) })),
     };
   });
 }

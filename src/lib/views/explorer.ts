@@ -15,6 +15,7 @@ import { pushTo } from '../core/multimap.ts';
 import type { Capability, CapabilityGroup, DataWarning, Duplicate, Framework, Mapping, MappingSet, NonMappable, Technique } from '../model/schema.ts';
 import { lacksScore } from '../core/scores.ts';
 import { SCORE_CATEGORY_IDS, SCORE_VALUES, WARNING_KIND_IDS, WARNING_KINDS, type ScoreCategory, type ScoreValue, type WarningKind } from '../core/vocabulary.ts';
+import { required } from '../core/lookups.ts';
 
 /** A value that some of a row's sets give otherwise than its newest set, with those sets. */
 export interface Variant {
@@ -238,7 +239,7 @@ export function createExplorer(index: ModelIndex) {
   const { model, sets, frameworks, capabilities, groups, techniques, byNewest } = index;
   const { mappingsByTechnique, mappingsByCapability, mappingsBySet, capabilitiesByGroup } = index;
   const { nonMappablesByTechnique, nonMappablesByCapability, nonMappablesBySet } = index;
-  const setLabel = (set: MappingSet) => frameworkSetLabel(set, frameworks.get(set.frameworkId)!);
+  const setLabel = (set: MappingSet) => frameworkSetLabel(set, required(frameworks, set.frameworkId, 'framework'));
 
 
   /** The capability description a mapping's row gives: its own, else its set's. */
@@ -249,7 +250,7 @@ export function createExplorer(index: ModelIndex) {
   function variantsOf(list: readonly Mapping[], value: (m: Mapping, set: MappingSet) => string | null): Variant[] {
     const byValue = new Map<string | null, MappingSet[]>();
     for (const m of list) {
-      const set = sets.get(m.setId)!;
+      const set = required(sets, m.setId, 'set');
       pushTo(byValue, value(m, set), set);
     }
     return [...byValue.entries()].map(([v, inSets]) => ({ value: v, sets: inSets.sort(byNewest) })).sort((a, b) => byNewest(a.sets[0]!, b.sets[0]!));
@@ -261,13 +262,13 @@ export function createExplorer(index: ModelIndex) {
     for (const m of mappings) pushTo(grouped, m.rowId, m);
     const rows: MappingRow[] = [];
     for (const [rowId, list] of grouped) {
-      list.sort((a, b) => byNewest(sets.get(a.setId)!, sets.get(b.setId)!));
+      list.sort((a, b) => byNewest(required(sets, a.setId, 'set'), required(sets, b.setId, 'set')));
       const newest = list[0]!;
-      const capability = capabilities.get(newest.capabilityId)!;
+      const capability = required(capabilities, newest.capabilityId, 'capability');
       const types = variantsOf(list, (m, set) => mappingTypeLabel(set, m.mappingType));
       const titles = variantsOf(list, (m) => titleOf(m, capability));
-      const inSets = [...new Map(list.map((m) => [m.setId, sets.get(m.setId)!])).values()];
-      const technique = techniques.get(newest.techniqueId)!;
+      const inSets = [...new Map(list.map((m) => [m.setId, required(sets, m.setId, 'set')])).values()];
+      const technique = required(techniques, newest.techniqueId, 'technique');
       const techniqueNames = variantsOf(list, (m, set) => m.attackObjectName ?? techniqueNameAt(technique, set.attackVersion));
       const related = variantsOf(list, (m) => m.relatedScore).filter((v) => v.value !== null);
       const notes = new Map<string, TechniqueNote>();
@@ -286,7 +287,7 @@ export function createExplorer(index: ModelIndex) {
         techniqueNames,
         scoreCategory: newest.scoreCategory,
         scoreValue: newest.scoreValue,
-        notScoredIn: list.filter(lacksScore).map((m) => sets.get(m.setId)!),
+        notScoredIn: list.filter(lacksScore).map((m) => required(sets, m.setId, 'set')),
         relatedScores: related,
         comments: newest.comments,
         references: newest.references,
@@ -311,18 +312,18 @@ export function createExplorer(index: ModelIndex) {
     const counts = new Map<string, number>();
     for (const r of rows) for (const s of r.sets) counts.set(s.id, (counts.get(s.id) ?? 0) + 1);
     return [...counts.entries()]
-      .map(([id, count]) => ({ set: sets.get(id)!, label: setLabel(sets.get(id)!), count }))
+      .map(([id, count]) => ({ set: required(sets, id, 'set'), label: setLabel(required(sets, id, 'set')), count }))
       .sort((a, b) =>
-        frameworks.get(a.set.frameworkId)!.name.localeCompare(frameworks.get(b.set.frameworkId)!.name) || byNewest(a.set, b.set),
+        required(frameworks, a.set.frameworkId, 'framework').name.localeCompare(required(frameworks, b.set.frameworkId, 'framework').name) || byNewest(a.set, b.set),
       );
   }
 
   const nonMappableEntries = (list: readonly NonMappable[] | undefined): NonMappableEntry[] =>
     (list ?? [])
       .map((entry) => {
-        const capability = entry.capabilityId ? capabilities.get(entry.capabilityId)! : null;
-        const technique = entry.techniqueId ? techniques.get(entry.techniqueId)! : null;
-        const set = sets.get(entry.setId)!;
+        const capability = entry.capabilityId ? required(capabilities, entry.capabilityId, 'capability') : null;
+        const technique = entry.techniqueId ? required(techniques, entry.techniqueId, 'technique') : null;
+        const set = required(sets, entry.setId, 'set');
         return {
           entry,
           set,
@@ -340,7 +341,7 @@ export function createExplorer(index: ModelIndex) {
 
   /** The matrix of some mappings in the newest set (with a catalog version) among theirs. */
   function subjectMatrix(mappings: readonly Mapping[]): SubjectMatrix | null {
-    const inSets = [...new Set(mappings.map((m) => m.setId))].map((id) => sets.get(id)!).sort(byNewest);
+    const inSets = [...new Set(mappings.map((m) => m.setId))].map((id) => required(sets, id, 'set')).sort(byNewest);
     for (const set of inSets) {
       const view = matrixView(index, set.domain, set.attackVersion, mappings.filter((m) => m.setId === set.id), { coveredOnly: true });
       if (view) return { set, label: setLabel(set), view };
@@ -377,7 +378,7 @@ export function createExplorer(index: ModelIndex) {
     index,
 
     technique(id: string): TechniqueView {
-      const technique = techniques.get(id)!;
+      const technique = required(techniques, id, 'technique');
       const rows = rowsOf(mappingsByTechnique.get(id) ?? []);
       const byFramework = new Map<string, MappingRow[]>();
       for (const row of rows) pushTo(byFramework, row.capability.frameworkId, row);
@@ -385,7 +386,7 @@ export function createExplorer(index: ModelIndex) {
         .map(([frameworkId, list]) => {
           const sorted = list.sort(byCapability);
           const tableSets = [...new Set(sorted.flatMap((r) => r.sets))];
-          return { framework: frameworks.get(frameworkId)!, rows: sorted, tokens: index.setTokenList(tableSets), ...columnsFor(sorted) };
+          return { framework: required(frameworks, frameworkId, 'framework'), rows: sorted, tokens: index.setTokenList(tableSets), ...columnsFor(sorted) };
         })
         .sort((a, b) => a.framework.name.localeCompare(b.framework.name));
       return {
@@ -393,7 +394,7 @@ export function createExplorer(index: ModelIndex) {
         attack: techniqueAttackView(index, technique),
         description: technique.description ? renderAttackMarkdown(technique.description, technique.citations, `source-${technique.id}`) : null,
         parent: technique.parentId ? techniques.get(technique.parentId) ?? null : null,
-        subtechniques: technique.subtechniqueIds.map((s) => ({ technique: techniques.get(s)!, rowCount: techniqueRowCount(s) })),
+        subtechniques: technique.subtechniqueIds.map((s) => ({ technique: required(techniques, s, 'technique'), rowCount: techniqueRowCount(s) })),
         tables,
         rowCount: rows.length,
         sets: setCounts(rows),
@@ -402,16 +403,16 @@ export function createExplorer(index: ModelIndex) {
     },
 
     capability(id: string): CapabilityView {
-      const capability = capabilities.get(id)!;
+      const capability = required(capabilities, id, 'capability');
       const rows = rowsOf(mappingsByCapability.get(id) ?? []).sort(byTechnique);
       const byTitle = new Map<string | null, MappingSet[]>();
-      for (const [setId, entry] of Object.entries(capability.sets)) pushTo(byTitle, entry.description, sets.get(setId)!);
+      for (const [setId, entry] of Object.entries(capability.sets)) pushTo(byTitle, entry.description, required(sets, setId, 'set'));
       const titles = byTitle.size > 1 ? [...byTitle.entries()].map(([value, inSets]) => ({ value, sets: inSets.sort(byNewest) })).sort((a, b) => byNewest(a.sets[0]!, b.sets[0]!)) : [];
       return {
         capability,
-        inSets: Object.keys(capability.sets).map((s) => sets.get(s)!),
+        inSets: Object.keys(capability.sets).map((s) => required(sets, s, 'set')),
         titles,
-        framework: frameworks.get(capability.frameworkId)!,
+        framework: required(frameworks, capability.frameworkId, 'framework'),
         group: capability.groupId ? groups.get(capability.groupId) ?? null : null,
         otherSpellings: capability.spellings.filter((s) => s !== capability.displayId),
         rows,
@@ -423,7 +424,7 @@ export function createExplorer(index: ModelIndex) {
     },
 
     group(id: string): GroupView {
-      const group = groups.get(id)!;
+      const group = required(groups, id, 'capability group');
       const members = (capabilitiesByGroup.get(id) ?? []).slice().sort((a, b) => compareNatural(a.displayId, b.displayId));
       const groupMappings = index.groupMappings(id);
       const rows = rowsOf(groupMappings).sort(byCapability);
@@ -431,7 +432,7 @@ export function createExplorer(index: ModelIndex) {
       for (const r of rows) pushTo(perCapability, r.capability.id, r);
       return {
         group,
-        framework: frameworks.get(group.frameworkId)!,
+        framework: required(frameworks, group.frameworkId, 'framework'),
         capabilities: members.map((capability) => {
           const own = perCapability.get(capability.id) ?? [];
           return { capability, rowCount: own.length, techniqueCount: new Set(own.map((r) => r.technique.id)).size };
@@ -442,7 +443,7 @@ export function createExplorer(index: ModelIndex) {
     },
 
     set(id: string): SetView {
-      const set = sets.get(id)!;
+      const set = required(sets, id, 'set');
       const mappings = mappingsBySet.get(id) ?? [];
       const perCapability = new Map<string, Mapping[]>();
       for (const m of mappings) pushTo(perCapability, m.capabilityId, m);
@@ -461,10 +462,10 @@ export function createExplorer(index: ModelIndex) {
       for (const row of capabilityRows) if (row.group) pushTo(perGroup, row.group.id, row);
       return {
         set,
-        framework: frameworks.get(set.frameworkId)!,
+        framework: required(frameworks, set.frameworkId, 'framework'),
         groups: [...perGroup.entries()]
           .map(([groupId, list]) => {
-            const group = groups.get(groupId)!;
+            const group = required(groups, groupId, 'capability group');
             return {
               group,
               label: group.sets[id]?.label ?? group.label,
@@ -485,7 +486,7 @@ export function createExplorer(index: ModelIndex) {
     },
 
     framework(id: string): FrameworkView {
-      const framework = frameworks.get(id)!;
+      const framework = required(frameworks, id, 'framework');
       const frameworkGroups = model.groups.filter((g) => g.frameworkId === id);
       const frameworkCapabilities = model.capabilities.filter((c) => c.frameworkId === id);
       // Distinct rows per group, counted as the group pages count them.
@@ -503,7 +504,7 @@ export function createExplorer(index: ModelIndex) {
       }
       return {
         framework,
-        sets: framework.setIds.map((s) => sets.get(s)!),
+        sets: framework.setIds.map((s) => required(sets, s, 'set')),
         groups: frameworkGroups.map((group) => ({
           group,
           capabilityCount: (capabilitiesByGroup.get(group.id) ?? []).length,
@@ -531,11 +532,11 @@ export function createExplorer(index: ModelIndex) {
       const setViews = model.sets
         .filter((s) => perSet.has(s.id))
         .map((set) => {
-          const list = perSet.get(set.id)!;
+          const list = required(perSet, set.id, 'set');
           const byKind = new Map<WarningKind, DataWarning[]>();
           for (const w of list) pushTo(byKind, w.kind, w);
           const kinds = WARNING_KIND_IDS.filter((k) => byKind.has(k)).map((kind) => {
-              const warnings = byKind.get(kind)!;
+              const warnings = required(byKind, kind, 'warning kind');
               kindTotals.set(kind, (kindTotals.get(kind) ?? 0) + warnings.reduce((n, w) => n + w.occurrences.length, 0));
               return {
                 kind,
@@ -551,11 +552,11 @@ export function createExplorer(index: ModelIndex) {
               };
             });
           const files = [...new Set(kinds.flatMap((k) => k.warnings.flatMap((w) => w.places.map((p) => p.file))))].sort();
-          return { set, framework: frameworks.get(set.frameworkId)!, count: index.warningCount(set.id), files, kinds };
+          return { set, framework: required(frameworks, set.frameworkId, 'framework'), count: index.warningCount(set.id), files, kinds };
         });
       return {
         total: model.warnings.reduce((n, w) => n + w.occurrences.length, 0),
-        kindCounts: WARNING_KIND_IDS.filter((k) => kindTotals.has(k)).map((kind) => ({ kind, title: WARNING_KINDS[kind].title, count: kindTotals.get(kind)! })),
+        kindCounts: WARNING_KIND_IDS.filter((k) => kindTotals.has(k)).map((kind) => ({ kind, title: WARNING_KINDS[kind].title, count: required(kindTotals, kind, 'warning kind') })),
         sets: setViews,
       };
     },
@@ -582,7 +583,7 @@ export function createExplorer(index: ModelIndex) {
         technique,
         rowCount: techniqueRowCount(technique.id),
         frameworkCount: new Set(
-          (mappingsByTechnique.get(technique.id) ?? []).map((m) => sets.get(m.setId)!.frameworkId),
+          (mappingsByTechnique.get(technique.id) ?? []).map((m) => required(sets, m.setId, 'set').frameworkId),
         ).size,
       }));
     },
@@ -611,8 +612,8 @@ export function createExplorer(index: ModelIndex) {
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((framework) => ({
           framework,
-          sets: framework.setIds.map((s) => sets.get(s)!),
-          mappingCount: framework.setIds.reduce((n, s) => n + sets.get(s)!.counts.mappings, 0),
+          sets: framework.setIds.map((s) => required(sets, s, 'set')),
+          mappingCount: framework.setIds.reduce((n, s) => n + required(sets, s, 'set').counts.mappings, 0),
           capabilityCount: model.capabilities.filter((c) => c.frameworkId === framework.id).length,
         })));
     },

@@ -8,6 +8,7 @@ import { capabilityKey, compareNatural, normalizeWhitespace, slugFor } from '../
 import type { Capability, CapabilityGroup } from '../../model/schema.ts';
 import type { Report, RowRef } from '../report.ts';
 import type { SetDraft } from './sets.ts';
+import { required } from '../../core/lookups.ts';
 
 interface CapabilityDraft {
   frameworkId: string;
@@ -101,7 +102,7 @@ export class CapabilityRegistry {
     increment(tally.spellings, row.spelling);
     if (row.groupId !== null && groupKey !== null) {
       // Ties between groups go by the group as exports write it (its label, else its id), which reads back the same.
-      const declared = set.groups.get(groupKey)!;
+      const declared = required(set.groups, groupKey, 'capability group');
       const group = tally.groups.get(row.groupId) ?? { count: 0, label: declared.label ?? declared.key };
       group.count++;
       tally.groups.set(row.groupId, group);
@@ -112,7 +113,7 @@ export class CapabilityRegistry {
   /** The row a capability description came from, once the row exists. */
   describedBy(capabilityId: string, setId: string, description: string | null, row: RowRef): void {
     if (description === null) return;
-    const descriptions = this.capabilities.get(capabilityId)!.tallies.get(setId)!.descriptions;
+    const descriptions = required(required(this.capabilities, capabilityId, 'capability').tallies, setId, 'set tally').descriptions;
     const rows = descriptions.get(description);
     if (rows) rows.push(row);
     else descriptions.set(description, [row]);
@@ -149,7 +150,7 @@ export class CapabilityRegistry {
       this.report.slugCollision(location, 'capability_group', group.key, groupKey, id);
     }
     if (!group.sets.has(set.id)) {
-      const declared = set.groups.get(groupKey)!;
+      const declared = required(set.groups, groupKey, 'capability group');
       group.sets.set(set.id, { spelling: declared.key, label: declared.label, ...(declared.labelAsWritten !== undefined ? { labelAsWritten: declared.labelAsWritten } : {}) });
     }
     return id;
@@ -157,19 +158,19 @@ export class CapabilityRegistry {
 
   /** Finished groups and capabilities, in framework then natural id order; `setOrder` ranks sets newest first. */
   assemble(setOrder: ReadonlyMap<string, number>): { groups: CapabilityGroup[]; capabilities: Capability[] } {
-    const byNewest = (a: string, b: string) => setOrder.get(a)! - setOrder.get(b)!;
+    const byNewest = (a: string, b: string) => required(setOrder, a, 'set') - required(setOrder, b, 'set');
     const groups = [...this.groups.entries()]
       .map(([id, draft]): CapabilityGroup => {
         const setIds = [...draft.sets.keys()].sort(byNewest);
-        const newest = draft.sets.get(setIds[0]!)!;
-        const labelled = setIds.map((s) => draft.sets.get(s)!).find((e) => e.label !== null);
+        const newest = required(draft.sets, setIds[0]!, 'set');
+        const labelled = setIds.map((s) => required(draft.sets, s, 'set')).find((e) => e.label !== null);
         return {
           id,
           frameworkId: draft.frameworkId,
           slug: id.slice(draft.frameworkId.length + 1),
           displayId: newest.spelling,
           label: labelled?.label ?? newest.spelling,
-          sets: Object.fromEntries(setIds.map((s) => [s, draft.sets.get(s)!])),
+          sets: Object.fromEntries(setIds.map((s) => [s, required(draft.sets, s, 'set')])),
         };
       })
       .sort((a, b) => a.frameworkId.localeCompare(b.frameworkId) || compareNatural(a.displayId, b.displayId));

@@ -18,6 +18,7 @@ import { SetRegistry, type SetDraft } from './sets.ts';
 import { attackLabel, TechniqueRegistry, type AttackData } from './techniques.ts';
 import { techniqueNameAt } from '../../core/labels.ts';
 import { DOMAIN_IDS } from '../../core/vocabulary.ts';
+import { required } from '../../core/lookups.ts';
 
 
 /** One line of the build summary: every object of a set accounted for. */
@@ -163,19 +164,19 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
 
   const mappings = drafts
     .flatMap((d) => [...d.mappings.values()])
-    .map((m) => finishMapping(m as MappingDraft, capabilityById.get(m.capabilityId)!, techniqueById.get(m.techniqueId), setById.get(m.setId)!))
+    .map((m) => finishMapping(m as MappingDraft, required(capabilityById, m.capabilityId, 'capability'), techniqueById.get(m.techniqueId), required(setById, m.setId, 'set')))
     .sort(
       (a, b) =>
-        setOrder.get(a.setId)! - setOrder.get(b.setId)! ||
-        capabilityOrder.get(a.capabilityId)! - capabilityOrder.get(b.capabilityId)! ||
+        required(setOrder, a.setId, 'set') - required(setOrder, b.setId, 'set') ||
+        required(capabilityOrder, a.capabilityId, 'capability') - required(capabilityOrder, b.capabilityId, 'capability') ||
         compareNatural(a.techniqueId, b.techniqueId) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
   const nonMappables = drafts
     .flatMap((d) => [...d.nonMappables.values()])
-    .map((n) => finishNonMappable(n, n.capabilityId ? capabilityById.get(n.capabilityId)! : null))
-    .sort((a, b) => setOrder.get(a.setId)! - setOrder.get(b.setId)! || compareNatural(a.source, b.source));
-  const duplicates = drafts.flatMap((d) => d.duplicates).sort((a, b) => setOrder.get(a.setId)! - setOrder.get(b.setId)!);
+    .map((n) => finishNonMappable(n, n.capabilityId ? required(capabilityById, n.capabilityId, 'capability') : null))
+    .sort((a, b) => required(setOrder, a.setId, 'set') - required(setOrder, b.setId, 'set') || compareNatural(a.source, b.source));
+  const duplicates = drafts.flatMap((d) => d.duplicates).sort((a, b) => required(setOrder, a.setId, 'set') - required(setOrder, b.setId, 'set'));
   const domains = DOMAIN_IDS.filter((d) => sets.some((s) => s.domain === d));
 
   return {
@@ -189,7 +190,7 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
     mappings,
     nonMappables,
     duplicates,
-    warnings: [...warnings].sort((a, b) => setOrder.get(a.setId)! - setOrder.get(b.setId)!),
+    warnings: [...warnings].sort((a, b) => required(setOrder, a.setId, 'set') - required(setOrder, b.setId, 'set')),
     tactics: ctx.techniques.tactics(domains),
     attackVersions: ctx.techniques.attackVersions(domains),
     baselines: modelBaselines(baselines, capabilities),

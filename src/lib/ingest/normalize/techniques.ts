@@ -13,6 +13,7 @@ import type { AttackVersion, ModelTactic, Technique, TechniqueState } from '../.
 import { compareAttackVersions } from '../../core/versions.ts';
 import { DOMAIN_IDS, DOMAINS, type Domain } from '../../core/vocabulary.ts';
 import type { Report } from '../report.ts';
+import { required } from '../../core/lookups.ts';
 
 /** ATT&CK as the build knows it: the catalog of each domain, and descriptions from the bundles given. */
 export interface AttackData {
@@ -113,7 +114,7 @@ export class TechniqueRegistry {
   assemble(): Technique[] {
     const pending = [...this.techniques.keys()];
     while (pending.length) {
-      const draft = this.techniques.get(pending.pop()!)!;
+      const draft = required(this.techniques, pending.pop()!, 'technique');
       for (const domain of draft.domains) {
         for (const state of this.attack.catalogs.get(domain)?.techniques.get(draft.id) ?? []) {
           if (state.revokedBy && !this.techniques.has(state.revokedBy)) {
@@ -127,7 +128,7 @@ export class TechniqueRegistry {
       const parent = parentTechniqueId(id);
       if (parent) {
         const parentDraft = this.technique(parent);
-        for (const d of this.techniques.get(id)!.domains) parentDraft.domains.add(d);
+        for (const d of required(this.techniques, id, 'technique').domains) parentDraft.domains.add(d);
       }
     }
     const techniques = [...this.techniques.values()].map((draft) => this.assembleTechnique(draft)).sort((a, b) => compareNatural(a.id, b.id));
