@@ -10,7 +10,7 @@
  * unpaired are dropped duplicates when they are identical in every field to a paired object of
  * the set, missing rows otherwise.
  *
- * Format rules the comparison applies (the download formats' documented conventions, README
+ * Format rules the comparison applies (the download formats' documented conventions, docs/site.md
  * "Downloads"): a missing value, null, "" and [] are one "no value"; the CSV writes a group's
  * label and a type's name where the unified JSON writes their keys (a type by its id); the JSON
  * writes participant_review as in_progress; references are a JSON array in a download's CSV cell

@@ -66,7 +66,7 @@ export async function loadBaselines(options: PipelineOptions, inputBaselines: re
 /**
  * How much input one build reads, in MB: $MAPSCOPE_MAX_INPUT_MB, else 1024. Input is held in
  * memory whole; measured on the 24 GB build machine, 200 MB of CSV (420,000 rows) builds with a
- * 3.1 GB peak, so 1 GB stays well inside it (see README, Limits).
+ * 3.1 GB peak, so 1 GB stays well inside it (see docs/benchmarks.md, Limits).
  */
 export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
   const mb = Number(env['MAPSCOPE_MAX_INPUT_MB'] || 1024);
