@@ -27,6 +27,7 @@ import {
   VERIS_ACTIONS,
 } from './names.ts';
 
+import { parentTechniqueId } from '../../src/lib/core/ids.ts';
 import { Random } from './random.ts';
 import { messReferences, misdescribe, misplaceTechnique } from './mess.ts';
 import { loadCorpusAttack, nameAt, type CorpusTechnique } from './attack.ts';
@@ -53,8 +54,6 @@ type Domain = 'enterprise' | 'mobile' | 'ics';
 type Obj = Record<string, unknown>;
 
 type TechniqueEntry = CorpusTechnique;
-
-const parentOf = (id: string) => (id.includes('.') ? id.slice(0, id.indexOf('.')) : null);
 
 /** A comment of about 430 characters about what a capability does against a technique. */
 function comment(rng: Random, product: string, technique: string, score: string): string {
@@ -256,7 +255,7 @@ export function generateCorpus(seed = 20260101): Corpus {
       if (used.has(`${id}|${t.id}|${category}`)) continue;
       used.add(`${id}|${t.id}|${category}`);
       const value = rng.pick(values);
-      const parent = parentOf(t.id);
+      const parent = parentTechniqueId(t.id);
       pool.push({
         capability_id: id,
         capability_description: name,
