@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { listInputFiles } from '../src/lib/ingest/read-inputs.ts';
 import { runPipeline } from '../src/lib/ingest/pipeline.ts';
+import { warningTotal } from '../src/lib/model/warnings.ts';
 import { writeCorpus } from './generate-corpus.ts';
 import { kilobytes, megabytes, seconds, summarize, time } from './bench/stats.ts';
 import { measureFolder } from './bench/folder-size.ts';
@@ -71,7 +72,7 @@ if (!only || only.has('pipeline')) {
     const result = await runPipeline([CORPUS]);
     if (!result.model) throw new Error('the corpus did not load');
     mappings = result.model.mappings.length;
-    warnings = result.model.warnings.reduce((n, w) => n + w.occurrences.length, 0);
+    warnings = warningTotal(result.model.warnings);
   }, runs);
   const rate = Math.round(objects / (pipeline.median / 1000));
   const verdict = pipeline.median < 2000 ? 'PASS' : 'FAIL';

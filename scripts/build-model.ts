@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { formatProblems, formatWarningSummary } from '../src/lib/ingest/problems.ts';
 import { generatedDir, writeModel } from '../src/lib/model/model-store.ts';
+import { warningTotal } from '../src/lib/model/warnings.ts';
 import { runPipeline } from '../src/lib/ingest/pipeline.ts';
 import path from 'node:path';
 import type { Model } from '../src/lib/model/schema.ts';
@@ -75,7 +76,7 @@ export async function dataStep(argv: string[]): Promise<{ status: number; model?
   const file = await writeModel(out, result.model);
   const m = result.model;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const warningCount = m.warnings.reduce((n, w) => n + w.occurrences.length, 0);
+  const warningCount = warningTotal(m.warnings);
   console.log(
     `Model: ${m.sets.length} sets, ${m.mappings.length} mappings, ${m.nonMappables.length} non-mappable, ${m.duplicates.length} duplicates dropped, ${plural(warningCount, 'warning')}, ${m.techniques.length} techniques, ${m.capabilities.length} capabilities from ${result.files.length} files in ${seconds} s -> ${path.relative(process.cwd(), file) || file}`,
   );

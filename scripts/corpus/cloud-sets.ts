@@ -3,7 +3,8 @@ import Papa from 'papaparse';
 import { AWS_CAPABILITIES, AZURE_CAPABILITIES, GCP_CAPABILITIES, INTEL_CAPABILITIES, INTEL_GROUPS, INTEL_MAPPING_TYPES, M365_CAPABILITIES, M365_GROUPS } from './names.ts';
 import { messReferences, misplaceTechnique } from './mess.ts';
 import { nameAt } from './attack.ts';
-import { parentOf, comment, metadata, assemble, setFileBase, type SetSpec, type Obj, type CorpusContext } from './set-shapes.ts';
+import { parentTechniqueId } from '../../src/lib/core/ids.ts';
+import { comment, metadata, assemble, setFileBase, type SetSpec, type Obj, type CorpusContext } from './set-shapes.ts';
 
 /** The pool makers of the scored cloud sets, drawing from the context's random source. */
 function scoredPools(ctx: CorpusContext) {
@@ -26,7 +27,7 @@ function scoredPools(ctx: CorpusContext) {
       if (used.has(`${id}|${t.id}|${category}`)) continue;
       used.add(`${id}|${t.id}|${category}`);
       const value = rng.pick(values);
-      const parent = parentOf(t.id);
+      const parent = parentTechniqueId(t.id);
       pool.push({
         capability_id: id,
         capability_description: name,

@@ -6,6 +6,7 @@
  * and broken URLs; capabilities described in several ways within a set; a row naming a
  * technique of another domain, or one its ATT&CK version revoked.
  */
+import { parentTechniqueId } from '../../src/lib/core/ids.ts';
 import type { Random } from './random.ts';
 
 type Obj = Record<string, unknown>;
@@ -66,7 +67,8 @@ export function misplaceTechnique(objects: Obj[], from: number, id: string, name
     object['attack_object_name'] = name;
     // A scored row names a sub-technique's parent as its related score.
     if (object['score_value'] !== undefined) {
-      if (id.includes('.')) object['related_score'] = id.slice(0, id.indexOf('.'));
+      const parent = parentTechniqueId(id);
+      if (parent) object['related_score'] = parent;
       else delete object['related_score'];
     }
     return i;

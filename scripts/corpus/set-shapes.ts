@@ -29,8 +29,6 @@ export type Obj = Record<string, unknown>;
 
 export type TechniqueEntry = CorpusTechnique;
 
-export const parentOf = (id: string) => (id.includes('.') ? id.slice(0, id.indexOf('.')) : null);
-
 /** A comment of about 430 characters about what a capability does against a technique. */
 export function comment(rng: Random, product: string, technique: string, score: string): string {
   const sentences = [

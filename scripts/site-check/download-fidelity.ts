@@ -18,10 +18,10 @@
  * status is not compared on it (the reader reads it as complete or non-mappable).
  */
 import Papa from 'papaparse';
-import { capabilityKey, normalizeWhitespace } from '../../src/lib/core/capability-key.ts';
 import { parseCsvTable } from '../../src/lib/io/csv-table.ts';
 import { parseReferenceCell } from '../../src/lib/ingest/references.ts';
-import { normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, setIdFor } from '../../src/lib/core/ids.ts';
+import { capabilityKey, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, normalizeWhitespace } from '../../src/lib/core/ids.ts';
+import { setIdFor } from '../../src/lib/model/slugs.ts';
 import type { Model } from '../../src/lib/model/schema.ts';
 import { restoreCell } from '../../src/lib/exports/spreadsheet-cells.ts';
 

@@ -9,6 +9,7 @@
  * for T0000), data-static (JSON: "<a> <b>" -> URL of its static page), data-framework (its name).
  */
 import type { CompareRow, Comparison } from '../../lib/compare/diff-sets.ts';
+import { TECHNIQUE_ID } from '../../lib/core/vocabulary.ts';
 
 const loadCompareCode = () =>
   Promise.all([import('../../lib/compare/diff-sets.ts'), import('../../lib/compare/from-unified.ts'), import('../../lib/compare/compare-csv.ts'), import('../downloads/set-files.ts')]);
@@ -144,7 +145,7 @@ class ComparePicker extends HTMLElement {
       const tr = element('tr');
       cells.forEach((cell, i) => {
         const td = element(i === 0 ? 'th' : 'td', undefined, i === 0 ? { scope: 'row' } : {});
-        if (i === techniqueColumn && techniqueUrl && /^T\d{4}(\.\d{3})?$/.test(cell)) td.append(element('a', cell, { href: techniqueUrl.replace('T0000', cell) }));
+        if (i === techniqueColumn && techniqueUrl && TECHNIQUE_ID.test(cell)) td.append(element('a', cell, { href: techniqueUrl.replace('T0000', cell) }));
         else td.textContent = cell;
         tr.append(td);
       });

@@ -5,9 +5,11 @@
  * with a hundred capabilities chosen. The tables are made when opened.
  */
 import { bestRank, describeScores, rankIn, subtechniquesOf, type CoverageData, type DomainCoverage } from '../../lib/coverage/coverage.ts';
+import { compareNatural } from '../../lib/core/ids.ts';
 import { pushTo } from '../../lib/core/multimap.ts';
 import { plural } from '../../lib/core/id-breaks.ts';
-import { attackVersionLabel, CAPABILITY_SHADE_LEGEND, capabilityShade, SCORE_SHADE_LEGEND } from '../../lib/core/matrix-shades.ts';
+import { attackVersionLabel } from '../../lib/core/labels.ts';
+import { CAPABILITY_SHADE_LEGEND, capabilityShade, SCORE_SHADE_LEGEND } from '../../lib/core/matrix-shades.ts';
 import { DOMAINS, SCORE_CATEGORIES, SCORE_CATEGORY_IDS, SCORE_VALUES } from '../../lib/core/vocabulary.ts';
 
 export const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -156,7 +158,7 @@ export class CoverageDomainView {
     if (kind === 'gaps') {
       return `<table><caption>Gaps in ${label}</caption><thead><tr><th scope="col">Technique</th><th scope="col">Name</th></tr></thead><tbody>${d.gaps.map((t) => `<tr>${techniqueCells(t)}</tr>`).join('')}</tbody></table>`;
     }
-    const covered = [...d.byTechnique.entries()].sort(([a], [b]) => domain.techniques[a]![0].localeCompare(domain.techniques[b]![0], 'en', { numeric: true }));
+    const covered = [...d.byTechnique.entries()].sort(([a], [b]) => compareNatural(domain.techniques[a]![0], domain.techniques[b]![0]));
     const rows = covered.map(
       ([t, coverage]) =>
         `<tr>${techniqueCells(t)}<td>${coverage.capabilities.length}</td><td>${coverage.capabilities.map((c) => `<a href="${esc(this.links.capability(c))}">${esc(this.data.capabilities[c]![1])}</a>`).join(', ')}</td><td>${esc(describeScores(coverage.scores)) || '—'}</td></tr>`,

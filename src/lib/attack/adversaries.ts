@@ -26,6 +26,7 @@ import type {
   CompleteMitigation,
   CompleteSoftware,
 } from './complete-schema.ts';
+import { compareNatural } from '../core/ids.ts';
 import { required } from '../core/lookups.ts';
 import { orInsert } from '../core/multimap.ts';
 
@@ -61,8 +62,7 @@ export interface TechniqueUsers {
 /** The kinds of adversary a threat profile may hold. */
 export type AdversaryKind = 'group' | 'campaign' | 'software';
 
-const compare = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
-const sortedSet = (values: Iterable<string>) => [...new Set(values)].sort(compare);
+const sortedSet = (values: Iterable<string>) => [...new Set(values)].sort(compareNatural);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -186,7 +186,7 @@ export function techniqueSources(index: AdversaryIndex, id: string): Map<string,
  */
 export function adversaryTechniques(index: AdversaryIndex, id: string, options: CountOptions = {}): string[] {
   const sources = techniqueSources(index, id);
-  return [...sources].filter(([, s]) => s.own || s.campaigns.length > 0 || (options.withSoftware && s.software.length > 0)).map(([t]) => t).sort(compare);
+  return [...sources].filter(([, s]) => s.own || s.campaigns.length > 0 || (options.withSoftware && s.software.length > 0)).map(([t]) => t).sort(compareNatural);
 }
 
 /** A group's techniques: its own uses and its campaigns' (and with `withSoftware`, its software's). */

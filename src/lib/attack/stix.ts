@@ -8,7 +8,7 @@
  */
 import type { DataProblem } from '../ingest/problems.ts';
 import { describeValue } from '../ingest/problems.ts';
-import { normalizeAttackVersion } from '../core/ids.ts';
+import { isSubtechniqueId, normalizeAttackVersion, parentTechniqueId } from '../core/ids.ts';
 import { DOMAIN_IDS, TECHNIQUE_ID, type Domain } from '../core/vocabulary.ts';
 import { readCompleteObjects, type CompleteBundle } from './complete-stix.ts';
 import { attackId, describedBy, refs, text, type BundleDescription, type StixObject } from './stix-objects.ts';
@@ -150,14 +150,13 @@ export function readAttackBundle(file: string, text_: string): { bundle?: Attack
       }
       if (!tacticIds.includes(tactic.id)) tacticIds.push(tactic.id);
     }
-    const isSub = id.includes('.');
     techniques.push({
       id,
       stixId: String(o.id),
       name: text(o['name']) ?? id,
       tactics: tacticIds,
       platforms: Array.isArray(o['x_mitre_platforms']) ? (o['x_mitre_platforms'] as unknown[]).filter((p): p is string => typeof p === 'string') : [],
-      parent: isSub ? (parentOf.get(id) ?? id.slice(0, id.indexOf('.'))) : null,
+      parent: isSubtechniqueId(id) ? (parentOf.get(id) ?? parentTechniqueId(id)) : null,
       revokedBy: revoked ? (revokedBy.get(id) ?? null) : null,
       revoked,
       deprecated: o['x_mitre_deprecated'] === true,

@@ -4,7 +4,8 @@
  * -> nist_800_53-rev5-moderate), or given on the command line for an organisation's own profile.
  */
 import type { DataProblem, SourceLocation } from '../ingest/problems.ts';
-import { normalizeFrameworkVersion, versionSlug } from '../core/ids.ts';
+import { normalizeFrameworkVersion } from '../core/ids.ts';
+import { versionSlug } from '../model/slugs.ts';
 import { BASELINE_ID, type BaselineFile } from '../model/schema.ts';
 import { FRAMEWORK_ID } from '../core/vocabulary.ts';
 import { BASELINE_FORMAT } from './baseline-file.ts';

@@ -5,6 +5,7 @@
  * (src/lib/compare/from-model.ts), the browser from the sets' download files
  * (src/lib/compare/from-unified.ts), both through `compareSets`.
  */
+import { compareNatural } from '../core/ids.ts';
 
 /** One mapping of a set, as both the model and a set's download files can give it. */
 export interface CompareRow {
@@ -125,11 +126,8 @@ export function fieldText(row: CompareRow, field: ChangeField): string {
 }
 
 const byRowOrder = (a: CompareRow, b: CompareRow) =>
-  compareIds(a.capabilityLabel, b.capabilityLabel) || compareIds(a.techniqueId, b.techniqueId) || a.typeFamily.localeCompare(b.typeFamily) || (a.scoreCategory ?? '').localeCompare(b.scoreCategory ?? '');
+  compareNatural(a.capabilityLabel, b.capabilityLabel) || compareNatural(a.techniqueId, b.techniqueId) || a.typeFamily.localeCompare(b.typeFamily) || (a.scoreCategory ?? '').localeCompare(b.scoreCategory ?? '');
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-/** Natural order of ids: "AC-2" < "AC-10". */
-export const compareIds = (a: string, b: string) => collator.compare(a, b);
 
 function groupByIdentity(rows: readonly CompareRow[]): Map<string, CompareRow[]> {
   const groups = new Map<string, CompareRow[]>();
@@ -184,7 +182,7 @@ export function compareSets(a: readonly CompareRow[], b: readonly CompareRow[], 
 
 /** Techniques the two sets name whose name, revocation or deprecation differs between their ATT&CK versions. */
 function techniqueFlags(a: readonly CompareRow[], b: readonly CompareRow[], facts: NonNullable<CompareOptions['techniqueFacts']>): TechniqueFlag[] {
-  const ids = [...new Set([...a, ...b].map((r) => r.techniqueId))].sort(compareIds);
+  const ids = [...new Set([...a, ...b].map((r) => r.techniqueId))].sort(compareNatural);
   const capabilitiesOf = (rows: readonly CompareRow[], techniqueId: string) => new Map(rows.filter((r) => r.techniqueId === techniqueId).map((r) => [r.capabilityId, r.capabilityLabel]));
   const flags: TechniqueFlag[] = [];
   for (const techniqueId of ids) {
@@ -196,7 +194,7 @@ function techniqueFlags(a: readonly CompareRow[], b: readonly CompareRow[], fact
       const revokedBy = next.revokedBy ?? null;
       const mappedInA = capabilitiesOf(a, techniqueId);
       const replacementInB = revokedBy ? capabilitiesOf(b, revokedBy) : new Map<string, string>();
-      const sameDefence = [...replacementInB].filter(([id]) => mappedInA.has(id)).map(([, label]) => label).sort(compareIds);
+      const sameDefence = [...replacementInB].filter(([id]) => mappedInA.has(id)).map(([, label]) => label).sort(compareNatural);
       flags.push({ ...base, kind: 'revoked', revokedBy, sameDefence });
     } else if (next.deprecated && !old?.deprecated) {
       flags.push({ ...base, kind: 'deprecated' });
@@ -268,7 +266,7 @@ export function suggestRenames(a: readonly CompareRow[], b: readonly CompareRow[
       if (sameDescription || sharesWord) candidates.push({ from, to, shared, share, sameDescription });
     }
   }
-  candidates.sort((x, y) => Number(y.sameDescription) - Number(x.sameDescription) || y.share - x.share || compareIds(x.from.label, y.from.label) || compareIds(x.to.label, y.to.label));
+  candidates.sort((x, y) => Number(y.sameDescription) - Number(x.sameDescription) || y.share - x.share || compareNatural(x.from.label, y.from.label) || compareNatural(x.to.label, y.to.label));
   const taken = new Set<string>();
   const suggestions: RenameSuggestion[] = [];
   for (const c of candidates) {
@@ -277,5 +275,5 @@ export function suggestRenames(a: readonly CompareRow[], b: readonly CompareRow[
     taken.add(c.to.capabilityId);
     suggestions.push({ from: side(c.from), to: side(c.to), sharedTechniques: c.shared, sameDescription: c.sameDescription });
   }
-  return suggestions.sort((x, y) => compareIds(x.from.label, y.from.label));
+  return suggestions.sort((x, y) => compareNatural(x.from.label, y.from.label));
 }

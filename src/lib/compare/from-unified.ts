@@ -4,7 +4,7 @@
  * no static page. Browser-safe: the rows file names each mapping's capability page, which is
  * its folded capability id, so no id rule has to run here.
  */
-import { normalizeWhitespace } from '../core/capability-key.ts';
+import { normalizeWhitespace } from '../core/ids.ts';
 import type { CompareRow } from './diff-sets.ts';
 import type { LoadedSet } from '../exports/page-downloads.ts';
 import { MAPPING_TYPE_ALIASES } from '../core/vocabulary.ts';

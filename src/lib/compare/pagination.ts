@@ -3,7 +3,8 @@
  * a page takes whole capabilities until its estimated size is reached (a capability bigger than
  * a page is split), and page 1 also carries the summary. No JavaScript is needed to read them.
  */
-import { compareIds, type ChangedMapping, type CompareRow, type Comparison } from './diff-sets.ts';
+import { compareNatural } from '../core/ids.ts';
+import type { ChangedMapping, CompareRow, Comparison } from './diff-sets.ts';
 
 /**
  * Estimated bytes of table rows per page. The estimate runs about twice the real size (measured
@@ -47,7 +48,7 @@ export function paginateComparison(comparison: Comparison, budget = PAGE_BUDGET)
   ];
   const byCapability = new Map<string, Entry[]>();
   for (const e of entries) byCapability.set(e.row.capabilityId, [...(byCapability.get(e.row.capabilityId) ?? []), e]);
-  const groups = [...byCapability.values()].sort((x, y) => compareIds(x[0]!.row.capabilityLabel, y[0]!.row.capabilityLabel) || x[0]!.row.capabilityId.localeCompare(y[0]!.row.capabilityId));
+  const groups = [...byCapability.values()].sort((x, y) => compareNatural(x[0]!.row.capabilityLabel, y[0]!.row.capabilityLabel) || x[0]!.row.capabilityId.localeCompare(y[0]!.row.capabilityId));
 
   const chunks: Entry[][] = [];
   let current: Entry[] = [];

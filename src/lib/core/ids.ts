@@ -1,46 +1,33 @@
 /**
- * Identity rules: how raw ids from mapping files become the stable keys, slugs and row ids of the
- * model. Everything here is a pure function of its input, so the same data always yields the
- * same URLs and deep links.
+ * Identity rules: how raw ids from mapping files become the stable keys of the model, how
+ * technique ids nest, and the natural order of ids. Everything here is a pure function of its
+ * input, so the same data always yields the same URLs and deep links. Browser-safe: the coverage
+ * builder folds capability ids from its URL, tables sort in the browser in the server's order.
+ * Slugs and ids that carry a hash (node:crypto) are in src/lib/model/slugs.ts.
  */
-import { hash } from 'node:crypto';
 import { toIsoDate, toUsDate } from './dates.ts';
 import { MAPPING_TYPE_ALIASES, TECHNIQUE_ID } from './vocabulary.ts';
 
-import { capabilityKey, normalizeWhitespace } from './capability-key.ts';
-
-export { capabilityKey, normalizeWhitespace };
-
-const EXACT_SLUG = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+/** Collapse runs of whitespace (including no-break spaces) to one space and trim the ends. */
+export function normalizeWhitespace(text: string): string {
+  return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ').trim();
+}
 
 /**
- * A URL- and file-system-safe slug for a key. Keys that are already safe are used as they are;
- * any other key gets a readable ASCII rendering plus a short hash of the key, so distinct keys
- * never share a slug and no slug can contain "/", "..", "%" or a leading dot.
+ * The key under which spellings of one capability (or group) id meet: "AC-4", "AC-04", " ac-4 "
+ * -> "ac-4"; "AWS RDS", "aws_rds" and "aws-rds" -> "aws-rds"; "SC-7 (5)" and "SC-7(5)" ->
+ * "sc-7(5)". Case is folded; whitespace, "_" and "-" are one separator, dropped next to other
+ * punctuation; zero padding of short numbers is removed (up to three digits, so "CVE-2021-0001"
+ * keeps its "0001").
  */
-export function slugFor(key: string): string {
-  if (EXACT_SLUG.test(key)) return key;
-  const readable = key
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+export function capabilityKey(rawId: string): string {
+  return normalizeWhitespace(rawId)
     .toLowerCase()
-    .replace(/[^a-z0-9.]+/g, '-')
-    .replace(/\.{2,}/g, '-')
-    .replace(/-*\.-*/g, '.')
-    .replace(/^[.-]+|[.-]+$/g, '')
-    .slice(0, 60)
-    .replace(/[.-]+$/g, '');
-  const hash = stableHash([key], 8);
-  return readable ? `${readable}-${hash}` : `x-${hash}`;
+    .replace(/[\s_-]+/g, '-')
+    .replace(/-*([^\p{L}\p{N}-])-*/gu, '$1')
+    .replace(/^-+|-+$/g, '')
+    .replace(/\d+/g, (run) => (run.length <= 3 ? String(Number(run)) : run));
 }
-
-/** A short, stable hex digest of a list of fields (null and "" are kept distinct). */
-export function stableHash(fields: readonly (string | null | undefined)[], length = 12): string {
-  let joined = '';
-  for (const field of fields) joined += field == null ? '\u0001\u0000' : `\u0002${field}\u0000`;
-  return hash('sha1', joined, 'hex').slice(0, length);
-}
-
 
 /** Normalize a raw ATT&CK id ("t1046 " -> "T1046"); null when it is not a technique id. */
 export function normalizeTechniqueId(rawId: string): string | null {
@@ -54,6 +41,10 @@ export function parentTechniqueId(techniqueId: string): string | null {
   return dot === -1 ? null : techniqueId.slice(0, dot);
 }
 
+/** True for a sub-technique's id ("T1059.001"), false for a technique's ("T1059"). */
+export function isSubtechniqueId(techniqueId: string): boolean {
+  return techniqueId.includes('.');
+}
 
 /** Normalize an ATT&CK version: "v9" -> "9.0", " 8.2 " -> "8.2"; null when unknown. */
 export function normalizeAttackVersion(raw: string | null | undefined): string | null {
@@ -78,29 +69,10 @@ export function normalizeFrameworkId(raw: string): string {
   return normalizeWhitespace(raw).toLowerCase();
 }
 
-
-/** The slug of a version inside a set id: "06/29/2021" -> "06.29.2021" (as the public files name it), "Rev 5" -> "rev-5". */
-export function versionSlug(version: string): string {
-  const slug = normalizeWhitespace(version)
-    .toLowerCase()
-    .replace(/\//g, '.')
-    .replace(/[^a-z0-9.]+/g, '-')
-    .replace(/\.{2,}/g, '-')
-    .replace(/^[.-]+|[.-]+$/g, '');
-  return slug || `v-${stableHash([version], 8)}`;
-}
-
-/** The id of a mapping set, e.g. "nist_800_53-rev5_attack-8.2-enterprise". */
-export function setIdFor(
-  frameworkId: string,
-  frameworkVersion: string,
-  attackVersion: string,
-  domain: string,
-): string {
-  return `${frameworkId}-${versionSlug(frameworkVersion)}_attack-${attackVersion}-${domain}`;
-}
-
-/** Natural comparison of ids: "AC-2" < "AC-10" < "AC-10(1)"; case-insensitive. */
+/**
+ * Natural comparison of ids: "AC-2" < "AC-10" < "AC-10(1)", "T1059" < "T1059.001" < "T1110"; case-insensitive.
+ * The one order of ids on the server and in the browser; a fixed locale keeps it the same in every browser.
+ */
 export const compareNatural: (a: string, b: string) => number = new Intl.Collator('en', {
   numeric: true,
   sensitivity: 'base',

@@ -1,12 +1,15 @@
 /**
  * How sets, mapping types and techniques are named on pages and in exports: "rev5 @ 8.2",
  * "NIST SP 800-53 rev5 → ATT&CK Enterprise 8.2", a set's label for a type, a technique's name in
- * one ATT&CK version. Pure functions of model records.
+ * one ATT&CK version, an ATT&CK version ("ATT&CK Enterprise 16.1"). Pure functions of model records; browser-safe.
  */
 import { pushTo } from './multimap.ts';
 import type { Capability, Framework, MappingSet, Technique } from '../model/schema.ts';
-import { DOMAINS } from './vocabulary.ts';
+import { DOMAINS, type Domain } from './vocabulary.ts';
 import { required } from './lookups.ts';
+
+/** "ATT&CK Enterprise 16.1": an ATT&CK domain's version. */
+export const attackVersionLabel = (domain: Domain, version: string) => `ATT&CK ${DOMAINS[domain].label} ${version}`;
 
 const domainSuffix = (domain: MappingSet['domain']) => (domain === 'enterprise' ? '' : ` ${DOMAINS[domain].label}`);
 
@@ -30,7 +33,7 @@ export function frameworkSetLabel(set: MappingSet, framework: Framework): string
 
 /** A set's full name: "NIST SP 800-53 rev5 → ATT&CK Enterprise 8.2". */
 export function setTitle(set: MappingSet, framework: Framework): string {
-  return `${framework.name} ${set.frameworkVersion} → ATT&CK ${DOMAINS[set.domain].label} ${set.attackVersion}`;
+  return `${framework.name} ${set.frameworkVersion} → ${attackVersionLabel(set.domain, set.attackVersion)}`;
 }
 
 /** The framework version and domain a set list groups by, and names alone: "rev5", "1.3.7 ICS". */

@@ -1,12 +1,9 @@
 /**
  * How an ATT&CK matrix says coverage, wherever it is drawn (set, capability and group pages at
- * build time; the coverage builder in the browser): the version's label, the shades by number of
- * capabilities or by best score, and their legends. Browser-safe.
+ * build time; the coverage builder in the browser): the shades by number of capabilities or by
+ * best score, and their legends. The version's label is attackVersionLabel in labels.ts. Browser-safe.
  */
-import { DOMAINS, SCORE_VALUES, type Domain } from './vocabulary.ts';
-
-/** "ATT&CK Enterprise 16.1" */
-export const attackVersionLabel = (domain: Domain, version: string) => `ATT&CK ${DOMAINS[domain].label} ${version}`;
+import { SCORE_VALUES } from './vocabulary.ts';
 
 /** Shades by number of capabilities: 1, 2–3, 4–9, 10 or more. */
 const CAPABILITY_SHADES = [

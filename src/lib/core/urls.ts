@@ -46,6 +46,12 @@ export interface SiteUrls {
   file(path: string): string;
 }
 
+/** A link to an element of the page itself: "#<id>". Every anchor link is built here or by withAnchor. */
+export const anchorHref = (id: string) => `#${id}`;
+
+/** A URL with an anchor: "<url>#<id>", the element of that page. */
+export const withAnchor = (url: string, id: string) => `${url}#${id}`;
+
 /** Anchor of the "only this set" filter on a page. */
 export const setAnchor = (setId: string) => `set-${setId}`;
 
@@ -70,7 +76,7 @@ export function createUrls(base: string): SiteUrls {
     coverage: (capabilities = []) =>
       `${at('coverage')}${capabilities.length ? `?${capabilities.map((c) => `c=${encodeURIComponent(c).replace(/%3A/gi, ':')}`).join('&')}` : ''}`,
     search: (query) => `${at('search')}${query ? `?q=${encodeURIComponent(query)}` : ''}`,
-    dataQuality: (setId, kind) => `${at('data-quality')}${setId ? `#${encodeURIComponent(kind ? warningKindAnchor(setId, kind) : setId)}` : ''}`,
+    dataQuality: (setId, kind) => (setId ? withAnchor(at('data-quality'), encodeURIComponent(kind ? warningKindAnchor(setId, kind) : setId)) : at('data-quality')),
     compareIndex: () => at('compare'),
     compare: (a, b, page) => (page && page > 1 ? at('compare', a, b, String(page)) : at('compare', a, b)),
     file: (path) => `${root}${path.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`,

@@ -5,12 +5,13 @@
  * in each ATT&CK domain; its techniques have been carried to the domain's matrix version at build
  * time (revoked ones to their replacement). Browser-safe: the page runs it on every change.
  */
-import { capabilityKey } from '../core/capability-key.ts';
+import { capabilityKey } from '../core/ids.ts';
 import { LAYER_GRADIENT, navigatorLayer } from '../exports/export-formats.ts';
-import { attackVersionLabel } from '../core/matrix-shades.ts';
+import { attackVersionLabel } from '../core/labels.ts';
+import { scoreValueOfRank } from '../core/scores.ts';
 import { csvFile } from '../exports/spreadsheet-cells.ts';
 import { plural } from '../core/id-breaks.ts';
-import { SCORE_CATEGORY_IDS, SCORE_VALUES, type Domain, type ScoreCategory } from '../core/vocabulary.ts';
+import { SCORE_CATEGORY_IDS, type Domain, type ScoreCategory } from '../core/vocabulary.ts';
 import { required } from '../core/lookups.ts';
 
 export const COVERAGE_FORMAT = 'mapscope-coverage/1';
@@ -69,12 +70,10 @@ function bestOf(a: number, b: number): number {
   return code;
 }
 
-const RANK_NAMES = Object.fromEntries(Object.entries(SCORE_VALUES).map(([id, v]) => [v.rank, id])) as Record<number, string>;
-
 /** "protect significant, detect partial", or "" when nothing is scored. */
 export function describeScores(code: number): string {
   return SCORE_CATEGORY_IDS.filter((c) => rankIn(code, c) > 0)
-    .map((c) => `${c} ${RANK_NAMES[rankIn(code, c)]}`)
+    .map((c) => `${c} ${scoreValueOfRank(rankIn(code, c))}`)
     .join(', ');
 }
 
@@ -444,7 +443,7 @@ export function coverageCsv(data: CoverageData, result: CoverageResult): string 
     domain.techniques.forEach(([id, name, , retired], t) => {
       const coverage = dc.byTechnique.get(t);
       if (retired && !coverage) return;
-      const rank = (c: ScoreCategory) => (coverage && rankIn(coverage.scores, c) ? RANK_NAMES[rankIn(coverage.scores, c)]! : '');
+      const rank = (c: ScoreCategory) => (coverage && rankIn(coverage.scores, c) ? scoreValueOfRank(rankIn(coverage.scores, c))! : '');
       rows.push([
         domain.domain,
         domain.version,

@@ -7,7 +7,7 @@
  * Pure: text in, entries and warnings out; every irregularity is a warning, never an exception.
  */
 import { LineCounter, parseDocument, isMap, type Node as YamlNode } from 'yaml';
-import { capabilityKey } from '../core/capability-key.ts';
+import { capabilityKey } from '../core/ids.ts';
 import { renderDescriptionText, type DescriptionText } from './description-text.ts';
 import { hasRemovals, type HtmlRemovals } from './sanitize-html.ts';
 import { descriptionWarning, quoteFound, type DescriptionLocation, type DescriptionWarning } from './description-warnings.ts';

@@ -5,12 +5,13 @@
  * set's files with these functions, and a page makes its own rows' files with the same ones,
  * from the set's JSON file and its rows file (src/lib/exports/export-rows.ts makes both).
  */
-import { normalizeWhitespace } from '../core/capability-key.ts';
+import { normalizeWhitespace, parentTechniqueId } from '../core/ids.ts';
 import { toUsDate } from '../core/dates.ts';
 import { csvFile } from './spreadsheet-cells.ts';
 import { plural } from '../core/id-breaks.ts';
 import { CSV_COLUMNS, DOMAINS, SCORE_VALUES, type Domain } from '../core/vocabulary.ts';
 import { required } from '../core/lookups.ts';
+import { scoredWithoutScore, scoreValueOfRank } from '../core/scores.ts';
 
 /** The CSV columns written: the published export's, plus the mapping status. */
 export const EXPORT_CSV_COLUMNS = [...CSV_COLUMNS, 'status'] as const;
@@ -122,8 +123,6 @@ function gradientColor(t: number): string {
   return `#${mix.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 
-const parentOf = (techniqueId: string) => (techniqueId.includes('.') ? techniqueId.slice(0, techniqueId.indexOf('.')) : null);
-
 /**
  * A Navigator layer (format 4.5) of a set's mappings (all, or one page's). One entry per
  * technique, never a null id. Scored frameworks: the best score value of the technique's
@@ -136,7 +135,7 @@ export function layerOf(set: ExportSet, rows: readonly ExportRow[], subject?: st
   const typeOf = (o: MappingObject) => set.types[String(o['mapping_type'])];
   const scored = mappings.some((o) => typeOf(o)?.scored);
   // A row of a scored type without its category or value: shown as "not scored".
-  const lacksScore = (o: MappingObject) => !!typeOf(o)?.scored && (o['score_category'] == null || o['score_value'] == null);
+  const lacksScore = (o: MappingObject) => scoredWithoutScore(!!typeOf(o)?.scored, o['score_category'], o['score_value']);
   // Objects write ids as their sources do ("AC-4 ", "t1046"); a layer names them in their one form.
   const label = (o: MappingObject) => normalizeWhitespace(String(o['capability_id']));
   const byTechnique = new Map<string, MappingObject[]>();
@@ -152,7 +151,7 @@ export function layerOf(set: ExportSet, rows: readonly ExportRow[], subject?: st
   const ids = [...byTechnique.keys()].sort();
   const mappedSubtechniques = new Map<string, string[]>();
   for (const id of ids) {
-    const parent = parentOf(id);
+    const parent = parentTechniqueId(id);
     if (parent) mappedSubtechniques.set(parent, [...(mappedSubtechniques.get(parent) ?? []), id]);
   }
   for (const techniqueId of ids) {
@@ -176,7 +175,7 @@ export function layerOf(set: ExportSet, rows: readonly ExportRow[], subject?: st
         ? `Mapped by ${plural(capabilities.length, 'capability', 'capabilities')}: ${capabilities.join(', ')}`
         : score === null
           ? `Mapped but not scored: ${sorted.map((o) => label(o)).join(', ')}`
-          : `Best score ${score} (${Object.entries(SCORE_VALUES).find(([, v]) => v.rank === score)?.[0] ?? score}) from: ${sorted.map((o) => `${label(o)} (${describe(o)})`).join('; ')}`,
+          : `Best score ${score} (${scoreValueOfRank(score) ?? score}) from: ${sorted.map((o) => `${label(o)} (${describe(o)})`).join('; ')}`,
       enabled: true,
       metadata: sorted.map((o) => ({ name: label(o), value: describe(o) })),
       links: [{ label: `${techniqueId} on Mapscope`, url: `${set.pages.techniquePrefix}${techniqueId}/` }],

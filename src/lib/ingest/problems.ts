@@ -5,8 +5,9 @@
  */
 import type { z } from 'zod';
 import type { DataWarning } from '../model/schema.ts';
+import { warningsByKind, warningTotal } from '../model/warnings.ts';
 import { plural } from '../core/id-breaks.ts';
-import { WARNING_KIND_IDS, WARNING_KINDS, type WarningKind } from '../core/vocabulary.ts';
+import { WARNING_KIND_IDS, WARNING_KINDS } from '../core/vocabulary.ts';
 
 /** Where an input record came from: a CSV line (1-based) or a JSON pointer. */
 export type SourceLocation =
@@ -116,19 +117,14 @@ function shorten(text: string, max: number): string {
 
 /** The warnings of a build by kind: a count and the first examples of each, in the kinds' order. */
 export function formatWarningSummary(warnings: readonly DataWarning[], examplesPerKind = 3): string[] {
-  const byKind = new Map<WarningKind, DataWarning[]>();
-  for (const warning of warnings) {
-    const list = byKind.get(warning.kind);
-    if (list) list.push(warning);
-    else byKind.set(warning.kind, [warning]);
-  }
-  const total = warnings.reduce((n, w) => n + w.occurrences.length, 0);
+  const byKind = warningsByKind(warnings);
+  const total = warningTotal(warnings);
   if (total === 0) return [];
   const lines = [`${plural(total, 'warning')} (the build goes on; --strict makes them errors; /data-quality/ lists every one):`];
   for (const kind of WARNING_KIND_IDS) {
     const list = byKind.get(kind);
     if (!list) continue;
-    const count = list.reduce((n, w) => n + w.occurrences.length, 0);
+    const count = warningTotal(list);
     lines.push(`  ${WARNING_KINDS[kind].title} [${kind}]: ${count}${list.length < count ? ` in ${list.length} groups` : ''}`);
     for (const w of list.slice(0, examplesPerKind)) {
       const more = w.occurrences.length > 1 ? ` (and ${w.occurrences.length - 1} more)` : '';

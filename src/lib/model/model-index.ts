@@ -5,6 +5,7 @@
  * this one index.
  */
 import { pushTo } from '../core/multimap.ts';
+import { warningTotalsBySet } from './warnings.ts';
 import type { AttackVersion, Capability, CapabilityGroup, DataWarning, Framework, Mapping, MappingSet, Model, ModelTactic, NonMappable, Technique } from './schema.ts';
 import type { Domain } from '../core/vocabulary.ts';
 import { setTokens } from '../site/set-filter-css.ts';
@@ -68,11 +69,8 @@ export function indexModel(model: Model): ModelIndex {
     pushTo(nonMappablesBySet, n.setId, n);
   }
   const warningsBySet = new Map<string, DataWarning[]>();
-  const warningCounts = new Map<string, number>();
-  for (const w of model.warnings) {
-    pushTo(warningsBySet, w.setId, w);
-    warningCounts.set(w.setId, (warningCounts.get(w.setId) ?? 0) + w.occurrences.length);
-  }
+  for (const w of model.warnings) pushTo(warningsBySet, w.setId, w);
+  const warningCounts = warningTotalsBySet(model.warnings);
   const tokens = setTokens(model.sets.map((s) => s.id));
   const attackVersions = new Map<Domain, AttackVersion[]>();
   for (const v of model.attackVersions) pushTo(attackVersions, v.domain, v);

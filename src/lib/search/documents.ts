@@ -10,7 +10,7 @@ import { setListLabel, setTitle } from '../core/labels.ts';
 import type { ModelIndex } from '../model/model-index.ts';
 import type { MappingSet } from '../model/schema.ts';
 import { pushTo } from '../core/multimap.ts';
-import type { SiteUrls } from '../core/urls.ts';
+import { withAnchor, type SiteUrls } from '../core/urls.ts';
 import { DOMAINS } from '../core/vocabulary.ts';
 import type { EntityKind } from './kinds.ts';
 import { idKey, noteTitle, words } from './search-text.ts';
@@ -195,7 +195,7 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
       frameworkName: framework.name,
       versions: setListLabel(sets).join('; '),
       text: m.comments,
-      url: `${urls.technique(technique.id)}#${m.rowId}`,
+      url: withAnchor(urls.technique(technique.id), m.rowId),
     });
   }
   return { entities, comments };

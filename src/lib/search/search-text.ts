@@ -2,6 +2,7 @@
  * Text handling shared by the search index (build time) and the searcher (browser): words,
  * id keys that ignore punctuation and padding, typo distance and highlight ranges.
  */
+import { TECHNIQUE_ID } from '../core/vocabulary.ts';
 
 /** Lower-case words of a text: letters and digits runs ("AC-4(1)" -> ["ac", "4", "1"]). */
 export function words(text: string): string[] {
@@ -21,7 +22,7 @@ export function idKey(id: string): string {
 /** Technique ids as typed: "t1046", " T1046.001 " -> "T1046", "T1046.001"; null otherwise. */
 export function techniqueQuery(query: string): string | null {
   const id = query.trim().toUpperCase().replace(/\s+/g, '');
-  return /^T\d{4}(\.\d{3})?$/.test(id) ? id : null;
+  return TECHNIQUE_ID.test(id) ? id : null;
 }
 
 /**

@@ -21,6 +21,8 @@ import { highlightRanges, idKey, noteTitle, snippet, techniqueQuery, words } fro
 import { stemOf, Vocabulary } from './word-index.ts';
 import { pushTo } from '../core/multimap.ts';
 import { required } from '../core/lookups.ts';
+import { parentTechniqueId } from '../core/ids.ts';
+import { withAnchor } from '../core/urls.ts';
 
 /** Fields of an entity document, and their weights. */
 const ENTITY_FIELDS = { id: 0, name: 1, aliases: 2, context: 3, keys: 4 } as const;
@@ -89,7 +91,7 @@ function unpackComments(file: CommentIndexFile): CommentDoc[] {
     frameworkName: file.frameworks[f]![1],
     versions,
     text,
-    url: `${file.techniqueBase}${technique}/#${rowId}`,
+    url: withAnchor(`${file.techniqueBase}${technique}/`, rowId),
   }));
 }
 
@@ -233,7 +235,7 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
   function noteHits(parsed: ParsedQuery, options: SearchOptions, technique: string | null): SearchHit[] {
     if (!comments) return [];
     const c = comments;
-    const parent = technique?.split('.')[0];
+    const parent = technique && (parentTechniqueId(technique) ?? technique);
     const found = rankDocuments(c.vocabulary, parsed.concepts, {
       fieldWeights: NOTE_WEIGHTS,
       keep: (doc) =>
@@ -278,7 +280,7 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
 
     // 1. Exact ids. "T1059.001" asks for T1059 and its sub-techniques too; "T1059" is its own parent.
     const technique = techniqueQuery(trimmed);
-    const parent = technique?.split('.')[0];
+    const parent = technique && (parentTechniqueId(technique) ?? technique);
     if (technique && parent) {
       const exact = techniqueIndex.get(technique);
       const order: number[] = [];

@@ -3,7 +3,7 @@
  * (needed for the first query) and the mapping-note index (fetched after it). Their URLs carry a
  * content hash so browsers may cache them and still never use a stale one.
  */
-import { stableHash } from '../core/ids.ts';
+import { stableHash } from '../model/slugs.ts';
 import { buildSearchDocuments } from '../search/documents.ts';
 import { buildEntityIndex, packComments } from '../search/searcher.ts';
 import { index, urls } from './site-model.ts';

@@ -4,9 +4,9 @@
  * coverage, a set's gaps, and tactic pages. Pure functions of the model index.
  */
 import { stateAt } from '../attack/catalog.ts';
-import { compareNatural, parentTechniqueId } from '../core/ids.ts';
-import { frameworkSetLabel } from '../core/labels.ts';
-import { attackVersionLabel, CAPABILITY_SHADE_LEGEND, capabilityShade, SCORE_SHADE_LEGEND } from '../core/matrix-shades.ts';
+import { compareNatural, isSubtechniqueId, parentTechniqueId } from '../core/ids.ts';
+import { attackVersionLabel, frameworkSetLabel } from '../core/labels.ts';
+import { CAPABILITY_SHADE_LEGEND, capabilityShade, SCORE_SHADE_LEGEND } from '../core/matrix-shades.ts';
 import type { ModelIndex } from '../model/model-index.ts';
 import { pushTo } from '../core/multimap.ts';
 import type { Framework, Mapping, MappingSet, ModelTactic, Technique, TechniqueState } from '../model/schema.ts';
@@ -231,7 +231,7 @@ function matrixSkeleton(index: ModelIndex, domain: Domain, version: string): Mat
       if (parent && active.has(parent)) pushTo(subsOf, parent, id);
     }
     for (const subs of subsOf.values()) subs.sort(compareNatural);
-    const parents = [...active].filter(([id]) => !id.includes('.'));
+    const parents = [...active].filter(([id]) => !isSubtechniqueId(id));
     const columns = attackVersion.matrix.map((tacticId) => {
       const tactic = index.tactics.get(tacticId);
       return {
@@ -357,7 +357,7 @@ export function gapRows(index: ModelIndex, set: MappingSet): GapRow[] | null {
       tactics: [...state!.tactics]
         .sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99))
         .map((t) => (index.tactics.get(t) ? tacticName(required(index.tactics, t, 'tactic'), set.attackVersion) : t)),
-      isSubtechnique: technique.id.includes('.'),
+      isSubtechnique: isSubtechniqueId(technique.id),
       nonMappable: listed.has(technique.id),
     });
   }

@@ -8,12 +8,13 @@
 import { gapRows, matrixView, techniqueAttackView, techniqueNoteIn, type GapRow, type MatrixView, type TechniqueAttackView, type TechniqueNote } from './attack-views.ts';
 import { compareNatural } from '../core/ids.ts';
 import { renderAttackMarkdown, type RenderedDescription } from './markdown.ts';
-import { setAnchor, type SiteUrls } from '../core/urls.ts';
+import { setAnchor, withAnchor, type SiteUrls } from '../core/urls.ts';
 import { frameworkSetLabel, mappingTypeLabel, techniqueNameAt } from '../core/labels.ts';
 import type { ModelIndex } from '../model/model-index.ts';
 import { pushTo } from '../core/multimap.ts';
 import type { Capability, CapabilityGroup, DataWarning, Duplicate, Framework, Mapping, MappingSet, NonMappable, Technique } from '../model/schema.ts';
 import { lacksScore } from '../core/scores.ts';
+import { warningsByKind, warningTotal } from '../model/warnings.ts';
 import { SCORE_CATEGORY_IDS, SCORE_VALUES, WARNING_KIND_IDS, WARNING_KINDS, type ScoreCategory, type ScoreValue, type WarningKind } from '../core/vocabulary.ts';
 import { required } from '../core/lookups.ts';
 
@@ -533,11 +534,10 @@ export function createExplorer(index: ModelIndex) {
         .filter((s) => perSet.has(s.id))
         .map((set) => {
           const list = required(perSet, set.id, 'set');
-          const byKind = new Map<WarningKind, DataWarning[]>();
-          for (const w of list) pushTo(byKind, w.kind, w);
+          const byKind = warningsByKind(list);
           const kinds = WARNING_KIND_IDS.filter((k) => byKind.has(k)).map((kind) => {
               const warnings = required(byKind, kind, 'warning kind');
-              kindTotals.set(kind, (kindTotals.get(kind) ?? 0) + warnings.reduce((n, w) => n + w.occurrences.length, 0));
+              kindTotals.set(kind, (kindTotals.get(kind) ?? 0) + warningTotal(warnings));
               return {
                 kind,
                 title: WARNING_KINDS[kind].title,
@@ -555,7 +555,7 @@ export function createExplorer(index: ModelIndex) {
           return { set, framework: required(frameworks, set.frameworkId, 'framework'), count: index.warningCount(set.id), files, kinds };
         });
       return {
-        total: model.warnings.reduce((n, w) => n + w.occurrences.length, 0),
+        total: warningTotal(model.warnings),
         kindCounts: WARNING_KIND_IDS.filter((k) => kindTotals.has(k)).map((kind) => ({ kind, title: WARNING_KINDS[kind].title, count: required(kindTotals, kind, 'warning kind') })),
         sets: setViews,
       };
@@ -574,7 +574,7 @@ export function createExplorer(index: ModelIndex) {
     /** A technique's page, narrowed to a set where the page offers that set in its filter. */
     techniqueInSet(urls: Pick<SiteUrls, 'technique'>, id: string, setId: string): string {
       const href = urls.technique(id);
-      return this.techniqueFilterSets(id).has(setId) ? `${href}#${setAnchor(setId)}` : href;
+      return this.techniqueFilterSets(id).has(setId) ? withAnchor(href, setAnchor(setId)) : href;
     },
 
     /** Techniques in id order with their row counts (parents before their sub-techniques). */
@@ -593,7 +593,7 @@ export function createExplorer(index: ModelIndex) {
       return (footer ??= {
         setCount: model.sets.length,
         frameworkCount: model.frameworks.length,
-        warningCount: model.warnings.reduce((n, w) => n + w.occurrences.length, 0),
+        warningCount: warningTotal(model.warnings),
       });
     },
 

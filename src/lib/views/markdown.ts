@@ -7,6 +7,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { isHttpUrl } from '../ingest/references.ts';
+import { anchorHref } from '../core/urls.ts';
 
 /** A cited source, numbered in the order the description first cites it. */
 export interface Footnote {
@@ -69,6 +70,6 @@ export function renderAttackMarkdown(markdown: string, citations: Citations = {}
   const anchor = md.utils.escapeHtml(prefix);
   const html = md
     .render(marked)
-    .replace(MARKER, (_m, n: string) => `<sup class="cite"><a href="#${anchor}-${n}" aria-label="Source ${n}">[${n}]</a></sup>`);
+    .replace(MARKER, (_m, n: string) => `<sup class="cite"><a href="${anchorHref(`${anchor}-${n}`)}" aria-label="Source ${n}">[${n}]</a></sup>`);
   return { html, footnotes };
 }

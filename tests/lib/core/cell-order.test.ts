@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SCORE_RANK_LABELS, compareKeys, nextDirection, rankKey, sortByKeys } from '../../../src/lib/core/cell-order.ts';
+import { compareKeys, nextDirection, rankKey, sortByKeys } from '../../../src/lib/core/cell-order.ts';
+import { SCORE_RANK_LABELS } from '../../../src/lib/core/scores.ts';
 
 const score = (text: string) => rankKey(text, SCORE_RANK_LABELS);
 

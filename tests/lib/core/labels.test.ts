@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { setListLabel, setVersionLabel, variantSetsLabel } from '../../../src/lib/core/labels.ts';
+import { attackVersionLabel, setListLabel, setTitle, setVersionLabel, variantSetsLabel } from '../../../src/lib/core/labels.ts';
+import type { Framework } from '../../../src/lib/model/schema.ts';
 import type { MappingSet } from '../../../src/lib/model/schema.ts';
 
 const set = (id: string, frameworkVersion: string, attackVersion: string, domain: MappingSet['domain'] = 'enterprise') =>
@@ -32,4 +33,12 @@ describe('variant labels', () => {
     expect(variantSetsLabel([rev4a], [rev5, rev4a, rev4b])).toBe('rev4 @ 14.1');
   });
 
+});
+
+describe('ATT&CK version labels', () => {
+  it('name a domain\'s version, alone and in a set\'s title', () => {
+    expect(attackVersionLabel('enterprise', '16.1')).toBe('ATT&CK Enterprise 16.1');
+    expect(attackVersionLabel('ics', '12.1')).toBe('ATT&CK ICS 12.1');
+    expect(setTitle(set('a', 'rev5', '8.2'), { name: 'NIST SP 800-53' } as Framework)).toBe('NIST SP 800-53 rev5 → ATT&CK Enterprise 8.2');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attackTechniqueUrl, createUrls, setAnchor } from '../../../src/lib/core/urls.ts';
+import { anchorHref, attackTechniqueUrl, createUrls, setAnchor, withAnchor } from '../../../src/lib/core/urls.ts';
 
 describe('createUrls', () => {
   it('builds the documented URL scheme at the root', () => {
@@ -37,5 +37,18 @@ describe('external and anchor helpers', () => {
   });
   it('names set filter anchors after the set id', () => {
     expect(setAnchor('nist_800_53-rev5_attack-8.2-enterprise')).toBe('set-nist_800_53-rev5_attack-8.2-enterprise');
+  });
+});
+
+describe('anchors', () => {
+  it('links to an element of the page, or of another page', () => {
+    expect(anchorHref('m1a2b3c')).toBe('#m1a2b3c');
+    expect(withAnchor(createUrls('/mapscope/').technique('T1046'), setAnchor('azure-06.29.2021_attack-8.2-enterprise'))).toBe('/mapscope/techniques/T1046/#set-azure-06.29.2021_attack-8.2-enterprise');
+  });
+  it('links the data-quality page to a set, or to one kind of its warnings', () => {
+    const urls = createUrls('/');
+    expect(urls.dataQuality()).toBe('/data-quality/');
+    expect(urls.dataQuality('azure-06.29.2021_attack-8.2-enterprise')).toBe('/data-quality/#azure-06.29.2021_attack-8.2-enterprise');
+    expect(urls.dataQuality('a b', 'technique-revoked')).toBe('/data-quality/#a%20b-technique-revoked');
   });
 });

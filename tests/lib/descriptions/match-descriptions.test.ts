@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { capabilityKey } from '../../../src/lib/core/capability-key.ts';
+import { capabilityKey } from '../../../src/lib/core/ids.ts';
 import { readDescriptionFiles } from '../../../src/lib/descriptions/read-description-files.ts';
 import { matchDescriptions, type MatchTarget } from '../../../src/lib/descriptions/match-descriptions.ts';
 import { parseDescriptionFile } from '../../../src/lib/descriptions/description-files.ts';

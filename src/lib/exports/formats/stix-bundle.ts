@@ -52,7 +52,7 @@
  * holds the same version of it.
  */
 import { v5 as uuidv5 } from 'uuid';
-import { capabilityKey } from '../../core/capability-key.ts';
+import { capabilityKey } from '../../core/ids.ts';
 import type { ExportRow, ExportSet } from '../export-formats.ts';
 import { isHttpUrl } from '../../ingest/references.ts';
 

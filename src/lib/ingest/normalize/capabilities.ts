@@ -4,7 +4,8 @@
  * most of the set's rows give; rows that write them otherwise keep their own (see objects.ts).
  */
 import type { SourceLocation } from '../problems.ts';
-import { capabilityKey, compareNatural, normalizeWhitespace, slugFor } from '../../core/ids.ts';
+import { capabilityKey, compareNatural, normalizeWhitespace } from '../../core/ids.ts';
+import { slugFor } from '../../model/slugs.ts';
 import type { Capability, CapabilityGroup } from '../../model/schema.ts';
 import type { Report, RowRef } from '../report.ts';
 import type { SetDraft } from './sets.ts';

@@ -9,14 +9,15 @@ import { compareNatural, normalizeAttackVersion, normalizeFrameworkId, normalize
 import { describeValue, type DataProblem } from '../problems.ts';
 import type { ObjectRecord, ParsedInput } from '../read-inputs.ts';
 import { lacksScore } from '../../core/scores.ts';
+import { warningTotalsBySet } from '../../model/warnings.ts';
 import { modelSchema, type BaselineFile, type Capability, type DataWarning, type Mapping, type MappingSet, type Model, type NonMappable, type Technique } from '../../model/schema.ts';
 import { modelBaselines } from './model-baselines.ts';
 import { CapabilityRegistry } from './capabilities.ts';
 import { addObject, type MappingDraft, type NonMappableDraft, type ObjectContext } from './objects.ts';
 import { Report } from '../report.ts';
 import { SetRegistry, type SetDraft } from './sets.ts';
-import { attackLabel, TechniqueRegistry, type AttackData } from './techniques.ts';
-import { techniqueNameAt } from '../../core/labels.ts';
+import { TechniqueRegistry, type AttackData } from './techniques.ts';
+import { attackVersionLabel, techniqueNameAt } from '../../core/labels.ts';
 import { DOMAIN_IDS } from '../../core/vocabulary.ts';
 import { required } from '../../core/lookups.ts';
 
@@ -88,7 +89,7 @@ export function buildModel(inputs: readonly ParsedInput[], inputNames: readonly 
   for (const set of ctx.sets.drafts.values()) {
     const catalog = attack.catalogs.get(set.domain);
     if (catalog?.versions.includes(set.attackVersion)) ctx.techniques.addActive(set.domain, set.attackVersion);
-    else report.attackVersionUnknown(set.id, attackLabel(set.domain, set.attackVersion), catalog?.versions ?? [], set.firstLocation);
+    else report.attackVersionUnknown(set.id, attackVersionLabel(set.domain, set.attackVersion), catalog?.versions ?? [], set.firstLocation);
   }
   const warnings = report.warnings;
   const problems = [...report.problems, ...(options.strict ? report.warningsAsProblems() : [])];
@@ -225,8 +226,7 @@ function finishNonMappable(draft: NonMappableDraft, capability: Capability | nul
 function summarize(model: Model): SetSummary[] {
   const notScored = new Map<string, number>();
   for (const m of model.mappings) if (lacksScore(m)) notScored.set(m.setId, (notScored.get(m.setId) ?? 0) + 1);
-  const warnings = new Map<string, number>();
-  for (const w of model.warnings) warnings.set(w.setId, (warnings.get(w.setId) ?? 0) + w.occurrences.length);
+  const warnings = warningTotalsBySet(model.warnings);
   return model.sets.map((s) => ({
     setId: s.id,
     ...s.counts,

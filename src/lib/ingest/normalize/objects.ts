@@ -5,7 +5,8 @@
  * described otherwise than before become warnings that point at the row the object became.
  */
 import { formatLocation } from '../problems.ts';
-import { mappingTypeFamily, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, normalizeTechniqueId, normalizeWhitespace, stableHash } from '../../core/ids.ts';
+import { mappingTypeFamily, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, normalizeTechniqueId, normalizeWhitespace } from '../../core/ids.ts';
+import { stableHash } from '../../model/slugs.ts';
 import type { ObjectRecord } from '../read-inputs.ts';
 import type { Mapping, NonMappable } from '../../model/schema.ts';
 import type { WrittenField } from '../../core/vocabulary.ts';
@@ -14,7 +15,8 @@ import { isScoredType } from '../../core/scores.ts';
 import type { CapabilityRegistry } from './capabilities.ts';
 import type { Report, RowRef } from '../report.ts';
 import { NON_MAPPABLE_TYPE, type SetDraft, type SetRegistry } from './sets.ts';
-import { attackLabel, type TechniqueRegistry } from './techniques.ts';
+import type { TechniqueRegistry } from './techniques.ts';
+import { attackVersionLabel } from '../../core/labels.ts';
 
 export interface ObjectContext {
   report: Report;
@@ -212,7 +214,7 @@ function reportRepairs(report: Report, set: SetDraft, capabilityId: string | nul
 function reportTechniqueStatus(ctx: ObjectContext, set: SetDraft, capabilityId: string | null, techniqueId: string, row: RowRef): void {
   const status = ctx.techniques.statusIn(techniqueId, set.domain, set.attackVersion);
   if (status.kind !== 'active' && status.kind !== 'no-catalog') {
-    ctx.report.techniqueStatus(set.id, capabilityId, techniqueId, status, attackLabel(set.domain, set.attackVersion), row);
+    ctx.report.techniqueStatus(set.id, capabilityId, techniqueId, status, attackVersionLabel(set.domain, set.attackVersion), row);
   }
 }
 

@@ -4,7 +4,8 @@
  * mapping types and capability groups, and what it has kept so far.
  */
 import type { SourceLocation } from '../problems.ts';
-import { capabilityKey, mappingTypeFamily, mappingTypeKey, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, normalizeWhitespace, setIdFor, versionSlug } from '../../core/ids.ts';
+import { capabilityKey, mappingTypeFamily, mappingTypeKey, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, normalizeWhitespace } from '../../core/ids.ts';
+import { setIdFor, versionSlug } from '../../model/slugs.ts';
 import type { ObjectRecord, ReadRepair } from '../read-inputs.ts';
 import type { Duplicate, Framework, Mapping, MappingMetadataInput, MappingSet, MappingType } from '../../model/schema.ts';
 import { compareSetsNewestFirst } from '../../core/versions.ts';

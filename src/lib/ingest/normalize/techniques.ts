@@ -11,7 +11,7 @@ import { compareNatural, normalizeAttackVersion, normalizeTechniqueId, normalize
 import type { TechniqueRecord } from '../read-inputs.ts';
 import type { AttackVersion, ModelTactic, Technique, TechniqueState } from '../../model/schema.ts';
 import { compareAttackVersions } from '../../core/versions.ts';
-import { DOMAIN_IDS, DOMAINS, type Domain } from '../../core/vocabulary.ts';
+import { DOMAIN_IDS, type Domain } from '../../core/vocabulary.ts';
 import type { Report } from '../report.ts';
 import { required } from '../../core/lookups.ts';
 
@@ -202,9 +202,6 @@ export class TechniqueRegistry {
     };
   }
 }
-
-/** How a set's ATT&CK version is named in messages: "ATT&CK Enterprise 16.1". */
-export const attackLabel = (domain: Domain, version: string) => `ATT&CK ${DOMAINS[domain].label} ${version}`;
 
 function countName(technique: Pick<TechniqueDraft, 'names'>, name: string, version: string, count = 1): void {
   if (!name) return;
