@@ -1,6 +1,6 @@
 /**
  * The folding of capability ids, apart from the rest of the identity rules (ids.ts) because the
- * browser needs it too: the coverage builder reads ids from its URL in any spelling. Browser-safe.
+ * browser needs it too: the coverage builder reads ids from its URL in any spelling.
  */
 
 /** Collapse runs of whitespace (including no-break spaces) to one space and trim the ends. */

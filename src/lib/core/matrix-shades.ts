@@ -1,7 +1,7 @@
 /**
  * How an ATT&CK matrix says coverage, wherever it is drawn (set, capability and group pages at
  * build time; the coverage builder in the browser): the version's label, the shades by number of
- * capabilities or by best score, and their legends. Browser-safe.
+ * capabilities or by best score, and their legends.
  */
 import { DOMAINS, SCORE_VALUES, type Domain } from './vocabulary.ts';
 
