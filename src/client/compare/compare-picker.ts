@@ -10,16 +10,11 @@
  */
 import type { CompareRow, Comparison } from '../../lib/compare/diff-sets.ts';
 import { TECHNIQUE_ID } from '../../lib/core/vocabulary.ts';
+import { h } from '../elements/dom.ts';
 
 const loadCompareCode = () =>
   Promise.all([import('../../lib/compare/diff-sets.ts'), import('../../lib/compare/from-unified.ts'), import('../../lib/compare/compare-csv.ts'), import('../downloads/set-files.ts')]);
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
-}
 
 class ComparePicker extends HTMLElement {
   private csvUrl: string | null = null;
@@ -90,20 +85,15 @@ class ComparePicker extends HTMLElement {
   }
 
   private render(a: string, b: string, result: Comparison, counts: string, staticPage: string | undefined): Node[] {
-    const heading = element('h3', `${this.dataset['framework'] ?? ''} ${this.label(a)} → ${this.label(b)}: ${counts}`.trim());
-    const note = element(
+    const heading = h('h3', {}, `${this.dataset['framework'] ?? ''} ${this.label(a)} → ${this.label(b)}: ${counts}`.trim());
+    const note = h(
       'p',
-      'Made in your browser from the two sets’ download files. Technique flags (techniques ATT&CK renamed, revoked or deprecated between the versions) are left out here: they come from the ATT&CK catalog, which only the static comparison pages use.',
       { class: 'muted' },
+      'Made in your browser from the two sets’ download files. Technique flags (techniques ATT&CK renamed, revoked or deprecated between the versions) are left out here: they come from the ATT&CK catalog, which only the static comparison pages use.',
     );
-    const download = element('p');
-    download.append(element('a', 'Download the differences as CSV', { href: this.csvUrl!, download: `compare_${a}__${b}.csv`, class: 'compare-csv' }));
+    const download = h('p', {}, h('a', { href: this.csvUrl!, download: `compare_${a}__${b}.csv`, class: 'compare-csv' }, 'Download the differences as CSV'));
     const nodes: Node[] = [heading, note, download];
-    if (staticPage) {
-      const link = element('p');
-      link.append(element('a', 'This pair also has a static page, with technique flags', { href: staticPage }));
-      nodes.push(link);
-    }
+    if (staticPage) nodes.push(h('p', {}, h('a', { href: staticPage }, 'This pair also has a static page, with technique flags')));
     const mappingTable = (caption: string, rows: readonly CompareRow[]) =>
       this.table(caption, ['Capability', 'Description', 'Technique', 'Name', 'Type', 'Score'], rows.map((r) => [r.capabilityLabel, r.capabilityDescription ?? '', r.techniqueId, r.techniqueName ?? '', this.typeLabels[r.mappingType] ?? r.mappingType, [r.scoreCategory, r.scoreValue].filter(Boolean).join(': ')]));
     nodes.push(mappingTable(`Added: ${result.counts.added}`, result.added));
@@ -130,35 +120,31 @@ class ComparePicker extends HTMLElement {
 
   /** A table of text cells; a technique id column links to its page. */
   private table(caption: string, headers: string[], rows: string[][]): HTMLElement {
-    const wrap = element('div', undefined, { class: 'table-wrap' });
-    const table = element('table');
-    table.append(element('caption', caption));
-    const head = element('tr');
-    for (const h of headers) head.append(element('th', h, { scope: 'col' }));
-    const thead = element('thead');
-    thead.append(head);
-    table.append(thead);
-    const body = element('tbody');
     const techniqueColumn = headers.indexOf('Technique');
     const techniqueUrl = this.dataset['techniqueUrl'] ?? '';
-    for (const cells of rows) {
-      const tr = element('tr');
-      cells.forEach((cell, i) => {
-        const td = element(i === 0 ? 'th' : 'td', undefined, i === 0 ? { scope: 'row' } : {});
-        if (i === techniqueColumn && techniqueUrl && TECHNIQUE_ID.test(cell)) td.append(element('a', cell, { href: techniqueUrl.replace('T0000', cell) }));
-        else td.textContent = cell;
-        tr.append(td);
-      });
-      body.append(tr);
-    }
-    if (!rows.length) {
-      const tr = element('tr');
-      tr.append(element('td', 'None', { colspan: String(headers.length) }));
-      body.append(tr);
-    }
-    table.append(body);
-    wrap.append(table);
-    return wrap;
+    const row = (cells: string[]) =>
+      h(
+        'tr',
+        {},
+        ...cells.map((cell, i) =>
+          h(
+            i === 0 ? 'th' : 'td',
+            i === 0 ? { scope: 'row' } : {},
+            i === techniqueColumn && techniqueUrl && TECHNIQUE_ID.test(cell) ? h('a', { href: techniqueUrl.replace('T0000', cell) }, cell) : cell,
+          ),
+        ),
+      );
+    return h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        {},
+        h('caption', {}, caption),
+        h('thead', {}, h('tr', {}, ...headers.map((name) => h('th', { scope: 'col' }, name)))),
+        h('tbody', {}, ...(rows.length ? rows.map(row) : [h('tr', {}, h('td', { colspan: headers.length }, 'None'))])),
+      ),
+    );
   }
 }
 

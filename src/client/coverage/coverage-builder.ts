@@ -30,13 +30,7 @@ import { createUrls, type SiteUrls } from '../../lib/core/urls.ts';
 import { announce } from '../elements/announce.ts';
 import { copyText } from '../elements/clipboard.ts';
 import { CoverageDomainView } from './coverage-matrix.ts';
-
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
+import { h } from '../elements/dom.ts';
 
 class CoverageBuilder extends HTMLElement {
   private lookup!: CoverageLookup;
@@ -44,17 +38,17 @@ class CoverageBuilder extends HTMLElement {
   private selection: Selection = emptySelection();
   private result: CoverageResult | null = null;
   private byScore = false;
-  private chosenList = element('ul', { className: 'coverage-chosen' });
-  private chosenHeading = element('h2', { id: 'coverage-selection' });
-  private results = element('div', { className: 'coverage-results' });
-  private notice = element('p', { className: 'coverage-notice', hidden: true });
+  private chosenList = h('ul', { class: 'coverage-chosen' });
+  private chosenHeading = h('h2', { id: 'coverage-selection' });
+  private results = h('div', { class: 'coverage-results' });
+  private notice = h('p', { class: 'coverage-notice', hidden: true });
   private shade = this.shadeChoice();
   private views = new Map<number, CoverageDomainView>();
   private urls!: SiteUrls;
 
   async connectedCallback(): Promise<void> {
     this.urls = createUrls(this.dataset['base'] ?? '/');
-    const loading = element('p', { className: 'coverage-loading' }, 'Loading the coverage data…');
+    const loading = h('p', { class: 'coverage-loading' }, 'Loading the coverage data…');
     this.prepend(loading);
     try {
       const response = await fetch(this.dataset['src']!);
@@ -79,17 +73,17 @@ class CoverageBuilder extends HTMLElement {
   // -------------------------------------------------------------------------------------------
 
   private pickers(): HTMLElement {
-    const section = element('section', { className: 'coverage-pickers' });
+    const section = h('section', { class: 'coverage-pickers' });
     section.setAttribute('aria-labelledby', 'coverage-choose');
-    section.append(element('h2', { id: 'coverage-choose' }, 'Choose capabilities'), this.typeAhead(), this.browser());
+    section.append(h('h2', { id: 'coverage-choose' }, 'Choose capabilities'), this.typeAhead(), this.browser());
     if (this.data.baselines.length) section.append(this.baselinePicker());
     return section;
   }
 
   /** A combobox over every capability: ids in any spelling, words of names. */
   private typeAhead(): HTMLElement {
-    const input = element('input', { type: 'search', id: 'coverage-find', autocomplete: 'off' });
-    const list = element('ul', { id: 'coverage-find-options', hidden: true });
+    const input = h('input', { type: 'search', id: 'coverage-find', autocomplete: 'off' });
+    const list = h('ul', { id: 'coverage-find-options', hidden: true });
     list.setAttribute('role', 'listbox');
     list.setAttribute('aria-label', 'Matching capabilities');
     input.setAttribute('role', 'combobox');
@@ -104,7 +98,7 @@ class CoverageBuilder extends HTMLElement {
       list.replaceChildren(
         ...options.map((c, i) => {
           const [f, id, , name] = this.data.capabilities[c]!;
-          const option = element('li', { id: `coverage-find-${i}` }, element('strong', {}, id), ` ${name} `, element('small', {}, this.data.frameworks[f]!.name));
+          const option = h('li', { id: `coverage-find-${i}` }, h('strong', {}, id), ` ${name} `, h('small', {}, this.data.frameworks[f]!.name));
           option.setAttribute('role', 'option');
           option.addEventListener('mousedown', (event) => event.preventDefault());
           option.addEventListener('click', () => choose(i));
@@ -148,33 +142,33 @@ class CoverageBuilder extends HTMLElement {
         }
       } else if (event.key === 'Escape') close();
     });
-    const label = element('label', { htmlFor: input.id }, 'Find a capability by id or name');
-    return element('div', { className: 'coverage-find' }, label, input, list);
+    const label = h('label', { for: input.id }, 'Find a capability by id or name');
+    return h('div', { class: 'coverage-find' }, label, input, list);
   }
 
   /** A framework's capabilities, narrowed to a group; add some, or the whole group. */
   private browser(): HTMLElement {
-    const frameworks = element('select', { id: 'coverage-framework' });
-    frameworks.append(...this.data.frameworks.map((f, i) => element('option', { value: String(i) }, f.name)));
-    const groups = element('select', { id: 'coverage-group' });
-    const capabilities = element('select', { id: 'coverage-capabilities', multiple: true, size: 8 });
-    const addSelected = element('button', { type: 'button' }, 'Add selected');
-    const addGroup = element('button', { type: 'button' }, 'Add the whole group');
+    const frameworks = h('select', { id: 'coverage-framework' });
+    frameworks.append(...this.data.frameworks.map((f, i) => h('option', { value: String(i) }, f.name)));
+    const groups = h('select', { id: 'coverage-group' });
+    const capabilities = h('select', { id: 'coverage-capabilities', multiple: true, size: 8 });
+    const addSelected = h('button', { type: 'button' }, 'Add selected');
+    const addGroup = h('button', { type: 'button' }, 'Add the whole group');
     const fill = () => {
       const f = Number(frameworks.value);
       const group = groups.value === '' ? -1 : Number(groups.value);
       addGroup.disabled = group < 0;
       capabilities.replaceChildren(
         ...this.data.capabilities.flatMap(([cf, id, , name, , g], c) =>
-          cf === f && (group < 0 || g === group) ? [element('option', { value: String(c) }, `${id} ${name}`)] : [],
+          cf === f && (group < 0 || g === group) ? [h('option', { value: String(c) }, `${id} ${name}`)] : [],
         ),
       );
     };
     frameworks.addEventListener('change', () => {
       const f = Number(frameworks.value);
       groups.replaceChildren(
-        element('option', { value: '' }, 'All groups'),
-        ...this.data.groups.flatMap((g, i) => (g.f === f ? [element('option', { value: String(i) }, g.id === g.label ? g.label : `${g.id} ${g.label}`)] : [])),
+        h('option', { value: '' }, 'All groups'),
+        ...this.data.groups.flatMap((g, i) => (g.f === f ? [h('option', { value: String(i) }, g.id === g.label ? g.label : `${g.id} ${g.label}`)] : [])),
       );
       fill();
     });
@@ -189,22 +183,22 @@ class CoverageBuilder extends HTMLElement {
       this.update(true, `Group ${this.data.groups[g]!.label} added`);
     });
     frameworks.dispatchEvent(new Event('change'));
-    const field = (label: string, control: HTMLElement) => element('div', {}, element('label', { htmlFor: control.id }, label), control);
-    return element(
+    const field = (label: string, control: HTMLElement) => h('div', {}, h('label', { for: control.id }, label), control);
+    return h(
       'details',
-      { className: 'coverage-browse' },
-      element('summary', {}, 'Browse a framework'),
-      element('div', { className: 'coverage-browse-fields' }, field('Framework', frameworks), field('Group', groups), field('Capabilities (select one or more)', capabilities)),
-      element('p', {}, addSelected, ' ', addGroup),
+      { class: 'coverage-browse' },
+      h('summary', {}, 'Browse a framework'),
+      h('div', { class: 'coverage-browse-fields' }, field('Framework', frameworks), field('Group', groups), field('Capabilities (select one or more)', capabilities)),
+      h('p', {}, addSelected, ' ', addGroup),
     );
   }
 
   private baselinePicker(): HTMLElement {
-    const fieldset = element('fieldset', { className: 'coverage-baselines' }, element('legend', {}, 'NIST SP 800-53 baselines'));
+    const fieldset = h('fieldset', { class: 'coverage-baselines' }, h('legend', {}, 'NIST SP 800-53 baselines'));
     this.data.baselines.forEach((baseline, b) => {
-      const button = element('button', { type: 'button' }, baseline.title);
+      const button = h('button', { type: 'button' }, baseline.title);
       button.dataset['baseline'] = String(b);
-      button.append(element('small', {}, ` ${plural(baseline.controls, 'control')}, ${baseline.caps.length} with mappings here`));
+      button.append(h('small', {}, ` ${plural(baseline.controls, 'control')}, ${baseline.caps.length} with mappings here`));
       button.addEventListener('click', () => {
         const on = this.selection.baselines.has(b);
         if (on) this.selection.baselines.delete(b);
@@ -217,17 +211,17 @@ class CoverageBuilder extends HTMLElement {
   }
 
   private tools(): HTMLElement {
-    const copy = element('button', { type: 'button' }, 'Copy link');
+    const copy = h('button', { type: 'button' }, 'Copy link');
     copy.addEventListener('click', async () => {
       const ok = await copyText(location.href);
       this.say(ok ? 'Link to this selection copied' : `Could not copy; the link is ${location.href}`);
     });
-    const clear = element('button', { type: 'button' }, 'Clear');
+    const clear = h('button', { type: 'button' }, 'Clear');
     clear.addEventListener('click', () => {
       this.selection = emptySelection();
       this.update(true, 'Selection cleared');
     });
-    return element('p', { className: 'coverage-tools' }, copy, ' ', clear);
+    return h('p', { class: 'coverage-tools' }, copy, ' ', clear);
   }
 
   private add(capabilities: number[], message: string): void {
@@ -277,7 +271,7 @@ class CoverageBuilder extends HTMLElement {
   private renderSelection(chosen: number[]): void {
     this.chosenHeading.textContent = chosen.length ? `Your selection: ${plural(chosen.length, 'capability', 'capabilities')}` : 'Your selection';
     if (!chosen.length) {
-      this.chosenList.replaceChildren(element('li', { className: 'coverage-empty' }, 'Nothing chosen yet: find capabilities above, browse a framework or add a baseline.'));
+      this.chosenList.replaceChildren(h('li', { class: 'coverage-empty' }, 'Nothing chosen yet: find capabilities above, browse a framework or add a baseline.'));
       return;
     }
     // A baseline or a whole group is one entry, opened to list (and take out) its capabilities;
@@ -285,11 +279,11 @@ class CoverageBuilder extends HTMLElement {
     const open = new Set([...this.chosenList.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset['entry']));
     const items: HTMLElement[] = [];
     const entry = (key: string, label: string, members: number[], taken: number, remove: () => void) => {
-      const details = element(
+      const details = h(
         'details',
-        { className: 'coverage-entry', open: open.has(key) },
-        element('summary', {}, element('strong', {}, label), ` ${plural(members.length, 'capability', 'capabilities')}${taken ? ` (${taken} taken out)` : ''}`),
-        element('ul', {}, ...members.map((c) => this.capabilityItem(c))),
+        { class: 'coverage-entry', open: open.has(key) },
+        h('summary', {}, h('strong', {}, label), ` ${plural(members.length, 'capability', 'capabilities')}${taken ? ` (${taken} taken out)` : ''}`),
+        h('ul', {}, ...members.map((c) => this.capabilityItem(c))),
       );
       details.dataset['entry'] = key;
       items.push(this.chosenItem(label, details, remove));
@@ -312,8 +306,8 @@ class CoverageBuilder extends HTMLElement {
   private capabilityItem(c: number): HTMLElement {
     const [f, id, , name, , , sets] = this.data.capabilities[c]!;
     const where = sets.map(([, s]) => this.data.sets[s]!.label).join('; ') || `${this.data.frameworks[f]!.name}, no mappings`;
-    const link = element('a', { href: this.capabilityUrl(c) }, element('strong', {}, id));
-    return this.chosenItem(id, element('span', {}, link, ` ${name} (${where})`), () => (this.selection = removeCapability(this.lookup, this.selection, c)));
+    const link = h('a', { href: this.capabilityUrl(c) }, h('strong', {}, id));
+    return this.chosenItem(id, h('span', {}, link, ` ${name} (${where})`), () => (this.selection = removeCapability(this.lookup, this.selection, c)));
   }
 
   /** The remove buttons a reader can reach now (not those of a closed entry). */
@@ -322,7 +316,7 @@ class CoverageBuilder extends HTMLElement {
   }
 
   private chosenItem(label: string, content: HTMLElement, remove: () => void): HTMLElement {
-    const button = element('button', { type: 'button', className: 'coverage-remove' }, '×');
+    const button = h('button', { type: 'button', class: 'coverage-remove' }, '×');
     button.setAttribute('aria-label', `Remove ${label}`);
     button.addEventListener('click', () => {
       const at = this.removeButtons().indexOf(button);
@@ -332,7 +326,7 @@ class CoverageBuilder extends HTMLElement {
       const buttons = this.removeButtons();
       (buttons[Math.min(at, buttons.length - 1)] ?? this.querySelector<HTMLInputElement>('#coverage-find'))?.focus();
     });
-    return element('li', {}, content, ' ', button);
+    return h('li', {}, content, ' ', button);
   }
 
   private renderResults(result: CoverageResult): void {
@@ -360,14 +354,15 @@ class CoverageBuilder extends HTMLElement {
   }
 
   private shadeChoice(): HTMLElement {
-    const fieldset = element('fieldset', { className: 'coverage-shade' }, element('legend', {}, 'Shade the matrix by'));
+    const fieldset = h('fieldset', { class: 'coverage-shade' }, h('legend', {}, 'Shade the matrix by'));
     for (const [value, label] of [['count', 'number of chosen capabilities'], ['score', 'best score (scored frameworks)']] as const) {
-      const input = element('input', { type: 'radio', name: 'coverage-shade', value, checked: value === 'count', id: `coverage-shade-${value}` });
+      const input = h('input', { type: 'radio', name: 'coverage-shade', value, id: `coverage-shade-${value}` });
+      input.checked = value === 'count';
       input.addEventListener('change', () => {
         this.byScore = value === 'score';
         this.update(false);
       });
-      fieldset.append(element('label', { htmlFor: input.id }, input, ` ${label}`));
+      fieldset.append(h('label', { for: input.id }, input, ` ${label}`));
     }
     return fieldset;
   }
@@ -382,7 +377,7 @@ class CoverageBuilder extends HTMLElement {
         ? [JSON.stringify(coverageLayer(this.data, this.result, dc, location.href), null, 2), 'application/json', `coverage_${name}_layer.json`]
         : [coverageCsv(this.data, this.result), 'text/csv;charset=utf-8', 'coverage.csv'];
     const url = URL.createObjectURL(new Blob([content], { type }));
-    const link = element('a', { href: url, download: file });
+    const link = h('a', { href: url, download: file });
     document.body.append(link);
     link.click();
     link.remove();

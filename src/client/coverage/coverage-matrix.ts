@@ -10,10 +10,10 @@ import { pushTo } from '../../lib/core/multimap.ts';
 import { plural } from '../../lib/core/id-breaks.ts';
 import { attackVersionLabel } from '../../lib/core/labels.ts';
 import { CAPABILITY_SHADE_LEGEND, capabilityShade, SCORE_SHADE_LEGEND } from '../../lib/core/matrix-shades.ts';
-import { DOMAINS, SCORE_CATEGORIES, SCORE_CATEGORY_IDS, SCORE_VALUES } from '../../lib/core/vocabulary.ts';
+import { DOMAINS, SCORE_CATEGORIES, SCORE_CATEGORY_IDS } from '../../lib/core/vocabulary.ts';
+import { SCORE_RANK_LABELS } from '../../lib/core/scores.ts';
+import { h } from '../elements/dom.ts';
 
-export const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const RANK_LABEL = Object.fromEntries(Object.values(SCORE_VALUES).map((v) => [v.rank, v.label])) as Record<number, string>;
 
 export interface CoverageLinks {
   technique(id: string): string;
@@ -51,29 +51,59 @@ export class CoverageDomainView {
     const subs = subtechniquesOf(domain);
     const link = (t: number) => {
       const [id, name] = domain.techniques[t]!;
-      return `<a href="${esc(links.technique(id))}"><code>${esc(id)}</code> ${esc(name)}<span class="cov" aria-hidden="true"></span><span class="sr"> (not covered)</span></a>`;
+      return h('a', { href: links.technique(id) }, h('code', {}, id), ` ${name}`, h('span', { class: 'cov', 'aria-hidden': 'true' }), h('span', { class: 'sr' }, ' (not covered)'));
     };
-    const cell = (t: number) => {
+    const cell = (t: number): HTMLElement => {
       const children = subs.get(t) ?? [];
-      const details = children.length
-        ? `<details><summary><span data-subs="${t}">0</span> of ${plural(children.length, 'sub-technique')}<span class="sr"> of ${esc(domain.techniques[t]![0])} covered</span></summary><ul>${children.map((s) => `<li data-t="${s}">${link(s)}</li>`).join('')}</ul></details>`
-        : '';
-      return `<li data-t="${t}">${link(t)}${details}</li>`;
+      const details =
+        children.length > 0 &&
+        h(
+          'details',
+          {},
+          h('summary', {}, h('span', { 'data-subs': t }, '0'), ` of ${plural(children.length, 'sub-technique')}`, h('span', { class: 'sr' }, ` of ${domain.techniques[t]![0]} covered`)),
+          h('ul', {}, ...children.map((s) => h('li', { 'data-t': s }, link(s)))),
+        );
+      return h('li', { 'data-t': t }, link(t), details);
     };
-    const columns = domain.tactics
-      .map((tactic) => `<div class="mx-col"><h3 id="${prefix}-${esc(tactic.id)}">${esc(tactic.name)} <small data-column></small></h3>${tactic.parents.length ? `<ul aria-labelledby="${prefix}-${esc(tactic.id)}">${tactic.parents.map(cell).join('')}</ul>` : ''}</div>`)
-      .join('');
-    this.section = document.createElement('section');
-    this.section.className = 'coverage-domain';
-    this.section.setAttribute('aria-labelledby', `${prefix}-title`);
-    this.section.innerHTML = `<h2 id="${prefix}-title"></h2>
-<p>The matrix of ${esc(label)}, the newest version this site's sets map to. Each chosen capability counts with its newest set; a technique an older set maps that ATT&amp;CK has since revoked counts as the technique that replaced it.</p>
-<p class="coverage-downloads"><button type="button" data-download="layer">Download the Navigator layer (${esc(DOMAINS[domain.domain].label)})</button> <button type="button" data-download="csv">Download the CSV</button></p>
-<div class="matrix-frame"><ul class="matrix-legend" aria-label="Legend"></ul>
-<div class="matrix-scroll" role="region" aria-label="ATT&amp;CK matrix: ${esc(label)} coverage" tabindex="0"><div class="matrix">${columns}</div></div></div>
-<p class="coverage-retired" hidden></p>
-<details data-table="covered"><summary></summary><div class="table-wrap"></div></details>
-<details data-table="gaps"><summary></summary><div class="table-wrap"></div></details>`;
+    const columns = domain.tactics.map((tactic) => {
+      const id = `${prefix}-${tactic.id}`;
+      return h('div', { class: 'mx-col' }, h('h3', { id }, `${tactic.name} `, h('small', { 'data-column': true })), tactic.parents.length > 0 && h('ul', { 'aria-labelledby': id }, ...tactic.parents.map(cell)));
+    });
+    const tableDetails = (kind: string) => h('details', { 'data-table': kind }, h('summary'), h('div', { class: 'table-wrap' }));
+    // The blocks are separated by line breaks, as the section has always been.
+    this.section = h(
+      'section',
+      { class: 'coverage-domain', 'aria-labelledby': `${prefix}-title` },
+      h('h2', { id: `${prefix}-title` }),
+      '\n',
+      h(
+        'p',
+        {},
+        `The matrix of ${label}, the newest version this site's sets map to. Each chosen capability counts with its newest set; a technique an older set maps that ATT&CK has since revoked counts as the technique that replaced it.`,
+      ),
+      '\n',
+      h(
+        'p',
+        { class: 'coverage-downloads' },
+        h('button', { type: 'button', 'data-download': 'layer' }, `Download the Navigator layer (${DOMAINS[domain.domain].label})`),
+        ' ',
+        h('button', { type: 'button', 'data-download': 'csv' }, 'Download the CSV'),
+      ),
+      '\n',
+      h(
+        'div',
+        { class: 'matrix-frame' },
+        h('ul', { class: 'matrix-legend', 'aria-label': 'Legend' }),
+        '\n',
+        h('div', { class: 'matrix-scroll', role: 'region', 'aria-label': `ATT&CK matrix: ${label} coverage`, tabindex: '0' }, h('div', { class: 'matrix' }, ...columns)),
+      ),
+      '\n',
+      h('p', { class: 'coverage-retired', hidden: true }),
+      '\n',
+      tableDetails('covered'),
+      '\n',
+      tableDetails('gaps'),
+    );
     for (const li of this.section.querySelectorAll<HTMLElement>('li[data-t]')) {
       const a = li.firstElementChild!;
       pushTo(this.cells, Number(li.dataset['t']), { li, marks: a.querySelector('.cov')!, said: a.querySelector('.sr')!, shown: '' });
@@ -102,7 +132,7 @@ export class CoverageDomainView {
     if (mode !== this.legendMode) {
       this.legendMode = mode;
       const legend = [{ shade: 0, label: 'not covered' }, ...(byScore ? SCORE_SHADE_LEGEND : CAPABILITY_SHADE_LEGEND)];
-      this.legend.innerHTML = legend.map(({ shade, label }) => `<li><span class="mx-swatch s${shade}" aria-hidden="true"></span>${label}</li>`).join('');
+      this.legend.replaceChildren(...legend.map(({ shade, label }) => h('li', {}, h('span', { class: `mx-swatch s${shade}`, 'aria-hidden': 'true' }), label)));
     }
     for (const [t, cell] of [...this.cells].flatMap(([t, cells]) => cells.map((cell) => [t, cell] as const))) {
       const coverage = d.byTechnique.get(t);
@@ -117,9 +147,12 @@ export class CoverageDomainView {
       }
       const count = coverage.capabilities.length;
       cell.li.className = `s${byScore ? bestRank(coverage.scores) || 1 : capabilityShade(count)}`;
-      cell.marks.innerHTML = `${count}${SCORE_CATEGORY_IDS.filter((c) => rankIn(coverage.scores, c))
-        .map((c) => `<abbr class="v${rankIn(coverage.scores, c)}" title="${SCORE_CATEGORIES[c].label}: ${RANK_LABEL[rankIn(coverage.scores, c)]}">${SCORE_CATEGORIES[c].label[0]}</abbr>`)
-        .join('')}`;
+      cell.marks.replaceChildren(
+        String(count),
+        ...SCORE_CATEGORY_IDS.filter((c) => rankIn(coverage.scores, c)).map((c) =>
+          h('abbr', { class: `v${rankIn(coverage.scores, c)}`, title: `${SCORE_CATEGORIES[c].label}: ${SCORE_RANK_LABELS[rankIn(coverage.scores, c)]}` }, SCORE_CATEGORIES[c].label[0]),
+        ),
+      );
       const scores = describeScores(coverage.scores);
       cell.said.textContent = ` (${plural(count, 'capability', 'capabilities')}${scores ? `, ${scores}` : ''})`;
     }
@@ -132,9 +165,11 @@ export class CoverageDomainView {
       this.columnCounts[i]!.textContent = `${counts.covered} of ${counts.total} covered`;
     });
     this.retired.hidden = d.retired.length === 0;
-    this.retired.innerHTML = d.retired.length
-      ? `Also mapped, but not in ${esc(this.label())}: ${d.retired.map((t) => `<a href="${esc(this.links.technique(domain.techniques[t]![0]))}">${esc(domain.techniques[t]![0])}</a>`).join(', ')} (deprecated, or revoked without a replacement).`
-      : '';
+    this.retired.replaceChildren(
+      ...(d.retired.length
+        ? [`Also mapped, but not in ${this.label()}: `, ...separated(d.retired.map((t) => this.techniqueLink(domain.techniques[t]![0]))), ' (deprecated, or revoked without a replacement).']
+        : []),
+    );
     for (const details of this.section.querySelectorAll<HTMLDetailsElement>('details[data-table]')) {
       details.querySelector('summary')!.textContent =
         details.dataset['table'] === 'gaps'
@@ -147,22 +182,35 @@ export class CoverageDomainView {
 
   private fillTable(details: HTMLDetailsElement): void {
     const wrap = details.querySelector('.table-wrap')!;
-    if (this.current && !wrap.firstChild) wrap.innerHTML = this.tableHtml(details.dataset['table']!, this.current);
+    if (this.current && !wrap.firstChild) wrap.append(this.table(details.dataset['table']!, this.current));
+  }
+
+  private techniqueLink(id: string): HTMLElement {
+    return h('a', { href: this.links.technique(id) }, id);
   }
 
   /** A result table: covered techniques with who covers them, or the gaps. */
-  private tableHtml(kind: string, d: DomainCoverage): string {
+  private table(kind: string, d: DomainCoverage): HTMLElement {
     const domain = this.data.domains[this.domainNumber]!;
-    const label = esc(this.label());
-    const techniqueCells = (t: number) => `<th scope="row"><a href="${esc(this.links.technique(domain.techniques[t]![0]))}">${esc(domain.techniques[t]![0])}</a></th><td>${esc(domain.techniques[t]![1])}</td>`;
-    if (kind === 'gaps') {
-      return `<table><caption>Gaps in ${label}</caption><thead><tr><th scope="col">Technique</th><th scope="col">Name</th></tr></thead><tbody>${d.gaps.map((t) => `<tr>${techniqueCells(t)}</tr>`).join('')}</tbody></table>`;
-    }
+    const label = this.label();
+    const techniqueCells = (t: number) => [h('th', { scope: 'row' }, this.techniqueLink(domain.techniques[t]![0])), h('td', {}, domain.techniques[t]![1])];
+    const table = (caption: string, headers: string[], rows: HTMLElement[]) =>
+      h('table', {}, h('caption', {}, caption), h('thead', {}, h('tr', {}, ...headers.map((name) => h('th', { scope: 'col' }, name)))), h('tbody', {}, ...rows));
+    if (kind === 'gaps') return table(`Gaps in ${label}`, ['Technique', 'Name'], d.gaps.map((t) => h('tr', {}, ...techniqueCells(t))));
     const covered = [...d.byTechnique.entries()].sort(([a], [b]) => compareNatural(domain.techniques[a]![0], domain.techniques[b]![0]));
-    const rows = covered.map(
-      ([t, coverage]) =>
-        `<tr>${techniqueCells(t)}<td>${coverage.capabilities.length}</td><td>${coverage.capabilities.map((c) => `<a href="${esc(this.links.capability(c))}">${esc(this.data.capabilities[c]![1])}</a>`).join(', ')}</td><td>${esc(describeScores(coverage.scores)) || '—'}</td></tr>`,
+    const rows = covered.map(([t, coverage]) =>
+      h(
+        'tr',
+        {},
+        ...techniqueCells(t),
+        h('td', {}, String(coverage.capabilities.length)),
+        h('td', {}, ...separated(coverage.capabilities.map((c) => h('a', { href: this.links.capability(c) }, this.data.capabilities[c]![1])))),
+        h('td', {}, describeScores(coverage.scores) || '—'),
+      ),
     );
-    return `<table><caption>Covered techniques of ${label}</caption><thead><tr><th scope="col">Technique</th><th scope="col">Name</th><th scope="col">Capabilities</th><th scope="col">Chosen capabilities</th><th scope="col">Best scores</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    return table(`Covered techniques of ${label}`, ['Technique', 'Name', 'Capabilities', 'Chosen capabilities', 'Best scores'], rows);
   }
 }
+
+/** Nodes with ", " between them. */
+const separated = (nodes: Node[]): (Node | string)[] => nodes.flatMap((node, i) => (i ? [', ', node] : [node]));

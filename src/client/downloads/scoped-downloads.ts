@@ -1,3 +1,5 @@
+import { h } from '../elements/dom.ts';
+
 /**
  * <scoped-downloads data-base="/downloads/" data-scope="capability:..." data-all-sets="…csv"
  * data-stem="capability-ac-4" data-subject="AC-4">: on a technique, capability or group page,
@@ -40,9 +42,7 @@ class ScopedDownloads extends HTMLElement {
       const { makeDownload } = await import('./make-download.ts');
       const blob = await makeDownload(this.dataset['base']!, this.dataset['scope']!, format, sets, row.dataset['subject'] ?? this.dataset['subject']);
       const url = URL.createObjectURL(blob);
-      const save = document.createElement('a');
-      save.href = url;
-      save.download = name;
+      const save = h('a', { href: url, download: name });
       document.body.append(save);
       save.click();
       save.remove();

@@ -1,11 +1,11 @@
+import { h } from './dom.ts';
+
 /**
  * One polite live region for the whole page, shared by the elements that report what they did
  * (a copied link, a sorted table). It exists from the start: screen readers ignore regions that
  * appear together with their first message.
  */
-const status = document.createElement('p');
-status.className = 'visually-hidden';
-status.setAttribute('role', 'status');
+const status = h('p', { class: 'visually-hidden', role: 'status' });
 document.body.append(status);
 
 /** Say a message; the same message twice in a row is said twice. */

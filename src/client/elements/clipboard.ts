@@ -1,3 +1,5 @@
+import { h } from './dom.ts';
+
 /** Copying text, for the elements that copy links (row links, the coverage builder's selection). */
 
 // The clipboard API needs a secure context; plain http on a LAN falls back to a selected field.
@@ -6,9 +8,8 @@ export async function copyText(text: string): Promise<boolean> {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    const field = document.createElement('textarea');
+    const field = h('textarea', { readonly: true });
     field.value = text;
-    field.setAttribute('readonly', '');
     field.style.position = 'fixed';
     field.style.opacity = '0';
     document.body.append(field);

@@ -1,5 +1,6 @@
 import { announce } from './announce.ts';
 import { copyText } from './clipboard.ts';
+import { h } from './dom.ts';
 
 /**
  * <copy-link> around a mapping table: a row's "#" anchor (a.row-link) is followed as usual (the
@@ -17,8 +18,7 @@ class CopyLink extends HTMLElement {
 
   private async copy(link: HTMLAnchorElement): Promise<void> {
     const ok = await copyText(new URL(link.getAttribute('href')!, location.href).href);
-    const note = link.parentElement!.querySelector('.toast') ?? document.createElement('span');
-    note.className = 'toast';
+    const note = link.parentElement!.querySelector('.toast') ?? h('span', { class: 'toast' });
     note.textContent = ok ? 'Link copied' : 'Copy failed';
     link.after(note);
     announce(ok ? 'Link to this row copied' : 'Could not copy the link');

@@ -1,3 +1,5 @@
+import { h } from './dom.ts';
+
 /**
  * <table-filter> around a long table (DataTable.astro writes it past a row count): a box above
  * the table hides the body rows that do not contain every typed word, and says how many show.
@@ -14,29 +16,12 @@ class TableFilter extends HTMLElement {
     // Read once, on the first keystroke: nothing to do on load.
     let texts: string[] | undefined;
     const id = `table-filter-${++filterCount}`;
-    const tools = document.createElement('div');
-    tools.className = 'table-tools';
-    const label = document.createElement('label');
-    label.htmlFor = id;
-    label.textContent = 'Filter rows';
     // Pages with several long tables: each box says which table it filters.
     const caption = table.caption?.textContent?.trim();
-    if (caption) {
-      const which = document.createElement('span');
-      which.className = 'visually-hidden';
-      which.textContent = ` of ${caption}`;
-      label.append(which);
-    }
-    const input = document.createElement('input');
-    input.type = 'search';
-    input.id = id;
-    if (table.id) input.setAttribute('aria-controls', table.id);
-    const count = document.createElement('output');
-    count.htmlFor.add(id);
-    count.setAttribute('aria-live', 'polite');
-    count.textContent = `${rows.length} rows`;
-    tools.append(label, input, count);
-    this.prepend(tools);
+    const label = h('label', { for: id }, 'Filter rows', caption && h('span', { class: 'visually-hidden' }, ` of ${caption}`));
+    const input = h('input', { type: 'search', id, 'aria-controls': table.id || null });
+    const count = h('output', { for: id, 'aria-live': 'polite' }, `${rows.length} rows`);
+    this.prepend(h('div', { class: 'table-tools' }, label, input, count));
     input.addEventListener('input', () => {
       texts ??= rows.map((row) => (row.textContent ?? '').toLowerCase());
       const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);

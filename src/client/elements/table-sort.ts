@@ -1,5 +1,6 @@
 import { nextDirection, rankKey, sortByKeys, type SortDirection, type SortType } from '../../lib/core/cell-order.ts';
 import { announce } from './announce.ts';
+import { h } from './dom.ts';
 
 /**
  * <table-sort> around a table: each column header gets a button that sorts the body rows by that
@@ -29,14 +30,7 @@ class TableSort extends HTMLElement {
       column += th.colSpan;
       const type = (th.dataset['sortType'] ?? (th.classList.contains('num') ? 'number' : 'natural')) as SortType;
       if (type === 'none') continue;
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'sort';
-      button.append(...th.childNodes);
-      const arrow = document.createElement('span');
-      arrow.className = 'sort-arrow';
-      arrow.setAttribute('aria-hidden', 'true');
-      button.append(arrow);
+      const button = h('button', { type: 'button', class: 'sort' }, ...th.childNodes, h('span', { class: 'sort-arrow', 'aria-hidden': 'true' }));
       th.append(button);
       button.addEventListener('click', () => this.sort(body, th, index, type));
     }

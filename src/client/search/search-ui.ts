@@ -6,6 +6,7 @@
 import { KIND_LABELS, type ResultKind } from '../../lib/search/kinds.ts';
 import type { SearchHit, SearchOptions } from '../../lib/search/searcher.ts';
 import type { FromWorker, ToWorker } from './search-protocol.ts';
+import { h } from '../elements/dom.ts';
 
 type Listener = (message: FromWorker) => void;
 
@@ -70,20 +71,11 @@ function highlighted(text: string, ranges: [number, number][]): DocumentFragment
   for (const [start, end] of ranges) {
     if (start < at) continue;
     fragment.append(text.slice(at, start));
-    const mark = document.createElement('mark');
-    mark.textContent = text.slice(start, end);
-    fragment.append(mark);
+    fragment.append(h('mark', {}, text.slice(start, end)));
     at = end;
   }
   fragment.append(text.slice(at));
   return fragment;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** Hits grouped by kind; groups ordered by their best hit. */
@@ -128,19 +120,19 @@ const count = (n: number) => `${n} result${n === 1 ? '' : 's'}`;
 
 /** The body of one result: id, highlighted name, where it belongs, and a snippet for notes. */
 function resultBody(hit: SearchHit, container: HTMLElement, withKind: boolean): void {
-  const title = element('span', 'result-title');
-  if (hit.id && hit.kind !== 'comment') title.append(element('span', 'id', hit.id), ' ');
+  const title = h('span', { class: 'result-title' });
+  if (hit.id && hit.kind !== 'comment') title.append(h('span', { class: 'id' }, hit.id), ' ');
   title.append(highlighted(hit.name, hit.nameRanges));
   container.append(title);
   // Among results of every kind, each says its kind (read after its name).
   if (withKind) {
     container.classList.add('with-kind');
-    container.append(element('span', 'result-kind', SINGULAR[hit.kind]));
+    container.append(h('span', { class: 'result-kind' }, SINGULAR[hit.kind]));
   }
   const meta = [hit.context, hit.versions].filter(Boolean).join(' · ');
-  if (meta) container.append(element('span', 'result-meta', meta));
+  if (meta) container.append(h('span', { class: 'result-meta' }, meta));
   if (hit.snippet) {
-    const snippet = element('span', 'result-snippet');
+    const snippet = h('span', { class: 'result-snippet' });
     snippet.append(highlighted(hit.snippet.text, hit.snippet.ranges));
     container.append(snippet);
   }
@@ -149,16 +141,13 @@ function resultBody(hit: SearchHit, container: HTMLElement, withKind: boolean): 
 /** "Also under …": the same entry's other groups (as text in the popup, as links on the page). */
 function variantsLine(hit: SearchHit, asLinks: boolean): HTMLElement | null {
   if (!hit.variants?.length) return null;
-  const line = element('span', 'result-variants', 'Also under ');
+  const line = h('span', { class: 'result-variants' }, 'Also under ');
   hit.variants.forEach((v, i) => {
     if (i > 0) line.append(', ');
     // Its group tells it apart; within the same group (ids differing in case), its id does.
     const label = v.context !== hit.context ? v.context.split(' · ').pop() || v.id : v.id;
     if (asLinks) {
-      const link = element('a', undefined, label);
-      link.href = v.url;
-      link.title = v.id;
-      line.append(link);
+      line.append(h('a', { href: v.url, title: v.id }, label));
     } else line.append(label);
   });
   return line;
@@ -166,13 +155,8 @@ function variantsLine(hit: SearchHit, asLinks: boolean): HTMLElement | null {
 
 /** The results popup of a search box (the header's, the home page's): an ARIA combobox. */
 function startSearchBox(client: SearchClient, form: HTMLFormElement, input: HTMLInputElement): void {
-  const listbox = element('div', 'search-popup');
-  listbox.id = `${input.id}-results`;
-  listbox.setAttribute('role', 'listbox');
-  listbox.setAttribute('aria-label', 'Search results');
-  listbox.hidden = true;
-  const status = element('p', 'visually-hidden');
-  status.setAttribute('role', 'status');
+  const listbox = h('div', { class: 'search-popup', id: `${input.id}-results`, role: 'listbox', 'aria-label': 'Search results', hidden: true });
+  const status = h('p', { class: 'visually-hidden', role: 'status' });
   form.append(listbox, status);
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
@@ -215,10 +199,7 @@ function startSearchBox(client: SearchClient, form: HTMLFormElement, input: HTML
     const searchPage = new URL(form.action, location.href);
     searchPage.search = new URLSearchParams({ q: query }).toString();
     const option = (parent: HTMLElement, url: string, build: (el: HTMLElement) => void) => {
-      const el = element('div', 'search-option');
-      el.id = `${listbox.id}-option-${options.length}`;
-      el.setAttribute('role', 'option');
-      el.setAttribute('aria-selected', 'false');
+      const el = h('div', { class: 'search-option', id: `${listbox.id}-option-${options.length}`, role: 'option', 'aria-selected': 'false' });
       build(el);
       el.addEventListener('mousedown', (event) => event.preventDefault());
       el.addEventListener('click', () => go(url));
@@ -226,19 +207,15 @@ function startSearchBox(client: SearchClient, form: HTMLFormElement, input: HTML
       options.push({ element: el, url });
     };
     const note = client.unavailable ?? (hits.length === 0 ? `No results for “${query}”` : null);
-    if (note) listbox.append(element('p', 'search-empty', note));
+    if (note) listbox.append(h('p', { class: 'search-empty' }, note));
     // The best matches across kinds, then a few more of each kind: at most 14 options in all.
     let room = 14;
     sections(hits).forEach((section, g) => {
       const shown = section.hits.slice(0, Math.min(section.kind ? 3 : BEST_MATCHES, room));
       if (shown.length === 0) return;
       room -= shown.length;
-      const group = element('div', 'search-group');
-      group.setAttribute('role', 'group');
-      const label = element('div', 'search-group-label', section.label);
-      label.id = `${listbox.id}-group-${g}`;
-      group.setAttribute('aria-labelledby', label.id);
-      group.append(label);
+      const label = h('div', { class: 'search-group-label', id: `${listbox.id}-group-${g}` }, section.label);
+      const group = h('div', { class: 'search-group', role: 'group', 'aria-labelledby': label.id }, label);
       for (const hit of shown) {
         option(group, hit.url, (el) => {
           resultBody(hit, el, section.kind === null);
@@ -248,7 +225,7 @@ function startSearchBox(client: SearchClient, form: HTMLFormElement, input: HTML
       }
       listbox.append(group);
     });
-    option(listbox, searchPage.href, (el) => el.append(element('span', 'result-title', `All results for “${query}” →`)));
+    option(listbox, searchPage.href, (el) => el.append(h('span', { class: 'result-title' }, `All results for “${query}” →`)));
     listbox.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     status.textContent = client.unavailable ?? (hits.length ? count(hits.length) : 'No results');
@@ -343,13 +320,12 @@ function startResultsPage(client: SearchClient, root: HTMLElement): void {
     const caveat = client.notesMissing ? ` ${client.notesMissing}` : complete ? '' : ' (mapping notes still loading)';
     status.textContent = hits.length ? `${count(hits.length)} for “${query}”${caveat}` : `No results for “${query}”.${caveat}`;
     for (const section of sections(hits)) {
-      const part = element('section', 'result-group');
-      part.append(element('h2', undefined, `${section.label} (${section.hits.length})`));
-      const ol = element('ol', 'result-list');
+      const part = h('section', { class: 'result-group' });
+      part.append(h('h2', {}, `${section.label} (${section.hits.length})`));
+      const ol = h('ol', { class: 'result-list' });
       for (const hit of section.hits) {
-        const li = element('li');
-        const link = element('a', 'result-link');
-        link.href = hit.url;
+        const li = h('li');
+        const link = h('a', { class: 'result-link', href: hit.url });
         resultBody(hit, link, true);
         li.append(link);
         const variants = variantsLine(hit, true);

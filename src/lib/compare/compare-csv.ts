@@ -1,7 +1,7 @@
 /**
  * A comparison as CSV, one row per difference: mappings added and removed, each changed field
  * of a changed mapping, technique flags and suggested capability renames. Written like the
- * other downloads (RFC 4180, every cell guarded against formula injection). Browser-safe.
+ * other downloads (RFC 4180, every cell guarded against formula injection).
  */
 import { CHANGE_FIELD_NAMES, type CompareRow, type Comparison } from './diff-sets.ts';
 import { csvFile } from '../exports/spreadsheet-cells.ts';

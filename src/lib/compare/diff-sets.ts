@@ -1,7 +1,7 @@
 /**
  * What changed between two mapping sets of one framework (A older, B newer): mappings added,
  * removed and changed, techniques whose ATT&CK facts differ between the two sets' versions, and
- * capabilities that look renamed. Pure and browser-safe: the build compares sets from the model
+ * capabilities that look renamed. Pure: the build compares sets from the model
  * (src/lib/compare/from-model.ts), the browser from the sets' download files
  * (src/lib/compare/from-unified.ts), both through `compareSets`.
  */

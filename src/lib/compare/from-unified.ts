@@ -1,8 +1,8 @@
 /**
  * A set's mappings as compare rows, read from its download files (the unified JSON file and
  * its rows file, decoded by decodeSetFiles): what the browser compares when a pair of sets has
- * no static page. Browser-safe: the rows file names each mapping's capability page, which is
- * its folded capability id, so no id rule has to run here.
+ * no static page. The rows file names each mapping's capability page, which is its folded
+ * capability id, so no id rule has to run here.
  */
 import { normalizeWhitespace } from '../core/ids.ts';
 import type { CompareRow } from './diff-sets.ts';

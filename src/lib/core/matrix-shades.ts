@@ -1,7 +1,7 @@
 /**
  * How an ATT&CK matrix says coverage, wherever it is drawn (set, capability and group pages at
  * build time; the coverage builder in the browser): the shades by number of capabilities or by
- * best score, and their legends. The version's label is attackVersionLabel in labels.ts. Browser-safe.
+ * best score, and their legends. The version's label is attackVersionLabel in labels.ts.
  */
 import { SCORE_VALUES } from './vocabulary.ts';
 

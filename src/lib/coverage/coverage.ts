@@ -3,7 +3,7 @@
  * covers of ATT&CK, computed from the compact coverage data the build writes
  * (`/coverage/data.json`, src/lib/coverage/coverage-data.ts). Each capability counts with its newest set
  * in each ATT&CK domain; its techniques have been carried to the domain's matrix version at build
- * time (revoked ones to their replacement). Browser-safe: the page runs it on every change.
+ * time (revoked ones to their replacement). The page runs it in the browser on every change.
  */
 import { capabilityKey } from '../core/ids.ts';
 import { LAYER_GRADIENT, navigatorLayer } from '../exports/export-formats.ts';

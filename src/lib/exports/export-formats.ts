@@ -1,7 +1,7 @@
 /**
  * The download formats, from a set's mapping objects (the unified Mappings Explorer format) and
  * what the set says of itself: the CSV export (published columns and status), the unified JSON
- * file and ATT&CK Navigator layers (format 4.5). Browser-safe and pure: the build writes each
+ * file and ATT&CK Navigator layers (format 4.5). Pure: the build writes each
  * set's files with these functions, and a page makes its own rows' files with the same ones,
  * from the set's JSON file and its rows file (src/lib/exports/export-rows.ts makes both).
  */

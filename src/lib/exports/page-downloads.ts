@@ -3,7 +3,7 @@
  * a unified JSON file and a Navigator layer per set), made from the files every set has: its
  * unified JSON file and its rows file, which says for each mapping object its CSV status and the
  * pages it belongs to. The build and the browser use the same functions, so a file made in the
- * browser is the file the build would have written. Browser-safe.
+ * browser is the file the build would have written.
  */
 import { csvOf, layerOf, unifiedJsonOf, type ExportRow, type ExportSet, type MappingObject } from './export-formats.ts';
 

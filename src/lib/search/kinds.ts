@@ -1,4 +1,4 @@
-/** The kinds of search results and their labels (browser-safe: no build-time imports). */
+/** The kinds of search results and their labels. */
 
 export type EntityKind = 'technique' | 'tactic' | 'capability' | 'group' | 'framework' | 'set';
 export type ResultKind = EntityKind | 'comment';

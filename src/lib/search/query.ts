@@ -3,7 +3,7 @@
  * may match. A word is a concept; so is a synonym form ("mfa", "multi factor authentication":
  * every form of its group), two words a document writes as one ("brute force" / "bruteforce"),
  * and one word a document writes as two ("cloudtrail" / "cloud trail"). Little words ("and",
- * "of") are optional: they weigh little and need not match. Browser-safe.
+ * "of") are optional: they weigh little and need not match.
  */
 import { SYNONYM_FORMS } from './synonyms.ts';
 import { stemOf } from './word-index.ts';

@@ -3,7 +3,7 @@
  * best match over the document's fields (a word repeated in id, alias and name counts once),
  * weighed by the field (a name more than a note) and by the concept's rarity (IDF), and the sum
  * is divided by what a document holding every concept exactly in a field of weight 1 would get:
- * a relevance from 0 to 1, comparable across collections. Browser-safe.
+ * a relevance from 0 to 1, comparable across collections.
  */
 import type { Concept } from './query.ts';
 import { entryDoc, entryField, type Vocabulary } from './word-index.ts';

@@ -2,7 +2,7 @@
  * The field's abbreviations and their spelled-out forms, for search: a query holding any form
  * of a group finds documents holding any other ("mfa" finds "Multi-Factor Authentication", "c2"
  * the Command and Control tactic). One group per concept; forms are written as words are
- * indexed (lower case, punctuation as spaces). Browser-safe.
+ * indexed (lower case, punctuation as spaces).
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['mfa', '2fa', 'multi factor authentication', 'multifactor authentication', 'two factor authentication'],

@@ -1,7 +1,7 @@
 /**
  * The words of a collection of documents, and where each occurs (document and field): what a
  * query word stands for (the word itself, a word of the same stem, a word it begins, a word one
- * or two typos away) and which documents hold it. Browser-safe.
+ * or two typos away) and which documents hold it.
  */
 import { stemmer } from 'stemmer';
 import { pushTo } from '../core/multimap.ts';
