@@ -19,6 +19,7 @@
  */
 import Papa from 'papaparse';
 import { parseCsvTable } from '../../src/lib/io/csv-table.ts';
+import { formatLocation } from '../../src/lib/core/locations.ts';
 import { parseReferenceCell } from '../../src/lib/ingest/references.ts';
 import { capabilityKey, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, normalizeWhitespace } from '../../src/lib/core/ids.ts';
 import { setIdFor } from '../../src/lib/model/slugs.ts';
@@ -253,7 +254,7 @@ function warnedFields(model: Model): Set<string> {
   const warned = new Set<string>();
   for (const w of model.warnings) {
     const field = w.field.replace(/\[\d+\]$/, '');
-    for (const o of w.occurrences) warned.add(`${o.source}\u0000${field}`);
+    for (const o of w.occurrences) warned.add(`${formatLocation(o.location)}\u0000${field}`);
   }
   return warned;
 }

@@ -4,8 +4,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describeValue, problemsFromZod, type DataProblem, type SourceLocation } from '../ingest/problems.ts';
-import { baselineFileSchema, type BaselineFile } from '../model/schema.ts';
+import { describeValue, problemsFromZod, type DataProblem } from '../ingest/problems.ts';
+import { baselineFileSchema, type BaselineFile, type SourceLocation } from '../model/schema.ts';
 import { jsonSyntaxProblem } from './json-syntax.ts';
 
 export const BASELINE_FORMAT = 'mapscope-baseline/1';

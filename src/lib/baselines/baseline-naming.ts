@@ -3,10 +3,10 @@
  * title NIST gives it ("NIST Special Publication 800-53 Revision 5.1.1 MODERATE IMPACT BASELINE"
  * -> nist_800_53-rev5-moderate), or given on the command line for an organisation's own profile.
  */
-import type { DataProblem, SourceLocation } from '../ingest/problems.ts';
+import type { DataProblem } from '../ingest/problems.ts';
 import { normalizeFrameworkVersion } from '../core/ids.ts';
 import { versionSlug } from '../model/slugs.ts';
-import { BASELINE_ID, type BaselineFile } from '../model/schema.ts';
+import { BASELINE_ID, type BaselineFile, type SourceLocation } from '../model/schema.ts';
 import { FRAMEWORK_ID } from '../core/vocabulary.ts';
 import { BASELINE_FORMAT } from './baseline-file.ts';
 import type { ProfileSelection } from './oscal-profile.ts';

@@ -4,16 +4,11 @@
  *   data/x.csv:14: score_value: expected minimal|partial|significant, got "high"
  */
 import type { z } from 'zod';
-import type { DataWarning } from '../model/schema.ts';
+import type { DataWarning, SourceLocation } from '../model/schema.ts';
 import { warningsByKind, warningTotal } from '../model/warnings.ts';
 import { plural } from '../core/id-breaks.ts';
+import { formatLocation } from '../core/locations.ts';
 import { WARNING_KIND_IDS, WARNING_KINDS } from '../core/vocabulary.ts';
-
-/** Where an input record came from: a CSV line (1-based) or a JSON pointer. */
-export type SourceLocation =
-  | { file: string; line: number }
-  | { file: string; pointer: string }
-  | { file: string };
 
 export interface DataProblem {
   location: SourceLocation;
@@ -23,13 +18,6 @@ export interface DataProblem {
   expected: string;
   /** What it found, already rendered (quoted strings, "nothing" for a missing value). */
   found?: string;
-}
-
-/** Render a location as "file:line" or "file#/json/pointer". */
-export function formatLocation(location: SourceLocation): string {
-  if ('line' in location) return `${location.file}:${location.line}`;
-  if ('pointer' in location) return `${location.file}#${location.pointer}`;
-  return location.file;
 }
 
 /** Render one problem as a single line. */
@@ -128,7 +116,7 @@ export function formatWarningSummary(warnings: readonly DataWarning[], examplesP
     lines.push(`  ${WARNING_KINDS[kind].title} [${kind}]: ${count}${list.length < count ? ` in ${list.length} groups` : ''}`);
     for (const w of list.slice(0, examplesPerKind)) {
       const more = w.occurrences.length > 1 ? ` (and ${w.occurrences.length - 1} more)` : '';
-      lines.push(`    ${w.occurrences[0]!.source}${more}: ${w.field}: ${shorten(w.found, 100)}: ${shorten(w.action, 200)}`);
+      lines.push(`    ${formatLocation(w.occurrences[0]!.location)}${more}: ${w.field}: ${shorten(w.found, 100)}: ${shorten(w.action, 200)}`);
     }
     if (list.length > examplesPerKind) lines.push(`    ... and ${list.length - examplesPerKind} more`);
   }

@@ -6,7 +6,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { describeValue, problemsFromZod, type DataProblem, type SourceLocation } from './problems.ts';
+import { describeValue, problemsFromZod, type DataProblem } from './problems.ts';
 import { isCatalogFormat, parseCatalog } from '../attack/catalog.ts';
 import { BASELINE_FORMAT, parseBaseline } from '../baselines/baseline-file.ts';
 import { parseCsvTable, type CsvRow } from '../io/csv-table.ts';
@@ -21,6 +21,7 @@ import {
   type TechniqueRowInput,
   type AttackCatalog,
   type BaselineFile,
+  type SourceLocation,
 } from '../model/schema.ts';
 import { REQUIRED_CSV_COLUMNS, REQUIRED_TECHNIQUE_CSV_COLUMNS, type WarningKind } from '../core/vocabulary.ts';
 

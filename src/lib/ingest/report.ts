@@ -3,9 +3,9 @@
  * each is kept with where it was found, the value found and what was done). One constructor per
  * kind, so every message of a kind reads the same and a new rule has one place to add its own.
  */
-import { describeValue, formatLocation, type DataProblem, type SourceLocation } from './problems.ts';
+import { describeValue, type DataProblem } from './problems.ts';
 import type { ReadRepair } from './read-inputs.ts';
-import type { DataWarning } from '../model/schema.ts';
+import type { DataWarning, SourceLocation } from '../model/schema.ts';
 import { DOMAIN_IDS, DOMAINS, WARNING_KINDS, type WarningKind } from '../core/vocabulary.ts';
 import type { TechniqueStatus } from './normalize/techniques.ts';
 
@@ -17,14 +17,9 @@ export interface RowRef {
   rowId: string | null;
 }
 
-interface WarningDraft {
-  warning: DataWarning;
-  locations: SourceLocation[];
-}
-
 export class Report {
   readonly problems: DataProblem[] = [];
-  private readonly warningDrafts = new Map<string, WarningDraft>();
+  private readonly warningsByKey = new Map<string, DataWarning>();
 
   // --- errors ---------------------------------------------------------------------------------
 
@@ -78,13 +73,12 @@ export class Report {
     row: RowRef,
   ): void {
     const key = JSON.stringify([setId, kind, capabilityId, field, found, action]);
-    let draft = this.warningDrafts.get(key);
-    if (!draft) {
-      const warning: DataWarning = { kind, setId, field, expected: WARNING_KINDS[kind].expected, found, action, capabilityId, occurrences: [] };
-      this.warningDrafts.set(key, (draft = { warning, locations: [] }));
+    let warning = this.warningsByKey.get(key);
+    if (!warning) {
+      warning = { kind, setId, field, expected: WARNING_KINDS[kind].expected, found, action, capabilityId, occurrences: [] };
+      this.warningsByKey.set(key, warning);
     }
-    draft.locations.push(row.location);
-    draft.warning.occurrences.push({ source: formatLocation(row.location), techniqueId: row.techniqueId, rowId: row.rowId });
+    warning.occurrences.push({ location: row.location, techniqueId: row.techniqueId, rowId: row.rowId });
   }
 
   /** A field the reader mended (references). */
@@ -147,13 +141,13 @@ export class Report {
 
   /** Every warning, in the order first met. */
   get warnings(): DataWarning[] {
-    return [...this.warningDrafts.values()].map((d) => d.warning);
+    return [...this.warningsByKey.values()];
   }
 
   /** Warnings as errors (--strict): one per object a warning concerns. */
   warningsAsProblems(): DataProblem[] {
-    return [...this.warningDrafts.values()].flatMap(({ warning, locations }) =>
-      locations.map((location) => ({
+    return [...this.warningsByKey.values()].flatMap((warning) =>
+      warning.occurrences.map(({ location }) => ({
         location,
         field: warning.field,
         expected: warning.expected,

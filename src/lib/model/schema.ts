@@ -447,10 +447,19 @@ export const duplicateSchema = z.object({
   duplicateOf: z.string(),
 });
 
+/**
+ * Where an input record was read: a CSV line (1-based), a JSON pointer, or the whole file. Kept as
+ * read; core/locations.ts writes it ("file:14", "file#/pointer") where it is shown.
+ */
+export const sourceLocationSchema = z.union([
+  z.object({ file: z.string(), line: z.number().int().positive() }),
+  z.object({ file: z.string(), pointer: z.string() }),
+  z.object({ file: z.string() }),
+]);
+
 /** Where a warning was found: the input object, and the row or entry it became (for a link). */
 export const warningOccurrenceSchema = z.object({
-  /** "file:line" or "file#/pointer". */
-  source: z.string(),
+  location: sourceLocationSchema,
   techniqueId: z.string().nullable(),
   /** The row id of the mapping (or the id of the non-mappable entry) the object became. */
   rowId: z.string().nullable(),
@@ -484,7 +493,7 @@ export const baselineSchema = baselineFileSchema.omit({ format: true }).extend({
 });
 
 export const modelSchema = z.object({
-  schemaVersion: z.literal(3),
+  schemaVersion: z.literal(4),
   inputs: z.array(z.string()),
   frameworks: z.array(frameworkSchema),
   sets: z.array(mappingSetSchema),
@@ -518,3 +527,4 @@ export type NonMappable = z.infer<typeof nonMappableSchema>;
 export type Duplicate = z.infer<typeof duplicateSchema>;
 export type DataWarning = z.infer<typeof warningSchema>;
 export type WarningOccurrence = z.infer<typeof warningOccurrenceSchema>;
+export type SourceLocation = z.infer<typeof sourceLocationSchema>;

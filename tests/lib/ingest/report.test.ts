@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem, formatWarningSummary } from '../../../src/lib/ingest/problems.ts';
+import { formatLocation } from '../../../src/lib/core/locations.ts';
 import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
 import type { DataWarning, Model } from '../../../src/lib/model/schema.ts';
 import { WARNING_KIND_IDS } from '../../../src/lib/core/vocabulary.ts';
@@ -14,7 +15,7 @@ let warnings: DataWarning[];
 const m365 = path.relative(ROOT, fixture('warnings', 'm365-12.11.2023_attack-14.1-enterprise.json'));
 const at = (index: number) => `${m365}#/mapping_objects/${index}`;
 const warningAt = (source: string, field?: string) => {
-  const found = warnings.filter((w) => w.occurrences.some((o) => o.source === source) && (field === undefined || w.field === field));
+  const found = warnings.filter((w) => w.occurrences.some((o) => formatLocation(o.location) === source) && (field === undefined || w.field === field));
   expect(found, `${source} ${field ?? ''}`).toHaveLength(1);
   return found[0]!;
 };
@@ -36,7 +37,7 @@ describe('warnings', () => {
       found: '"[]"',
       action: 'dropped: it names no reference',
       capabilityId: 'm365:def-ap-e3',
-      occurrences: [{ source: at(0), techniqueId: 'T1566', rowId: expect.stringMatching(/^def-ap-e3-t1566-[0-9a-f]{6}$/) }],
+      occurrences: [{ location: { file: m365, pointer: '/mapping_objects/0' }, techniqueId: 'T1566', rowId: expect.stringMatching(/^def-ap-e3-t1566-[0-9a-f]{6}$/) }],
     });
   });
 

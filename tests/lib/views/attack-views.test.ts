@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gapRows, matrixView, tacticView, techniqueAttackView } from '../../../src/lib/views/attack-views.ts';
-import { createExplorer } from '../../../src/lib/views/explorer.ts';
+import { techniqueView } from '../../../src/lib/views/technique-page.ts';
 import { indexModel, type ModelIndex } from '../../../src/lib/model/model-index.ts';
 import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
 import type { Model } from '../../../src/lib/model/schema.ts';
@@ -91,7 +91,7 @@ describe('a technique\'s ATT&CK facts', () => {
   });
 
   it('show rows the notes their set\'s version gives the technique', () => {
-    const row = createExplorer(index).technique('T1904').tables[0]!.rows[0]!;
+    const row = techniqueView(index, 'T1904').tables[0]!.rows[0]!;
     expect(row.techniqueNotes).toEqual([{ kind: 'revoked', text: 'revoked in ATT&CK Enterprise 2.0', replacement: 'T1903' }]);
   });
 

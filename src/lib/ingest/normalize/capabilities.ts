@@ -3,10 +3,9 @@
  * each), with what every set calls them. A capability's id, title and group in a set are what
  * most of the set's rows give; rows that write them otherwise keep their own (see objects.ts).
  */
-import type { SourceLocation } from '../problems.ts';
 import { capabilityKey, compareNatural, normalizeWhitespace } from '../../core/ids.ts';
 import { slugFor } from '../../model/slugs.ts';
-import type { Capability, CapabilityGroup } from '../../model/schema.ts';
+import type { Capability, CapabilityGroup, SourceLocation } from '../../model/schema.ts';
 import type { Report, RowRef } from '../report.ts';
 import type { SetDraft } from './sets.ts';
 import { required } from '../../core/lookups.ts';

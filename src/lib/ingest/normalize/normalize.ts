@@ -181,7 +181,7 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
   const domains = DOMAIN_IDS.filter((d) => sets.some((s) => s.domain === d));
 
   return {
-    schemaVersion: 3,
+    schemaVersion: 4,
     inputs: [...inputNames],
     frameworks,
     sets,

@@ -4,7 +4,7 @@
  * to an object the set already kept). What the reader mended, a missing score and a capability
  * described otherwise than before become warnings that point at the row the object became.
  */
-import { formatLocation } from '../problems.ts';
+import { formatLocation } from '../../core/locations.ts';
 import { mappingTypeFamily, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, normalizeTechniqueId, normalizeWhitespace } from '../../core/ids.ts';
 import { stableHash } from '../../model/slugs.ts';
 import type { ObjectRecord } from '../read-inputs.ts';

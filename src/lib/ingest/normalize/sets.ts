@@ -3,11 +3,10 @@
  * version, ATT&CK version, domain), the set's metadata merged from every file that names it, its
  * mapping types and capability groups, and what it has kept so far.
  */
-import type { SourceLocation } from '../problems.ts';
 import { capabilityKey, mappingTypeFamily, mappingTypeKey, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, normalizeWhitespace } from '../../core/ids.ts';
 import { setIdFor, versionSlug } from '../../model/slugs.ts';
 import type { ObjectRecord, ReadRepair } from '../read-inputs.ts';
-import type { Duplicate, Framework, Mapping, MappingMetadataInput, MappingSet, MappingType } from '../../model/schema.ts';
+import type { Duplicate, Framework, Mapping, MappingMetadataInput, MappingSet, MappingType, SourceLocation } from '../../model/schema.ts';
 import { compareSetsNewestFirst } from '../../core/versions.ts';
 import { DOMAIN_IDS, FRAMEWORK_ID, FRAMEWORK_NAMES, MAPPING_TYPE_LABELS, SCORED_MAPPING_TYPE, type Domain } from '../../core/vocabulary.ts';
 import type { NonMappableDraft } from './objects.ts';
