@@ -1,6 +1,7 @@
 // @ts-check
 import { rm } from 'node:fs/promises';
 import { defineConfig } from 'astro/config';
+import { readSetting } from './src/lib/config/settings.ts';
 
 /**
  * Astro 5 leaves its content-layer modules (content-assets.mjs, content-modules.mjs) in an
@@ -19,8 +20,8 @@ const removeBuildLeftovers = {
 // MAPSCOPE_BASE deploys the site under a sub-path (e.g. /mapscope/ on GitHub Pages);
 // MAPSCOPE_OUT builds into another folder (tests build into temporary folders).
 export default defineConfig({
-  base: process.env.MAPSCOPE_BASE || '/',
-  outDir: process.env.MAPSCOPE_OUT || './dist',
+  base: readSetting('base'),
+  outDir: readSetting('out'),
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only pipeline,...] [--runs N]
+ * npm run bench [-- --only pipeline,...] [--runs N] (and MAPSCOPE_BENCH_SITE_RUNS: docs/configuration.md)
  * Benchmarks on the synthetic full-size corpus (generated first, deterministically), printing one
  * line per figure: median and p95 over repeated runs, with a reference measured in the same run,
  * and the target. Results are also written to bench-results/latest.json.
@@ -7,7 +7,6 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { listInputFiles } from '../src/lib/ingest/read-inputs.ts';
@@ -29,10 +28,13 @@ import { planDownloads } from '../src/lib/exports/site-downloads.ts';
 import { indexModel } from '../src/lib/model/model-index.ts';
 import { decodeSetFiles, scopedContent } from '../src/lib/exports/page-downloads.ts';
 import type { Model } from '../src/lib/model/schema.ts';
+import { parseCommand } from './cli.ts';
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string' } } });
-const only = values.only ? new Set(values.only.split(',')) : null;
-const runs = Number(values.runs ?? 7);
+const parsed = parseCommand('bench', process.argv.slice(2));
+if ('status' in parsed) process.exit(parsed.status);
+const { values } = parsed;
+const only = values.only?.length ? new Set(values.only) : null;
+const runs = values.runs;
 const CORPUS = path.resolve('generated/corpus');
 const results: Record<string, unknown> = {};
 
@@ -178,7 +180,7 @@ if (!only || only.has('exports')) {
 
 if (!only || only.has('site')) {
   // The whole site for the full-size corpus, against the default site built in the same run.
-  const siteRuns = Math.max(1, Math.min(runs, Number(process.env['MAPSCOPE_BENCH_SITE_RUNS'] ?? 3)));
+  const siteRuns = Math.min(runs, values.benchSiteRuns);
   const work = path.join(scratch, 'site');
   await mkdir(work, { recursive: true });
   const full: number[] = [];

@@ -10,10 +10,11 @@ import { planDownloads, type DownloadManifest } from '../src/lib/exports/site-do
 import { indexModel } from '../src/lib/model/model-index.ts';
 import type { Model } from '../src/lib/model/schema.ts';
 import { createUrls } from '../src/lib/core/urls.ts';
+import { readSetting, type Env } from '../src/lib/config/settings.ts';
 
 /** The site's public origin for links in Navigator layers: $MAPSCOPE_SITE, else astro preview's. */
-export function siteOrigin(env: NodeJS.ProcessEnv = process.env): string {
-  return (env['MAPSCOPE_SITE'] || 'http://localhost:4321').replace(/\/+$/, '');
+export function siteOrigin(env: Env = process.env): string {
+  return readSetting('site', env).replace(/\/+$/, '');
 }
 
 export interface PreparedDownloads {
@@ -23,8 +24,8 @@ export interface PreparedDownloads {
 }
 
 /** Every download's content and the manifest of sizes, in memory. */
-export function prepareDownloads(model: Model, env: NodeJS.ProcessEnv = process.env): PreparedDownloads {
-  const urls = createUrls(env['MAPSCOPE_BASE'] || '/');
+export function prepareDownloads(model: Model, env: Env = process.env): PreparedDownloads {
+  const urls = createUrls(readSetting('base', env));
   const origin = siteOrigin(env);
   const pageUrl = (target: { technique?: string; set?: string }) =>
     `${origin}${target.technique ? urls.technique(target.technique) : urls.set(target.set!)}`;

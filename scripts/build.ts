@@ -11,7 +11,8 @@
  * the signal is passed on to Astro (and whatever it started), the staging folder is removed.
  * npm run build runs this script with scripts/stop-with-parent.mjs, so that a build whose npm is
  * killed outright stops the same way; Astro runs with it too, in case this process is.
- * Arguments are those of npm run data (--data PATH ...).
+ * Arguments are those of npm run data (--data PATH ...); they and the variables a build reads
+ * (MAPSCOPE_OUT, MAPSCOPE_BASE, ...) are declared in src/lib/config/settings.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -21,6 +22,7 @@ import { dataStep } from './build-model.ts';
 import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
 import { budgetProblems, budgetsFrom, describeMeasure, measureSite } from './site-check/budgets.ts';
 import { STOP_WITH_PARENT, withParentPid } from './cli.ts';
+import { readSetting } from '../src/lib/config/settings.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -102,11 +104,11 @@ function swapIn(staging: string, outDir: string): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  const data = await dataStep(process.argv.slice(2));
+  const data = await dataStep(process.argv.slice(2), 'build');
   if (data.status !== 0 || !data.model || !data.dir) return data.status;
 
   const generated = data.dir;
-  const outDir = path.resolve(ROOT, process.env['MAPSCOPE_OUT'] || 'dist');
+  const outDir = path.resolve(ROOT, readSetting('out'));
   const staging = `${outDir}.staging-${process.pid}`;
   const downloadsDir = path.join(generated, `downloads.${process.pid}.tmp`);
   scratch.add(staging);

@@ -5,9 +5,7 @@
  * budget exceeded; exits 1 on one with --strict (or MAPSCOPE_STRICT=1).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { strictFromEnv } from './build-model.ts';
-import { isMain } from './cli.ts';
+import { isMain, parseCommand } from './cli.ts';
 import { budgetProblems, budgetsFrom, describeMeasure, measureSite } from './site-check/budgets.ts';
 
 export async function checkBudgets(dir: string, strict: boolean): Promise<number> {
@@ -20,6 +18,6 @@ export async function checkBudgets(dir: string, strict: boolean): Promise<number
 }
 
 if (isMain(import.meta.url)) {
-  const { values, positionals } = parseArgs({ options: { strict: { type: 'boolean' } }, allowPositionals: true });
-  process.exitCode = await checkBudgets(path.resolve(positionals[0] ?? 'dist'), values.strict === true || strictFromEnv());
+  const parsed = parseCommand('budgets', process.argv.slice(2));
+  process.exitCode = 'status' in parsed ? parsed.status : await checkBudgets(path.resolve(parsed.positionals[0] ?? 'dist'), parsed.values.strict);
 }

@@ -8,12 +8,11 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { generatedDir, modelPath, readModel } from '../src/lib/model/model-store.ts';
+import { modelPath, readModel } from '../src/lib/model/model-store.ts';
 import type { Model } from '../src/lib/model/schema.ts';
 import { listInputFiles } from '../src/lib/ingest/read-inputs.ts';
 import { decodeSetFiles, scopedContent, type LoadedSet } from '../src/lib/exports/page-downloads.ts';
-import { isMain } from './cli.ts';
+import { isMain, parseCommand } from './cli.ts';
 import { checkDownloadFidelity, formatFidelityReport, unwarnedDifferences, type FidelityInput, type FidelityReport } from './site-check/download-fidelity.ts';
 
 /** The all-sets CSV of every page that offers one, made from the sets' JSON and rows files. */
@@ -68,16 +67,17 @@ export async function checkSite(options: SiteFiles & { examples?: number }): Pro
 }
 
 if (isMain(import.meta.url)) {
-  const { values } = parseArgs({
-    options: { data: { type: 'string', multiple: true }, dist: { type: 'string' }, model: { type: 'string' }, strict: { type: 'boolean' }, examples: { type: 'string' } },
-  });
-  const fromEnv = (process.env['MAPSCOPE_DATA'] ?? '').split(':').filter((p) => p.trim() !== '');
-  const report = await checkSite({
-    data: values.data?.length ? values.data : fromEnv.length ? fromEnv : ['data'],
-    dist: path.resolve(values.dist ?? (process.env['MAPSCOPE_OUT'] || 'dist')),
-    model: values.model ? path.resolve(values.model) : modelPath(generatedDir()),
-    examples: values.examples ? Number(values.examples) : 3,
-  });
-  for (const line of formatFidelityReport(report)) console.log(line);
-  process.exitCode = values.strict && unwarnedDifferences(report) > 0 ? 1 : 0;
+  const parsed = parseCommand('fidelity', process.argv.slice(2));
+  if ('status' in parsed) process.exitCode = parsed.status;
+  else {
+    const { values } = parsed;
+    const report = await checkSite({
+      data: values.data,
+      dist: path.resolve(values.out),
+      model: values.fidelityModel ? path.resolve(values.fidelityModel) : modelPath(path.resolve(values.generated)),
+      examples: values.examples,
+    });
+    for (const line of formatFidelityReport(report)) console.log(line);
+    process.exitCode = values.fidelityStrict && unwarnedDifferences(report) > 0 ? 1 : 0;
+  }
 }

@@ -7,9 +7,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus/generate.ts';
-import { isMain } from './cli.ts';
+import { isMain, parseCommand } from './cli.ts';
 
 const MARKER = '.mapscope-corpus';
 
@@ -32,10 +31,13 @@ export async function writeCorpus(out: string, seed?: number): Promise<ReturnTyp
 }
 
 if (isMain(import.meta.url)) {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, seed: { type: 'string' } } });
-  const out = path.resolve(values.out ?? 'generated/corpus');
-  const corpus = await writeCorpus(out, values.seed ? Number(values.seed) : undefined);
-  const objects = corpus.sets.reduce((n, s) => n + s.objects, 0);
-  const bytes = corpus.files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
-  console.log(`${corpus.sets.length} sets, ${objects} mapping objects, ${(bytes / 1e6).toFixed(1)} MB in ${corpus.files.length} files -> ${out}`);
+  const parsed = parseCommand('corpus', process.argv.slice(2));
+  if ('status' in parsed) process.exitCode = parsed.status;
+  else {
+    const out = path.resolve(parsed.values.corpusOut);
+    const corpus = await writeCorpus(out, parsed.values.seed);
+    const objects = corpus.sets.reduce((n, s) => n + s.objects, 0);
+    const bytes = corpus.files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
+    console.log(`${corpus.sets.length} sets, ${objects} mapping objects, ${(bytes / 1e6).toFixed(1)} MB in ${corpus.files.length} files -> ${out}`);
+  }
 }

@@ -9,7 +9,6 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { addBundle, catalogFile, catalogToJson, emptyCatalog, readCatalogs } from '../src/lib/attack/catalog.ts';
 import { readAttackBundles } from '../src/lib/attack/bundles.ts';
 import { writeFilesAtomically } from '../src/lib/io/atomic-files.ts';
@@ -17,26 +16,13 @@ import type { AttackBundle } from '../src/lib/attack/stix.ts';
 import { formatProblems } from '../src/lib/ingest/problems.ts';
 import { plural } from '../src/lib/core/id-breaks.ts';
 import { compareAttackVersions } from '../src/lib/core/versions.ts';
-import { isMain } from './cli.ts';
-
-const USAGE = `usage: npm run attack -- PATH... [--out DIR]
-  PATH      an ATT&CK STIX bundle (enterprise-attack-16.1.json, ...) or a folder of them
-  --out DIR the catalog folder. Default: data/attack`;
+import { isMain, parseCommand } from './cli.ts';
 
 /** Run the import with command-line arguments; the exit status. */
 export async function importAttack(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help || parsed.positionals.length === 0) {
-    (parsed.values.help ? console.log : console.error)(USAGE);
-    return parsed.values.help ? 0 : 2;
-  }
-  const out = path.resolve(parsed.values.out ?? 'data/attack');
+  const parsed = parseCommand('attack', argv);
+  if ('status' in parsed) return parsed.status;
+  const out = path.resolve(parsed.values.catalogOut);
   const { bundles, problems } = await readAttackBundles(parsed.positionals);
   const existing = await readCatalogs(out, path.relative(process.cwd(), out) || out);
   problems.push(...existing.problems);

@@ -7,45 +7,18 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { baselineFilePath, baselineToJson } from '../src/lib/baselines/baseline-file.ts';
 import { readProfiles } from '../src/lib/baselines/read-profiles.ts';
 import { writeFilesAtomically } from '../src/lib/io/atomic-files.ts';
 import { formatProblems } from '../src/lib/ingest/problems.ts';
-import { isMain } from './cli.ts';
-
-const USAGE = `usage: npm run baselines -- PATH... [--out DIR] [--id ID] [--framework ID] [--version V]
-  PATH           an OSCAL profile (NIST_SP-800-53_rev5_MODERATE-baseline_profile.json, ...) or a folder of them
-  --out DIR      the baselines folder. Default: data/baselines
-  --id ID        the baseline's id and file name (one profile only). Default: from the title, nist_800_53-rev5-moderate
-  --framework ID the framework whose capabilities the controls are. Default: nist_800_53
-  --version V    the framework version its mapping sets use, e.g. rev5. Default: from the title ("Revision 5")`;
+import { isMain, parseCommand } from './cli.ts';
 
 /** Run the import with command-line arguments; the exit status. */
 export async function importBaselines(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        id: { type: 'string' },
-        framework: { type: 'string' },
-        version: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help || parsed.positionals.length === 0) {
-    (parsed.values.help ? console.log : console.error)(USAGE);
-    return parsed.values.help ? 0 : 2;
-  }
-  const out = path.resolve(parsed.values.out ?? 'data/baselines');
-  const { id, framework, version } = parsed.values;
+  const parsed = parseCommand('baselines', argv);
+  if ('status' in parsed) return parsed.status;
+  const out = path.resolve(parsed.values.baselinesOut);
+  const { baselineId: id, framework, frameworkVersion: version } = parsed.values;
   const { imported, problems, skipped } = await readProfiles(parsed.positionals, { id, framework, version });
   for (const file of skipped) console.log(`${file}: an OSCAL catalog, not a profile: skipped`);
   if (problems.length) {

@@ -10,9 +10,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { isMain } from './cli.ts';
+import { isMain, parseCommand, synopsis } from './cli.ts';
+import { SETTINGS } from '../src/lib/config/settings.ts';
 import { launchBrowser } from './site-check/browser.ts';
 import { serveStatic } from './site-check/static-server.ts';
 import { pickPages, siteBase, type PickedPage, type Readiness } from './screenshots/pick-pages.ts';
@@ -22,7 +22,7 @@ export const VIEWPORTS = {
   phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
 } satisfies Record<string, BrowserContextOptions>;
 export const SCHEMES = ['light', 'dark'] as const;
-const DEFAULT_MAX_HEIGHT = 12_000;
+const DEFAULT_MAX_HEIGHT = SETTINGS.maxHeight.default;
 
 export interface ScreenshotOptions {
   dist: string;
@@ -178,24 +178,24 @@ export async function takeScreenshots(options: ScreenshotOptions): Promise<numbe
 }
 
 if (isMain(import.meta.url)) {
-  try {
-    const { values } = parseArgs({
-      options: { dist: { type: 'string' }, out: { type: 'string' }, url: { type: 'string' }, 'max-height': { type: 'string' } },
-    });
-    const maxHeight = values['max-height'];
-    if (maxHeight !== undefined && !/^\d+$/.test(maxHeight)) throw new ScreenshotInputError(`--max-height must be a whole number of pixels; found "${maxHeight}".`);
-    const failures = await takeScreenshots({
-      dist: values.dist ?? 'dist',
-      out: values.out ?? 'screenshots',
-      ...(values.url ? { url: values.url } : {}),
-      ...(maxHeight !== undefined ? { maxHeight: Number(maxHeight) } : {}),
-    });
-    if (failures) console.error(`${failures} page shots failed (see the errors above).`);
-    process.exitCode = failures ? 1 : 0;
-  } catch (error) {
-    if (!(error instanceof ScreenshotInputError) && (error as { code?: string }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw error;
-    console.error(`Error: ${(error as Error).message}`);
-    console.error('Usage: npm run screenshots [-- --dist DIR] [--out DIR] [--url URL] [--max-height PX]');
-    process.exitCode = 1;
+  const parsed = parseCommand('screenshots', process.argv.slice(2));
+  if ('status' in parsed) process.exitCode = parsed.status;
+  else {
+    const { values } = parsed;
+    try {
+      const failures = await takeScreenshots({
+        dist: values.screenshotsDist,
+        out: values.screenshotsOut,
+        ...(values.url ? { url: values.url } : {}),
+        maxHeight: values.maxHeight,
+      });
+      if (failures) console.error(`${failures} page shots failed (see the errors above).`);
+      process.exitCode = failures ? 1 : 0;
+    } catch (error) {
+      if (!(error instanceof ScreenshotInputError)) throw error;
+      console.error(`Error: ${error.message}`);
+      console.error(`Usage: ${synopsis('screenshots')}`);
+      process.exitCode = 1;
+    }
   }
 }

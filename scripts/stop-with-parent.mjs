@@ -12,7 +12,9 @@
  *
  * The starter names itself in MAPSCOPE_PARENT_PID (npm scripts pass the shell's $PPID, which is
  * npm): a parent that died before this module ran is noticed too. Without it, the parent is the
- * one found here.
+ * one found here. (MAPSCOPE_PARENT_PID is declared with every other setting in
+ * src/lib/config/settings.ts; this file, preloaded before tsx, cannot import TypeScript and reads
+ * it itself.)
  */
 const named = Number(process.env['MAPSCOPE_PARENT_PID']);
 // Ours alone: a child started without the variable must not inherit our parent's pid.

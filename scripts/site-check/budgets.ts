@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { listFiles } from './files.ts';
+import { readSetting, SETTINGS, type Env } from '../../src/lib/config/settings.ts';
 
 export interface Budgets {
   files: number;
@@ -13,21 +14,20 @@ export interface Budgets {
   totalBytes: number;
 }
 
-export const BUDGETS: Budgets = { files: 20_000, fileBytes: 25 * 1024 * 1024, totalBytes: 150e6 };
+const MIB = 1024 * 1024;
+
+/** The budgets by default (src/lib/config/settings.ts). */
+export const BUDGETS: Budgets = { files: SETTINGS.budgetFiles.default, fileBytes: SETTINGS.budgetFileMb.default * MIB, totalBytes: SETTINGS.budgetMb.default * 1e6 };
 
 /**
  * The budgets, or a host's own: MAPSCOPE_BUDGET_FILES (files), MAPSCOPE_BUDGET_FILE_MB (MiB a
  * file), MAPSCOPE_BUDGET_MB (MB in all).
  */
-export function budgetsFrom(env: NodeJS.ProcessEnv = process.env): Budgets {
-  const number = (name: string) => {
-    const value = Number(env[name]);
-    return env[name] && Number.isFinite(value) && value > 0 ? value : null;
-  };
+export function budgetsFrom(env: Env = process.env): Budgets {
   return {
-    files: number('MAPSCOPE_BUDGET_FILES') ?? BUDGETS.files,
-    fileBytes: (number('MAPSCOPE_BUDGET_FILE_MB') ?? 25) * 1024 * 1024,
-    totalBytes: (number('MAPSCOPE_BUDGET_MB') ?? 150) * 1e6,
+    files: readSetting('budgetFiles', env),
+    fileBytes: readSetting('budgetFileMb', env) * MIB,
+    totalBytes: readSetting('budgetMb', env) * 1e6,
   };
 }
 

@@ -62,6 +62,15 @@ describe('npm run data', () => {
     expect(await readdir(out)).toEqual(['model.json']);
   });
 
+  it('stops on a setting of the wrong type before reading anything, naming it, and writes nothing', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'mapscope-out-'));
+    const result = await data(['--data', 'data', '--out', out], { MAPSCOPE_STRICT: 'maybe' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('Error: MAPSCOPE_STRICT: expected one of 1, true, yes, on (or 0, false, no, off), found "maybe"\n');
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(out)).toEqual([]);
+  });
+
   it('explains its options on a wrong one', async () => {
     const result = await data(['--dta', 'x']);
     expect(result.code).toBe(2);

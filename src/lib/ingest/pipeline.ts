@@ -14,6 +14,7 @@ import { buildModel, type BuildModelResult } from './normalize/normalize.ts';
 import type { AttackData } from './normalize/techniques.ts';
 import type { AttackCatalog, BaselineFile } from '../model/schema.ts';
 import type { Domain } from '../core/vocabulary.ts';
+import { readSetting, type Env } from '../config/settings.ts';
 
 /** The ATT&CK catalog that ships with Mapscope: data/attack/ (npm run attack writes it). */
 export const DEFAULT_CATALOG = fileURLToPath(new URL('../../../data/attack', import.meta.url));
@@ -37,7 +38,7 @@ export interface PipelineOptions {
  * replaces the catalog's), and the bundles' descriptions.
  */
 export async function loadAttack(options: PipelineOptions, inputCatalogs: readonly AttackCatalog[] = []): Promise<{ attack: AttackData; problems: DataProblem[] }> {
-  const dir = options.catalog ?? process.env['MAPSCOPE_CATALOG'] ?? DEFAULT_CATALOG;
+  const dir = options.catalog ?? readSetting('catalog') ?? DEFAULT_CATALOG;
   const read = await readCatalogs(dir, inputName(path.resolve(dir), dir));
   const problems = [...read.problems];
   const catalogs = new Map<Domain, AttackCatalog>(read.catalogs.map((c) => [c.domain, c]));
@@ -57,7 +58,7 @@ export async function loadAttack(options: PipelineOptions, inputCatalogs: readon
 
 /** The baselines of a build: the baselines folder's, and those among the inputs (which stand for the folder's of the same id). */
 export async function loadBaselines(options: PipelineOptions, inputBaselines: readonly BaselineSource[] = []): Promise<{ baselines: BaselineFile[]; problems: DataProblem[] }> {
-  const dir = options.baselines ?? process.env['MAPSCOPE_BASELINES'] ?? DEFAULT_BASELINES;
+  const dir = options.baselines ?? readSetting('baselines') ?? DEFAULT_BASELINES;
   const read = await readBaselines(dir, inputName(path.resolve(dir), dir));
   const merged = mergeBaselines(read.baselines, inputBaselines);
   return { baselines: merged.baselines, problems: [...read.problems, ...merged.problems] };
@@ -68,9 +69,8 @@ export async function loadBaselines(options: PipelineOptions, inputBaselines: re
  * memory whole; measured on the 24 GB build machine, 200 MB of CSV (420,000 rows) builds with a
  * 3.1 GB peak, so 1 GB stays well inside it (see docs/benchmarks.md, Limits).
  */
-export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const mb = Number(env['MAPSCOPE_MAX_INPUT_MB'] || 1024);
-  return (Number.isFinite(mb) && mb > 0 ? mb : 1024) * 1024 * 1024;
+export function maxInputBytes(env: Env = process.env): number {
+  return readSetting('maxInputMb', env) * 1024 * 1024;
 }
 
 /** Read files and folders into a model, or the list of problems that prevent one. */

@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFilesAtomically } from '../io/atomic-files.ts';
 import { modelSchema, type Model } from './schema.ts';
+import { readSetting, type Env } from '../config/settings.ts';
 
 /** The generated folder: $MAPSCOPE_GENERATED, else ./generated. */
-export function generatedDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-  return path.resolve(cwd, env['MAPSCOPE_GENERATED'] || 'generated');
+export function generatedDir(env: Env = process.env, cwd = process.cwd()): string {
+  return path.resolve(cwd, readSetting('generated', env));
 }
 
 /** The model file inside a generated folder. */
