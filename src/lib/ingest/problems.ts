@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { DataWarning } from '../model/schema.ts';
 import { plural } from '../core/id-breaks.ts';
-import { WARNING_KIND_IDS, WARNING_KINDS, type WarningKind } from '../core/vocabulary.ts';
+import { WARNING_KIND_IDS, WARNING_KINDS, type WarningKind } from './rules/index.ts';
 
 /** Where an input record came from: a CSV line (1-based) or a JSON pointer. */
 export type SourceLocation =
