@@ -26,7 +26,8 @@ import { benchCoverage } from './bench/coverage.ts';
 import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
 import { planDownloads } from '../src/lib/exports/site-downloads.ts';
 import { indexModel } from '../src/lib/model/model-index.ts';
-import { decodeSetFiles, scopedContent } from '../src/lib/exports/page-downloads.ts';
+import { decodeSetFiles } from '../src/lib/exports/formats/rows-file.ts';
+import { csvFormat } from '../src/lib/exports/formats/csv.ts';
 import type { Model } from '../src/lib/model/schema.ts';
 import { parseCommand } from './cli.ts';
 
@@ -133,10 +134,10 @@ if (!only || only.has('exports')) {
   const prepareRuns: number[] = [];
   const writeRuns: number[] = [];
   const ioRuns: number[] = [];
-  let prepared = prepareDownloads(model);
+  let prepared = await prepareDownloads(model);
   for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
     let started = performance.now();
-    prepared = prepareDownloads(model);
+    prepared = await prepareDownloads(model);
     prepareRuns.push(performance.now() - started);
     started = performance.now();
     await writeDownloadFiles(prepared.files, path.join(work, 'downloads'));
@@ -157,13 +158,13 @@ if (!only || only.has('exports')) {
   );
   // A page's own file, made the browser's way: the largest (the most-mapped technique's CSV
   // across its sets), from its sets' JSON and rows files.
-  const contents = new Map(prepared.files.map((f) => [f.path, f.content]));
+  const contents = new Map(prepared.files.flatMap((f) => (typeof f.content === 'string' ? [[f.path, f.content] as const] : [])));
   const planned = [...planDownloads(indexModel(model), { pageUrl: () => 'https://example.org/' })];
   const biggest = planned.filter((f) => !f.prebuilt && f.format === 'csv').sort((a, b) => b.scoped!.rows - a.scoped!.rows)[0]!;
   const fetched = biggest.scoped!.sets.flatMap((id) => [`${id}.json`, `${id}_rows.json`]);
   const made = await time(async () => {
     const sets = biggest.scoped!.sets.map((id) => decodeSetFiles(JSON.parse(contents.get(`${id}.json`)!), JSON.parse(contents.get(`${id}_rows.json`)!)));
-    scopedContent('csv', biggest.scope, sets);
+    csvFormat.scopes.page.write({ scope: biggest.scope, sets });
   }, runs);
   const gz = fetched.reduce((n, f) => n + gzipSync(contents.get(f)!).length, 0);
   report(

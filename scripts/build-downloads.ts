@@ -7,6 +7,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { planDownloads, type DownloadManifest } from '../src/lib/exports/site-downloads.ts';
+import { DOWNLOAD_FORMATS, type DownloadFormat } from '../src/lib/exports/formats/index.ts';
+import type { FileContent } from '../src/lib/exports/formats/download-format.ts';
 import { indexModel } from '../src/lib/model/model-index.ts';
 import type { Model } from '../src/lib/model/schema.ts';
 import { createUrls } from '../src/lib/core/urls.ts';
@@ -19,12 +21,12 @@ export function siteOrigin(env: Env = process.env): string {
 
 export interface PreparedDownloads {
   manifest: DownloadManifest;
-  files: { path: string; content: string }[];
+  files: { path: string; content: FileContent }[];
   bytes: number;
 }
 
-/** Every download's content and the manifest of sizes, in memory. */
-export function prepareDownloads(model: Model, env: Env = process.env): PreparedDownloads {
+/** Every download's content and the manifest of sizes, in memory; `formats`: the registry's, unless a test gives others. */
+export async function prepareDownloads(model: Model, env: Env = process.env, formats: readonly DownloadFormat[] = DOWNLOAD_FORMATS): Promise<PreparedDownloads> {
   const urls = createUrls(readSetting('base', env));
   const origin = siteOrigin(env);
   const pageUrl = (target: { technique?: string; set?: string }) =>
@@ -33,7 +35,7 @@ export function prepareDownloads(model: Model, env: Env = process.env): Prepared
   const files: PreparedDownloads['files'] = [];
   let bytes = 0;
   const paths = new Set<string>();
-  for (const file of planDownloads(indexModel(model), { pageUrl })) {
+  for (const file of planDownloads(indexModel(model), { pageUrl }, formats)) {
     // Names are built from slugs that may, in theory, end like another file's suffix.
     if (paths.has(file.path)) throw new Error(`Two downloads would share the name ${file.path}; rename one of the ids behind it.`);
     paths.add(file.path);
@@ -44,7 +46,7 @@ export function prepareDownloads(model: Model, env: Env = process.env): Prepared
       group.files.push({ format: file.format, path: file.path, scoped: { rows: file.scoped!.rows, ...(file.scoped!.subject ? { subject: file.scoped!.subject } : {}) } });
       continue;
     }
-    const content = file.content();
+    const content = await file.content();
     const size = Buffer.byteLength(content);
     group.files.push({ format: file.format, path: file.path, bytes: size });
     files.push({ path: file.path, content });

@@ -114,7 +114,7 @@ async function main(): Promise<number> {
   scratch.add(staging);
   scratch.add(downloadsDir);
   const started = performance.now();
-  const downloads = prepareDownloads(data.model);
+  const downloads = await prepareDownloads(data.model);
   await writeFile(path.join(generated, 'downloads.json'), JSON.stringify(downloads.manifest));
   // If writing the downloads fails, stop Astro too rather than leave it writing.
   const writing = writeDownloadFiles(downloads.files, downloadsDir).catch((error: Error) => {

@@ -11,7 +11,9 @@ import path from 'node:path';
 import { modelPath, readModel } from '../src/lib/model/model-store.ts';
 import type { Model } from '../src/lib/model/schema.ts';
 import { listInputFiles } from '../src/lib/ingest/read-inputs.ts';
-import { decodeSetFiles, scopedContent, type LoadedSet } from '../src/lib/exports/page-downloads.ts';
+import type { LoadedSet } from '../src/lib/exports/page-downloads.ts';
+import { decodeSetFiles } from '../src/lib/exports/formats/rows-file.ts';
+import { csvFormat } from '../src/lib/exports/formats/csv.ts';
 import { isMain, parseCommand } from './cli.ts';
 import { checkDownloadFidelity, formatFidelityReport, unwarnedDifferences, type FidelityInput, type FidelityReport } from './site-check/download-fidelity.ts';
 
@@ -23,7 +25,7 @@ export function allSetsFiles(loaded: readonly LoadedSet[]): Map<string, string> 
     for (const scope of scopes) byScope.set(scope, [...(byScope.get(scope) ?? []), set]);
   }
   const files = new Map<string, string>();
-  for (const [scope, sets] of byScope) files.set(`${scope}_all-sets.csv`, scopedContent('csv', scope, sets));
+  for (const [scope, sets] of byScope) files.set(`${scope}_all-sets.csv`, csvFormat.scopes.page.write({ scope, sets }));
   return files;
 }
 

@@ -9,7 +9,7 @@ import { compareSets } from '../../src/lib/compare/diff-sets.ts';
 import { modelCompareRows } from '../../src/lib/compare/from-model.ts';
 import { unifiedCompareRows } from '../../src/lib/compare/from-unified.ts';
 import { indexModel } from '../../src/lib/model/model-index.ts';
-import { decodeSetFiles } from '../../src/lib/exports/page-downloads.ts';
+import { decodeSetFiles } from '../../src/lib/exports/formats/rows-file.ts';
 import { restoreCell } from '../../src/lib/exports/spreadsheet-cells.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
 import { page, tableOf, text } from '../support/html.ts';

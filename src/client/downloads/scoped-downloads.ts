@@ -4,10 +4,11 @@ import { h } from '../elements/dom.ts';
  * <scoped-downloads data-base="/downloads/" data-scope="capability:..." data-all-sets="…csv"
  * data-stem="capability-ac-4" data-subject="AC-4">: on a technique, capability or group page,
  * its links make the page's own file (its mappings only) instead of following their href (the
- * set's whole file, from which the set and the format are read); the code that makes them loads
- * on the first click. The all-sets row (data-all) covers the sets of the rows below it; a
- * row's data-subject is a layer's subject where it differs. Rows marked data-needs-js (the all-sets CSV, which has no
- * whole-file fallback) show only here.
+ * set's whole file, from which the set is read); each link names its format (data-format, an
+ * id of the formats' registry, src/lib/exports/formats/). The code that makes the files, and
+ * names them, loads on the first click. The all-sets row (data-all) covers the sets of the rows
+ * below it; a row's data-subject is a layer's subject where it differs. Rows marked
+ * data-needs-js (the all-sets CSV, which has no whole-file fallback) show only here.
  */
 class ScopedDownloads extends HTMLElement {
   connectedCallback(): void {
@@ -23,24 +24,34 @@ class ScopedDownloads extends HTMLElement {
 
   private async make(link: HTMLAnchorElement): Promise<void> {
     const row = link.closest('tr')!;
-    const file = fileOf(link);
-    const format = file.endsWith('_layer.json') ? 'layer' : file.endsWith('.json') ? 'json' : 'csv';
+    const format = link.dataset['format']!;
     const all = row.dataset['all'] !== undefined;
-    const sets = all
-      ? [...this.querySelectorAll('tbody tr:not([data-all])')].flatMap((tr) => {
-          const first = tr.querySelector<HTMLAnchorElement>('a[href]');
-          return first ? [setOf(first)] : [];
-        })
-      : [setOf(link)];
-    const name = all ? this.dataset['allSets']! : `${sets[0]}_${this.dataset['stem']}${format === 'layer' ? '_layer.json' : '.json'}`;
     const status = this.querySelector('.download-status');
     const say = (text: string) => {
       if (status) status.textContent = text;
     };
-    say(`Preparing ${name}…`);
+    let name = all ? this.dataset['allSets']! : fileOf(link);
     try {
-      const { makeDownload } = await import('./make-download.ts');
-      const blob = await makeDownload(this.dataset['base']!, this.dataset['scope']!, format, sets, row.dataset['subject'] ?? this.dataset['subject']);
+      const { makeDownload, pageFile } = await import('./make-download.ts');
+      const wanted = pageFile({
+        format,
+        file: fileOf(link),
+        stem: this.dataset['stem']!,
+        ...(all
+          ? {
+              allSets: {
+                name,
+                files: [...this.querySelectorAll('tbody tr:not([data-all])')].flatMap((tr) => {
+                  const first = tr.querySelector<HTMLAnchorElement>('a[href]');
+                  return first ? [{ format: first.dataset['format']!, file: fileOf(first) }] : [];
+                }),
+              },
+            }
+          : {}),
+      });
+      name = wanted.name;
+      say(`Preparing ${name}…`);
+      const blob = await makeDownload(this.dataset['base']!, this.dataset['scope']!, format, wanted.sets, row.dataset['subject'] ?? this.dataset['subject']);
       const url = URL.createObjectURL(blob);
       const save = h('a', { href: url, download: name });
       document.body.append(save);
@@ -55,6 +66,5 @@ class ScopedDownloads extends HTMLElement {
 }
 /** The file a link gives without JavaScript: a set's whole file. */
 const fileOf = (link: HTMLAnchorElement) => decodeURIComponent(new URL(link.href).pathname.split('/').pop()!);
-const setOf = (link: HTMLAnchorElement) => fileOf(link).replace(/(_layer\.json|\.json|\.csv)$/, '');
 
 customElements.define('scoped-downloads', ScopedDownloads);

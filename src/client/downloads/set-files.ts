@@ -1,9 +1,11 @@
 /**
  * A set's download files as the browser reads them: its unified JSON file and its rows file,
- * fetched from the site once per page and decoded (src/lib/exports/page-downloads.ts). A page's own
+ * fetched from the site once per page and decoded (src/lib/exports/formats/rows-file.ts). A page's own
  * downloads and the comparisons made in the browser both start from them.
  */
-import { decodeSetFiles, type LoadedSet } from '../../lib/exports/page-downloads.ts';
+import { decodeSetFiles, rowsFileFormat } from '../../lib/exports/formats/rows-file.ts';
+import { unifiedJsonFormat } from '../../lib/exports/formats/unified-json.ts';
+import { fileNames, type LoadedSet } from '../../lib/exports/page-downloads.ts';
 
 const loaded = new Map<string, Promise<LoadedSet>>();
 
@@ -17,7 +19,7 @@ async function fetchJson(url: string): Promise<unknown> {
 export function loadSet(base: string, setId: string): Promise<LoadedSet> {
   let set = loaded.get(setId);
   if (!set) {
-    set = Promise.all([fetchJson(`${base}${setId}.json`), fetchJson(`${base}${setId}_rows.json`)]).then(([unified, rows]) => decodeSetFiles(unified, rows));
+    set = Promise.all([unifiedJsonFormat, rowsFileFormat].map((format) => fetchJson(`${base}${fileNames.wholeSet(format, setId)}`))).then(([unified, rows]) => decodeSetFiles(unified, rows));
     set.catch(() => loaded.delete(setId));
     loaded.set(setId, set);
   }

@@ -13,8 +13,8 @@ import { paginateComparison, type ComparisonPage } from './pagination.ts';
 export interface StaticComparison {
   a: MappingSet;
   b: MappingSet;
-  /** The CSV download's file name, in the downloads folder. */
-  csvName: string;
+  /** Its downloads' name in the downloads folder, before each format's suffix: "compare_<a>__<b>". */
+  fileStem: string;
   comparison(): Comparison;
   pages(): ComparisonPage[];
   counts(): DiffCounts;
@@ -29,8 +29,8 @@ export interface SiteComparisons {
   forFramework(frameworkId: string): StaticComparison[];
 }
 
-/** "compare_<a>__<b>.csv" */
-export const compareCsvName = (aId: string, bId: string) => `compare_${aId}__${bId}.csv`;
+/** "compare_<a>__<b>" */
+export const compareFileStem = (aId: string, bId: string) => `compare_${aId}__${bId}`;
 
 /** The manifest key of a comparison's downloads. */
 export const compareScope = (aId: string, bId: string) => `compare:${aId}__${bId}`;
@@ -46,7 +46,7 @@ export function siteComparisons(index: ModelIndex): SiteComparisons {
     let comparison: Comparison | undefined;
     let pages: ComparisonPage[] | undefined;
     const compared = () => (comparison ??= compareModelSets(index, a, b));
-    return { a, b, csvName: compareCsvName(a.id, b.id), comparison: compared, pages: () => (pages ??= paginateComparison(compared())), counts: () => compared().counts };
+    return { a, b, fileStem: compareFileStem(a.id, b.id), comparison: compared, pages: () => (pages ??= paginateComparison(compared())), counts: () => compared().counts };
   });
   const byPair = new Map(all.map((c) => [`${c.a.id}\u0000${c.b.id}`, c]));
   const result: SiteComparisons = {

@@ -161,28 +161,3 @@ export const REQUIRED_TECHNIQUE_CSV_COLUMNS = [
   'technology_domain',
 ] as const;
 
-/**
- * Kinds of warnings: what a reader of published data can live with. The build goes on, keeps
- * each with where it was found and what was done, and lists them on /data-quality/; `--strict`
- * turns them into errors. `title` heads a kind's list; `expected` is what strict mode reports.
- */
-export const WARNING_KINDS = {
-  'reference-trimmed': { title: 'References with stray spaces, tabs or quotes', expected: 'an http(s) URL' },
-  'reference-split': { title: 'References holding several entries', expected: 'one URL per reference' },
-  'reference-rejoined': { title: 'URLs split at a comma', expected: 'one URL per reference' },
-  'reference-dropped': { title: 'Reference entries that name no reference', expected: 'an http(s) URL' },
-  'reference-unwrapped': { title: 'URLs wrapped in a viewer address', expected: 'an http(s) URL' },
-  'reference-not-a-link': { title: 'References kept as plain text', expected: 'an http(s) URL' },
-  'score-missing': { title: 'Scored mappings without a score', expected: 'a score category and value' },
-  'description-varies': { title: 'Capabilities described in several ways in one set', expected: 'one description per capability in a set' },
-  'attack-version-inferred': { title: 'Rows without an ATT&CK version', expected: 'an ATT&CK version like 16.1' },
-  'technique-unknown': { title: 'Techniques their set\'s ATT&CK version does not have', expected: "a technique of the set's ATT&CK version and domain" },
-  'technique-revoked': { title: 'Techniques revoked in their set\'s ATT&CK version', expected: "an active technique of the set's ATT&CK version" },
-  'technique-deprecated': { title: 'Techniques deprecated in their set\'s ATT&CK version', expected: "an active technique of the set's ATT&CK version" },
-  'attack-version-unknown': { title: 'Sets of an ATT&CK version the catalog lacks', expected: 'an ATT&CK version in the catalog (npm run attack)' },
-  'field-unknown': { title: 'Fields Mapscope does not read', expected: 'a field of the Mappings Explorer format' },
-  'set-field-differs': { title: 'Objects that name another set than their file', expected: "the value of the file's metadata" },
-  'framework-version-respelled': { title: 'Framework versions written several ways', expected: 'one spelling of the framework version' },
-} as const;
-export type WarningKind = keyof typeof WARNING_KINDS;
-export const WARNING_KIND_IDS = Object.keys(WARNING_KINDS) as [WarningKind, ...WarningKind[]];

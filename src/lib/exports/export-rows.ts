@@ -5,14 +5,12 @@
  * are made from these by the same functions at build time and in the browser.
  */
 import { toUsDate } from '../core/dates.ts';
-import type { GapRow } from '../views/attack-views.ts';
 import { csvOf, layerOf, unifiedJsonOf, type ExportRow, type ExportSet } from './export-formats.ts';
 import { groupIn, setTitle, techniqueNameAt } from '../core/labels.ts';
 import type { ModelIndex } from '../model/model-index.ts';
 import type { Mapping, MappingSet, NonMappable } from '../model/schema.ts';
 import { scopeKey, type LoadedSet, type ScopedRow } from './page-downloads.ts';
 import { isScoredType } from '../core/scores.ts';
-import { csvFile } from './spreadsheet-cells.ts';
 import { STATUSES, type Status, type WrittenField } from '../core/vocabulary.ts';
 import { asWrittenText } from './written-text.ts';
 import { required } from '../core/lookups.ts';
@@ -83,14 +81,6 @@ function toMappingObject(ctx: ModelIndex, set: MappingSet, item: Mapping | NonMa
 /** The status a row's CSV writes: a mapping's; a non-mappable entry's own when it gives one (an object without technique, "complete"). */
 function csvStatus(item: Mapping | NonMappable): Status {
   return item.status ?? 'non_mappable';
-}
-
-/** Columns of a set's gap list. */
-export const GAP_CSV_COLUMNS = ['attack_object_id', 'attack_object_name', 'tactics', 'is_subtechnique', 'non_mappable'] as const;
-
-/** A set's gaps as CSV: one row per technique, tactics separated by "; ", flags as true/false. */
-export function toGapsCsv(rows: readonly GapRow[]): string {
-  return csvFile(GAP_CSV_COLUMNS, rows.map((r) => [r.id, r.name, r.tactics.join('; '), String(r.isSubtechnique), String(r.nonMappable)]));
 }
 
 /** Absolute URLs of the site's pages, for the links in layers. */

@@ -1,11 +1,12 @@
 /**
- * A page's own downloads (a technique's, capability's or group's rows: one CSV across its sets,
- * a unified JSON file and a Navigator layer per set), made from the files every set has: its
- * unified JSON file and its rows file, which says for each mapping object its CSV status and the
- * pages it belongs to. The build and the browser use the same functions, so a file made in the
- * browser is the file the build would have written.
+ * A page's own downloads (a technique's, capability's or group's rows), made from the files
+ * every set has: its unified JSON file and its rows file (formats/rows-file.ts), which says for
+ * each mapping object its CSV status and the pages it belongs to. The build and the browser
+ * make them with the same writers (formats/), so a file made in the browser is the file the
+ * build would have written; here are the pages' keys and the names of their files.
  */
-import { csvOf, layerOf, unifiedJsonOf, type ExportRow, type ExportSet, type MappingObject } from './export-formats.ts';
+import type { ExportRow, ExportSet } from './export-formats.ts';
+import type { DownloadFormat } from './formats/download-format.ts';
 
 /** Keys of the pages that offer downloads. */
 export const scopeKey = {
@@ -14,19 +15,6 @@ export const scopeKey = {
   capability: (id: string) => `capability:${id}`,
   group: (id: string) => `group:${id}`,
 };
-
-export const ROWS_FORMAT = 'mapscope-set-rows/1';
-
-/** A set's rows file (`<set id>_rows.json`), beside its unified JSON file. */
-export interface RowsFile {
-  format: typeof ROWS_FORMAT;
-  /** The set, but for its metadata (the unified file's). */
-  set: Omit<ExportSet, 'metadata'>;
-  /** Page keys, referred to by index. */
-  scopes: string[];
-  /** Per mapping object, in the unified file's order: CSV status, 1 for a mapping (0: non-mappable), then its pages. */
-  rows: [string, 0 | 1, ...number[]][];
-}
 
 /** A row of a set with the pages it belongs to. */
 export interface ScopedRow extends ExportRow {
@@ -39,57 +27,46 @@ export interface LoadedSet {
   rows: ScopedRow[];
 }
 
-/** The rows file of a set. */
-export function encodeRowsFile(loaded: LoadedSet): RowsFile {
-  const { metadata: _metadata, ...set } = loaded.set;
-  const scopes: string[] = [];
-  const index = new Map<string, number>();
-  const rows = loaded.rows.map((row): RowsFile['rows'][number] => [
-    row.status,
-    row.mapping ? 1 : 0,
-    ...row.scopes.map((scope) => {
-      let i = index.get(scope);
-      if (i === undefined) {
-        i = scopes.push(scope) - 1;
-        index.set(scope, i);
-      }
-      return i;
-    }),
-  ]);
-  return { format: ROWS_FORMAT, set, scopes, rows };
+const ALL_SETS = '_all-sets';
+type Suffixed = Pick<DownloadFormat, 'suffix'>;
+
+/** The names of the download files, all in one folder. */
+export const fileNames = {
+  /** A set's whole file: `<set id><suffix>` ("nist_800_53-rev5_attack-8.2-enterprise_layer.json"). */
+  wholeSet: (format: Suffixed, setId: string) => `${setId}${format.suffix}`,
+  /** The set of a whole file of the format. */
+  setOf(format: Suffixed, file: string): string {
+    if (!file.endsWith(format.suffix)) throw new Error(`${file} is not a file ending in ${format.suffix}`);
+    return file.slice(0, file.length - format.suffix.length);
+  },
+  /** A page's own file of one set: `<set id>_<page stem><suffix>` ("…_capability-ac-4_layer.json"). */
+  pageOfSet: (format: Suffixed, setId: string, stem: string) => `${setId}_${stem}${format.suffix}`,
+  /** A page's file across its sets: `<page name>_all-sets<suffix>` ("nist_800_53_capability-ac-4_all-sets.csv"). */
+  pageAllSets: (format: Suffixed, name: string) => `${name}${ALL_SETS}${format.suffix}`,
+  /** The page name in the name of one of its all-sets files. */
+  pageOfAllSets: (file: string) => file.slice(0, file.lastIndexOf(ALL_SETS)),
+};
+
+/** What a link of a page's download table asks for (its data-format, and what its href and its table say). */
+export interface PageFileRequest {
+  format: string;
+  /** The file the link gives without JavaScript: its set's whole file. */
+  file: string;
+  /** The page's stem for per-set files ("capability-ac-4"). */
+  stem: string;
+  /** For the all-sets row: the name of the page's all-sets file (in any format), and one whole file per set of the rows below it, with its format. */
+  allSets?: { name: string; files: readonly { format: string; file: string }[] };
 }
 
-/** Read a set back from its unified JSON file and its rows file (as parsed JSON). */
-export function decodeSetFiles(unified: unknown, rowsFile: unknown): LoadedSet {
-  const json = unified as { metadata?: ExportSet['metadata']; mapping_objects?: MappingObject[] };
-  const file = rowsFile as RowsFile;
-  if (file?.format !== ROWS_FORMAT) throw new Error(`not a Mapscope rows file (format ${JSON.stringify(file?.format)}, expected ${ROWS_FORMAT})`);
-  if (!json?.metadata || !Array.isArray(json.mapping_objects)) throw new Error('not a unified mapping file (no metadata or mapping_objects)');
-  if (json.mapping_objects.length !== file.rows.length) {
-    throw new Error(`the set file holds ${json.mapping_objects.length} objects and its rows file ${file.rows.length}: they are of different builds`);
+/** A page's own file: its name, and the sets it holds (`formatById`: the registry's, src/lib/exports/formats/index.ts). */
+export function pageFile(request: PageFileRequest, formatById: (id: string) => Suffixed): { name: string; sets: string[] } {
+  const format = formatById(request.format);
+  if (request.allSets) {
+    return {
+      name: fileNames.pageAllSets(format, fileNames.pageOfAllSets(request.allSets.name)),
+      sets: request.allSets.files.map(({ format: id, file }) => fileNames.setOf(formatById(id), file)),
+    };
   }
-  return {
-    set: { ...file.set, metadata: json.metadata },
-    rows: file.rows.map(([status, mapping, ...scopes], i) => ({
-      object: json.mapping_objects![i]!,
-      status,
-      mapping: mapping === 1,
-      scopes: scopes.map((s) => file.scopes[s]!),
-    })),
-  };
-}
-
-export type ScopedFormat = 'csv' | 'json' | 'layer';
-
-/**
- * A page's file: its mappings in the given sets (a CSV may hold several; JSON and layers hold
- * one), `subject` naming what a layer shows ("T1046", "AC-4").
- */
-export function scopedContent(format: ScopedFormat, scope: string, sets: readonly LoadedSet[], subject?: string): string {
-  const inScope = (row: ScopedRow) => row.mapping && row.scopes.includes(scope);
-  if (format === 'csv') return csvOf(sets.flatMap(({ set, rows }) => rows.filter(inScope).map((row) => ({ set, row }))));
-  if (sets.length !== 1) throw new Error(`a ${format} file holds one set, not ${sets.length}`);
-  const [{ set, rows }] = sets as [LoadedSet];
-  const value = format === 'json' ? unifiedJsonOf(set, rows.filter(inScope)) : layerOf(set, rows.filter(inScope), subject);
-  return `${JSON.stringify(value)}\n`;
+  const set = fileNames.setOf(format, request.file);
+  return { name: fileNames.pageOfSet(format, set, request.stem), sets: [set] };
 }

@@ -1,35 +1,35 @@
 /**
- * The downloads of a site. Every set offers itself whole, prebuilt: CSV and JSON (its
- * non-mappable entries included), a Navigator layer, its non-mappable entries alone, and its
- * gaps (the active techniques of its ATT&CK version none of its mappings names), with its rows
- * file beside them. Every technique, capability and capability group page offers its rows: one
- * CSV across all its sets (each row names its set), and per set the unified JSON and a Navigator
- * layer; these are made in the browser from the sets' JSON and rows files (src/lib/exports/page-downloads.ts),
- * not written to disk: a full corpus would need some 26,000 of them. Names are descriptive and
- * stable, all in one folder:
+ * The downloads of a site, planned from the formats' registry (src/lib/exports/formats/): each
+ * scope gets a file in each format that offers it, in the registry's order. Every set offers
+ * itself whole, prebuilt: CSV and JSON (its non-mappable entries included), a Navigator layer,
+ * its non-mappable entries alone, and its gaps (the active techniques of its ATT&CK version
+ * none of its mappings names), with its rows file beside them. Every technique, capability and
+ * capability group page offers its rows: one CSV across all its sets (each row names its set),
+ * and per set the unified JSON and a Navigator layer; these are made in the browser from the
+ * sets' JSON and rows files, not written to disk: a full corpus would need some 26,000 of them.
+ * Names are descriptive and stable, all in one folder (src/lib/exports/page-downloads.ts):
  *   <set id>.csv, <set id>_T1046.json, <set id>_capability-ac-4_layer.json,
  *   T1046_all-sets.csv, nist_800_53_capability-ac-4_all-sets.csv
  * Each static comparison of two consecutive sets (src/lib/compare/) is prebuilt as CSV too:
  *   compare_<set a>__<set b>.csv
  */
 import { gapRows } from '../views/attack-views.ts';
-import { compareCsv } from '../compare/compare-csv.ts';
 import { compareScope, siteComparisons } from '../compare/site-comparisons.ts';
-import { csvOf, layerOf, unifiedJsonOf } from './export-formats.ts';
-import { loadSet, pageUrlsOf, toGapsCsv, type LayerOptions } from './export-rows.ts';
+import { loadSet, pageUrlsOf, type LayerOptions } from './export-rows.ts';
+import { DOWNLOAD_FORMATS } from './formats/index.ts';
+import type { DownloadFormat, Written } from './formats/download-format.ts';
 import { groupIn } from '../core/labels.ts';
 import type { ModelIndex } from '../model/model-index.ts';
-import { encodeRowsFile, scopedContent, scopeKey, type LoadedSet } from './page-downloads.ts';
+import { fileNames, scopeKey, type LoadedSet } from './page-downloads.ts';
 import type { Mapping, MappingSet } from '../model/schema.ts';
 import { required } from '../core/lookups.ts';
 import { orInsert } from '../core/multimap.ts';
 
 export { scopeKey } from './page-downloads.ts';
 
-export type DownloadFormat = 'csv' | 'json' | 'layer' | 'non-mappable' | 'gaps' | 'rows' | 'compare';
-
 export interface DownloadFile {
-  format: DownloadFormat;
+  /** The format's id (src/lib/exports/formats/). */
+  format: string;
   /** The file name in the downloads folder. */
   path: string;
   /** Its size, for a file written by the build. */
@@ -44,41 +44,45 @@ export type DownloadManifest = Record<string, { setId: string | null; files: Dow
 export interface PlannedFile {
   scope: string;
   setId: string | null;
-  format: DownloadFormat;
+  /** The format's id. */
+  format: string;
   path: string;
   /** Written by the build (a whole set's); else made in the browser (a page's own). */
   prebuilt: boolean;
   /** A page's own file: mappings it holds, and what a layer names. */
   scoped?: { rows: number; subject?: string; sets: string[] };
-  content: () => string;
+  content: () => Written;
 }
 
-/** Every download file of a model, in a stable order; contents are produced on demand. */
-export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions, 'subject'>): Generator<PlannedFile> {
+/**
+ * Every download file of a model, in a stable order (each scope's files in the formats' order);
+ * contents are produced on demand. `formats`: the registry, unless a test gives others.
+ */
+export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions, 'subject'>, formats: readonly DownloadFormat[] = DOWNLOAD_FORMATS): Generator<PlannedFile> {
   const { model } = ctx;
-  const json = (value: object) => `${JSON.stringify(value)}\n`;
   const pages = pageUrlsOf(layerOptions.pageUrl);
   const loaded = new Map<string, LoadedSet>();
   const load = (set: MappingSet) => orInsert(loaded, set.id, () => loadSet(ctx, set, pages));
 
   for (const set of model.sets) {
-    const { set: info, rows } = load(set);
+    const whole = { ...load(set), gaps: gapRows(ctx, set) };
     const scope = scopeKey.set(set.id);
-    const at = (suffix: string) => `${set.id}${suffix}`;
-    const whole = (format: DownloadFormat, path: string, content: () => string): PlannedFile => ({ scope, setId: set.id, format, path, prebuilt: true, content });
-    yield whole('csv', at('.csv'), () => csvOf(rows.map((row) => ({ set: info, row }))));
-    yield whole('json', at('.json'), () => json(unifiedJsonOf(info, rows)));
-    yield whole('layer', at('_layer.json'), () => json(layerOf(info, rows)));
-    const nonMappables = rows.filter((r) => !r.mapping);
-    if (nonMappables.length) yield whole('non-mappable', at('_non-mappable.csv'), () => csvOf(nonMappables.map((row) => ({ set: info, row }))));
-    const gaps = gapRows(ctx, set);
-    if (gaps) yield whole('gaps', at('_gaps.csv'), () => toGapsCsv(gaps));
-    yield whole('rows', at('_rows.json'), () => json(encodeRowsFile(load(set))));
+    for (const format of formats) {
+      const writer = format.scopes.set;
+      if (!writer || (writer.offers && !writer.offers(whole))) continue;
+      yield { scope, setId: set.id, format: format.id, path: fileNames.wholeSet(format, set.id), prebuilt: true, content: () => writer.write(whole) };
+    }
   }
 
   // Each static comparison of two consecutive sets (src/lib/compare/pairs.ts), one row per difference.
   for (const c of siteComparisons(ctx).all) {
-    yield { scope: compareScope(c.a.id, c.b.id), setId: null, format: 'compare', path: c.csvName, prebuilt: true, content: () => compareCsv(c.comparison()) };
+    for (const format of formats) {
+      const writer = format.scopes.compare;
+      if (!writer) continue;
+      const pair = { get comparison() { return c.comparison(); } };
+      if (writer.offers && !writer.offers(pair)) continue;
+      yield { scope: compareScope(c.a.id, c.b.id), setId: null, format: format.id, path: `${c.fileStem}${format.suffix}`, prebuilt: true, content: () => writer.write(pair) };
+    }
   }
 
   // Each page's rows, per set in set order (model.mappings is sorted by set).
@@ -110,33 +114,38 @@ export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions,
       );
     }
   }
+  const pageFormats = formats.flatMap((format) => (format.scopes.page ? [{ format, writer: format.scopes.page }] : []));
   for (const [scope, { name, stem, subject, perSet }] of byScope) {
     const setIds = [...perSet.keys()];
     const total = [...perSet.values()].reduce((a, b) => a + b, 0);
-    yield {
-      scope,
-      setId: null,
-      format: 'csv',
-      path: `${name}_all-sets.csv`,
-      prebuilt: false,
-      scoped: { rows: total, sets: setIds },
-      content: () => scopedContent('csv', scope, setIds.map((id) => load(required(ctx.sets, id, 'set')))),
-    };
+    // A format that spans sets: one file across the page's sets; then each set's own files.
+    for (const { format, writer } of pageFormats.filter((f) => f.format.spansSets)) {
+      const input = () => ({ scope, sets: setIds.map((id) => load(required(ctx.sets, id, 'set'))) });
+      yield { scope, setId: null, format: format.id, path: fileNames.pageAllSets(format, name), prebuilt: false, scoped: { rows: total, sets: setIds }, content: () => writer.write(input()) };
+    }
     for (const [setId, rows] of perSet) {
       const set = required(ctx.sets, setId, 'set');
-      const at = (suffix: string) => `${set.id}_${stem}${suffix}`;
-      yield { scope, setId, format: 'json', path: at('.json'), prebuilt: false, scoped: { rows, sets: [setId] }, content: () => scopedContent('json', scope, [load(set)]) };
-      yield {
-        scope,
-        setId,
-        format: 'layer',
-        path: at('_layer.json'),
-        prebuilt: false,
-        scoped: { rows, subject: subject(set), sets: [setId] },
-        content: () => scopedContent('layer', scope, [load(set)], subject(set)),
-      };
+      for (const { format, writer } of pageFormats.filter((f) => !f.format.spansSets)) {
+        const named = format.namesSubject ? subject(set) : undefined;
+        yield {
+          scope,
+          setId,
+          format: format.id,
+          path: fileNames.pageOfSet(format, set.id, stem),
+          prebuilt: false,
+          scoped: { rows, ...(named !== undefined ? { subject: named } : {}), sets: [setId] },
+          content: () => writer.write({ scope, sets: [load(set)], ...(named !== undefined ? { subject: named } : {}) }),
+        };
+      }
     }
   }
+}
+
+/** A planned file's content as text, for a reader of the build's own text files (CSV, JSON). */
+export async function textOf(file: Pick<PlannedFile, 'path' | 'content'>): Promise<string> {
+  const content = await file.content();
+  if (typeof content !== 'string') throw new Error(`${file.path} is not a text file`);
+  return content;
 }
 
 /** "1.2 KB", "845 B", "3.4 MB". */

@@ -8,7 +8,7 @@ import type { DataWarning, SourceLocation } from '../model/schema.ts';
 import { warningsByKind, warningTotal } from '../model/warnings.ts';
 import { plural } from '../core/id-breaks.ts';
 import { formatLocation } from '../core/locations.ts';
-import { WARNING_KIND_IDS, WARNING_KINDS } from '../core/vocabulary.ts';
+import { WARNING_KIND_IDS, WARNING_KINDS } from './rules/index.ts';
 
 export interface DataProblem {
   location: SourceLocation;

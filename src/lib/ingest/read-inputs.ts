@@ -23,7 +23,10 @@ import {
   type BaselineFile,
   type SourceLocation,
 } from '../model/schema.ts';
-import { REQUIRED_CSV_COLUMNS, REQUIRED_TECHNIQUE_CSV_COLUMNS, type WarningKind } from '../core/vocabulary.ts';
+import { REQUIRED_CSV_COLUMNS, REQUIRED_TECHNIQUE_CSV_COLUMNS } from '../core/vocabulary.ts';
+import type { WarningKind } from './rules/index.ts';
+import { unknownColumn, unknownField } from './rules/field-unknown.ts';
+import { unreadableReferenceCell } from './rules/reference-not-a-link.ts';
 
 /** A change the reader made to a field of an object, for the build's warnings. */
 export interface ReadRepair {
@@ -80,7 +83,7 @@ const OBJECT_FIELDS = new Set([...Object.keys(mappingObjectInput.shape), 'group'
 function unknownFields(record: Record<string, unknown>, known: ReadonlySet<string>, what: string): ReadRepair[] {
   return Object.keys(record)
     .filter((key) => !known.has(key))
-    .map((key) => ({ kind: 'field-unknown', field: key, found: describeValue(record[key]), action: `not read: Mapscope does not use this ${what}` }));
+    .map((key) => unknownField(key, describeValue(record[key]), what));
 }
 
 /** A file to read, and the name it goes by in messages and on pages. */
@@ -436,7 +439,7 @@ function parseCsvInput(file: string, text: string): { input?: ParsedInput; probl
     // Columns it does not read are reported once, on the first row.
     const unknownColumns = table.columns
       .filter((c) => !OBJECT_FIELDS.has(csvFieldName(c)))
-      .map((c): ReadRepair => ({ kind: 'field-unknown', field: c, found: `the column ${JSON.stringify(c)}`, action: 'not read: Mapscope does not use this column' }));
+      .map(unknownColumn);
     for (const [i, row] of table.rows.entries()) {
       const location: SourceLocation = { file, line: row.line };
       const repairs: ReadRepair[] = i === 0 ? [...unknownColumns] : [];
@@ -503,12 +506,7 @@ function prepareCsvRow(row: CsvRow, repairs: ReadRepair[]): Record<string, unkno
   } else {
     // A cell that opens a list and never closes it: kept whole, as text.
     object['references'] = [parsed.text];
-    repairs.push({
-      kind: 'reference-not-a-link',
-      field: 'references',
-      found: JSON.stringify(cell),
-      action: 'kept as plain text: the cell is neither a list of URLs nor URLs separated by spaces',
-    });
+    repairs.push(unreadableReferenceCell(cell));
   }
   return object;
 }

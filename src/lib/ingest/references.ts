@@ -1,22 +1,20 @@
 /**
- * References: reading the ways mapping files list them, mending the irregular entries of the
- * published files, and deciding which may become links. Only http(s) URLs ever become links;
- * any other entry a file gives is kept as plain text, and every change made to an entry is
- * reported as a repair (file, field, value found, what was done).
+ * References: reading the ways mapping files list them, and mending the irregular entries of the
+ * published files by the reference rules (rules/reference-*.ts, one per warning kind). Only
+ * http(s) URLs ever become links (rules/reference-not-a-link.ts); any other entry a file gives is
+ * kept as plain text, and every change made to an entry is reported as a repair (file, field,
+ * value found, what was done).
  */
-import type { WarningKind } from '../core/vocabulary.ts';
+import type { WarningKind } from './rules/index.ts';
+import { isBareLabel, namesNoReference } from './rules/reference-dropped.ts';
+import { isHttpUrl } from './rules/reference-not-a-link.ts';
+import { rejoinedUrl } from './rules/reference-rejoined.ts';
+import { piecesOf } from './rules/reference-split.ts';
+import { trimEntry } from './rules/reference-trimmed.ts';
+import { unwrappedUrl } from './rules/reference-unwrapped.ts';
 
-/** True for absolute http: or https: URLs with a host and no whitespace or control characters. */
-export function isHttpUrl(value: string): boolean {
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) return false;
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
+/** Whether an entry may become a link: the rule of rules/reference-not-a-link.ts, which pages and writers read here. */
+export { isHttpUrl };
 
 /** One change made to a reference entry while reading it. */
 export interface ReferenceRepair {
@@ -56,27 +54,6 @@ export function parseReferenceCell(cell: string): ReferenceCell {
   return { ok: true, references: text.split(/\s+/) };
 }
 
-const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-/** Whitespace, invisible characters, and the escapes "\t", "\n", "\r" written out as text. */
-const EDGE_SPACE = /^(?:[\s\u200b-\u200f\u2060\ufeff]|\\[tnr])+|(?:[\s\u200b-\u200f\u2060\ufeff]|\\[tnr])+$/g;
-const EDGE_QUOTES = /^['"`‘’“”]+|['"`‘’“”]+$/g;
-/** Entries that stand for "no reference": an empty list written as text, null words, dashes. */
-const EMPTY_ENTRY = /^(?:\[\s*\]|none|null|n\/a|-+)?$/i;
-/** A label on its own: "Ref:", "See:", "Source -", "Links:". */
-const BARE_LABEL = /^(?:refs?|references?|see|sources?|links?|urls?|docs?|documentation|more|also)\s*[:\-–]$/i;
-/** A URL inside another, as a browser's PDF viewer writes it: chrome-extension://<id>/https://… */
-const WRAPPED_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+\/(https:\/\/.+)$/i;
-
-/** Strip whitespace, escaped tabs and stray quotes from both ends. */
-function trimEntry(entry: string): string {
-  let text = entry;
-  for (;;) {
-    const next = text.replace(EDGE_SPACE, '').replace(EDGE_QUOTES, '');
-    if (next === text) return text;
-    text = next;
-  }
-}
-
 const quote = (text: string) => JSON.stringify(text);
 
 /**
@@ -101,40 +78,30 @@ export function repairReferences(list: readonly unknown[]): { references: unknow
       return;
     }
     const trimmed = trimEntry(entry);
-    if (EMPTY_ENTRY.test(trimmed)) {
+    if (namesNoReference(trimmed)) {
       repairs.push({ kind: 'reference-dropped', index, found: entry, action: 'dropped: it names no reference' });
       return;
     }
-    const pieces = trimmed
-      .split(/\s+/)
-      .map((piece, i, all) => (i < all.length - 1 ? piece.replace(/[;,]+$/, '') : piece))
-      .filter((piece) => piece !== '');
+    const pieces = piecesOf(trimmed);
     const labels: string[] = [];
     const kept: { text: string; how: 'link' | 'unwrapped' | 'joined' | 'text' }[] = [];
     for (const piece of pieces) {
       const previous = out[out.length - 1];
       if (isHttpUrl(piece)) {
         kept.push({ text: piece, how: 'link' });
-      } else if (pieces.length > 1 && BARE_LABEL.test(piece)) {
+      } else if (pieces.length > 1 && isBareLabel(piece)) {
         labels.push(piece);
-      } else if (
-        kept.length === 0 &&
-        pieces.length === 1 &&
-        !HAS_SCHEME.test(piece) &&
-        typeof previous === 'string' &&
-        isHttpUrl(previous) &&
-        previous.includes('#') &&
-        isHttpUrl(`${previous},${piece}`)
-      ) {
-        out[out.length - 1] = `${previous},${piece}`;
-        kept.push({ text: out[out.length - 1] as string, how: 'joined' });
       } else {
-        const wrapped = WRAPPED_URL.exec(piece)?.[1];
-        if (wrapped && isHttpUrl(wrapped)) kept.push({ text: wrapped, how: 'unwrapped' });
+        const joined = kept.length === 0 && pieces.length === 1 ? rejoinedUrl(previous, piece) : null;
+        const wrapped = joined === null ? unwrappedUrl(piece) : null;
+        if (joined !== null) {
+          out[out.length - 1] = joined;
+          kept.push({ text: joined, how: 'joined' });
+        } else if (wrapped !== null) kept.push({ text: wrapped, how: 'unwrapped' });
         else kept.push({ text: piece, how: 'text' });
       }
     }
-    if (pieces.length === 1 && labels.length === 0 && BARE_LABEL.test(trimmed) && kept[0]?.how === 'text') {
+    if (pieces.length === 1 && labels.length === 0 && isBareLabel(trimmed) && kept[0]?.how === 'text') {
       // A label alone in its entry ("Ref:"), its URL in the next one.
       repairs.push({ kind: 'reference-dropped', index, found: entry, action: 'dropped: a label, not a reference' });
       return;

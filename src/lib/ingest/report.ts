@@ -1,13 +1,14 @@
 /**
  * What the data step tells the user: errors (the build stops) and warnings (the build goes on;
  * each is kept with where it was found, the value found and what was done). One constructor per
- * kind, so every message of a kind reads the same and a new rule has one place to add its own.
+ * kind of error here; each warning's message is its data rule's (rules/), so every message of a
+ * kind reads the same and a new rule brings its own.
  */
 import { describeValue, type DataProblem } from './problems.ts';
 import type { ReadRepair } from './read-inputs.ts';
 import type { DataWarning, SourceLocation } from '../model/schema.ts';
-import { DOMAIN_IDS, DOMAINS, WARNING_KINDS, type WarningKind } from '../core/vocabulary.ts';
-import type { TechniqueStatus } from './normalize/techniques.ts';
+import { DOMAIN_IDS } from '../core/vocabulary.ts';
+import { WARNING_KINDS, type WarningKind } from './rules/index.ts';
 
 /** The row an input object became, for links from a warning to it. */
 export interface RowRef {
@@ -84,59 +85,6 @@ export class Report {
   /** A field the reader mended (references). */
   repaired(setId: string, capabilityId: string | null, repair: ReadRepair, row: RowRef): void {
     this.warn(repair.kind, setId, capabilityId, repair.field, repair.found, repair.action, row);
-  }
-
-  /** A row of a scored mapping type without its score category or value. */
-  scoreMissing(setId: string, capabilityId: string, missing: readonly ('score_category' | 'score_value')[], row: RowRef): void {
-    this.warn('score-missing', setId, capabilityId, missing.join(', '), `no ${missing.join(' and no ')}`, 'kept and shown as "not scored"; left out of layer scores', row);
-  }
-
-  /** A row that describes its capability otherwise than most rows of its set. */
-  descriptionVaries(setId: string, capabilityId: string, spelling: string, description: string, shown: string | null, row: RowRef): void {
-    this.warn(
-      'description-varies',
-      setId,
-      capabilityId,
-      'capability_description',
-      JSON.stringify(description),
-      `the row keeps its own; ${spelling} is titled ${shown === null ? 'by its id' : JSON.stringify(shown)}, as most rows of the set describe it`,
-      row,
-    );
-  }
-
-  /** A row naming a technique its set's ATT&CK version does not have, or has revoked or deprecated. */
-  techniqueStatus(setId: string, capabilityId: string | null, techniqueId: string, status: TechniqueStatus, attack: string, row: RowRef): void {
-    const found = JSON.stringify(techniqueId);
-    if (status.kind === 'unknown') {
-      const elsewhere = status.elsewhere ? ` (it is a technique of ATT&CK ${DOMAINS[status.elsewhere].label})` : '';
-      this.warn('technique-unknown', setId, capabilityId, 'attack_object_id', found, `kept; ${attack} has no technique ${techniqueId}${elsewhere}`, row);
-    } else if (status.kind === 'revoked') {
-      this.warn('technique-revoked', setId, capabilityId, 'attack_object_id', found, `kept; revoked in ${attack}${status.by ? `, replaced by ${status.by}` : ''}`, row);
-    } else if (status.kind === 'deprecated') {
-      this.warn('technique-deprecated', setId, capabilityId, 'attack_object_id', found, `kept; deprecated in ${attack}`, row);
-    }
-  }
-
-  /** A set whose ATT&CK version the catalog does not have. */
-  attackVersionUnknown(setId: string, attack: string, known: readonly string[], location: SourceLocation): void {
-    this.warn(
-      'attack-version-unknown',
-      setId,
-      null,
-      'attack_version',
-      attack,
-      `its techniques are not checked and it has no matrix or gaps; the catalog has ${known.length ? known.join(', ') : 'no version of this domain'} (add the version with npm run attack)`,
-      { location, techniqueId: null, rowId: null },
-    );
-  }
-
-  /** A framework version written otherwise than where the set was first met ("V2" and "v2"). */
-  frameworkVersionRespelled(setId: string, raw: string, shown: string, location: SourceLocation): void {
-    this.warn('framework-version-respelled', setId, null, 'mapping_framework_version', JSON.stringify(raw), `read as ${JSON.stringify(shown)}, as first written`, {
-      location,
-      techniqueId: null,
-      rowId: null,
-    });
   }
 
   /** Every warning, in the order first met. */

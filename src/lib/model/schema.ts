@@ -12,12 +12,12 @@ import {
   SCORE_VALUE_IDS,
   STATUS_IDS,
   VERSION_SCHEMAS,
-  WARNING_KIND_IDS,
   WRITTEN_FIELDS,
   TACTIC_ID,
   ATTACK_VERSION,
 } from '../core/vocabulary.ts';
 import { toIsoDate } from '../core/dates.ts';
+import { WARNING_KIND_IDS } from '../ingest/rules/index.ts';
 import { DISPLAY_CONTROL_ID } from '../baselines/control-ids.ts';
 import { completeCatalogSchema, stixIdStateSchema } from '../attack/complete-schema.ts';
 

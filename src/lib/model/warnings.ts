@@ -3,7 +3,7 @@
  * data-quality page, the set summaries and the build's report): a warning counts once per
  * occurrence, each row or place in a file it names. Browser-safe.
  */
-import type { WarningKind } from '../core/vocabulary.ts';
+import type { WarningKind } from '../ingest/rules/index.ts';
 import type { DataWarning } from './schema.ts';
 
 /** How many warnings these are: their occurrences, all told. */

@@ -5,7 +5,7 @@
 import type { ModelIndex } from '../model/model-index.ts';
 import { warningsByKind, warningTotal } from '../model/warnings.ts';
 import type { Capability, DataWarning, Framework, MappingSet, SourceLocation, Technique, WarningOccurrence } from '../model/schema.ts';
-import { WARNING_KIND_IDS, WARNING_KINDS, type WarningKind } from '../core/vocabulary.ts';
+import { WARNING_KIND_IDS, WARNING_KINDS, type WarningKind } from '../ingest/rules/index.ts';
 import { required } from '../core/lookups.ts';
 
 /** Where a warning was found, with the row it concerns when there is one to link. */

@@ -7,11 +7,11 @@ import { unifiedCompareRows } from '../../../src/lib/compare/from-unified.ts';
 import { consecutivePairs, successorOf } from '../../../src/lib/compare/pairs.ts';
 import { paginateComparison } from '../../../src/lib/compare/pagination.ts';
 import { siteComparisons } from '../../../src/lib/compare/site-comparisons.ts';
-import { planDownloads } from '../../../src/lib/exports/site-downloads.ts';
+import { planDownloads, textOf } from '../../../src/lib/exports/site-downloads.ts';
 import { indexModel, type ModelIndex } from '../../../src/lib/model/model-index.ts';
 import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
 import { compareRoutes } from '../../../src/lib/site/routes.ts';
-import { decodeSetFiles } from '../../../src/lib/exports/page-downloads.ts';
+import { decodeSetFiles } from '../../../src/lib/exports/formats/rows-file.ts';
 import { restoreCell } from '../../../src/lib/exports/spreadsheet-cells.ts';
 import { createUrls } from '../../../src/lib/core/urls.ts';
 import { fixture } from '../../support/paths.ts';
@@ -220,9 +220,9 @@ describe('comparisons of a model (tests/fixtures/compare)', () => {
     expect(r.renames.map((s) => [s.from.label, s.to.label])).toEqual([['azure_sentinel', 'microsoft_sentinel']]);
   });
 
-  it('gives the same comparison from the download files as from the model', () => {
+  it('gives the same comparison from the download files as from the model', async () => {
     const files = new Map<string, string>();
-    for (const file of planDownloads(index, { pageUrl: () => 'http://localhost/' })) if (file.prebuilt) files.set(file.path, file.content());
+    for (const file of planDownloads(index, { pageUrl: () => 'http://localhost/' })) if (file.prebuilt) files.set(file.path, await textOf(file));
     const loaded = (id: string) => decodeSetFiles(JSON.parse(files.get(`${id}.json`)!), JSON.parse(files.get(`${id}_rows.json`)!));
     const fromFiles = compareSets(unifiedCompareRows(loaded(v1)), unifiedCompareRows(loaded(v2later)));
     const fromModel = compareSets(modelCompareRows(index, index.sets.get(v1)!), modelCompareRows(index, index.sets.get(v2later)!));

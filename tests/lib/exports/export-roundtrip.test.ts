@@ -127,8 +127,10 @@ describe('exports round-trip through the pipeline', () => {
         const original = modelOf('input.json', unifiedFile(set));
         const files = [...planDownloads(indexModel(original), { pageUrl: () => 'https://mapscope.example/' })];
         const setId = original.sets[0]!.id;
-        const csv = files.find((f) => f.path === `${setId}.csv`)!.content();
-        const json = files.find((f) => f.path === `${setId}.json`)!.content();
+        // The CSV and JSON writers are synchronous and write text.
+        const text = (name: string) => { const content = files.find((f) => f.path === name)!.content(); if (typeof content !== 'string') throw new Error(`${name}: not text`); return content; };
+        const csv = text(`${setId}.csv`);
+        const json = text(`${setId}.json`);
         const fromCsv = modelOf('export.csv', csv);
         const fromJson = modelOf('export.json', json);
         expect(essence(fromCsv)).toEqual(essence(original));

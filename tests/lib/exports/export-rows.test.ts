@@ -3,9 +3,10 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planDownloads, type PlannedFile } from '../../../src/lib/exports/site-downloads.ts';
+import { planDownloads, textOf, type PlannedFile } from '../../../src/lib/exports/site-downloads.ts';
 import { EXPORT_CSV_COLUMNS, toCsv, toNavigatorLayer } from '../../../src/lib/exports/export-rows.ts';
-import { decodeSetFiles, scopedContent, type ScopedFormat } from '../../../src/lib/exports/page-downloads.ts';
+import { formatById } from '../../../src/lib/exports/formats/index.ts';
+import { decodeSetFiles } from '../../../src/lib/exports/formats/rows-file.ts';
 import { indexModel } from '../../../src/lib/model/model-index.ts';
 import { parseInputFile } from '../../../src/lib/ingest/read-inputs.ts';
 import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
@@ -20,19 +21,22 @@ const pageUrl = (t: { technique?: string; set?: string }) => `https://mapscope.e
 let defaultModel: Model;
 let messyModel: Model;
 let warnedModel: Model;
-let defaultFiles: PlannedFile[];
-let messyFiles: PlannedFile[];
-let warnedFiles: PlannedFile[];
+/** A planned file with its content made: every file here is text. */
+type TextFile = Omit<PlannedFile, 'content'> & { content: () => string };
+const withText = (files: Iterable<PlannedFile>) => Promise.all([...files].map(async (f): Promise<TextFile> => ({ ...f, content: ((text) => () => text)(await textOf(f)) })));
+let defaultFiles: TextFile[];
+let messyFiles: TextFile[];
+let warnedFiles: TextFile[];
 beforeAll(async () => {
   defaultModel = (await runPipeline([path.join(ROOT, 'data')])).model!;
   messyModel = (await runPipeline([fixture('mapex')])).model!;
   warnedModel = (await runPipeline([fixture('warnings')])).model!;
-  defaultFiles = [...planDownloads(indexModel(defaultModel), { pageUrl })];
-  messyFiles = [...planDownloads(indexModel(messyModel), { pageUrl })];
-  warnedFiles = [...planDownloads(indexModel(warnedModel), { pageUrl })];
+  defaultFiles = await withText(planDownloads(indexModel(defaultModel), { pageUrl }));
+  messyFiles = await withText(planDownloads(indexModel(messyModel), { pageUrl }));
+  warnedFiles = await withText(planDownloads(indexModel(warnedModel), { pageUrl }));
 });
 
-const file = (files: PlannedFile[], name: string) => {
+const file = (files: TextFile[], name: string) => {
   const found = files.find((f) => f.path === name);
   if (!found) throw new Error(`no download ${name}`);
   return found;
@@ -79,14 +83,16 @@ describe('download files', () => {
     expect(written).toBeLessThan(all / 2);
   });
 
-  it('made in the browser\'s way, from each set\'s JSON and rows files, are the build\'s bytes', () => {
+  it('made in the browser\'s way, from each set\'s JSON and rows files, are the build\'s bytes', async () => {
     for (const files of [defaultFiles, messyFiles, warnedFiles]) {
       const byPath = new Map(files.map((f) => [f.path, f]));
       const setFiles = (id: string) => decodeSetFiles(JSON.parse(byPath.get(`${id}.json`)!.content()), JSON.parse(byPath.get(`${id}_rows.json`)!.content()));
       const scoped = files.filter((f) => !f.prebuilt);
       expect(scoped.length).toBeGreaterThan(10);
       for (const f of scoped) {
-        const made = scopedContent(f.format as ScopedFormat, f.scope, f.scoped!.sets.map(setFiles), f.scoped!.subject);
+        const { subject } = f.scoped!;
+        const made = await formatById(f.format).scopes.page!.write({ scope: f.scope, sets: f.scoped!.sets.map(setFiles), ...(subject !== undefined ? { subject } : {}) });
+        if (typeof made !== 'string') throw new Error(`${f.path}: not text`);
         expect(made, f.path).toBe(f.content());
         const held = f.format === 'csv' ? Papa.parse(made, { header: true, skipEmptyLines: true }).data.length : (JSON.parse(made).mapping_objects ?? JSON.parse(made).techniques).length;
         if (f.format !== 'layer') expect(held, `${f.path}: the count the page shows`).toBe(f.scoped!.rows);
@@ -230,7 +236,7 @@ describe('JSON export', () => {
 });
 
 describe('Navigator layers', () => {
-  const layerOf = (files: PlannedFile[], name: string) => JSON.parse(file(files, name).content());
+  const layerOf = (files: TextFile[], name: string) => JSON.parse(file(files, name).content());
 
   it('conform to the layer 4.5 field list, every one of them', () => {
     for (const planned of [...defaultFiles, ...messyFiles, ...warnedFiles].filter((f) => f.format === 'layer')) {

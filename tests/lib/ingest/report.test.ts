@@ -4,7 +4,7 @@ import { formatProblem, formatWarningSummary } from '../../../src/lib/ingest/pro
 import { formatLocation } from '../../../src/lib/core/locations.ts';
 import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
 import type { DataWarning, Model } from '../../../src/lib/model/schema.ts';
-import { WARNING_KIND_IDS } from '../../../src/lib/core/vocabulary.ts';
+import { WARNING_KIND_IDS } from '../../../src/lib/ingest/rules/index.ts';
 import { fixture, ROOT } from '../../support/paths.ts';
 
 // One object of each shape of the published files that the build reads with a warning
@@ -158,7 +158,7 @@ describe('warnings', () => {
     expect(result.warnings[0]!.occurrences.map((o) => o.techniqueId)).toEqual(['T1190', 'T1203', 'T1068']);
   });
 
-  it('never stop the build, and every kind of the vocabulary is exercised by the fixture', () => {
+  it('never stop the build, and every kind of the data rules is exercised by the fixture', () => {
     expect(new Set(warnings.map((w) => w.kind))).toEqual(new Set(WARNING_KIND_IDS));
   });
 });

@@ -9,6 +9,7 @@ import type { Capability, CapabilityGroup, SourceLocation } from '../../model/sc
 import type { Report, RowRef } from '../report.ts';
 import type { SetDraft } from './sets.ts';
 import { required } from '../../core/lookups.ts';
+import { reportDescriptionVaries } from '../rules/description-varies.ts';
 
 interface CapabilityDraft {
   frameworkId: string;
@@ -134,7 +135,7 @@ export class CapabilityRegistry {
         draft.sets[setId] = { spelling, description, groupId };
         for (const [other, rows] of tally.descriptions) {
           if (other === description) continue;
-          for (const row of rows) this.report.descriptionVaries(setId, id, spelling, other, description, row);
+          for (const row of rows) reportDescriptionVaries(this.report, setId, id, spelling, other, description, row);
         }
       }
     }

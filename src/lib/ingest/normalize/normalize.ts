@@ -2,8 +2,9 @@
  * From parsed input files to the model: mapping sets keyed by framework, framework version,
  * ATT&CK version and domain (sets.ts); capabilities and groups merged across spellings and
  * versions (capabilities.ts); techniques with every name seen (techniques.ts); every input
- * object accounted for as a mapping, a non-mappable entry or a duplicate (objects.ts); errors
- * and warnings in one report (report.ts).
+ * object accounted for as a mapping, a non-mappable entry or a duplicate (objects.ts); the
+ * data rules applied through their registry (../rules/); errors and warnings in one report
+ * (report.ts).
  */
 import { compareNatural, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion } from '../../core/ids.ts';
 import { describeValue, type DataProblem } from '../problems.ts';
@@ -20,6 +21,8 @@ import { TechniqueRegistry, type AttackData } from './techniques.ts';
 import { attackVersionLabel, techniqueNameAt } from '../../core/labels.ts';
 import { DOMAIN_IDS } from '../../core/vocabulary.ts';
 import { required } from '../../core/lookups.ts';
+import { onlyVersionInFile } from '../rules/attack-version-inferred.ts';
+import { DATA_RULES } from '../rules/index.ts';
 
 
 /** One line of the build summary: every object of a set accounted for. */
@@ -89,7 +92,8 @@ export function buildModel(inputs: readonly ParsedInput[], inputNames: readonly 
   for (const set of ctx.sets.drafts.values()) {
     const catalog = attack.catalogs.get(set.domain);
     if (catalog?.versions.includes(set.attackVersion)) ctx.techniques.addActive(set.domain, set.attackVersion);
-    else report.attackVersionUnknown(set.id, attackVersionLabel(set.domain, set.attackVersion), catalog?.versions ?? [], set.firstLocation);
+    const check = { report, set, attack: attackVersionLabel(set.domain, set.attackVersion), catalogVersions: catalog?.versions ?? [] };
+    for (const rule of DATA_RULES) rule.checkSet?.(check);
   }
   const warnings = report.warnings;
   const problems = [...report.problems, ...(options.strict ? report.warningsAsProblems() : [])];
@@ -138,12 +142,7 @@ function placeTableRows(ctx: ObjectContext, file: string, objects: readonly Obje
     const candidates = [...setsInFile.values()].filter((s) => s.frameworkId === framework && s.frameworkVersion === version);
     if (candidates.length === 1) {
       const set = candidates[0]!;
-      const repair = {
-        kind: 'attack-version-inferred' as const,
-        field: 'attack_version',
-        found: describeValue(v.attack_version ?? undefined),
-        action: `read as ${set.attackVersion}, the only ATT&CK version of ${set.frameworkId} ${set.frameworkVersion} in the file`,
-      };
+      const repair = onlyVersionInFile(set, describeValue(v.attack_version ?? undefined));
       placed.push({ set, record: { ...record, repairs: [...record.repairs, repair] } });
     } else {
       ctx.report.notAnAttackVersion(record.location, v.attack_version);

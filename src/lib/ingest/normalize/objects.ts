@@ -1,8 +1,9 @@
 /**
  * One input object into the model: a mapping, a non-mappable entry (the capability or the
  * technique is empty, or the status or type says so), or a duplicate (identical in every field
- * to an object the set already kept). What the reader mended, a missing score and a capability
- * described otherwise than before become warnings that point at the row the object became.
+ * to an object the set already kept). What the reader mended and what the data rules find
+ * (rules/: a technique its ATT&CK version lacks, a missing score) become warnings that point at
+ * the row the object became.
  */
 import { formatLocation } from '../../core/locations.ts';
 import { mappingTypeFamily, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, normalizeTechniqueId, normalizeWhitespace } from '../../core/ids.ts';
@@ -17,6 +18,8 @@ import type { Report, RowRef } from '../report.ts';
 import { NON_MAPPABLE_TYPE, type SetDraft, type SetRegistry } from './sets.ts';
 import type { TechniqueRegistry } from './techniques.ts';
 import { attackVersionLabel } from '../../core/labels.ts';
+import { DATA_RULES } from '../rules/index.ts';
+import { sameAsKept } from '../rules/duplicate-objects.ts';
 
 export interface ObjectContext {
   report: Report;
@@ -92,10 +95,8 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
 
   if (nonMappable) {
     const mappingType = ctx.sets.nonMappableType(set, typeRaw);
-    const exact = exactKey([capability?.row.spelling, capability?.row.description, groupIdentity, mappingType, techniqueId, attackObjectName, v.comments, v.references, v.status, written]);
-    const previous = set.kept.get(exact);
+    const { exact, previous } = sameAsKept(set, [capability?.row.spelling, capability?.row.description, groupIdentity, mappingType, techniqueId, attackObjectName, v.comments, v.references, v.status, written], source);
     if (previous) {
-      set.duplicates.push({ setId: set.id, source, duplicateOf: previous.source });
       reportRepairs(report, set, capabilityId, record, { location, techniqueId, rowId: previous.rowId });
       return;
     }
@@ -120,7 +121,7 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
     set.nonMappables.set(id, entry);
     const at: RowRef = { location, techniqueId, rowId: id };
     reportRepairs(report, set, capabilityId, record, at);
-    if (techniqueId) reportTechniqueStatus(ctx, set, capabilityId, techniqueId, at);
+    if (techniqueId) checkEntry(ctx, set, capabilityId, techniqueId, at);
     if (capability) ctx.capabilities.describedBy(capability.id, set.id, capability.row.description, at);
     return;
   }
@@ -134,10 +135,8 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
 
   const { row } = capability;
   const status = v.status === null || v.status === 'non_mappable' ? 'complete' : v.status;
-  const exact = exactKey([row.spelling, row.description, groupIdentity, type.id, techniqueId, attackObjectName, v.score_category, v.score_value, relatedScore, v.comments, v.references, status, written]);
-  const previous = set.kept.get(exact);
+  const { exact, previous } = sameAsKept(set, [row.spelling, row.description, groupIdentity, type.id, techniqueId, attackObjectName, v.score_category, v.score_value, relatedScore, v.comments, v.references, status, written], source);
   if (previous) {
-    set.duplicates.push({ setId: set.id, source, duplicateOf: previous.source });
     reportRepairs(report, set, capabilityId, record, { location, techniqueId, rowId: previous.rowId });
     return;
   }
@@ -174,11 +173,9 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
 
   const at: RowRef = { location, techniqueId, rowId };
   reportRepairs(report, set, capabilityId, record, at);
-  reportTechniqueStatus(ctx, set, capabilityId, techniqueId!, at);
-  if (isScoredType(type.id) && (v.score_category === null || v.score_value === null)) {
-    const missing = ([['score_category', v.score_category], ['score_value', v.score_value]] as const).filter(([, value]) => value === null).map(([field]) => field);
-    report.scoreMissing(set.id, capabilityId!, missing, at);
-  }
+  checkEntry(ctx, set, capabilityId, techniqueId!, at);
+  const scored = isScoredType(type.id);
+  for (const rule of DATA_RULES) rule.checkMapping?.({ report, set, mapping, scored, row: at });
   ctx.capabilities.describedBy(capability.id, set.id, row.description, at);
 }
 
@@ -210,17 +207,10 @@ function reportRepairs(report: Report, set: SetDraft, capabilityId: string | nul
   for (const repair of record.repairs) report.repaired(set.id, capabilityId, repair, row);
 }
 
-/** A technique the set's ATT&CK version does not have, or has revoked or deprecated. */
-function reportTechniqueStatus(ctx: ObjectContext, set: SetDraft, capabilityId: string | null, techniqueId: string, row: RowRef): void {
-  const status = ctx.techniques.statusIn(techniqueId, set.domain, set.attackVersion);
-  if (status.kind !== 'active' && status.kind !== 'no-catalog') {
-    ctx.report.techniqueStatus(set.id, capabilityId, techniqueId, status, attackVersionLabel(set.domain, set.attackVersion), row);
-  }
-}
-
-/** The whole content of an object, for finding objects identical in every field within a set. */
-function exactKey(fields: readonly unknown[]): string {
-  return JSON.stringify(fields);
+/** The data rules' checks of a row kept that names a technique (rules/: its technique's status in the set's ATT&CK version). */
+function checkEntry(ctx: ObjectContext, set: SetDraft, capabilityId: string | null, techniqueId: string, row: RowRef): void {
+  const attack = attackVersionLabel(set.domain, set.attackVersion);
+  for (const rule of DATA_RULES) rule.checkEntry?.({ report: ctx.report, set, techniques: ctx.techniques, attack, capabilityId, techniqueId, row });
 }
 
 /**

@@ -12,6 +12,9 @@ import { DOMAIN_IDS, FRAMEWORK_ID, FRAMEWORK_NAMES, MAPPING_TYPE_LABELS, SCORED_
 import type { NonMappableDraft } from './objects.ts';
 import type { Report } from '../report.ts';
 import { writtenAs, type WrittenText } from '../../exports/written-text.ts';
+import { versionOfFile } from '../rules/attack-version-inferred.ts';
+import { reportVersionRespelled, respelledInFile } from '../rules/framework-version-respelled.ts';
+import { placedInFileSet } from '../rules/set-field-differs.ts';
 
 export const NON_MAPPABLE_TYPE = 'non_mappable';
 
@@ -106,7 +109,7 @@ export class SetRegistry {
       this.drafts.set(id, set);
     } else if (set.frameworkVersion !== frameworkVersion) {
       // "V2" and "v2", "Rev 5" and "rev-5": one version written two ways, one set.
-      this.report.frameworkVersionRespelled(set.id, rawFrameworkVersion, set.frameworkVersion, location);
+      reportVersionRespelled(this.report, set.id, rawFrameworkVersion, set.frameworkVersion, location);
     }
     return set;
   }
@@ -147,12 +150,11 @@ export class SetRegistry {
   objectSetRepairs(set: SetDraft, value: ObjectRecord['value']): ReadRepair[] {
     const repairs: ReadRepair[] = [];
     if (value.attack_version === null && value.mapping_framework_version === null && value.mapping_framework === null && value.technology_domain === null) return repairs;
-    const differs = (field: string, found: string, shown: string) =>
-      repairs.push({ kind: 'set-field-differs', field, found: JSON.stringify(found), action: `placed in its file's set, ${set.id} (the file says ${JSON.stringify(shown)})` });
+    const differs = (field: string, found: string, shown: string) => repairs.push(placedInFileSet(set.id, field, found, shown));
     if (value.attack_version !== null) {
       const version = normalizeAttackVersion(value.attack_version);
       if (version === null) {
-        repairs.push({ kind: 'attack-version-inferred', field: 'attack_version', found: JSON.stringify(value.attack_version), action: `read as ${set.attackVersion}, the ATT&CK version of its file` });
+        repairs.push(versionOfFile(set, value.attack_version));
       } else if (version !== set.attackVersion) {
         differs('attack_version', value.attack_version, set.attackVersion);
       }
@@ -161,7 +163,7 @@ export class SetRegistry {
       const version = normalizeFrameworkVersion(value.mapping_framework_version);
       if (version !== set.frameworkVersion) {
         if (versionSlug(version) === versionSlug(set.frameworkVersion)) {
-          repairs.push({ kind: 'framework-version-respelled', field: 'mapping_framework_version', found: JSON.stringify(value.mapping_framework_version), action: `read as ${JSON.stringify(set.frameworkVersion)}, as its file writes it` });
+          repairs.push(respelledInFile(set, value.mapping_framework_version));
         } else {
           differs('mapping_framework_version', value.mapping_framework_version, set.frameworkVersion);
         }

@@ -1,0 +1,94 @@
+/**
+ * What a download format is, for the registry (./index.ts): its names, its file's type and
+ * suffix, and for each kind of page that offers it (a scope) the writer that makes its file.
+ * The build plans every set's and comparison's files from the registry (src/lib/exports/site-downloads.ts),
+ * pages list them (src/components/Downloads.astro), and the browser makes a page's own files
+ * with the same writers (src/client/downloads/). Browser-safe: a writer that needs a large
+ * library (the workbook's exceljs) loads it when called, and may return bytes or a promise.
+ */
+import type { Comparison } from '../../compare/diff-sets.ts';
+import type { GapRow } from '../../views/attack-views.ts';
+import type { ExportRow, ExportSet } from '../export-formats.ts';
+import type { LoadedSet, ScopedRow } from '../page-downloads.ts';
+
+/** A file's content: text (CSV, JSON) or bytes (a workbook). */
+export type FileContent = string | Uint8Array;
+
+/** What a writer gives: the content, or (for a writer that loads a library first) its promise. */
+export type Written = FileContent | Promise<FileContent>;
+
+/** A whole set, for its set page's files: every row (mappings, then non-mappable entries) and its gaps. */
+export interface WholeSet extends LoadedSet {
+  /** The active techniques of its ATT&CK version that none of its mappings names; null when the catalog lacks that version. */
+  gaps: readonly GapRow[] | null;
+}
+
+/** A technique, capability or group page's own rows: its mappings in each of the sets given. */
+export interface PageRows {
+  /** The page's key (src/lib/exports/page-downloads.ts scopeKey). */
+  scope: string;
+  /** One set, or for a format that spans sets, every set of the page. */
+  sets: readonly LoadedSet[];
+  /** What the page is about as the set writes it ("T1046", "AC-4"), for a format that names it. */
+  subject?: string;
+}
+
+/** A comparison of two sets (src/lib/compare/), for its page's file. */
+export interface SetPair {
+  comparison: Comparison;
+}
+
+/** How a format writes the files of one scope. */
+export interface ScopeWriter<Input> {
+  /** Whether this input has such a file (a set without non-mappable entries has no such file); always, when absent. */
+  offers?: (input: Input) => boolean;
+  write: (input: Input) => Written;
+}
+
+export interface DownloadFormat {
+  /** Stable id, in the manifest and in each link's data-format: "csv", "layer". */
+  id: string;
+  /** The format's name, heading its column in a page's download table: "Navigator layer". */
+  label: string;
+  /** The text of its links: "Layer". */
+  linkText: string;
+  /** The file's media type, for a file made in the browser. */
+  mediaType: string;
+  /**
+   * The file name's ending. A set's file is `<set id><suffix>`; a page's own file is
+   * `<set id>_<page stem><suffix>`, or `<page name>_all-sets<suffix>` for a format that spans sets.
+   */
+  suffix: string;
+  /** Whether one file may hold rows of several sets (each row naming its set): a page then offers one file across its sets. */
+  spansSets: boolean;
+  /** Whether a page's file names what the page is about (a layer's title: "T1046: <set>"). */
+  namesSubject?: boolean;
+  /** Whether pages offer it as a download (false for a file only the browser reads, like the rows file). */
+  listed: boolean;
+  /** What it is for, in one sentence (the newer writers give it: formats/xlsx.ts). */
+  purpose?: string;
+  /** The scopes that offer the format, each with its writer. */
+  scopes: {
+    /** A set page: the whole set, written by the build. */
+    set?: ScopeWriter<WholeSet>;
+    /** A technique, capability or group page: its own rows, made in the browser from the set files. */
+    page?: ScopeWriter<PageRows>;
+    /** A static comparison's page, written by the build. */
+    compare?: ScopeWriter<SetPair>;
+  };
+}
+
+/** A JSON file as the downloads write it: compact, one line, a final newline. */
+export const jsonText = (value: unknown) => `${JSON.stringify(value)}\n`;
+
+/** A page's rows in each of its sets: its mappings only. */
+export function pageRowsBySet(input: PageRows): { set: ExportSet; rows: ExportRow[] }[] {
+  const inScope = (row: ScopedRow) => row.mapping && row.scopes.includes(input.scope);
+  return input.sets.map(({ set, rows }) => ({ set, rows: rows.filter(inScope) }));
+}
+
+/** A page's rows in its one set, for a format whose file holds one set. */
+export function pageRowsOfOneSet(input: PageRows, format: string): { set: ExportSet; rows: ExportRow[] } {
+  if (input.sets.length !== 1) throw new Error(`a ${format} file holds one set, not ${input.sets.length}`);
+  return pageRowsBySet(input)[0]!;
+}
