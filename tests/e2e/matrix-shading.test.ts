@@ -48,7 +48,8 @@ async function seen(page: Page): Promise<Seen> {
     const shades: Record<string, string[]> = {};
     for (const li of matrix.querySelectorAll<HTMLElement>('li[class^="s"]')) {
       const bg = getComputedStyle(li).backgroundColor;
-      (shades[li.className] ??= []).length < 5 && shades[li.className]!.push(bg);
+      const seen = (shades[li.className] ??= []);
+      if (seen.length < 5) seen.push(bg);
     }
     const plain = [...matrix.querySelectorAll<HTMLElement>('li')].find((li) => !li.className || li.className === 's0');
     const legend: Record<string, string> = {};

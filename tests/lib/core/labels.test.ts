@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attackVersionLabel, setListLabel, setTitle, setVersionLabel, variantSetsLabel } from '../../../src/lib/core/labels.ts';
-import type { Framework } from '../../../src/lib/model/schema.ts';
-import type { MappingSet } from '../../../src/lib/model/schema.ts';
+import type { Framework, MappingSet } from '../../../src/lib/model/schema.ts';
 
 const set = (id: string, frameworkVersion: string, attackVersion: string, domain: MappingSet['domain'] = 'enterprise') =>
   ({ id, frameworkId: 'f', frameworkVersion, attackVersion, domain }) as MappingSet;

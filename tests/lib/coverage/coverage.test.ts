@@ -172,10 +172,16 @@ describe('downloads', () => {
   });
 
   it('the layer is a Navigator 4.5 layer scoring each technique by its number of capabilities', () => {
-    const layer = coverageLayer(data, all.result, all.enterprise, 'https://example.org/coverage/?c=x') as Record<string, any>;
+    const layer = coverageLayer(data, all.result, all.enterprise, 'https://example.org/coverage/?c=x') as {
+      versions: unknown;
+      domain: string;
+      techniques: { techniqueID: string; score: number }[];
+      gradient: { maxValue: number };
+      links: unknown;
+    };
     expect(layer['versions']).toEqual({ attack: '17.1', navigator: '4.9.1', layer: '4.5' });
     expect(layer['domain']).toBe('enterprise-attack');
-    const scores = Object.fromEntries(layer['techniques'].map((t: { techniqueID: string; score: number }) => [t.techniqueID, t.score]));
+    const scores = Object.fromEntries(layer['techniques'].map((t) => [t.techniqueID, t.score]));
     expect(scores).toEqual({ T1046: 3, 'T1053.002': 1, 'T1574.001': 1 });
     expect(layer['gradient'].maxValue).toBe(3);
     expect(layer['links']).toEqual([{ label: 'This selection on Mapscope', url: 'https://example.org/coverage/?c=x' }]);

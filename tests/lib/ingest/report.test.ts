@@ -189,7 +189,7 @@ describe('the warning summary', () => {
     expect(lines).toContain('  References kept as plain text [reference-not-a-link]: 7');
     expect(lines).toContain(`    ${at(0)}: references[0]: "[]": dropped: it names no reference`);
     const kinds = new Set(warnings.map((w) => w.kind)).size;
-    expect(lines.filter((l) => /^  \S/.test(l))).toHaveLength(kinds);
+    expect(lines.filter((l) => /^ {2}\S/.test(l))).toHaveLength(kinds);
     const examples = lines.filter((l) => l.startsWith('    ') && !l.startsWith('    ... and '));
     expect(examples).toHaveLength(kinds);
     expect(lines).toContain('    ... and 6 more');
