@@ -6,7 +6,8 @@
  * summarized by kind and kept in the model; --strict (or MAPSCOPE_STRICT=1) makes them errors.
  */
 import { parseArgs } from 'node:util';
-import { formatProblems, formatWarningSummary } from '../src/lib/ingest/problems.ts';
+import { formatProblem, formatProblems, formatWarningSummary } from '../src/lib/ingest/problems.ts';
+import { maxInputSize } from '../src/lib/io/input-file.ts';
 import { generatedDir, writeModel } from '../src/lib/model/model-store.ts';
 import { runPipeline } from '../src/lib/ingest/pipeline.ts';
 import path from 'node:path';
@@ -55,6 +56,11 @@ export async function dataStep(argv: string[]): Promise<{ status: number; model?
   const attack = args.attack?.length ? args.attack : fromEnv('MAPSCOPE_ATTACK');
   const out = args.out ? generatedDir({ MAPSCOPE_GENERATED: args.out }) : generatedDir();
 
+  const limit = maxInputSize();
+  if ('problem' in limit) {
+    console.error(formatProblem(limit.problem));
+    return { status: 2 };
+  }
   const strict = args.strict === true || strictFromEnv();
   const started = performance.now();
   const result = await runPipeline(paths, { strict, attack });

@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { baselineFilePath, baselineToJson } from '../src/lib/baselines/baseline-file.ts';
 import { readProfiles } from '../src/lib/baselines/read-profiles.ts';
 import { writeFilesAtomically } from '../src/lib/io/atomic-files.ts';
-import { formatProblems } from '../src/lib/ingest/problems.ts';
+import { maxInputSize } from '../src/lib/io/input-file.ts';
+import { formatProblem, formatProblems } from '../src/lib/ingest/problems.ts';
 import { isMain } from './cli.ts';
 
 const USAGE = `usage: npm run baselines -- PATH... [--out DIR] [--id ID] [--framework ID] [--version V]
@@ -46,7 +47,12 @@ export async function importBaselines(argv: string[]): Promise<number> {
   }
   const out = path.resolve(parsed.values.out ?? 'data/baselines');
   const { id, framework, version } = parsed.values;
-  const { imported, problems, skipped } = await readProfiles(parsed.positionals, { id, framework, version });
+  const limit = maxInputSize();
+  if ('problem' in limit) {
+    console.error(formatProblem(limit.problem));
+    return 2;
+  }
+  const { imported, problems, skipped } = await readProfiles(parsed.positionals, { id, framework, version }, limit);
   for (const file of skipped) console.log(`${file}: an OSCAL catalog, not a profile: skipped`);
   if (problems.length) {
     console.error(formatProblems(problems));
