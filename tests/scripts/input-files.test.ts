@@ -7,10 +7,10 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT } from '../support/paths.ts';
 
 const MB = 1024 * 1024;
@@ -76,6 +76,8 @@ beforeAll(async () => {
   await writeFile(at('u16_profile.json'), Buffer.from(profile, 'utf16le'));
   execFileSync('mkfifo', [at('pipe_profile.json')]);
 }, 60_000);
+
+afterAll(() => rm(work, { recursive: true, force: true }));
 
 interface Case {
   name: string;
