@@ -6,7 +6,8 @@
  * nothing and exits 1, leaving the previous model as it was. Warnings (what was mended) are
  * summarized by kind and kept in the model; --strict (or MAPSCOPE_STRICT=1) makes them errors.
  */
-import { formatProblems, formatWarningSummary } from '../src/lib/ingest/problems.ts';
+import { formatProblem, formatProblems, formatWarningSummary } from '../src/lib/ingest/problems.ts';
+import { maxInputSize } from '../src/lib/io/input-file.ts';
 import { writeModel } from '../src/lib/model/model-store.ts';
 import { warningTotal } from '../src/lib/model/warnings.ts';
 import { runPipeline } from '../src/lib/ingest/pipeline.ts';
@@ -22,6 +23,12 @@ export async function dataStep(argv: string[], command: 'data' | 'build' = 'data
   if ('status' in parsed) return parsed;
   const { data: paths, attack, generated, strict } = parsed.values;
   const out = path.resolve(generated);
+
+  const limit = maxInputSize();
+  if ('problem' in limit) {
+    console.error(formatProblem(limit.problem));
+    return { status: 2 };
+  }
   const started = performance.now();
   const result = await runPipeline(paths, { strict, attack });
   if (!result.model) {

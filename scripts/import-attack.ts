@@ -12,8 +12,9 @@ import path from 'node:path';
 import { addBundle, catalogFile, catalogToJson, emptyCatalog, readCatalogs } from '../src/lib/attack/catalog.ts';
 import { readAttackBundles } from '../src/lib/attack/bundles.ts';
 import { writeFilesAtomically } from '../src/lib/io/atomic-files.ts';
+import { maxInputSize, shownPath } from '../src/lib/io/input-file.ts';
 import type { AttackBundle } from '../src/lib/attack/stix.ts';
-import { formatProblems } from '../src/lib/ingest/problems.ts';
+import { formatProblem, formatProblems } from '../src/lib/ingest/problems.ts';
 import { plural } from '../src/lib/core/id-breaks.ts';
 import { compareAttackVersions } from '../src/lib/core/versions.ts';
 import { isMain, parseCommand } from './cli.ts';
@@ -23,8 +24,13 @@ export async function importAttack(argv: string[]): Promise<number> {
   const parsed = parseCommand('attack', argv);
   if ('status' in parsed) return parsed.status;
   const out = path.resolve(parsed.values.catalogOut);
-  const { bundles, problems } = await readAttackBundles(parsed.positionals);
-  const existing = await readCatalogs(out, path.relative(process.cwd(), out) || out);
+  const limit = maxInputSize();
+  if ('problem' in limit) {
+    console.error(formatProblem(limit.problem));
+    return 2;
+  }
+  const { bundles, problems } = await readAttackBundles(parsed.positionals, limit);
+  const existing = await readCatalogs(out, shownPath(out));
   problems.push(...existing.problems);
   if (problems.length) {
     console.error(formatProblems(problems));

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { baselineFilePath, baselineToJson } from '../src/lib/baselines/baseline-file.ts';
 import { readProfiles } from '../src/lib/baselines/read-profiles.ts';
 import { writeFilesAtomically } from '../src/lib/io/atomic-files.ts';
-import { formatProblems } from '../src/lib/ingest/problems.ts';
+import { maxInputSize } from '../src/lib/io/input-file.ts';
+import { formatProblem, formatProblems } from '../src/lib/ingest/problems.ts';
 import { isMain, parseCommand } from './cli.ts';
 
 /** Run the import with command-line arguments; the exit status. */
@@ -19,7 +20,12 @@ export async function importBaselines(argv: string[]): Promise<number> {
   if ('status' in parsed) return parsed.status;
   const out = path.resolve(parsed.values.baselinesOut);
   const { baselineId: id, framework, frameworkVersion: version } = parsed.values;
-  const { imported, problems, skipped } = await readProfiles(parsed.positionals, { id, framework, version });
+  const limit = maxInputSize();
+  if ('problem' in limit) {
+    console.error(formatProblem(limit.problem));
+    return 2;
+  }
+  const { imported, problems, skipped } = await readProfiles(parsed.positionals, { id, framework, version }, limit);
   for (const file of skipped) console.log(`${file}: an OSCAL catalog, not a profile: skipped`);
   if (problems.length) {
     console.error(formatProblems(problems));

@@ -1,7 +1,7 @@
 /** Finding and reading ATT&CK STIX bundles given as files or folders (npm run attack, and --attack at build time). */
-import { readFile } from 'node:fs/promises';
-import type { DataProblem } from '../ingest/problems.ts';
 import { listInputFiles, type InputFile } from '../ingest/read-inputs.ts';
+import { InputBudget, maxInputSize, readInputText, type InputLimit } from '../io/input-file.ts';
+import { renameProblems, type DataProblem } from '../ingest/problems.ts';
 import { compareAttackVersions } from '../core/versions.ts';
 import type { Domain } from '../core/vocabulary.ts';
 import type { CompleteProse } from './complete-stix.ts';
@@ -18,13 +18,20 @@ export async function listBundleFiles(paths: readonly string[]): Promise<{ files
 }
 
 /** Read every bundle of the paths; problems of all files are collected. */
-export async function readAttackBundles(paths: readonly string[]): Promise<{ bundles: AttackBundle[]; problems: DataProblem[] }> {
+export async function readAttackBundles(paths: readonly string[], limit: InputLimit = maxInputSize()): Promise<{ bundles: AttackBundle[]; problems: DataProblem[] }> {
+  if ('problem' in limit) return { bundles: [], problems: [limit.problem] };
+  const budget = new InputBudget(limit.bytes);
   const listed = await listBundleFiles(paths);
   const problems = [...listed.problems];
   const bundles: AttackBundle[] = [];
   for (const file of listed.files) {
-    const read = readAttackBundle(file.name, await readFile(file.path, 'utf8'));
-    problems.push(...read.problems);
+    const text = await readInputText(file, { budget });
+    if ('problem' in text) {
+      problems.push(text.problem);
+      continue;
+    }
+    const read = readAttackBundle(file.name, text.text);
+    problems.push(...renameProblems(read.problems, file.name, file.shown));
     if (read.bundle) bundles.push(read.bundle);
   }
   return { bundles, problems };

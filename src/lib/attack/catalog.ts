@@ -9,9 +9,11 @@
  * Format mapscope-attack-catalog/2 (written); /1 (before technique STIX ids and the complete part)
  * is still read, as a catalog without them.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { problemsFromZod, type DataProblem } from '../ingest/problems.ts';
+import { DEFAULT_MAX_INPUT_BYTES, InputBudget, readInputText, shownPath } from '../io/input-file.ts';
+import { parseJsonText } from '../io/json-syntax.ts';
 import { compareNatural } from '../core/ids.ts';
 import { attackCatalogSchema, type AttackCatalog, type TacticState, type TechniqueState } from '../model/schema.ts';
 import { compareAttackVersions } from '../core/versions.ts';
@@ -147,12 +149,9 @@ export function catalogToJson(input: AttackCatalog): string {
 
 /** Validate a catalog file's text. */
 export function parseCatalog(file: string, text: string): { catalog?: AttackCatalog; problems: DataProblem[] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { problems: [{ location: { file }, expected: 'an ATT&CK catalog (JSON)', found: `a syntax error: ${(error as Error).message}` }] };
-  }
+  const read = parseJsonText(file, text, 'an ATT&CK catalog (JSON)');
+  if ('problem' in read) return { problems: [read.problem] };
+  const data = read.data;
   const parsed = attackCatalogSchema.safeParse(data);
   if (!parsed.success) return { problems: problemsFromZod(parsed.error.issues, { file }, data) };
   const problems = completeProblems(file, parsed.data);
@@ -211,11 +210,17 @@ function completeProblems(file: string, catalog: AttackCatalog): DataProblem[] {
 export async function readCatalogs(dir: string, name = dir): Promise<{ catalogs: AttackCatalog[]; problems: DataProblem[] }> {
   const catalogs: AttackCatalog[] = [];
   const problems: DataProblem[] = [];
+  const budget = new InputBudget(DEFAULT_MAX_INPUT_BYTES);
   const present = new Set(await readdir(dir).catch(() => [] as string[]));
   for (const domain of DOMAIN_IDS) {
     if (!present.has(`${domain}.json`)) continue;
     const file = catalogFile(dir, domain);
-    const result = parseCatalog(path.join(name, `${domain}.json`), await readFile(file, 'utf8'));
+    const read = await readInputText({ path: file, shown: shownPath(file) }, { budget });
+    if ('problem' in read) {
+      problems.push(read.problem);
+      continue;
+    }
+    const result = parseCatalog(path.join(name, `${domain}.json`), read.text);
     problems.push(...result.problems);
     if (result.catalog) {
       if (result.catalog.domain !== domain) {

@@ -8,6 +8,7 @@
  */
 import type { DataProblem } from '../ingest/problems.ts';
 import { describeValue } from '../ingest/problems.ts';
+import { parseJsonText } from '../io/json-syntax.ts';
 import { isSubtechniqueId, normalizeAttackVersion, parentTechniqueId } from '../core/ids.ts';
 import { DOMAIN_IDS, TECHNIQUE_ID, type Domain } from '../core/vocabulary.ts';
 import { readCompleteObjects, type CompleteBundle } from './complete-stix.ts';
@@ -64,15 +65,12 @@ export function readAttackBundle(file: string, text_: string): { bundle?: Attack
   const problem = (expected: string, found: string, field?: string): { problems: DataProblem[] } => ({
     problems: [{ location: { file }, ...(field ? { field } : {}), expected, found }],
   });
-  let data: unknown;
-  try {
-    data = JSON.parse(text_.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return problem('a STIX bundle (JSON)', `a syntax error: ${(error as Error).message.replace(/\s*in JSON at position \d+.*$/s, '')}`);
-  }
+  const parsed = parseJsonText(file, text_, 'a STIX bundle (JSON)');
+  if ('problem' in parsed) return { problems: [parsed.problem] };
+  const data = parsed.data;
   const top = data as StixObject | null;
   if (!top || typeof top !== 'object' || top.type !== 'bundle' || !Array.isArray(top['objects'])) {
-    const found = Array.isArray(data) ? `an array of ${data.length}` : top && typeof top === 'object' ? `an object of type ${describeValue(top.type)}` : describeValue(data);
+    const found = top && typeof top === 'object' && !Array.isArray(top) ? `an object of type ${describeValue(top.type)}` : describeValue(data);
     return problem('a STIX bundle (an object with "type": "bundle" and "objects")', found);
   }
   const objects = (top['objects'] as unknown[]).filter((o): o is StixObject => !!o && typeof o === 'object' && !Array.isArray(o));

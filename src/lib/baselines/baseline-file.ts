@@ -2,11 +2,12 @@
  * Baseline files (data/baselines/<id>.json, format mapscope-baseline/1): writing one, validating
  * one, reading a folder of them, and putting the folder's and the inputs' baselines together.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describeValue, problemsFromZod, type DataProblem } from '../ingest/problems.ts';
 import { baselineFileSchema, type BaselineFile, type SourceLocation } from '../model/schema.ts';
-import { jsonSyntaxProblem } from './json-syntax.ts';
+import { DEFAULT_MAX_INPUT_BYTES, InputBudget, readInputText } from '../io/input-file.ts';
+import { jsonSyntaxProblem } from '../io/json-syntax.ts';
 
 export const BASELINE_FORMAT = 'mapscope-baseline/1';
 
@@ -53,6 +54,7 @@ export interface BaselineSource {
 
 /** Every baseline file (*.json) of a folder, by file name; a folder that does not exist holds none. */
 export async function readBaselines(dir: string, name = dir): Promise<{ baselines: BaselineSource[]; problems: DataProblem[] }> {
+  const budget = new InputBudget(DEFAULT_MAX_INPUT_BYTES);
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const files = entries
     .filter((e) => e.isFile() && !e.name.startsWith('.') && e.name.toLowerCase().endsWith('.json'))
@@ -62,7 +64,12 @@ export async function readBaselines(dir: string, name = dir): Promise<{ baseline
   const problems: DataProblem[] = [];
   for (const fileName of files) {
     const shown = path.posix.join(name.split(path.sep).join('/'), fileName);
-    const read = parseBaseline(shown, await readFile(path.join(dir, fileName), 'utf8'));
+    const text = await readInputText({ path: path.join(dir, fileName), shown }, { budget });
+    if ('problem' in text) {
+      problems.push(text.problem);
+      continue;
+    }
+    const read = parseBaseline(shown, text.text);
     problems.push(...read.problems);
     if (read.baseline) baselines.push({ file: shown, baseline: read.baseline });
   }

@@ -6,7 +6,7 @@
  */
 import { describeValue, type DataProblem } from '../ingest/problems.ts';
 import { oscalToDisplay } from './control-ids.ts';
-import { jsonSyntaxProblem } from './json-syntax.ts';
+import { jsonSyntaxProblem } from '../io/json-syntax.ts';
 
 /** What a profile selects, controls in NIST's display form ("AC-2(1)"), in the profile's order. */
 export interface ProfileSelection {

@@ -1,7 +1,7 @@
 /** Finding and reading OSCAL profiles given as files or folders, into baseline files (npm run baselines). */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DataProblem } from '../ingest/problems.ts';
+import { renameProblems, type DataProblem } from '../ingest/problems.ts';
+import { InputBudget, maxInputSize, readInputText, type InputLimit } from '../io/input-file.ts';
 import { listInputFiles } from '../ingest/read-inputs.ts';
 import type { BaselineFile } from '../model/schema.ts';
 import { toBaselineFile, type BaselineNaming } from './baseline-naming.ts';
@@ -28,7 +28,13 @@ function isOscalCatalog(text: string): boolean {
  * collected. An OSCAL catalog found in a folder (NIST publishes catalogs beside the baselines) is
  * skipped and named in `skipped`; a catalog given by name is an error.
  */
-export async function readProfiles(paths: readonly string[], naming: BaselineNaming = {}): Promise<{ imported: ImportedBaseline[]; problems: DataProblem[]; skipped: string[] }> {
+export async function readProfiles(
+  paths: readonly string[],
+  naming: BaselineNaming = {},
+  limit: InputLimit = maxInputSize(),
+): Promise<{ imported: ImportedBaseline[]; problems: DataProblem[]; skipped: string[] }> {
+  if ('problem' in limit) return { imported: [], problems: [limit.problem], skipped: [] };
+  const budget = new InputBudget(limit.bytes);
   const listed = await listInputFiles(paths);
   const files = listed.files.filter((f) => f.path.toLowerCase().endsWith('.json'));
   const problems = [...listed.problems];
@@ -39,16 +45,21 @@ export async function readProfiles(paths: readonly string[], naming: BaselineNam
   const skipped: string[] = [];
   const named = new Set(paths.map((p) => path.resolve(p)));
   for (const file of files) {
-    const text = await readFile(file.path, 'utf8');
+    const read = await readInputText(file, { budget });
+    if ('problem' in read) {
+      problems.push(read.problem);
+      continue;
+    }
+    const text = read.text;
     if (!named.has(file.path) && isOscalCatalog(text)) {
       skipped.push(file.name);
       continue;
     }
-    const read = readOscalProfile(file.name, text);
-    problems.push(...read.problems);
-    if (!read.profile) continue;
-    const baseline = toBaselineFile(read.profile, file.name, path.basename(file.path), naming);
-    problems.push(...baseline.problems);
+    const profile = readOscalProfile(file.name, text);
+    problems.push(...renameProblems(profile.problems, file.name, file.shown));
+    if (!profile.profile) continue;
+    const baseline = toBaselineFile(profile.profile, file.name, path.basename(file.path), naming);
+    problems.push(...renameProblems(baseline.problems, file.name, file.shown));
     if (baseline.baseline) imported.push({ file: file.name, baseline: baseline.baseline });
   }
   const profiles = files.length - skipped.length;

@@ -134,7 +134,7 @@ export const SETTINGS = {
   },
   maxInputMb: {
     env: 'MAPSCOPE_MAX_INPUT_MB',
-    commands: ['data', 'build', 'bench'],
+    commands: ['data', 'build', 'bench', 'attack', 'baselines'],
     kind: 'number',
     default: 1024,
     doc: 'the most input one build reads, in MB (input is held in memory whole)',

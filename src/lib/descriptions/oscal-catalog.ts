@@ -11,7 +11,7 @@
 import { describeValue, type DataProblem } from '../ingest/problems.ts';
 import { isHttpUrl } from '../ingest/references.ts';
 import { OSCAL_CONTROL_ID, oscalToDisplay } from '../baselines/control-ids.ts';
-import { jsonSyntaxProblem } from '../baselines/json-syntax.ts';
+import { jsonSyntaxProblem } from '../io/json-syntax.ts';
 import {
   segmentsText,
   type ControlCatalog,

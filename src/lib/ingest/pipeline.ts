@@ -8,13 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { descriptionsOf, readAttackBundles } from '../attack/bundles.ts';
 import { addBundle, emptyCatalog, indexCatalog, readCatalogs } from '../attack/catalog.ts';
 import { mergeBaselines, readBaselines, type BaselineSource } from '../baselines/baseline-file.ts';
-import type { DataProblem } from './problems.ts';
+import { renameProblems, type DataProblem } from './problems.ts';
+import { InputBudget, MAX_INPUT_VARIABLE, maxInputSize, megabytes, shownPath, type InputLimit } from '../io/input-file.ts';
 import { inputName, listInputFiles, readInputFiles } from './read-inputs.ts';
 import { buildModel, type BuildModelResult } from './normalize/normalize.ts';
 import type { AttackData } from './normalize/techniques.ts';
 import type { AttackCatalog, BaselineFile } from '../model/schema.ts';
 import type { Domain } from '../core/vocabulary.ts';
-import { readSetting, type Env } from '../config/settings.ts';
+import { readSetting } from '../config/settings.ts';
 
 /** The ATT&CK catalog that ships with Mapscope: data/attack/ (npm run attack writes it). */
 export const DEFAULT_CATALOG = fileURLToPath(new URL('../../../data/attack', import.meta.url));
@@ -37,14 +38,14 @@ export interface PipelineOptions {
  * ATT&CK as a build knows it: the catalog, with the bundles given merged in (a bundle's version
  * replaces the catalog's), and the bundles' descriptions.
  */
-export async function loadAttack(options: PipelineOptions, inputCatalogs: readonly AttackCatalog[] = []): Promise<{ attack: AttackData; problems: DataProblem[] }> {
+export async function loadAttack(options: PipelineOptions, inputCatalogs: readonly AttackCatalog[] = [], limit: InputLimit = maxInputSize()): Promise<{ attack: AttackData; problems: DataProblem[] }> {
   const dir = options.catalog ?? readSetting('catalog') ?? DEFAULT_CATALOG;
-  const read = await readCatalogs(dir, inputName(path.resolve(dir), dir));
+  const read = await readCatalogs(dir, shownPath(dir));
   const problems = [...read.problems];
   const catalogs = new Map<Domain, AttackCatalog>(read.catalogs.map((c) => [c.domain, c]));
   // A catalog among the data files stands for its domain's.
   for (const catalog of inputCatalogs) catalogs.set(catalog.domain, catalog);
-  const bundles = options.attack?.length ? await readAttackBundles(options.attack) : { bundles: [], problems: [] };
+  const bundles = options.attack?.length ? await readAttackBundles(options.attack, limit) : { bundles: [], problems: [] };
   problems.push(...bundles.problems);
   for (const bundle of bundles.bundles) catalogs.set(bundle.domain, addBundle(catalogs.get(bundle.domain) ?? emptyCatalog(bundle.domain), bundle));
   return {
@@ -59,35 +60,29 @@ export async function loadAttack(options: PipelineOptions, inputCatalogs: readon
 /** The baselines of a build: the baselines folder's, and those among the inputs (which stand for the folder's of the same id). */
 export async function loadBaselines(options: PipelineOptions, inputBaselines: readonly BaselineSource[] = []): Promise<{ baselines: BaselineFile[]; problems: DataProblem[] }> {
   const dir = options.baselines ?? readSetting('baselines') ?? DEFAULT_BASELINES;
-  const read = await readBaselines(dir, inputName(path.resolve(dir), dir));
+  const read = await readBaselines(dir, shownPath(dir));
   const merged = mergeBaselines(read.baselines, inputBaselines);
   return { baselines: merged.baselines, problems: [...read.problems, ...merged.problems] };
 }
 
-/**
- * How much input one build reads, in MB: $MAPSCOPE_MAX_INPUT_MB, else 1024. Input is held in
- * memory whole; measured on the 24 GB build machine, 200 MB of CSV (420,000 rows) builds with a
- * 3.1 GB peak, so 1 GB stays well inside it (see docs/benchmarks.md, Limits).
- */
-export function maxInputBytes(env: Env = process.env): number {
-  return readSetting('maxInputMb', env) * 1024 * 1024;
-}
-
 /** Read files and folders into a model, or the list of problems that prevent one. */
 export async function runPipeline(paths: readonly string[], options: PipelineOptions = {}): Promise<BuildModelResult & { files: string[] }> {
+  // Input is held in memory whole; measured on the 24 GB build machine, 200 MB of CSV (420,000
+  // rows) builds with a 3.1 GB peak, so the default 1 GB stays well inside it (see README, Limits).
+  const limit = maxInputSize();
+  if ('problem' in limit) return { model: null, problems: [limit.problem], warnings: [], summary: [], files: [] };
   const listed = await listInputFiles(paths);
-  const sizes = await Promise.all(listed.files.map(async (f) => (await stat(f.path)).size));
+  const sizes = await Promise.all(listed.files.map(async (f) => (await stat(f.path).catch(() => null))?.size ?? 0));
   const given = paths.map((p) => inputName(path.resolve(p), p));
   const total = sizes.reduce((a, b) => a + b, 0);
-  if (total > maxInputBytes()) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (total > limit.bytes) {
     return {
       model: null,
       problems: [
         {
-          location: { file: given.join(', ') },
-          expected: `at most ${mb(maxInputBytes())} of input (set MAPSCOPE_MAX_INPUT_MB to change the limit)`,
-          found: `${mb(total)} in ${listed.files.length} files`,
+          location: { file: paths.map((p) => shownPath(p)).join(', ') },
+          expected: `at most ${megabytes(limit.bytes)} of input (set ${MAX_INPUT_VARIABLE} to change the limit)`,
+          found: `${megabytes(total)} in ${listed.files.length} files`,
         },
       ],
       warnings: [],
@@ -97,20 +92,27 @@ export async function runPipeline(paths: readonly string[], options: PipelineOpt
   }
   if (listed.files.length === 0 && listed.problems.length === 0) {
     listed.problems.push({
-      location: { file: given.join(', ') || '(no paths)' },
+      location: { file: paths.map((p) => shownPath(p)).join(', ') || '(no paths)' },
       expected: 'at least one .json, .csv or .yaml file',
       found: 'none',
     });
   }
-  const read = await readInputFiles(listed.files);
+  const read = await readInputFiles(listed.files, new InputBudget(limit.bytes));
   const files = listed.files.map((f) => f.name);
   const inputCatalogs = read.inputs.flatMap((i) => (i.kind === 'attack-catalog' ? [i.catalog] : []));
-  const { attack, problems: attackProblems } = await loadAttack(options, inputCatalogs);
+  const { attack, problems: attackProblems } = await loadAttack(options, inputCatalogs, limit);
   const inputBaselines = read.inputs.flatMap((i) => (i.kind === 'baseline' ? [{ file: i.file, baseline: i.baseline }] : []));
   const { baselines, problems: baselineProblems } = await loadBaselines(options, inputBaselines);
   // Normalize what could be read even when some files failed, so that one run lists every problem.
   const built = buildModel(read.inputs, given, { strict: options.strict, attack, baselines });
-  const problems = [...listed.problems, ...read.problems, ...attackProblems, ...baselineProblems, ...built.problems];
+  // Messages name each input file as the user gave it (a name two files share stays as it is).
+  const byName = new Map<string, string | null>();
+  for (const f of listed.files) byName.set(f.name, byName.has(f.name) ? null : f.shown);
+  const shown = (p: DataProblem): DataProblem => {
+    const to = byName.get(p.location.file);
+    return to ? renameProblems([p], p.location.file, to)[0]! : p;
+  };
+  const problems = [...listed.problems, ...read.problems, ...attackProblems, ...baselineProblems, ...built.problems.map(shown)];
   if (problems.length) return { model: null, problems, warnings: built.warnings, summary: [], files };
   return { ...built, files };
 }

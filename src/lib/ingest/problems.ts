@@ -20,12 +20,26 @@ export interface DataProblem {
   found?: string;
 }
 
-/** Render one problem as a single line. */
+/**
+ * The problems with the file named `name` renamed `shown`: readers name a file as pages do
+ * (inputName), messages as the user gave it (shownPath).
+ */
+export function renameProblems(problems: readonly DataProblem[], name: string, shown: string): DataProblem[] {
+  if (name === shown) return [...problems];
+  return problems.map((p) => (p.location.file === name ? { ...p, location: { ...p.location, file: shown } } : p));
+}
+
+/** At most `max` characters of a text, cut with "…" when longer: what a message quotes of a file. */
+export function excerpt(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Render one problem as a single line; each part is cut to a short excerpt, whatever the file holds. */
 export function formatProblem(problem: DataProblem): string {
-  const where = formatLocation(problem.location);
-  const field = problem.field ? ` ${problem.field}:` : '';
-  const found = problem.found === undefined ? '' : `, got ${problem.found}`;
-  return `${where}:${field} expected ${problem.expected}${found}`;
+  const where = excerpt(formatLocation(problem.location), 400);
+  const field = problem.field ? ` ${excerpt(problem.field)}:` : '';
+  const found = problem.found === undefined ? '' : `, got ${excerpt(problem.found)}`;
+  return `${where}:${field} expected ${excerpt(problem.expected, 400)}${found}`;
 }
 
 /** Show a found value the way a person reads it: strings quoted and shortened. */
@@ -36,7 +50,7 @@ export function describeValue(value: unknown): string {
     const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
     return JSON.stringify(shown);
   }
-  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${plural(value.length, 'entry', 'entries')}`;
   if (typeof value === 'object') return 'an object';
   return String(value);
 }
@@ -83,18 +97,63 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** What a value of a zod type is called in a message. */
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  bigint: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  tuple: 'a list',
+  set: 'a list',
+  object: 'an object',
+  record: 'an object',
+  map: 'an object',
+  null: 'null',
+  date: 'a date',
+  nonoptional: 'a value',
+};
+
+const typeWords = (type: string): string => TYPE_WORDS[type] ?? `${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type}`;
+
+/** zod's own wording ("Invalid input: expected array", "Too small: ..."): never shown, said in words instead. */
+const ZOD_WORDING = /^(Invalid|Too (small|big)|Unrecognized)\b/;
+
 function expectedFromIssue(issue: z.core.$ZodIssue): string {
+  // A message the schema writes itself ("a date as MM/DD/YYYY") is already in a user's words.
+  const own = issue.message && !ZOD_WORDING.test(issue.message) ? issue.message : null;
   switch (issue.code) {
     case 'invalid_value':
       return issue.values.map((v) => (v === null ? 'empty' : String(v))).join('|');
     case 'invalid_type':
-      return issue.expected === 'nonoptional' ? 'a value' : `a ${issue.expected}`;
-    case 'invalid_format':
-    case 'custom':
-    case 'too_big':
+      return own ?? typeWords(issue.expected);
+    case 'invalid_union': {
+      if (own) return own;
+      // Each alternative's type, once: "text or a number".
+      const types = issue.errors.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_type' && i.path.length === 0 ? [typeWords(i.expected)] : [])));
+      return types.length ? [...new Set(types)].join(' or ') : 'a value of another kind';
+    }
     case 'too_small':
+    case 'too_big': {
+      if (own) return own;
+      const small = issue.code === 'too_small';
+      const bound = small ? issue.minimum : issue.maximum;
+      const n = Number(bound);
+      const least = small ? 'at least' : 'at most';
+      if (issue.origin === 'string') return small && n === 1 ? 'a non-empty text' : `a text of ${least} ${plural(n, 'character')}`;
+      if (issue.origin === 'array' || issue.origin === 'set') return small && n === 1 ? 'a list of at least one entry' : `a list of ${least} ${plural(n, 'entry', 'entries')}`;
+      return `a number ${least} ${String(bound)}`;
+    }
+    case 'invalid_format': {
+      if (own) return own;
+      const pattern = 'pattern' in issue && issue.pattern ? ` matching ${String(issue.pattern)}` : '';
+      return issue.format === 'regex' ? `text${pattern}` : `text in the ${issue.format} format`;
+    }
+    case 'unrecognized_keys':
+      return `no field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
     default:
-      return issue.message;
+      return own ?? 'a value of another kind';
   }
 }
 

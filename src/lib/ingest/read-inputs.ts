@@ -3,13 +3,29 @@
  * Mappings Explorer JSON or YAML file, its CSV export, or a technique catalog) and validating each
  * record against the schema. Nothing here decides what the records mean; normalize.ts does.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { describeValue, problemsFromZod, type DataProblem } from './problems.ts';
+import { describeValue, excerpt, problemsFromZod, renameProblems, type DataProblem } from './problems.ts';
 import { isCatalogFormat, parseCatalog } from '../attack/catalog.ts';
 import { BASELINE_FORMAT, parseBaseline } from '../baselines/baseline-file.ts';
-import { parseCsvTable, type CsvRow } from '../io/csv-table.ts';
+import { parseCsvBytes, parseCsvTable, type CsvRow, type CsvTable } from '../io/csv-table.ts';
+import {
+  decodeInput,
+  DEFAULT_MAX_INPUT_BYTES,
+  InputBudget,
+  inspectPath,
+  MAX_TEXT_BYTES,
+  megabytes,
+  notRegularProblem,
+  otherEncoding,
+  readInputBytes,
+  shownPath,
+  textTooLarge,
+  type InputSource,
+} from '../io/input-file.ts';
+import { parseJsonText } from '../io/json-syntax.ts';
 import { parseReferenceCell, repairReferences, type ReferenceRepair } from './references.ts';
 import { restoreCell } from '../exports/spreadsheet-cells.ts';
 import {
@@ -86,16 +102,16 @@ function unknownFields(record: Record<string, unknown>, known: ReadonlySet<strin
     .map((key) => unknownField(key, describeValue(record[key]), what));
 }
 
-/** A file to read, and the name it goes by in messages and on pages. */
-export interface InputFile {
-  path: string;
+/** A file to read: its path, the name it goes by on pages, and the path messages show. */
+export interface InputFile extends InputSource {
   name: string;
 }
 
 /**
- * The name of an input file: its path relative to the working directory when it lies inside it;
- * else relative to the folder the user gave, under that folder's own name ("mappings/x.json"),
- * so that paths of the build machine never reach the published site.
+ * The name of an input file on pages and in the model: its path relative to the working
+ * directory when it lies inside it; else relative to the folder the user gave, under that
+ * folder's own name ("mappings/x.json"), so that paths of the build machine never reach the
+ * published site. Messages show the path itself (shownPath).
  */
 export function inputName(file: string, given: string, cwd = process.cwd()): string {
   const posix = (p: string) => p.split(path.sep).join('/');
@@ -105,55 +121,79 @@ export function inputName(file: string, given: string, cwd = process.cwd()): str
   return file === root ? path.basename(file) : posix(path.join(path.basename(root), path.relative(root, file)));
 }
 
+export interface ListOptions {
+  /** Which files found in folders are read; default: *.json, *.csv, *.yaml and *.yml. */
+  found?: (name: string) => boolean;
+  /** The folder names are relative to (inputName); default the working folder. */
+  cwd?: string;
+}
+
 /**
- * Expand files and folders (recursively, following symbolic links) into the sorted list of
- * *.json, *.csv, *.yaml and *.yml files to read. Paths that do not exist are problems.
+ * Expand files and folders (recursively, following symbolic links, each folder once) into the
+ * sorted list of *.json, *.csv, *.yaml and *.yml files to read. A path that does not exist, a
+ * broken link, a link loop, and a pipe, device or socket given or found under an input's name
+ * are problems; only regular files are listed.
  */
 export async function listInputFiles(
   paths: readonly string[],
+  options: ListOptions = {},
 ): Promise<{ files: InputFile[]; problems: DataProblem[] }> {
   const files = new Map<string, InputFile>();
   const problems: DataProblem[] = [];
   const visited = new Set<string>();
   const isInput = (name: string) => INPUT_EXTENSIONS.has(path.extname(name).toLowerCase());
+  const isFound = options.found ?? isInput;
+  const add = (full: string, given: string) => {
+    if (!files.has(full)) files.set(full, { path: full, name: inputName(full, given, options.cwd), shown: shownPath(full) });
+  };
   const walk = async (dir: string, given: string): Promise<void> => {
-    const real = await realpath(dir);
+    const real = await realpath(dir).catch(() => dir);
     if (visited.has(real)) return; // a link back up the tree
     visited.add(real);
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      problems.push({ location: { file: shownPath(dir) }, expected: 'a folder Mapscope may read', found: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `an error (${code ?? String(error)})` });
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.resolve(dir, entry.name);
-      let directory = entry.isDirectory();
-      let file = entry.isFile();
+      let kind: Dirent | Stats = entry;
+      let viaLink = false;
       if (entry.isSymbolicLink()) {
-        const target = await stat(full).catch(() => null);
-        if (!target) {
-          problems.push({ location: { file: inputName(full, given) }, expected: 'a link to a file or folder', found: 'a broken link' });
+        const target = await inspectPath(full, shownPath(full), 'a link to a file or folder');
+        if ('problem' in target) {
+          problems.push(target.problem);
           continue;
         }
-        directory = target.isDirectory();
-        file = target.isFile();
+        kind = target.stats;
+        viaLink = true;
       }
-      if (directory) await walk(full, given);
-      else if (file && isInput(entry.name) && !files.has(full)) files.set(full, { path: full, name: inputName(full, given) });
+      if (kind.isDirectory()) await walk(full, given);
+      else if (!isFound(entry.name)) continue;
+      else if (kind.isFile()) add(full, given);
+      else problems.push(notRegularProblem(shownPath(full), kind, viaLink));
     }
   };
   for (const given of paths) {
     const full = path.resolve(given);
-    let info;
-    try {
-      info = await stat(full);
-    } catch {
-      problems.push({ location: { file: inputName(full, given) }, expected: 'a data file or folder', found: 'nothing at that path' });
+    const shown = shownPath(full);
+    const inspected = await inspectPath(full, shown, 'a data file or folder');
+    if ('problem' in inspected) {
+      problems.push(inspected.problem);
       continue;
     }
+    const info = inspected.stats;
     if (info.isDirectory()) await walk(full, given);
-    else if (isInput(full)) files.set(full, { path: full, name: inputName(full, given) });
+    else if (!info.isFile()) problems.push(notRegularProblem(shown, info, inspected.viaLink));
+    else if (isInput(full)) add(full, given);
     else {
       problems.push({
-        location: { file: inputName(full, given) },
+        location: { file: shown },
         expected: 'a .json, .csv or .yaml file',
         found: `a ${path.extname(full) || 'file without extension'}`,
       });
@@ -162,36 +202,47 @@ export async function listInputFiles(
   return { files: [...files.values()], problems };
 }
 
-/** Read and parse every listed file; problems from all files are collected. */
-export async function readInputFiles(files: readonly InputFile[]): Promise<ReadResult> {
+/**
+ * Read and parse every listed file, all within one budget of input; problems from all files
+ * are collected, naming each file as the user gave it.
+ */
+export async function readInputFiles(files: readonly InputFile[], budget = new InputBudget(DEFAULT_MAX_INPUT_BYTES)): Promise<ReadResult> {
   const inputs: ParsedInput[] = [];
   const problems: DataProblem[] = [];
   for (const file of files) {
-    const shown = file.name;
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file.path);
-    } catch (error) {
-      problems.push({
-        location: { file: shown },
-        expected: 'a readable file',
-        found: (error as NodeJS.ErrnoException).code ?? String(error),
-      });
+    const read = await readInputBytes(file, { budget, wholeText: !isCsv(file.path) });
+    if ('problem' in read) {
+      problems.push(read.problem);
       continue;
     }
-    const result = parseInputFile(shown, bytes);
-    problems.push(...result.problems);
+    const result = parseInputFile(file.name, read.bytes);
+    problems.push(...renameProblems(result.problems, file.name, file.shown));
     if (result.input) inputs.push(result.input);
   }
   return { inputs, problems };
 }
 
-/** Decode, recognize and validate one file's bytes. `file` is the name used in messages. */
+const isCsv = (file: string) => path.extname(file).toLowerCase() === '.csv';
+
+/**
+ * Decode, recognize and validate one file's bytes. `file` is the name used in messages. A CSV
+ * larger than one string holds is read in pieces; a JSON or YAML file that large is refused.
+ */
 export function parseInputFile(
   file: string,
   bytes: Uint8Array,
+  options: { maxTextBytes?: number } = {},
 ): { input?: ParsedInput; problems: DataProblem[] } {
-  const decoded = decodeText(file, bytes);
+  const maxTextBytes = options.maxTextBytes ?? MAX_TEXT_BYTES;
+  const extension = path.extname(file).toLowerCase();
+  if (bytes.length > maxTextBytes) {
+    if (extension !== '.csv') return { problems: [textTooLarge(file, megabytes(bytes.length), maxTextBytes)] };
+    const other = otherEncoding(bytes);
+    if (other) return { problems: [{ location: { file }, expected: 'UTF-8 text', found: other }] };
+    const read = parseCsvBytes(bytes, file, maxTextBytes);
+    return 'problem' in read ? { problems: [...read.problems, read.problem] } : readCsvTable(file, read.table, read.problems);
+  }
+  const decoded = decodeInput(file, bytes);
   if ('problem' in decoded) return { problems: [decoded.problem] };
   const text = decoded.text;
   if (text.trim() === '') {
@@ -199,34 +250,9 @@ export function parseInputFile(
       problems: [{ location: { file }, expected: 'mapping data', found: 'an empty file' }],
     };
   }
-  const extension = path.extname(file).toLowerCase();
   if (extension === '.csv') return parseCsvInput(file, text);
   if (extension === '.yaml' || extension === '.yml') return parseYamlInput(file, text);
   return parseJsonInput(file, text);
-}
-
-/** UTF-8 (with or without BOM) is the one accepted encoding. */
-function decodeText(file: string, bytes: Uint8Array): { text: string } | { problem: DataProblem } {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return {
-      problem: { location: { file }, expected: 'UTF-8 text', found: 'UTF-16 (save the file as UTF-8)' },
-    };
-  }
-  try {
-    // TextDecoder drops a leading UTF-8 BOM.
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const at = lenient.indexOf('\ufffd');
-    const line = lenient.slice(0, Math.max(at, 0)).split('\n').length;
-    return {
-      problem: {
-        location: { file, line },
-        expected: 'UTF-8 text',
-        found: 'bytes that are not UTF-8 (is it Latin-1 or Windows-1252? save it as UTF-8)',
-      },
-    };
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,27 +260,9 @@ function decodeText(file: string, bytes: Uint8Array): { text: string } | { probl
 // ---------------------------------------------------------------------------------------------
 
 function parseJsonInput(file: string, text: string): { input?: ParsedInput; problems: DataProblem[] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /at position (\d+)/.exec(message);
-    const before = position ? text.slice(0, Number(position[1])) : null;
-    const line = before === null ? undefined : before.split('\n').length;
-    const column = before === null ? undefined : before.length - before.lastIndexOf('\n');
-    const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-    return {
-      problems: [
-        {
-          location: line ? { file, line } : { file },
-          expected: 'valid JSON',
-          found: `a syntax error: ${reason}${column ? ` (column ${column})` : ''}`,
-        },
-      ],
-    };
-  }
-  return parseDocument(file, text, data);
+  const parsed = parseJsonText(file, text, 'valid JSON');
+  if ('problem' in parsed) return { problems: [parsed.problem] };
+  return parseDocument(file, text, parsed.data);
 }
 
 /**
@@ -297,11 +305,10 @@ function parseDocument(file: string, text: string, data: unknown): { input?: Par
   if (top && typeof top === 'object' && !Array.isArray(top) && top['profile'] && typeof top['profile'] === 'object') {
     return { problems: [{ location: { file }, expected: 'a Mappings Explorer mapping file or a baseline (npm run baselines turns OSCAL profiles into baselines)', found: 'an OSCAL profile' }] };
   }
-  const objects = top && typeof top === 'object' && !Array.isArray(top)
-    ? (top['mapping_objects'] ?? top['attack_objects'])
-    : undefined;
-  const rawMetadata = top && typeof top === 'object' ? top['metadata'] : undefined;
-  if (!Array.isArray(objects) || !rawMetadata || typeof rawMetadata !== 'object' || Array.isArray(rawMetadata)) {
+  const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+  const objects = isRecord(top) ? (top['mapping_objects'] ?? top['attack_objects']) : undefined;
+  const rawMetadata = isRecord(top) ? top['metadata'] : undefined;
+  if (!isRecord(top) || (objects === undefined && rawMetadata === undefined)) {
     return {
       problems: [
         {
@@ -309,6 +316,16 @@ function parseDocument(file: string, text: string, data: unknown): { input?: Par
           expected: 'a Mappings Explorer mapping file (an object with "metadata" and "mapping_objects")',
           found: describeTopLevel(data),
         },
+      ],
+    };
+  }
+  // A mapping file with a part of the wrong kind: said of that part.
+  if (!Array.isArray(objects) || !isRecord(rawMetadata)) {
+    const key = 'mapping_objects' in top || !('attack_objects' in top) ? 'mapping_objects' : 'attack_objects';
+    return {
+      problems: [
+        ...(isRecord(rawMetadata) ? [] : [{ location: { file }, field: 'metadata', expected: 'an object', found: describeValue(rawMetadata) }]),
+        ...(Array.isArray(objects) ? [] : [{ location: { file }, field: key, expected: 'a list', found: describeValue(objects) }]),
       ],
     };
   }
@@ -341,10 +358,11 @@ function parseDocument(file: string, text: string, data: unknown): { input?: Par
 }
 
 function describeTopLevel(data: unknown): string {
-  if (Array.isArray(data)) return `an array of ${data.length}`;
-  if (data && typeof data === 'object') {
-    const keys = Object.keys(data).slice(0, 5).map((k) => JSON.stringify(k));
-    return keys.length ? `an object with keys ${keys.join(', ')}` : 'an empty object';
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const keys = Object.keys(data);
+    const shown = keys.slice(0, 5).map((k) => JSON.stringify(excerpt(k, 40)));
+    const more = keys.length > 5 ? ` and ${keys.length - 5} more` : '';
+    return keys.length ? `an object with keys ${shown.join(', ')}${more}` : 'an empty object';
   }
   return describeValue(data);
 }
@@ -429,6 +447,11 @@ function validateObject(
 
 function parseCsvInput(file: string, text: string): { input?: ParsedInput; problems: DataProblem[] } {
   const { table, problems } = parseCsvTable(text, file);
+  return readCsvTable(file, table, problems);
+}
+
+/** Recognize a parsed CSV table (a mapping export, or a technique catalog) and validate its rows. */
+function readCsvTable(file: string, table: CsvTable, problems: DataProblem[]): { input?: ParsedInput; problems: DataProblem[] } {
   const columns = new Set(table.columns.map(csvFieldName));
   if (columns.has('capability_id') || columns.has('mapping_framework')) {
     const missing = REQUIRED_CSV_COLUMNS.filter((c) => !columns.has(c));
@@ -469,7 +492,7 @@ function parseCsvInput(file: string, text: string): { input?: ParsedInput; probl
         location: { file, line: 1 },
         expected: `a header row with the mapping columns (${REQUIRED_CSV_COLUMNS.join(', ')})`,
         found: table.columns.length
-          ? `columns ${table.columns.slice(0, 6).map((c) => JSON.stringify(c)).join(', ')}`
+          ? `columns ${table.columns.slice(0, 6).map((c) => JSON.stringify(excerpt(c, 40))).join(', ')}${table.columns.length > 6 ? ` and ${table.columns.length - 6} more` : ''}`
           : 'no header',
       },
     ],

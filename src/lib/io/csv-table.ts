@@ -1,8 +1,10 @@
 /**
  * Reading a CSV file into rows of named cells, each with the line it starts on, with papaparse.
+ * A text larger than one string holds is read in pieces, cut between rows (parseCsvBytes).
  */
 import Papa from 'papaparse';
-import type { DataProblem } from '../ingest/problems.ts';
+import { excerpt, type DataProblem } from '../ingest/problems.ts';
+import { decodeInput, megabytes } from './input-file.ts';
 
 export interface CsvRow {
   /** 1-based line number where the row starts (quoted cells may span lines). */
@@ -17,68 +19,173 @@ export interface CsvTable {
 }
 
 /**
- * Parse CSV text (BOM already removed). The header row names the columns; a leading unnamed
- * column (a pandas index) is dropped. Malformed rows are reported as problems with their line.
+ * Rows of CSV text, given whole or in pieces that each end between rows. The header row names
+ * the columns; a leading unnamed column (a pandas index) is dropped. Malformed rows are
+ * reported as problems with their line.
  */
-export function parseCsvTable(
-  text: string,
+class CsvTableReader {
+  readonly problems: DataProblem[] = [];
+  readonly rows: CsvRow[] = [];
+  private header: string[] | null = null;
+  private dropFirst = false;
+  /** The line break papaparse found in the first piece, for the pieces after it. */
+  private newline: string | undefined;
+
+  constructor(private readonly file: string) {}
+
+  /** Parse one piece of text (BOM already removed) whose first line is `firstLine`. */
+  add(text: string, firstLine = 1): void {
+    const { file } = this;
+    let line = firstLine;
+    let scanned = 0;
+    const lineAt = (offset: number): number => {
+      for (; scanned < offset; scanned++) if (text.charCodeAt(scanned) === 10) line++;
+      return line;
+    };
+    let previousCursor = 0;
+    Papa.parse<string[]>(text, {
+      delimiter: ',',
+      ...(this.newline ? { newline: this.newline as '\n' } : {}),
+      // Blank lines are skipped here rather than by papaparse, so that every row, skipped or
+      // not, moves the cursor and line numbers stay right.
+      skipEmptyLines: false,
+      step: (result) => {
+        this.newline ??= result.meta.linebreak;
+        let start = previousCursor;
+        while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;
+        previousCursor = result.meta.cursor;
+        const cells = result.data;
+        if (cells.every((cell) => cell.trim() === '')) return;
+        const rowLine = lineAt(start);
+        if (result.errors.length) {
+          const unterminated = result.errors.some((e) => e.code === 'MissingQuotes');
+          this.problems.push({
+            location: { file, line: rowLine },
+            expected: unterminated ? 'a closing quote (") for a quoted cell' : 'well-formed CSV',
+            found: unterminated ? 'a quoted cell that never ends' : excerpt(result.errors[0]!.message),
+          });
+          if (this.header !== null) return;
+        }
+        if (this.header === null) {
+          let header = cells.map((c) => c.trim().toLowerCase());
+          this.dropFirst = header[0] === '' || header[0] === 'unnamed: 0';
+          if (this.dropFirst) header = header.slice(1);
+          this.header = header;
+          return;
+        }
+        const header = this.header;
+        const values = this.dropFirst ? cells.slice(1) : cells;
+        if (values.length !== header.length) {
+          this.problems.push({
+            location: { file, line: rowLine },
+            expected: `${header.length} cells`,
+            found: `${values.length}`,
+          });
+          return;
+        }
+        const record: Record<string, string> = {};
+        header.forEach((name, i) => {
+          record[name] = values[i] ?? '';
+        });
+        this.rows.push({ line: rowLine, cells: record });
+      },
+    });
+  }
+
+  table(): { table: CsvTable; problems: DataProblem[] } {
+    return { table: { columns: this.header ?? [], rows: this.rows }, problems: this.problems };
+  }
+}
+
+/** Parse CSV text (BOM already removed). */
+export function parseCsvTable(text: string, file: string): { table: CsvTable; problems: DataProblem[] } {
+  const reader = new CsvTableReader(file);
+  reader.add(text);
+  return reader.table();
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Where to cut CSV bytes into pieces of about `target` bytes: after a line break outside any
+ * quoted cell (a quote opens a cell only at its start, "" inside one is a quote), so each piece
+ * holds whole rows. A row longer than `max` bytes cannot be cut out: its start is returned.
+ */
+export function csvCuts(bytes: Uint8Array, target: number, max: number): { cuts: number[]; tooLong?: number } {
+  const cuts: number[] = [];
+  let pieceStart = 0;
+  let quoted = false;
+  let fieldStart = true;
+  let lastBreak = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (quoted) {
+      if (b === QUOTE) {
+        if (bytes[i + 1] === QUOTE) i++;
+        else quoted = false;
+      }
+      fieldStart = false;
+    } else if (b === QUOTE && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+    } else {
+      const lineEnd = b === LF || (b === CR && bytes[i + 1] !== LF);
+      fieldStart = b === COMMA || b === LF || b === CR;
+      if (lineEnd) {
+        lastBreak = i + 1;
+        if (lastBreak - pieceStart >= target) {
+          cuts.push(lastBreak);
+          pieceStart = lastBreak;
+        }
+      }
+    }
+    if (i + 1 - pieceStart > max) {
+      if (lastBreak > pieceStart) {
+        cuts.push(lastBreak);
+        pieceStart = lastBreak;
+      } else return { cuts, tooLong: pieceStart };
+    }
+  }
+  return { cuts };
+}
+
+/**
+ * Parse CSV bytes too large for one string: cut between rows into pieces of at most
+ * `maxPieceBytes`, each decoded and parsed in turn, with line numbers counted across them.
+ */
+export function parseCsvBytes(
+  bytes: Uint8Array,
   file: string,
-): { table: CsvTable; problems: DataProblem[] } {
-  const problems: DataProblem[] = [];
-  const rows: CsvRow[] = [];
-  let header: string[] | null = null;
-  let dropFirst = false;
+  maxPieceBytes: number,
+): { table: CsvTable; problems: DataProblem[] } | { problem: DataProblem; problems: DataProblem[] } {
+  const reader = new CsvTableReader(file);
+  const { cuts, tooLong } = csvCuts(bytes, Math.max(1, Math.floor(maxPieceBytes / 2)), maxPieceBytes);
+  const ends = tooLong === undefined ? [...cuts, bytes.length] : cuts;
+  let start = 0;
   let line = 1;
-  let scanned = 0;
-
-  const lineAt = (offset: number): number => {
-    for (; scanned < offset; scanned++) if (text.charCodeAt(scanned) === 10) line++;
-    return line;
+  const lineOf = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (bytes[i] === LF) line++;
   };
-
-  let previousCursor = 0;
-  Papa.parse<string[]>(text, {
-    delimiter: ',',
-    // Blank lines are skipped here rather than by papaparse, so that every row, skipped or
-    // not, moves the cursor and line numbers stay right.
-    skipEmptyLines: false,
-    step(result) {
-      let start = previousCursor;
-      while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;
-      previousCursor = result.meta.cursor;
-      const cells = result.data;
-      if (cells.every((cell) => cell.trim() === '')) return;
-      const rowLine = lineAt(start);
-      if (result.errors.length) {
-        const unterminated = result.errors.some((e) => e.code === 'MissingQuotes');
-        problems.push({
-          location: { file, line: rowLine },
-          expected: unterminated ? 'a closing quote (") for a quoted cell' : 'well-formed CSV',
-          found: unterminated ? 'a quoted cell that never ends' : result.errors[0]!.message,
-        });
-        if (header !== null) return;
-      }
-      if (header === null) {
-        header = cells.map((c) => c.trim().toLowerCase());
-        dropFirst = header[0] === '' || header[0] === 'unnamed: 0';
-        if (dropFirst) header = header.slice(1);
-        return;
-      }
-      const values = dropFirst ? cells.slice(1) : cells;
-      if (values.length !== header.length) {
-        problems.push({
-          location: { file, line: rowLine },
-          expected: `${header.length} cells`,
-          found: `${values.length}`,
-        });
-        return;
-      }
-      const record: Record<string, string> = {};
-      header.forEach((name, i) => {
-        record[name] = values[i] ?? '';
-      });
-      rows.push({ line: rowLine, cells: record });
-    },
-  });
-  return { table: { columns: header ?? [], rows }, problems };
+  for (const end of ends) {
+    const piece = bytes.subarray(start, end);
+    const decoded = decodeInput(file, piece, line, start === 0);
+    if ('problem' in decoded) return { problem: decoded.problem, problems: reader.problems };
+    reader.add(decoded.text, line);
+    lineOf(start, end);
+    start = end;
+  }
+  if (tooLong !== undefined) {
+    return {
+      problem: {
+        location: { file, line },
+        expected: `a row of at most ${megabytes(maxPieceBytes)} (one row must fit in one text)`,
+        found: 'a longer one (a quoted cell that never ends?)',
+      },
+      problems: reader.problems,
+    };
+  }
+  return reader.table();
 }

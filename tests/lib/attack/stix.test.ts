@@ -46,7 +46,7 @@ describe('reading ATT&CK bundles', () => {
 
   it('says which file and object a bad bundle fails on', () => {
     expect(read('broken', 'not-a-bundle.json').problems.map(formatProblem)).toEqual([
-      'broken/not-a-bundle.json: expected a STIX bundle (an object with "type": "bundle" and "objects"), got an array of 1',
+      'broken/not-a-bundle.json: expected a STIX bundle (an object with "type": "bundle" and "objects"), got a list of 1 entry',
     ]);
     expect(read('broken', 'enterprise-attack-3.0.json').problems.map(formatProblem)).toEqual([
       'broken/enterprise-attack-3.0.json#/objects/6: external_references: expected an attack-pattern with an ATT&CK id like T1046 or T1059.001, got "attack-pattern--00000000-0000-4000-8000-000000000001" with none',

@@ -20,11 +20,11 @@ describe('baseline files', () => {
     const bad = JSON.stringify({ ...baseline('Nope'), controls: ['AC-2', 'AC-02'], version: 3 });
     expect(parseBaseline('b.json', bad).problems.map(formatProblem)).toEqual([
       'b.json#/id: id: expected a baseline id: lower-case letters and digits separated by ".", "_" or "-", got "Nope"',
-      'b.json#/version: version: expected a string, got 3',
+      'b.json#/version: version: expected text, got 3',
       'b.json#/controls/1: controls[1]: expected a control in NIST\'s form, such as AC-2 or AC-2(1), got "AC-02"',
     ]);
     const repeated = JSON.stringify(baseline('a', ['AC-2', 'AC-2']));
-    expect(parseBaseline('r.json', repeated).problems.map(formatProblem)).toEqual(['r.json#/controls: controls: expected each control listed once, got an array of 2']);
+    expect(parseBaseline('r.json', repeated).problems.map(formatProblem)).toEqual(['r.json#/controls: controls: expected each control listed once, got a list of 2 entries']);
     expect(parseBaseline('s.json', '{').problems.map(formatProblem)[0]).toMatch(/^s\.json(:\d+)?: expected a baseline file \(JSON\), got a syntax error/);
   });
 

@@ -14,7 +14,7 @@ import {
   type SettingKey,
 } from '../../../src/lib/config/settings.ts';
 import { generatedDir } from '../../../src/lib/model/model-store.ts';
-import { maxInputBytes } from '../../../src/lib/ingest/pipeline.ts';
+import { maxInputSize } from '../../../src/lib/io/input-file.ts';
 import { BUDGETS, budgetsFrom } from '../../../scripts/site-check/budgets.ts';
 import { siteOrigin } from '../../../scripts/build-downloads.ts';
 import { parseCommand, usage } from '../../../scripts/cli.ts';
@@ -107,7 +107,7 @@ describe('reading the settings', () => {
     expect(readCommandSettings('bench', {}, {})).toMatchObject({ runs: 7, benchSiteRuns: 3, only: undefined, chromium: '/usr/bin/chromium', base: '/', site: 'http://localhost:4321' });
     expect(budgetsFrom({})).toEqual(BUDGETS);
     expect(BUDGETS).toEqual({ files: 20_000, fileBytes: 25 * 1024 * 1024, totalBytes: 150e6 });
-    expect(maxInputBytes({})).toBe(1024 * 1024 * 1024);
+    expect(maxInputSize({})).toEqual({ bytes: 1024 * 1024 * 1024 });
     expect(generatedDir({}, '/work')).toBe(path.resolve('/work', 'generated'));
     expect(siteOrigin({})).toBe('http://localhost:4321');
   });
@@ -122,7 +122,7 @@ describe('reading the settings', () => {
     expect(readCommandSettings('fidelity', {}, { MAPSCOPE_STRICT: '1' })).not.toHaveProperty('strict');
     for (const off of ['0', 'false', 'No', 'off', '']) expect(readSetting('strict', { MAPSCOPE_STRICT: off })).toBe(false);
     expect(budgetsFrom({ MAPSCOPE_BUDGET_FILES: '100', MAPSCOPE_BUDGET_FILE_MB: '1.5', MAPSCOPE_BUDGET_MB: '2' })).toEqual({ files: 100, fileBytes: 1.5 * 1024 * 1024, totalBytes: 2e6 });
-    expect(maxInputBytes({ MAPSCOPE_MAX_INPUT_MB: '0.5' })).toBe(0.5 * 1024 * 1024);
+    expect(maxInputSize({ MAPSCOPE_MAX_INPUT_MB: '0.5' })).toEqual({ bytes: 0.5 * 1024 * 1024 });
     expect(siteOrigin({ MAPSCOPE_SITE: 'https://example.org//' })).toBe('https://example.org');
     expect(readCommandSettings('bench', { only: 'site, budgets', runs: '2' }, { MAPSCOPE_BENCH_SITE_RUNS: '5' })).toMatchObject({ only: ['site', 'budgets'], runs: 2, benchSiteRuns: 5 });
   });
@@ -140,7 +140,7 @@ describe('reading the settings', () => {
     expect(error(() => readSetting('strict', { MAPSCOPE_STRICT: 'maybe' }))).toBe('MAPSCOPE_STRICT: expected one of 1, true, yes, on (or 0, false, no, off), found "maybe"');
     expect(error(() => budgetsFrom({ MAPSCOPE_BUDGET_MB: '-3' }))).toBe('MAPSCOPE_BUDGET_MB: expected a number greater than 0, found "-3"');
     expect(error(() => budgetsFrom({ MAPSCOPE_BUDGET_FILES: '1e3' }))).toBe('MAPSCOPE_BUDGET_FILES: expected a whole number, 1 or more, found "1e3"');
-    expect(error(() => maxInputBytes({ MAPSCOPE_MAX_INPUT_MB: 'lots' }))).toBe('MAPSCOPE_MAX_INPUT_MB: expected a number greater than 0, found "lots"');
+    expect(error(() => readSetting('maxInputMb', { MAPSCOPE_MAX_INPUT_MB: 'lots' }))).toBe('MAPSCOPE_MAX_INPUT_MB: expected a number greater than 0, found "lots"');
     expect(error(() => siteOrigin({ MAPSCOPE_SITE: 'example.org' }))).toBe('MAPSCOPE_SITE: expected an http:// or https:// URL, found "example.org"');
     expect(error(() => readCommandSettings('bench', { runs: '0' }, {}))).toBe('--runs: expected a whole number, 1 or more, found "0"');
     expect(error(() => readCommandSettings('bench', { only: 'site,everything' }, {}))).toBe('--only: expected some of pipeline, search, exports, site, budgets, separated by commas, found "site,everything"');

@@ -194,7 +194,7 @@ describe('reading an OSCAL catalog: what it cannot read', () => {
       'bad-shapes.json#/catalog/groups/0/controls/2: id: expected an SP 800-53 control id as OSCAL writes it, such as "ac-2" or "ac-2.1", got "ac-x"',
       'bad-shapes.json#/catalog/groups/0/controls/3/controls/0: id: expected an enhancement of AC-3 ("ac-3.1", "ac-3.2", ...), got "sc-3.1"',
       'bad-shapes.json#/catalog/groups/0/controls/4: title: expected the control\'s title, got nothing',
-      'bad-shapes.json#/catalog/groups/0/controls/4/parts/0: prose: expected text, got an array of 2',
+      'bad-shapes.json#/catalog/groups/0/controls/4/parts/0: prose: expected text, got a list of 2 entries',
     ]);
   });
 
