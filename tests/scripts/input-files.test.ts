@@ -108,7 +108,7 @@ function sweep(script: string, outputs: () => Promise<string>, cases: Case[]) {
   }
 }
 
-const limitLine = (value: string) => `MAPSCOPE_MAX_INPUT_MB: expected a number of megabytes greater than 0, such as 1024 (the default when it is not set), got ${JSON.stringify(value)}`;
+const limitLine = (value: string) => `Error: MAPSCOPE_MAX_INPUT_MB: expected a number greater than 0, found ${JSON.stringify(value)}`;
 const TOO_LARGE = 'expected a JSON or YAML file of at most 512.0 MB, the most one text can hold (JSON and YAML are read as one text, not streamed; CSV is read in pieces), got 600.0 MB';
 
 describe('npm run data: bad input files leave generated/model.json as it was', () => {
