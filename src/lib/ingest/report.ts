@@ -6,7 +6,7 @@
 import { describeValue, type DataProblem } from './problems.ts';
 import type { ReadRepair } from './read-inputs.ts';
 import type { DataWarning, SourceLocation } from '../model/schema.ts';
-import { DOMAIN_IDS, DOMAINS, WARNING_KINDS, type WarningKind } from '../core/vocabulary.ts';
+import { DOMAIN_IDS, DOMAINS, MAX_FRAMEWORK_ID_LENGTH, WARNING_KINDS, type WarningKind } from '../core/vocabulary.ts';
 import type { TechniqueStatus } from './normalize/techniques.ts';
 
 /** The row an input object became, for links from a warning to it. */
@@ -41,7 +41,7 @@ export class Report {
   }
 
   notAFrameworkId(location: SourceLocation, raw: string): void {
-    this.error(location, 'mapping_framework', 'a framework id of letters, digits, "_" and "-" (like nist_800_53)', describeValue(raw));
+    this.error(location, 'mapping_framework', `a framework id of letters, digits, "_" and "-" (like nist_800_53), at most ${MAX_FRAMEWORK_ID_LENGTH} long`, describeValue(raw));
   }
 
   notADomain(location: SourceLocation, raw: string): void {
