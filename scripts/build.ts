@@ -21,7 +21,7 @@
  * (MAPSCOPE_OUT, MAPSCOPE_BASE, ...) are declared in src/lib/config/settings.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { modelLine, readData } from './build-model.ts';
@@ -29,7 +29,7 @@ import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
 import { budgetProblems, budgetsFrom, describeMeasure, measureSite } from './site-check/budgets.ts';
 import { parseCommand, runCommand, STOP_WITH_PARENT, withParentPid } from './cli.ts';
 import { manifestPath, modelPath, writeModel } from '../src/lib/model/model-store.ts';
-import { lockOutputs, type OutputLock } from '../src/lib/io/output-lock.ts';
+import { lockOutputs, processRunning, type OutputLock } from '../src/lib/io/output-lock.ts';
 import { shownPath, writeFailure, writing } from '../src/lib/io/write-errors.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -133,6 +133,39 @@ function publish(staging: string, outDir: string, stage: string, generated: stri
   return swapping;
 }
 
+/**
+ * What builds killed outright (SIGKILL, a power cut) left: their private model folders and
+ * staging sites are removed, and a previous site left aside mid-swap is put back when the output
+ * folder is missing (removed when it is not). Only those of processes that are gone: with the
+ * locks held, no other build can be writing them.
+ */
+async function removeLeftovers(generated: string, outDir: string): Promise<void> {
+  const dead = (name: string, pattern: RegExp) => {
+    const pid = Number(pattern.exec(name)?.[1]);
+    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processRunning(pid);
+  };
+  const inGenerated = await readdir(generated).catch(() => [] as string[]);
+  const besideOut = await readdir(path.dirname(outDir)).catch(() => [] as string[]);
+  const base = path.basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const staging = new RegExp(`^${base}\\.staging-(\\d+)$`);
+  const aside = new RegExp(`^${base}\\.old-(\\d+)$`);
+  const stale = [
+    ...inGenerated.filter((name) => dead(name, /^build\.(\d+)\.tmp$/)).map((name) => path.join(generated, name)),
+    ...besideOut.filter((name) => dead(name, staging)).map((name) => path.join(path.dirname(outDir), name)),
+  ];
+  await Promise.all(stale.map((dir) => rm(dir, { recursive: true, force: true })));
+  for (const old of besideOut.filter((name) => dead(name, aside))) {
+    const from = path.join(path.dirname(outDir), old);
+    if (besideOut.includes(path.basename(outDir))) {
+      await rm(from, { recursive: true, force: true });
+      continue;
+    }
+    await writing(outDir, () => rename(from, outDir));
+    besideOut.push(path.basename(outDir));
+    console.log(`${shownPath(outDir)} was missing after a build stopped mid-swap: the site it replaced (${old}) is back in place.`);
+  }
+}
+
 async function main(): Promise<number> {
   const parsed = parseCommand('build', process.argv.slice(2));
   if ('status' in parsed) return parsed.status;
@@ -140,6 +173,7 @@ async function main(): Promise<number> {
   const generated = path.resolve(values.generated);
   const outDir = path.resolve(ROOT, values.out);
   locks.push(...(await lockOutputs([generated, outDir], 'npm run build')));
+  await removeLeftovers(generated, outDir);
 
   const read = await readData(values);
   if (!read) return 1;

@@ -40,7 +40,7 @@ describe('write failures', () => {
     await mkdir(generated, { recursive: true });
     await writeFile(path.join(generated, 'model.json'), '{"previous":"model"}');
     const before = await snapshot(generated);
-    const result = await runScript('build.ts', ['--data', fixture('long-ids')], { MAPSCOPE_GENERATED: generated, MAPSCOPE_OUT: path.join(file, 'dist') }).done;
+    const result = await runScript('build.ts', ['--data', fixture('fidelity')], { MAPSCOPE_GENERATED: generated, MAPSCOPE_OUT: path.join(file, 'dist') }).done;
     expect(result.code).toBe(1);
     expectOneLine(result.stderr, 'The previous site and model stay as they were\\.');
     expect(await snapshot(generated)).toEqual(before);
@@ -51,7 +51,7 @@ describe('write failures', () => {
     await mkdir(dist, { recursive: true });
     await writeFile(path.join(dist, 'index.html'), 'previous site');
     const before = await snapshot(dist);
-    const result = await runScript('build.ts', ['--data', fixture('long-ids')], { MAPSCOPE_GENERATED: path.join(file, 'generated'), MAPSCOPE_OUT: dist }).done;
+    const result = await runScript('build.ts', ['--data', fixture('fidelity')], { MAPSCOPE_GENERATED: path.join(file, 'generated'), MAPSCOPE_OUT: dist }).done;
     expect(result.code).toBe(1);
     expectOneLine(result.stderr, 'The previous site and model stay as they were\\.');
     expect(await snapshot(dist)).toEqual(before);

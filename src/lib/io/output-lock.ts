@@ -60,7 +60,7 @@ export interface OutputLock {
 export const lockFileOf = (folder: string) => `${path.resolve(folder)}.lock`;
 
 /** Whether a process of this host is running (a process of another user counts). */
-function running(pid: number): boolean {
+export function processRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -72,7 +72,7 @@ function running(pid: number): boolean {
 /** Whether the holder has gone: a process of this host that no longer runs (or is this one: the pid came round again). */
 function gone(holder: LockHolder): boolean {
   if (holder.host !== hostname()) return false;
-  return holder.pid === process.pid || !running(holder.pid);
+  return holder.pid === process.pid || !processRunning(holder.pid);
 }
 
 function parseHolder(text: string): LockHolder | null {
