@@ -13,6 +13,7 @@ import { indexModel } from '../src/lib/model/model-index.ts';
 import type { Model } from '../src/lib/model/schema.ts';
 import { createUrls } from '../src/lib/core/urls.ts';
 import { readSetting, type Env } from '../src/lib/config/settings.ts';
+import { writing } from '../src/lib/io/write-errors.ts';
 
 /** The site's public origin for links in Navigator layers: $MAPSCOPE_SITE, else astro preview's. */
 export function siteOrigin(env: Env = process.env): string {
@@ -55,7 +56,7 @@ export async function prepareDownloads(model: Model, env: Env = process.env, for
   return { manifest, files, bytes };
 }
 
-/** Write the files under `dir` (created afresh), a few at a time. */
+/** Write the files under `dir` (created afresh), a few at a time; a failure is a WriteError naming the file. */
 export async function writeDownloadFiles(files: PreparedDownloads['files'], dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   const made = new Set<string>();
@@ -64,10 +65,10 @@ export async function writeDownloadFiles(files: PreparedDownloads['files'], dir:
     const target = path.join(dir, file.path);
     const folder = path.dirname(target);
     if (!made.has(folder)) {
-      await mkdir(folder, { recursive: true });
+      await writing(folder, () => mkdir(folder, { recursive: true }));
       made.add(folder);
     }
-    pending.push(writeFile(target, file.content));
+    pending.push(writing(target, () => writeFile(target, file.content)));
     if (pending.length >= 32) await Promise.all(pending.splice(0));
   }
   await Promise.all(pending);

@@ -1,28 +1,36 @@
 /**
- * npm run build: the data step, then the pages and the downloads.
- *   1. read, validate and normalize the data into generated/model.json (npm run data);
- *   2. prepare the downloads in memory and write their sizes to generated/downloads.json;
- *   3. run astro build into a staging folder beside the output folder, while the download files
+ * npm run build: the data step, then the pages and the downloads, published only when all went well.
+ *   1. take the locks of the generated folder and the output folder (src/lib/io/output-lock.ts):
+ *      a second build, or npm run data, into either is refused while this one runs;
+ *   2. read, validate and normalize the data (as npm run data does) into a model of this build's
+ *      own, in generated/build.<pid>.tmp/, which the pages are rendered from (MAPSCOPE_GENERATED
+ *      is that folder for Astro), so no other run's model can reach this build's pages;
+ *   3. prepare the downloads in memory and write their sizes (downloads.json) beside that model;
+ *   4. run astro build into a staging folder beside the output folder, while the download files
  *      are written meanwhile (disk time overlaps rendering time);
- *   4. move the downloads into the staging folder, measure it against the deploy budgets
+ *   5. move the downloads into the staging folder, measure it against the deploy budgets
  *      (scripts/site-check/budgets.ts: a warning, or with --strict an error that keeps the
- *      previous site), then swap it in for the output folder.
- * A build that fails or is interrupted (Ctrl-C, SIGTERM) leaves the previous site untouched:
- * the signal is passed on to Astro (and whatever it started), the staging folder is removed.
+ *      previous site), then swap it in for the output folder, and move the model and the manifest
+ *      into the generated folder.
+ * A build that fails or is interrupted (Ctrl-C, SIGTERM) leaves the previous site and model
+ * untouched: the signal is passed on to Astro (and whatever it started), the staging folders are
+ * removed. A write the system refuses is said in one line (the path and the cause).
  * npm run build runs this script with scripts/stop-with-parent.mjs, so that a build whose npm is
  * killed outright stops the same way; Astro runs with it too, in case this process is.
  * Arguments are those of npm run data (--data PATH ...); they and the variables a build reads
  * (MAPSCOPE_OUT, MAPSCOPE_BASE, ...) are declared in src/lib/config/settings.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dataStep } from './build-model.ts';
+import { modelLine, readData } from './build-model.ts';
 import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
 import { budgetProblems, budgetsFrom, describeMeasure, measureSite } from './site-check/budgets.ts';
-import { STOP_WITH_PARENT, withParentPid } from './cli.ts';
-import { readSetting } from '../src/lib/config/settings.ts';
+import { parseCommand, runCommand, STOP_WITH_PARENT, withParentPid } from './cli.ts';
+import { manifestPath, modelPath, writeModel } from '../src/lib/model/model-store.ts';
+import { lockOutputs, processRunning, type OutputLock } from '../src/lib/io/output-lock.ts';
+import { shownPath, writeFailure, writing } from '../src/lib/io/write-errors.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,6 +38,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const children = new Set<ChildProcess>();
 /** Folders to remove when the build stops before the swap. */
 const scratch = new Set<string>();
+/** The output folders' locks this build holds, given back when it ends. */
+const locks: OutputLock[] = [];
 
 /** Stop every child's whole process group. */
 function stopChildren(signal: NodeJS.Signals): void {
@@ -50,7 +60,7 @@ function stopChildren(signal: NodeJS.Signals): void {
  */
 async function astroBuild(outDir: string, generated: string): Promise<number> {
   const work = path.join(ROOT, 'node_modules', '.cache', 'mapscope-build', String(process.pid));
-  await mkdir(work, { recursive: true });
+  await writing(work, () => mkdir(work, { recursive: true }));
   scratch.add(work);
   try {
     return await new Promise((resolve) => {
@@ -81,8 +91,12 @@ async function astroBuild(outDir: string, generated: string): Promise<number> {
 /** The swap in progress: an interruption lets it finish (a half-done swap would lose both sites). */
 let swapping: Promise<void> | null = null;
 
-/** Put the finished site in place of the output folder: the old one goes only once the new one is complete. */
-function swapIn(staging: string, outDir: string): Promise<void> {
+/**
+ * Publish the build: the finished site in place of the output folder (the old one goes only once
+ * the new one is in place), then the model and the downloads manifest it was built from in place
+ * of those in the generated folder (each a rename, which is atomic).
+ */
+function publish(staging: string, outDir: string, stage: string, generated: string): Promise<void> {
   const old = `${outDir}.old-${process.pid}`;
   swapping = (async () => {
     let moved = false;
@@ -90,9 +104,25 @@ function swapIn(staging: string, outDir: string): Promise<void> {
       await rename(outDir, old);
       moved = true;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw writeFailure(error, outDir) ?? error;
     }
-    await rename(staging, outDir);
+    try {
+      await rename(staging, outDir);
+    } catch (error) {
+      if (moved) await rename(old, outDir).catch(() => {});
+      throw writeFailure(error, outDir, [staging]) ?? error;
+    }
+    try {
+      // The manifest first: the model is what says which build the generated folder holds.
+      for (const [from, to] of [[manifestPath(stage), manifestPath(generated)], [modelPath(stage), modelPath(generated)]] as const) {
+        await writing(to, () => rename(from, to), [from]);
+      }
+    } catch (error) {
+      // Put the previous site back rather than leave a site and a model of two builds.
+      await rename(outDir, staging).catch(() => {});
+      if (moved) await rename(old, outDir).catch(() => {});
+      throw error;
+    }
     scratch.delete(staging);
     if (moved) {
       scratch.add(old);
@@ -103,54 +133,104 @@ function swapIn(staging: string, outDir: string): Promise<void> {
   return swapping;
 }
 
-async function main(): Promise<number> {
-  const data = await dataStep(process.argv.slice(2), 'build');
-  if (data.status !== 0 || !data.model || !data.dir) return data.status;
+/**
+ * What builds killed outright (SIGKILL, a power cut) left: their private model folders and
+ * staging sites are removed, and a previous site left aside mid-swap is put back when the output
+ * folder is missing (removed when it is not). Only those of processes that are gone: with the
+ * locks held, no other build can be writing them.
+ */
+async function removeLeftovers(generated: string, outDir: string): Promise<void> {
+  const dead = (name: string, pattern: RegExp) => {
+    const pid = Number(pattern.exec(name)?.[1]);
+    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processRunning(pid);
+  };
+  const inGenerated = await readdir(generated).catch(() => [] as string[]);
+  const besideOut = await readdir(path.dirname(outDir)).catch(() => [] as string[]);
+  const base = path.basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const staging = new RegExp(`^${base}\\.staging-(\\d+)$`);
+  const aside = new RegExp(`^${base}\\.old-(\\d+)$`);
+  const stale = [
+    ...inGenerated.filter((name) => dead(name, /^build\.(\d+)\.tmp$/)).map((name) => path.join(generated, name)),
+    ...besideOut.filter((name) => dead(name, staging)).map((name) => path.join(path.dirname(outDir), name)),
+  ];
+  await Promise.all(stale.map((dir) => rm(dir, { recursive: true, force: true })));
+  for (const old of besideOut.filter((name) => dead(name, aside))) {
+    const from = path.join(path.dirname(outDir), old);
+    if (besideOut.includes(path.basename(outDir))) {
+      await rm(from, { recursive: true, force: true });
+      continue;
+    }
+    await writing(outDir, () => rename(from, outDir));
+    besideOut.push(path.basename(outDir));
+    console.log(`${shownPath(outDir)} was missing after a build stopped mid-swap: the site it replaced (${old}) is back in place.`);
+  }
+}
 
-  const generated = data.dir;
-  const outDir = path.resolve(ROOT, readSetting('out'));
+async function main(): Promise<number> {
+  const parsed = parseCommand('build', process.argv.slice(2));
+  if ('status' in parsed) return parsed.status;
+  const { values } = parsed;
+  const generated = path.resolve(values.generated);
+  const outDir = path.resolve(ROOT, values.out);
+  locks.push(...(await lockOutputs([generated, outDir], 'npm run build')));
+  await removeLeftovers(generated, outDir);
+
+  const read = await readData(values);
+  if (!read) return 1;
+  // This build's own model, downloads manifest and download files, published with the site.
+  const stage = path.join(generated, `build.${process.pid}.tmp`);
+  const downloadsDir = path.join(stage, 'downloads');
   const staging = `${outDir}.staging-${process.pid}`;
-  const downloadsDir = path.join(generated, `downloads.${process.pid}.tmp`);
+  scratch.add(stage);
   scratch.add(staging);
-  scratch.add(downloadsDir);
+  await writeModel(stage, read.model);
+  console.log(`${modelLine(read.model, read.files, read.started, modelPath(generated))} (with the site)`);
+  // Made here so that an output folder that cannot be written is said in one line, not by Astro.
+  await writing(staging, () => mkdir(staging, { recursive: true }));
   const started = performance.now();
-  const downloads = await prepareDownloads(data.model);
-  await writeFile(path.join(generated, 'downloads.json'), JSON.stringify(downloads.manifest));
+  const downloads = await prepareDownloads(read.model);
+  await writing(manifestPath(stage), () => writeFile(manifestPath(stage), JSON.stringify(downloads.manifest)));
   // If writing the downloads fails, stop Astro too rather than leave it writing.
-  const writing = writeDownloadFiles(downloads.files, downloadsDir).catch((error: Error) => {
+  const writingDownloads = writeDownloadFiles(downloads.files, downloadsDir).catch((error: Error) => {
     stopChildren('SIGTERM');
     throw error;
   });
-  const [built, written] = await Promise.allSettled([astroBuild(staging, generated), writing]);
+  const [built, written] = await Promise.allSettled([astroBuild(staging, stage), writingDownloads]);
+  const unchanged = `${shownPath(outDir)} and ${shownPath(modelPath(generated))} stay as they were.`;
   if (written.status === 'rejected') {
-    console.error(`Writing the downloads failed: ${(written.reason as Error).message}`);
+    const failed = writeFailure(written.reason);
+    console.error(failed ? `Error: ${failed.message}. ${unchanged}` : `Writing the downloads failed: ${(written.reason as Error).message}`);
     return 1;
   }
   const status = built.status === 'fulfilled' ? built.value : 1;
-  if (status !== 0) return status;
+  if (status !== 0) {
+    console.error(`The pages could not be built; ${unchanged}`);
+    return status;
+  }
   const target = path.join(staging, 'downloads');
   await rm(target, { recursive: true, force: true });
   try {
     await rename(downloadsDir, target);
   } catch {
-    await cp(downloadsDir, target, { recursive: true });
+    await writing(target, () => cp(downloadsDir, target, { recursive: true }));
   }
   const measure = await measureSite(staging);
   const problems = budgetProblems(measure, budgetsFrom());
-  for (const problem of problems) console[data.strict ? 'error' : 'warn'](`${data.strict ? 'Error' : 'Warning'}: over a deploy budget: ${problem}`);
-  if (problems.length && data.strict) {
+  for (const problem of problems) console[values.strict ? 'error' : 'warn'](`${values.strict ? 'Error' : 'Warning'}: over a deploy budget: ${problem}`);
+  if (problems.length && values.strict) {
     console.error(`(--strict: the site is not written; ${path.relative(process.cwd(), outDir) || outDir} stays as it was.)`);
     return 1;
   }
-  await swapIn(staging, outDir);
+  await publish(staging, outDir, stage, generated);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Site: ${describeMeasure(measure)} (downloads: ${downloads.files.length} files, ${(downloads.bytes / 1e6).toFixed(1)} MB); pages and downloads built in ${seconds} s`);
   return 0;
 }
 
-/** Remove what an unfinished build wrote (never the output folder itself). */
+/** Remove what an unfinished build wrote (never the output folder itself), and give the locks back. */
 async function cleanUp(): Promise<void> {
   await Promise.all([...scratch].map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(locks.splice(0).map((lock) => lock.release()));
 }
 
 let stopping = false;
@@ -158,7 +238,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    console.error(`\nBuild interrupted (${signal}): stopping, the previous site stays as it was.`);
+    console.error(`\nBuild interrupted (${signal}): stopping, the previous site and model stay as they were.`);
     stopChildren(signal);
     // Wait for the children to go before removing what they were writing.
     const waitForChildren = new Promise<void>((resolve) => {
@@ -178,7 +258,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  process.exitCode = await main();
+  process.exitCode = await runCommand(main, 'The previous site and model stay as they were.');
 } finally {
   if (!stopping) await cleanUp();
 }

@@ -16,6 +16,8 @@ import {
   type Setting,
   type SettingKey,
 } from '../src/lib/config/settings.ts';
+import { OutputLockedError } from '../src/lib/io/output-lock.ts';
+import { writeFailure } from '../src/lib/io/write-errors.ts';
 
 /** True when the module at `moduleUrl` is the script node was started with (paths may hold spaces). */
 export function isMain(moduleUrl: string): boolean {
@@ -25,6 +27,26 @@ export function isMain(moduleUrl: string): boolean {
     return pathToFileURL(realpathSync(started)).href === moduleUrl;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Run a command's work; its exit status. A failure a user can act on is said in one line instead
+ * of a stack trace, with status 1: a write the system refused (the path and the cause, then
+ * `intact`: what stays as it was) or an output folder another run is writing.
+ */
+export async function runCommand(work: () => Promise<number>, intact: string): Promise<number> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof OutputLockedError) {
+      console.error(`Error: ${error.message}`);
+      return 1;
+    }
+    const failed = writeFailure(error);
+    if (!failed) throw error;
+    console.error(`Error: ${failed.message}. ${intact}`);
+    return 1;
   }
 }
 

@@ -5,31 +5,41 @@
  * each version (techniques, tactics, the matrix, technique STIX ids) and, from the newest complete
  * bundle of a domain, its groups, campaigns, software, mitigations and detections with their
  * relationships as id lists; never descriptions, procedure texts or other prose. A version already
- * in the catalog is replaced. On any problem nothing is written.
+ * in the catalog is replaced. On any problem nothing is written. The new files are written beside
+ * the old under names of this run's own and renamed into place only once all are written; the
+ * catalog folder's lock (src/lib/io/output-lock.ts) keeps a second import from reading the catalog
+ * while this one changes it, so neither loses the other's versions (the second is refused).
  */
 import { mkdir } from 'node:fs/promises';
+import { lockOutput } from '../src/lib/io/output-lock.ts';
+import { writing } from '../src/lib/io/write-errors.ts';
 import path from 'node:path';
 import { addBundle, catalogFile, catalogToJson, emptyCatalog, readCatalogs } from '../src/lib/attack/catalog.ts';
 import { readAttackBundles } from '../src/lib/attack/bundles.ts';
 import { writeFilesAtomically } from '../src/lib/io/atomic-files.ts';
-import { maxInputSize, shownPath } from '../src/lib/io/input-file.ts';
+import { shownPath } from '../src/lib/io/input-file.ts';
 import type { AttackBundle } from '../src/lib/attack/stix.ts';
-import { formatProblem, formatProblems } from '../src/lib/ingest/problems.ts';
+import { formatProblems } from '../src/lib/ingest/problems.ts';
 import { plural } from '../src/lib/core/id-breaks.ts';
 import { compareAttackVersions } from '../src/lib/core/versions.ts';
-import { isMain, parseCommand } from './cli.ts';
+import { isMain, parseCommand, runCommand } from './cli.ts';
 
 /** Run the import with command-line arguments; the exit status. */
 export async function importAttack(argv: string[]): Promise<number> {
   const parsed = parseCommand('attack', argv);
   if ('status' in parsed) return parsed.status;
   const out = path.resolve(parsed.values.catalogOut);
-  const limit = maxInputSize();
-  if ('problem' in limit) {
-    console.error(formatProblem(limit.problem));
-    return 2;
+  const lock = await lockOutput(out, 'npm run attack');
+  try {
+    return await importInto(out, parsed.positionals);
+  } finally {
+    await lock.release();
   }
-  const { bundles, problems } = await readAttackBundles(parsed.positionals, limit);
+}
+
+/** Import the bundles at `paths` into the catalog folder `out`, whose lock this run holds. */
+async function importInto(out: string, paths: string[]): Promise<number> {
+  const { bundles, problems } = await readAttackBundles(paths);
   const existing = await readCatalogs(out, shownPath(out));
   problems.push(...existing.problems);
   if (problems.length) {
@@ -52,7 +62,7 @@ export async function importAttack(argv: string[]): Promise<number> {
   for (const catalog of catalogs.values()) {
     if (changed.has(catalog.domain) && catalog.complete) console.log(`${catalog.domain}: groups, software, mitigations and detections from ATT&CK ${catalog.complete.version}`);
   }
-  await mkdir(out, { recursive: true });
+  await writing(out, () => mkdir(out, { recursive: true }));
   let bytes = 0;
   const writes: { path: string; content: string; said: string }[] = [];
   for (const [domain, catalog] of catalogs) {
@@ -102,5 +112,5 @@ function completeSummary(bundle: AttackBundle): string {
 }
 
 if (isMain(import.meta.url)) {
-  process.exitCode = await importAttack(process.argv.slice(2));
+  process.exitCode = await runCommand(() => importAttack(process.argv.slice(2)), 'Nothing was written; the catalog is unchanged.');
 }

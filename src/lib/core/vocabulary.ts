@@ -12,8 +12,11 @@ export const TACTIC_ID = /^TA\d{4}$/;
 /** ATT&CK versions as the catalog and the model write them: 8.2, 16.1. */
 export const ATTACK_VERSION = /^\d+\.\d+$/;
 
-/** Framework ids become URL segments as they are, so they are held to a strict shape. */
-export const FRAMEWORK_ID = /^[a-z0-9]+(?:[_-][a-z0-9]+)*$/;
+/** The longest a framework id may be: it is a URL segment and a part of file names (src/lib/model/slugs.ts). */
+export const MAX_FRAMEWORK_ID_LENGTH = 64;
+
+/** Framework ids become URL segments as they are, so they are held to a strict shape and length. */
+export const FRAMEWORK_ID = new RegExp(`^(?=.{1,${MAX_FRAMEWORK_ID_LENGTH}}$)[a-z0-9]+(?:[_-][a-z0-9]+)*$`);
 
 /** ATT&CK technology domains, with the names the ATT&CK Navigator uses for them. */
 export const DOMAINS = {

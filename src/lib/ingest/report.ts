@@ -7,7 +7,7 @@
 import { describeValue, type DataProblem } from './problems.ts';
 import type { ReadRepair } from './read-inputs.ts';
 import type { DataWarning, SourceLocation } from '../model/schema.ts';
-import { DOMAIN_IDS } from '../core/vocabulary.ts';
+import { DOMAIN_IDS, MAX_FRAMEWORK_ID_LENGTH } from '../core/vocabulary.ts';
 import { WARNING_KINDS, type WarningKind } from './rules/index.ts';
 
 /** The row an input object became, for links from a warning to it. */
@@ -42,7 +42,7 @@ export class Report {
   }
 
   notAFrameworkId(location: SourceLocation, raw: string): void {
-    this.error(location, 'mapping_framework', 'a framework id of letters, digits, "_" and "-" (like nist_800_53)', describeValue(raw));
+    this.error(location, 'mapping_framework', `a framework id of letters, digits, "_" and "-" (like nist_800_53), at most ${MAX_FRAMEWORK_ID_LENGTH} long`, describeValue(raw));
   }
 
   notADomain(location: SourceLocation, raw: string): void {

@@ -1,11 +1,13 @@
 /**
  * Where the generated model lives, and writing it so that a failed or interrupted build never
- * leaves a half-written file: the JSON goes to a temporary file that is then renamed.
+ * leaves a half-written file: the JSON goes to a temporary file that is then renamed. A build
+ * writes its model into a folder of its own (scripts/build.ts) and publishes it with the site.
  */
 import { mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFilesAtomically } from '../io/atomic-files.ts';
+import { writing } from '../io/write-errors.ts';
 import { modelSchema, type Model } from './schema.ts';
 import { readSetting, type Env } from '../config/settings.ts';
 
@@ -19,9 +21,14 @@ export function modelPath(dir: string): string {
   return path.join(dir, 'model.json');
 }
 
+/** The downloads manifest inside a generated folder (scripts/build-downloads.ts writes it, the pages read it). */
+export function manifestPath(dir: string): string {
+  return path.join(dir, 'downloads.json');
+}
+
 /** Write the model atomically (temp file + rename in the same folder). */
 export async function writeModel(dir: string, model: Model): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await writing(dir, () => mkdir(dir, { recursive: true }));
   const target = modelPath(dir);
   await writeFilesAtomically([{ path: target, content: JSON.stringify(model) }]);
   return target;

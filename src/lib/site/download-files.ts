@@ -1,15 +1,14 @@
 /** The downloads each page offers, read from the manifest that scripts/build-downloads.ts writes. */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { DownloadFile, DownloadManifest } from '../exports/site-downloads.ts';
 import { frameworkSetLabel } from '../core/labels.ts';
-import { generatedDir } from '../model/model-store.ts';
+import { generatedDir, manifestPath } from '../model/model-store.ts';
 import { plural } from '../core/id-breaks.ts';
 import { index } from './site-model.ts';
 import { required } from '../core/lookups.ts';
 
 function readManifest(): DownloadManifest {
-  const file = path.join(generatedDir(), 'downloads.json');
+  const file = manifestPath(generatedDir());
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as DownloadManifest;
   } catch {
