@@ -35,7 +35,8 @@ const BROWSER_DOMAIN_MODULES = [
   'src/lib/search/synonyms.ts',
   'src/lib/search/word-index.ts',
 ];
-const BROWSER_FOLDERS = ['src/client/', 'src/lib/core/'];
+// The export-format registry: the browser makes a page's own files with the same writers as the build.
+const BROWSER_FOLDERS = ['src/client/', 'src/lib/core/', 'src/lib/exports/formats/'];
 /** Packages bundled for the browser: CSV reading and writing, and word stems for search. */
 const BROWSER_PACKAGES = ['papaparse', 'stemmer'];
 
