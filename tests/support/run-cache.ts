@@ -1,5 +1,5 @@
 /**
- * What several test files need and is costly to make (a built site, the corpus's model), made once
+ * What several test files need and is costly to make (a built site), made once
  * per test run. It lives in the run's folder (MAPSCOPE_TEST_RUN, named by vitest.config.ts, so that
  * every worker of every project finds it): the first test file to ask makes it, whichever worker it
  * runs in, and the others wait for it. The global setup tests/support/run-setup.ts removes the folder
@@ -25,41 +25,44 @@ const isRunning = (pid: number) => {
   }
 };
 
-/** Wait for what another test file is making in `folder`: its result, or its failure. */
-async function madeBySomeoneElse<T>(folder: string): Promise<T> {
-  const done = path.join(folder, 'made.json');
-  const failed = path.join(folder, 'failed.txt');
-  const maker = path.join(folder, 'maker.pid');
+/** Wait for what another test file is making (its bookkeeping in `home`): its result, or its failure. */
+async function madeBySomeoneElse<T>(home: string): Promise<T> {
+  const done = path.join(home, 'made.json');
+  const failed = path.join(home, 'failed.txt');
+  const maker = path.join(home, 'maker.pid');
   for (;;) {
     if (existsSync(done)) return JSON.parse(await readFile(done, 'utf8')) as T;
-    if (existsSync(failed)) throw new Error(`Making ${folder} failed (in another test file):\n${await readFile(failed, 'utf8')}`);
+    if (existsSync(failed)) throw new Error(`Making ${home} failed (in another test file):\n${await readFile(failed, 'utf8')}`);
     const pid = existsSync(maker) ? Number(await readFile(maker, 'utf8')) : 0;
-    if (pid && !isRunning(pid) && !existsSync(done)) throw new Error(`Making ${folder} stopped unfinished: its process ${pid} is gone.`);
+    if (pid && !isRunning(pid) && !existsSync(done)) throw new Error(`Making ${home} stopped unfinished: its process ${pid} is gone.`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
 /**
- * `make(folder)`'s result (JSON), made once per run under `name` (a folder name: one per thing
- * and its options): `make` writes what it makes inside `folder`. Read what it made, never change it.
+ * `make(folder)`'s result (JSON), made once per run under `name` (one per thing and its options):
+ * `make` writes what it makes inside `folder`, an empty folder of its own. Read what it made, never change it.
  */
 export async function madeOnce<T>(name: string, make: (folder: string) => Promise<T>): Promise<T> {
-  const folder = path.join(runFolder(), name);
+  // `home` holds who makes it and how that went, beside the folder it is made in.
+  const home = path.join(runFolder(), name);
   await mkdir(runFolder(), { recursive: true });
   try {
-    await mkdir(folder);
+    await mkdir(home);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return madeBySomeoneElse<T>(folder);
+    return madeBySomeoneElse<T>(home);
   }
-  await writeFile(path.join(folder, 'maker.pid'), String(process.pid));
+  await writeFile(path.join(home, 'maker.pid'), String(process.pid));
   try {
+    const folder = path.join(home, 'made');
+    await mkdir(folder);
     const made = await make(folder);
-    await writeFile(path.join(folder, 'made.json.tmp'), JSON.stringify(made));
-    await rename(path.join(folder, 'made.json.tmp'), path.join(folder, 'made.json'));
+    await writeFile(path.join(home, 'made.json.tmp'), JSON.stringify(made));
+    await rename(path.join(home, 'made.json.tmp'), path.join(home, 'made.json'));
     return made;
   } catch (error) {
-    await writeFile(path.join(folder, 'failed.txt'), String((error as Error).stack ?? error));
+    await writeFile(path.join(home, 'failed.txt'), String((error as Error).stack ?? error));
     throw error;
   }
 }
