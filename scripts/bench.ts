@@ -306,10 +306,12 @@ if (!only || only.has('budgets')) {
     for (const [name, page] of [['T1046', 'techniques/T1046/'], ['set', setPage]] as const) {
       if (!page) continue;
       const { scores, losses } = await runLighthouse(`${origin}${page}`);
+      // The T1046 page's performance target (the browser tests allow 95: they run on a busy machine).
+      const goal = name === 'T1046' ? { target: 100, verdict: verdict(scores.performance >= 100) } : null;
       report(
         `lighthouse.${name}`,
-        `${page}: performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores['best-practices']}, SEO ${scores.seo} (lighthouse 12.2.3, localhost)${losses.length ? `; below 1: ${losses.join('; ')}` : ''}`,
-        { page, scores, losses },
+        `${page}: performance ${scores.performance}${goal ? ` (target ${goal.target}: ${goal.verdict})` : ''}, accessibility ${scores.accessibility}, best practices ${scores['best-practices']}, SEO ${scores.seo} (lighthouse 12.2.3, localhost)${losses.length ? `; below 1: ${losses.join('; ')}` : ''}`,
+        { page, scores, losses, ...(goal ? { performanceTarget: goal } : {}) },
       );
     }
   } finally {

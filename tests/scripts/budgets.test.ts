@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSiteInto } from '../../scripts/site-check/build-site.ts';
 import { budgetProblems, measureSite } from '../../scripts/site-check/budgets.ts';
+import { copyOfSite } from '../support/build-site.ts';
 import { ROOT } from '../support/paths.ts';
 
 const run = promisify(execFile);
@@ -25,8 +24,9 @@ describe('npm run build over a budget', () => {
   let work: string;
   let dist: string;
   beforeAll(async () => {
-    work = await mkdtemp(path.join(tmpdir(), 'mapscope-budget-'));
-    dist = (await buildSiteInto(work)).dist;
+    // The default site, to build over.
+    ({ dist } = await copyOfSite({ label: 'budget' }));
+    work = path.dirname(dist);
   }, 180_000);
 
   /** Build again with a budget of 100 files (the default site has some 600). */

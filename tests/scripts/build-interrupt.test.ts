@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { constants, tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSiteInto } from '../../scripts/site-check/build-site.ts';
 import { listFiles } from '../../scripts/site-check/files.ts';
+import { copyOfSite } from '../support/build-site.ts';
 import { processesTagged, runNpm, until } from '../support/commands.ts';
 import { ROOT } from '../support/paths.ts';
 
@@ -24,8 +24,9 @@ let dist: string;
 let before: Record<string, string>;
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'mapscope-interrupt-'));
-  dist = (await buildSiteInto(work)).dist;
+  // The default site (alone in its folder, with its generated/), to build over.
+  ({ dist } = await copyOfSite({ label: 'interrupt' }));
+  work = path.dirname(dist);
   // Only the previous site has this file: a build that went on and swapped its site in (the same
   // data gives the same pages) would lose it.
   await writeFile(path.join(dist, 'previous-site.txt'), randomUUID());

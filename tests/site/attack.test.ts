@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../scripts/site-check/links.ts';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { sharedSite, type BuiltSite } from '../support/build-site.ts';
 import { page, tableOf, text } from '../support/html.ts';
 import { fixture } from '../support/paths.ts';
 
@@ -14,7 +14,7 @@ let site: BuiltSite;
 
 beforeAll(async () => {
   const catalog = await mkdtemp(path.join(tmpdir(), 'mapscope-catalog-'));
-  site = await buildSite({ data: [fixture('attack', 'mappings')], attack: [fixture('attack', 'bundles')], catalog, label: 'attack' });
+  site = await sharedSite({ data: [fixture('attack', 'mappings')], attack: [fixture('attack', 'bundles')], catalog });
 });
 
 describe('technique pages with bundles given', () => {

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../scripts/site-check/links.ts';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { sharedSite, type BuiltSite } from '../support/build-site.ts';
 import { page } from '../support/html.ts';
 
 // Deployed under a sub-path (a GitHub Pages project site), every link must carry the base.
 let site: BuiltSite;
 beforeAll(async () => {
-  site = await buildSite({ base: '/mapscope/', label: 'base' });
+  site = await sharedSite({ base: '/mapscope/' });
 });
 
 describe('a site built for /mapscope/', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkLinks } from '../../scripts/site-check/links.ts';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { sharedSite, type BuiltSite } from '../support/build-site.ts';
 import { page, tableOf, text } from '../support/html.ts';
 import { fixture } from '../support/paths.ts';
 
@@ -26,7 +26,7 @@ describe('comparisons in the default site (one set per framework)', () => {
 describe('comparisons of three releases (tests/fixtures/compare)', () => {
   let site: BuiltSite;
   beforeAll(async () => {
-    site = await buildSite({ data: [fixture('compare')], label: 'compare' });
+    site = await sharedSite({ data: [fixture('compare')] });
   });
 
   it('builds a page per consecutive pair, none for the others', async () => {

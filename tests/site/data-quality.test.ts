@@ -6,7 +6,7 @@ import { listFiles } from '../../scripts/site-check/files.ts';
 import { checkLinks } from '../../scripts/site-check/links.ts';
 import { readModel, modelPath } from '../../src/lib/model/model-store.ts';
 import type { Model } from '../../src/lib/model/schema.ts';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { sharedSite, type BuiltSite } from '../support/build-site.ts';
 import { page, tableOf, text } from '../support/html.ts';
 import { fixture } from '../support/paths.ts';
 
@@ -18,7 +18,7 @@ let model: Model;
 let pages: { file: string; doc: HTMLElement }[];
 
 beforeAll(async () => {
-  site = await buildSite({ data: [fixture('warnings')], label: 'warnings' });
+  site = await sharedSite({ data: [fixture('warnings')] });
   model = readModel(modelPath(site.generated));
   const html = (await listFiles(site.dist)).filter((f) => f.endsWith('.html'));
   pages = await Promise.all(html.map(async (file) => ({ file, doc: parse(await readFile(file, 'utf8')) })));

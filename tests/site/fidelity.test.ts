@@ -11,7 +11,7 @@ import { unifiedCompareRows } from '../../src/lib/compare/from-unified.ts';
 import { indexModel } from '../../src/lib/model/model-index.ts';
 import { decodeSetFiles } from '../../src/lib/exports/formats/rows-file.ts';
 import { restoreCell } from '../../src/lib/exports/spreadsheet-cells.ts';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { sharedSite, type BuiltSite } from '../support/build-site.ts';
 import { page, tableOf, text } from '../support/html.ts';
 import { fixture } from '../support/paths.ts';
 
@@ -24,7 +24,7 @@ let site: BuiltSite;
 let files: FidelityInput;
 
 beforeAll(async () => {
-  site = await buildSite({ data: [fixture('fidelity')], label: 'fidelity' });
+  site = await sharedSite({ data: [fixture('fidelity')] });
   files = await readSiteFiles({ data: [fixture('fidelity')], dist: site.dist, model: path.join(site.generated, 'model.json') });
 });
 

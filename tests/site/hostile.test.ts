@@ -4,7 +4,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../scripts/site-check/files.ts';
 import { checkLinks } from '../../scripts/site-check/links.ts';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { sharedSite, type BuiltSite } from '../support/build-site.ts';
 import { fixture } from '../support/paths.ts';
 import { page, text } from '../support/html.ts';
 
@@ -14,7 +14,7 @@ let site: BuiltSite;
 let pages: { file: string; doc: HTMLElement }[];
 
 beforeAll(async () => {
-  site = await buildSite({ data: [fixture('hostile')], label: 'hostile' });
+  site = await sharedSite({ data: [fixture('hostile')] });
   const html = (await listFiles(site.dist)).filter((f) => f.endsWith('.html'));
   pages = await Promise.all(html.map(async (file) => ({ file, doc: parse(await readFile(file, 'utf8')) })));
 });

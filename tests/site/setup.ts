@@ -1,6 +1,6 @@
-/** Global setup of `npm test`: build the default site once (into a temporary folder) for the site tests. */
+/** Global setup of the site tests: build the default site (once per run, shared: tests/support/build-site.ts) before the test files run. */
 import type { TestProject } from 'vitest/node';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { sharedSite, type BuiltSite } from '../support/build-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,5 +9,5 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  project.provide('defaultSite', await buildSite({ label: 'default' }));
+  project.provide('defaultSite', await sharedSite());
 }

@@ -1,14 +1,13 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentLabels, evaluateRelevance, readRelevanceSet, type RelevanceQuery } from '../../../scripts/bench/relevance.ts';
-import { writeCorpus } from '../../../scripts/generate-corpus.ts';
 import { indexModel } from '../../../src/lib/model/model-index.ts';
 import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
+import type { Model } from '../../../src/lib/model/schema.ts';
 import { buildSearchDocuments } from '../../../src/lib/search/documents.ts';
 import { buildEntityIndex, createSearcher, packComments, type Searcher } from '../../../src/lib/search/searcher.ts';
 import { createUrls } from '../../../src/lib/core/urls.ts';
+import { corpusModel } from '../../support/corpus.ts';
 import { ROOT } from '../../support/paths.ts';
 
 // The relevance set (tests/fixtures/search/relevance.json): queries a security engineer types,
@@ -17,11 +16,9 @@ const queries = readRelevanceSet();
 const searchers = {} as Record<RelevanceQuery['data'], { searcher: Searcher; labels: Set<string> }>;
 
 beforeAll(async () => {
-  const corpus = path.join(await mkdtemp(path.join(tmpdir(), 'mapscope-relevance-')), 'corpus');
-  await writeCorpus(corpus);
-  for (const [data, dir] of [['corpus', corpus], ['default', path.join(ROOT, 'data')]] as const) {
-    const { model } = await runPipeline([dir]);
-    const { entities, comments } = buildSearchDocuments(indexModel(model!), createUrls('/'));
+  const models = { corpus: await corpusModel(), default: (await runPipeline([path.join(ROOT, 'data')])).model! };
+  for (const [data, model] of Object.entries(models) as [RelevanceQuery['data'], Model][]) {
+    const { entities, comments } = buildSearchDocuments(indexModel(model), createUrls('/'));
     searchers[data] = {
       searcher: createSearcher(JSON.parse(JSON.stringify(buildEntityIndex(entities))), JSON.parse(JSON.stringify(packComments(comments, '/techniques/')))),
       labels: documentLabels(entities, comments),

@@ -1,19 +1,17 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../../scripts/generate-corpus.ts';
 import { indexModel } from '../../../src/lib/model/model-index.ts';
 import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
 import { buildSearchDocuments } from '../../../src/lib/search/documents.ts';
 import { buildEntityIndex, createSearcher, packComments, type SearchHit, type Searcher } from '../../../src/lib/search/searcher.ts';
 import { createUrls } from '../../../src/lib/core/urls.ts';
+import type { Model } from '../../../src/lib/model/schema.ts';
+import { corpusModel } from '../../support/corpus.ts';
 import { ROOT } from '../../support/paths.ts';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 
-/** A searcher over a data folder, its index files going through JSON as in the browser. */
-async function searcherFor(data: string): Promise<Searcher> {
-  const { model } = await runPipeline([data]);
-  const { entities, comments } = buildSearchDocuments(indexModel(model!), createUrls('/'));
+/** A searcher over a model, its index files going through JSON as in the browser. */
+function searcherOf(model: Model): Searcher {
+  const { entities, comments } = buildSearchDocuments(indexModel(model), createUrls('/'));
   return createSearcher(JSON.parse(JSON.stringify(buildEntityIndex(entities))), JSON.parse(JSON.stringify(packComments(comments, '/techniques/'))));
 }
 
@@ -23,10 +21,8 @@ const top = (hits: SearchHit[], n: number) => hits.slice(0, n).map(label);
 let small: Searcher;
 let full: Searcher;
 beforeAll(async () => {
-  small = await searcherFor(path.join(ROOT, 'data'));
-  const corpus = path.join(await mkdtemp(path.join(tmpdir(), 'mapscope-search-')), 'corpus');
-  await writeCorpus(corpus);
-  full = await searcherFor(corpus);
+  small = searcherOf((await runPipeline([path.join(ROOT, 'data')])).model!);
+  full = searcherOf(await corpusModel());
 });
 
 describe.each([
