@@ -1,7 +1,7 @@
 /**
  * npm run budgets -- [DIR] [--strict]
  * Measures a built site (default dist/) against the deploy budgets (scripts/site-check/budgets.ts):
- * at most 20,000 files, no file over 25 MiB, at most 150 MB in all. Prints the figures and any
+ * by default at most 20,000 files, no file over 25 MiB, at most 150 MB in all (MAPSCOPE_BUDGET_*). Prints the figures and any
  * budget exceeded; exits 1 on one with --strict (or MAPSCOPE_STRICT=1).
  */
 import path from 'node:path';
@@ -11,9 +11,11 @@ import { budgetProblems, budgetsFrom, describeMeasure, measureSite } from './sit
 export async function checkBudgets(dir: string, strict: boolean): Promise<number> {
   const measure = await measureSite(dir);
   console.log(`${dir}: ${describeMeasure(measure)}`);
-  const problems = budgetProblems(measure, budgetsFrom());
+  const budgets = budgetsFrom();
+  const problems = budgetProblems(measure, budgets);
   for (const problem of problems) console[strict ? 'error' : 'warn'](`${strict ? 'Error' : 'Warning'}: over a deploy budget: ${problem}`);
-  if (!problems.length) console.log('Within the deploy budgets (by default 20,000 files, 25 MiB a file, 150 MB in all).');
+  const limits = `${budgets.files.toLocaleString('en-US')} files, ${budgets.fileBytes / 1024 / 1024} MiB a file, ${budgets.totalBytes / 1e6} MB in all`;
+  if (!problems.length) console.log(`Within the deploy budgets (${limits}).`);
   return problems.length && strict ? 1 : 0;
 }
 
