@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedSite } from '../support/build-site.ts';
-import { processesTagged, runNpm, until } from '../support/commands.ts';
+import { freePort, processesTagged, runNpm, until } from '../support/commands.ts';
 import { ROOT } from '../support/paths.ts';
 
 // Every command the docs name is run by a test or by .ci/run. The commands that other tests reach
@@ -40,14 +39,6 @@ function scriptsNamed(text: string): Set<string> {
   const named = new Set<string>();
   for (const m of text.matchAll(/\bnpm (?:run ([a-z][\w:-]*)|(start|test)\b)/g)) named.add(m[1] ?? m[2]!);
   return named;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** `npm run <script> -- <args>` to its end: exit code and everything it printed. */

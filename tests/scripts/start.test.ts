@@ -1,24 +1,14 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processesTagged, runNpm, until, type NpmRun } from '../support/commands.ts';
+import { freePort, processesTagged, runNpm, until, type NpmRun } from '../support/commands.ts';
 
 // `npm start` on a fresh machine: it builds, serves the site, says nothing a user cannot act on,
 // and sends no telemetry (Astro's is on unless the user turned it off). A fresh Astro settings
 // folder and CI=false make Astro behave as on a newcomer's machine, where it would announce its
 // telemetry and create an anonymous id to send.
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const stripColors = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 

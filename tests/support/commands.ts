@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { ROOT } from './paths.ts';
 
 export interface NpmRun {
@@ -52,4 +53,13 @@ export async function until(check: () => Promise<boolean>, timeout: number): Pro
     await new Promise((r) => setTimeout(r, 20));
   }
   return false;
+}
+
+/** A port nothing listens on now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
