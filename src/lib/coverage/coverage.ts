@@ -30,6 +30,27 @@ export interface CoverageDomain {
   techniques: CoverageTechnique[];
   /** The matrix: tactics in order, each with its parent techniques (numbers) in order. */
   tactics: { id: string; name: string; parents: number[] }[];
+  /** The domain's adversaries and mitigations, when the catalog has its complete part (src/lib/coverage/threat-profile.ts). */
+  threats?: CoverageThreats;
+}
+
+/**
+ * A group, campaign or software: [ATT&CK id, name, aliases, techniques by the counting rules
+ * (numbers into the domain's techniques: a group's own uses and its campaigns'), its software
+ * (numbers into the same list; their techniques count only "with their software")].
+ */
+export type CoverageAdversary = [id: string, name: string, aliases: string[], techniques: number[], software: number[]];
+
+/** An ATT&CK mitigation: [id, name, the techniques it mitigates (numbers)]. */
+export type CoverageMitigation = [id: string, name: string, techniques: number[]];
+
+export interface CoverageThreats {
+  /** The ATT&CK version the adversaries come from. */
+  version: string;
+  adversaries: CoverageAdversary[];
+  mitigations: CoverageMitigation[];
+  /** Revoked adversary ids and what replaces them (G0118 -> G0016). */
+  revoked: Record<string, string>;
 }
 
 /** A capability: [framework, id as its newest set writes it, folded key, name, page slug, group or -1, per domain: [domain, set, technique/score pairs]]. */
