@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coverageData } from '../../../src/lib/coverage/coverage-data.ts';
-import { computeCoverage, createLookup, type CoverageData } from '../../../src/lib/coverage/coverage.ts';
+import Papa from 'papaparse';
+import { computeCoverage, coverageCsv, coverageLayer, createLookup, type CoverageData } from '../../../src/lib/coverage/coverage.ts';
 import {
   computeThreats,
   findAdversaries,
@@ -108,6 +109,31 @@ describe('threat weights and states (hand-made)', () => {
   it('finds adversaries by name or alias', () => {
     expect(findAdversaries(handMade, 'paper tiger').map((r) => r.adversary)).toEqual([0]);
     expect(findAdversaries(handMade, 'ink').map((r) => r.adversary)).toEqual([1]);
+  });
+});
+
+describe('downloads with a threat profile', () => {
+  it('the CSV gains threat_weight and adversaries; the layer scores the weight with coverage in comments', () => {
+    const coverage = computeCoverage(handMade, [0]);
+    const threats = computeThreats(handMade, coverage, choice(['G0001', 'S0001']));
+    const rows = Papa.parse<Record<string, string>>(coverageCsv(handMade, coverage, threats), { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((r) => [r['attack_object_id'], r['covered'], r['threat_weight'], r['adversaries']])).toEqual([
+      ['T0001', 'yes', '1', 'G0001'],
+      ['T0002', 'no', '2', 'G0001;S0001'],
+      ['T0003', 'no', '1', 'G0001'],
+      ['T0004', 'no', '1', 'S0001'],
+      ['T0005', 'yes', '0', ''],
+      ['T0006', 'no', '0', ''],
+    ]);
+    const layer = coverageLayer(handMade, coverage, coverage.domains[0]!, 'https://example.org/coverage/', threats[0]) as {
+      techniques: { techniqueID: string; score?: number; comment: string }[];
+      legendItems: { label: string }[];
+    };
+    const t2 = layer.techniques.find((t) => t.techniqueID === 'T0002')!;
+    expect(t2.score).toBe(2);
+    expect(t2.comment).toContain('not covered');
+    expect(layer.techniques.find((t) => t.techniqueID === 'T0001')!.comment).toContain('covered by 1 chosen capability');
+    expect(layer.legendItems.map((l) => l.label)).toContain('threat weight 2');
   });
 });
 
