@@ -54,7 +54,7 @@ class CoverageBuilder extends HTMLElement {
   private threatResults: DomainThreat[] = [];
   /** Frameworks "what to fix next" picks from (none: all). */
   private fixFrameworks = new Set<number>();
-  private threatList = h('ul', { class: 'coverage-chosen coverage-threat-list' });
+  private threatList = h('ul', { class: 'coverage-threat-list' });
   private layerProblem = h('p', { class: 'coverage-layer-problem', role: 'alert', hidden: true });
   private fixPanel = h('section', { class: 'coverage-fix', hidden: true });
   private byScore = false;
