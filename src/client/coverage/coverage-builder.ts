@@ -239,26 +239,39 @@ class CoverageBuilder extends HTMLElement {
   }
 
   /** "What to fix next": capabilities, then ATT&CK mitigations, ranked greedily by the threat weight they would cover. */
+  private fixFrameworkChoice: HTMLElement | null = null;
+  private fixShown = '';
+
   private renderFixNext(): void {
     this.fixPanel.hidden = this.threatResults.length === 0;
+    // Rewritten only when the ranking changes: a change that leaves it alone costs nothing here.
+    const key = this.threatResults.map((t) => `${t.domain}:${[...t.fixNext, ...t.mitigations].map((p) => `${p.item}/${p.gain}/${p.share}`).join(',')}`).join('|');
+    if (key === this.fixShown) return;
+    this.fixShown = key;
     if (!this.threatResults.length) return this.fixPanel.replaceChildren();
-    const frameworks = h('fieldset', { class: 'coverage-fix-frameworks' }, h('legend', {}, 'Pick from (none ticked: every framework)'));
-    this.data.frameworks.forEach((f, i) => {
-      const box = h('input', { type: 'checkbox', id: `coverage-fix-f${i}` });
-      box.checked = this.fixFrameworks.has(i);
-      box.addEventListener('change', () => {
-        if (box.checked) this.fixFrameworks.add(i);
-        else this.fixFrameworks.delete(i);
-        this.update(false, 'Fix-next frameworks changed');
-        this.querySelector<HTMLInputElement>(`#coverage-fix-f${i}`)?.focus();
+    if (!this.fixFrameworkChoice) {
+      const frameworks = h('fieldset', { class: 'coverage-fix-frameworks' }, h('legend', {}, 'Pick from (none ticked: every framework)'));
+      this.data.frameworks.forEach((f, i) => {
+        const box = h('input', { type: 'checkbox', id: `coverage-fix-f${i}` });
+        box.addEventListener('change', () => {
+          if (box.checked) this.fixFrameworks.add(i);
+          else this.fixFrameworks.delete(i);
+          this.update(false, 'Fix-next frameworks changed');
+        });
+        frameworks.append(h('label', { for: box.id }, box, ` ${f.name}`));
       });
-      frameworks.append(h('label', { for: box.id }, box, ` ${f.name}`));
-    });
+      this.fixFrameworkChoice = frameworks;
+    }
+    const frameworks = this.fixFrameworkChoice;
     const sections = this.threatResults.map((threat) => {
       const domain = this.data.domains[threat.domain]!;
       const ids = (pick: FixPick) => pick.techniques.map((t) => domain.techniques[t]![0]);
       const numbers = (pick: FixPick) => ` +${pick.gain} threat weight, ${plural(pick.techniques.length, 'technique')} (${Math.round(pick.share * 1000) / 10}% covered with those above): `;
-      const techniqueLinks = (pick: FixPick) => ids(pick).flatMap((id, i) => [...(i ? [', '] : []), h('a', { href: this.techniqueUrl(id) }, id)]);
+      // The first dozen techniques linked, the rest counted: the list stays short to lay out.
+      const techniqueLinks = (pick: FixPick) => [
+        ...ids(pick).slice(0, 12).flatMap((id, i) => [...(i ? [', '] : []), h('a', { href: this.techniqueUrl(id) }, id)]),
+        ...(pick.techniques.length > 12 ? [` and ${pick.techniques.length - 12} more`] : []),
+      ];
       const capabilities = threat.fixNext.map((pick) => {
         const [f, id, , name] = this.data.capabilities[pick.item]!;
         const add = h('button', { type: 'button', class: 'coverage-fix-add' }, 'Add');

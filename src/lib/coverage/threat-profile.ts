@@ -217,6 +217,26 @@ export function rankGreedy(candidates: Map<number, number[]>, weights: ReadonlyM
   return picks;
 }
 
+/** Each capability's techniques in a domain (numbers), worked out once per data file. */
+const techniquesCache = new WeakMap<CoverageData, Map<number, Map<number, number[]>>>();
+function techniquesByCapability(data: CoverageData, d: number): Map<number, number[]> {
+  let perDomain = techniquesCache.get(data);
+  if (!perDomain) techniquesCache.set(data, (perDomain = new Map()));
+  let byCapability = perDomain.get(d);
+  if (!byCapability) {
+    byCapability = new Map();
+    data.capabilities.forEach(([, , , , , , sets], c) => {
+      const entry = sets.find(([domain]) => domain === d);
+      if (!entry || !entry[2].length) return;
+      const techniques: number[] = [];
+      for (let i = 0; i < entry[2].length; i += 2) techniques.push(entry[2][i]!);
+      byCapability!.set(c, techniques);
+    });
+    perDomain.set(d, byCapability);
+  }
+  return byCapability;
+}
+
 /** The threat profile against a coverage result: weights, counts, and what to fix next, per domain. */
 export function computeThreats(data: CoverageData, coverage: CoverageResult, threats: ThreatChoice, options: FixOptions = {}): DomainThreat[] {
   const limit = options.limit ?? 10;
@@ -236,14 +256,10 @@ export function computeThreats(data: CoverageData, coverage: CoverageResult, thr
       }
     }
     const capabilities = new Map<number, number[]>();
-    data.capabilities.forEach(([f, , , , , , sets], c) => {
-      if (chosen.has(c) || (options.frameworks?.size && !options.frameworks.has(f))) return;
-      const entry = sets.find(([domain]) => domain === d);
-      if (!entry) return;
-      const techniques: number[] = [];
-      for (let i = 0; i < entry[2].length; i += 2) techniques.push(entry[2][i]!);
+    for (const [c, techniques] of techniquesByCapability(data, d)) {
+      if (chosen.has(c) || (options.frameworks?.size && !options.frameworks.has(data.capabilities[c]![0]))) continue;
       capabilities.set(c, techniques);
-    });
+    }
     const mitigations = new Map((data.domains[d]!.threats?.mitigations ?? []).map(([, , techniques], m) => [m, techniques]));
     out.push({
       domain: d,
