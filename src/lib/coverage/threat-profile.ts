@@ -177,10 +177,17 @@ export interface FixOptions {
  * techniques, then the lower number); each next one counts only what the ones above leave.
  */
 export function rankGreedy(candidates: Map<number, number[]>, weights: ReadonlyMap<number, number>, covered: (t: number) => boolean, total: number, start: number, limit: number): FixPick[] {
+  // The weight still open per technique number (0: unused or covered), in a flat array: the
+  // first pass reads every candidate's every technique.
+  let size = 0;
+  for (const t of weights.keys()) size = Math.max(size, t + 1);
+  const openWeight = new Float64Array(size);
+  for (const [t, w] of weights) if (w > 0 && !covered(t)) openWeight[t] = w;
   const open = new Map<number, number[]>();
   for (const [item, techniques] of candidates) {
-    const useful = techniques.filter((t) => (weights.get(t) ?? 0) > 0 && !covered(t));
-    if (useful.length) open.set(item, useful);
+    let useful: number[] | null = null;
+    for (const t of techniques) if (t < size && openWeight[t]! > 0) (useful ??= []).push(t);
+    if (useful) open.set(item, useful);
   }
   const taken = new Set<number>();
   const picks: FixPick[] = [];
