@@ -1,7 +1,9 @@
 /**
  * The coverage builder in a real browser, on the default site (T1046 with its NIST and Azure
  * capabilities): chosen by URL, by typing, by a baseline; its link copied; its layer and CSV
- * downloaded; and what the page says without JavaScript.
+ * downloaded; and what the page says without JavaScript. With a threat profile (adversaries by
+ * URL and by name, a Navigator layer file, good and bad): the four states in computed colours,
+ * light and dark, the headline, what to fix next, and the CSV's threat columns.
  */
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
@@ -30,14 +32,14 @@ describe('the coverage builder', () => {
     expect(items[0]).toMatch(/^azure_sentinel Azure Sentinel \(Microsoft Azure 06\/29\/2021 @ 8\.2\)/);
     expect(items[1]).toMatch(/^AC-4 Information Flow Enforcement \(NIST SP 800-53 rev5 @ 8\.2\)/);
     await expect(page.locator('.coverage-notice').innerText()).resolves.toBe("Not in this site's data, left out: nist_800_53:zz-9.");
-    await expect(page.locator('.coverage-domain h2').innerText()).resolves.toMatch(/^ATT&CK Enterprise 8\.2: covers 1 of \d{3} techniques and sub-techniques$/);
+    await expect(page.locator('.coverage-domain h2').innerText()).resolves.toMatch(/^ATT&CK Enterprise 18\.1: covers 1 of \d{3} techniques and sub-techniques$/);
     // The matrix cell says its coverage in words, and the table lists who covers it.
     const cell = page.locator('.coverage-domain .matrix a', { hasText: 'T1046' });
     await expect(cell.innerText()).resolves.toContain('2 capabilities, detect partial');
     await page.locator('details[data-table="covered"] summary').click();
     const row = page.locator('details[data-table="covered"] tbody tr');
     await expect.poll(() => row.count()).toBe(1);
-    await expect(row.innerText()).resolves.toMatch(/^T1046\s+Network Service Scanning\s+2\s+azure_sentinel, AC-4\s+detect partial$/);
+    await expect(row.innerText()).resolves.toMatch(/^T1046\s+Network Service Discovery\s+2\s+azure_sentinel, AC-4\s+detect partial$/);
     await page.close();
   });
 
@@ -121,10 +123,10 @@ describe('the coverage builder', () => {
     await rendered(page);
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
-    const [layerDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Navigator layer/ }).click()]);
+    const [layerDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download the Navigator layer/ }).click()]);
     expect(layerDownload.suggestedFilename()).toBe('coverage_enterprise_layer.json');
     const layer = JSON.parse(await readFile((await layerDownload.path())!, 'utf8'));
-    expect(layer.versions).toEqual({ attack: '8.2', navigator: '4.9.1', layer: '4.5' });
+    expect(layer.versions).toEqual({ attack: '18.1', navigator: '4.9.1', layer: '4.5' });
     expect(layer.domain).toBe('enterprise-attack');
     expect(layer.techniques).toEqual([expect.objectContaining({ techniqueID: 'T1046', score: 3 })]);
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the CSV' }).click()]);
@@ -149,5 +151,119 @@ describe('the coverage builder', () => {
     const links = await builder(plain).locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toEqual(expect.arrayContaining(['/sets/nist_800_53-rev5_attack-8.2-enterprise/#matrix', '/sets/azure-06.29.2021_attack-8.2-enterprise/#matrix']));
     await context.close();
+  });
+
+  describe('with a threat profile', () => {
+    /** The computed background of the first matrix cell whose words say `words`. */
+    const background = (page: Page, words: RegExp) =>
+      page.locator('.coverage-domain .matrix li[data-t]').evaluateAll(
+        (cells, source) => {
+          const cell = cells.find((li) => new RegExp(source).test(li.querySelector(':scope > a .sr')?.textContent ?? ''));
+          return cell ? getComputedStyle(cell).backgroundColor : null;
+        },
+        words.source,
+      );
+    const states = {
+      gap: /threat weight \d.*; not covered/,
+      usedCovered: /threat weight \d.*; covered by/,
+      covered: /not used by your adversaries; covered by/,
+      none: /not used by your adversaries; not covered/,
+    };
+
+    it('reads t=, shows the four states in distinct colours (light and dark), the legend and the headline', async () => {
+      // The default data maps T1046 only: G0019 uses it (used and covered), G0016 does not (covered, not used).
+      const colours: Record<string, Record<string, string | null>> = {};
+      for (const scheme of ['light', 'dark'] as const) {
+        const context = await browser.newContext({ colorScheme: scheme });
+        const page = await context.newPage();
+        const seen: Record<string, string | null> = {};
+        for (const threat of ['t=G0019&t=G9999', 't=G0016']) {
+          await page.goto(`${site()}coverage/?c=azure:azure_sentinel&${threat}`);
+          await rendered(page);
+          for (const [state, words] of Object.entries(states)) seen[state] ??= await background(page, words);
+        }
+        colours[scheme] = seen;
+        await expect(page.locator('.coverage-threat-list li').evaluateAll((li) => li.map((x) => x.textContent!.trim().split(' ')[0]))).resolves.toEqual(['G0016']);
+        await expect(page.locator('.coverage-threat-line').innerText()).resolves.toMatch(/^Against your threat profile: covers 0 of the \d+ techniques your adversaries use \(0% of the threat weight\)\.$/);
+        const legend = await page.locator('.coverage-domain .matrix-legend li').allInnerTexts();
+        expect(legend.map((l) => l.trim())).toEqual(['used, not covered (priority gap)', 'used and covered', 'covered, not used', 'neither']);
+        await page.goto(`${site()}coverage/?c=azure:azure_sentinel&t=G0019&t=G9999`);
+        await rendered(page);
+        await expect(page.locator('.coverage-notice').innerText()).resolves.toContain('G9999');
+        await expect(page.locator('.coverage-threat-line').innerText()).resolves.toMatch(/covers 1 of the \d+ techniques your adversaries use/);
+        await context.close();
+      }
+      for (const scheme of ['light', 'dark']) {
+        const c = colours[scheme]!;
+        expect(Object.values(c).every((v) => v !== null), JSON.stringify(c)).toBe(true);
+        expect(new Set(Object.values(c)).size).toBe(4);
+      }
+      expect(colours['light']!['gap']).toBe('rgb(246, 193, 184)');
+      expect(colours['dark']!['gap']).toBe('rgb(107, 34, 25)');
+      expect(colours['light']!['usedCovered']).not.toBe(colours['dark']!['usedCovered']);
+    });
+
+    it('adds an adversary found by alias, counts their software on request, and adds a fix-next pick', async () => {
+      const context = await browser.newContext({ acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(`${site()}coverage/?c=nist_800_53:CM-2`);
+      await rendered(page);
+      const box = page.getByRole('combobox', { name: 'Find a group, campaign or software by name or alias' });
+      await box.click();
+      await page.keyboard.type('midnight blizzard');
+      await expect(page.locator('#coverage-find-threat-options [role="option"]').first().innerText()).resolves.toMatch(/^G0016 APT29/);
+      await box.fill('');
+      await page.keyboard.type('G0019');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => new URL(page.url()).search).toBe('?c=nist_800_53:CM-2&t=G0019');
+      await page.getByRole('button', { name: 'Remove CM-2' }).click();
+      await expect.poll(() => new URL(page.url()).search).toBe('?t=G0019');
+      const headline = () => page.locator('.coverage-threat-line').innerText();
+      const used = async () => Number((await headline()).match(/of the (\d+) techniques/)![1]);
+      const without = await used();
+      await page.getByLabel(/With their software/).check();
+      await expect.poll(() => new URL(page.url()).search).toBe('?t=G0019&ts=1');
+      await expect.poll(used).toBeGreaterThan(without);
+      const picks = page.locator('[data-fix="capabilities"] > li');
+      await expect.poll(() => picks.count()).toBeGreaterThan(0);
+      await expect(picks.first().innerText()).resolves.toMatch(/\+\d+ threat weight, \d+ techniques? \(\d+(\.\d)?% covered with those above\)/);
+      await expect(page.locator('[data-fix="mitigations"] > li').first().innerText()).resolves.toMatch(/^M\d{4} /);
+      const firstId = (await picks.first().locator('a strong').innerText()).trim();
+      await picks.first().getByRole('button', { name: `Add ${firstId}` }).click();
+      await expect.poll(() => decodeURIComponent(new URL(page.url()).search)).toMatch(new RegExp(`^\\?c=(azure|nist_800_53):${firstId}&t=G0019&ts=1$`));
+      const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the CSV' }).click()]);
+      const csv = Papa.parse<Record<string, string>>(await readFile((await csvDownload.path())!, 'utf8'), { header: true, skipEmptyLines: true });
+      expect(csv.meta.fields).toEqual(expect.arrayContaining(['threat_weight', 'adversaries']));
+      const weighted = csv.data.filter((r) => Number(r['threat_weight']) > 0);
+      expect(weighted.length).toBe(await used());
+      expect(weighted.every((r) => r['adversaries'] === 'G0019')).toBe(true);
+      expect(csv.data.find((r) => r['attack_object_id'] === 'T1046')).toMatchObject({ covered: 'yes', threat_weight: '1', adversaries: 'G0019' });
+      await context.close();
+    });
+
+    it('loads a Navigator layer as the threat profile, and refuses a bad file saying why, the selection kept', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${site()}coverage/?c=azure:azure_sentinel&t=S0154`);
+      await rendered(page);
+      const before = page.url();
+      const file = page.getByLabel(/load a Navigator layer/);
+      const problem = page.locator('.coverage-layer-problem');
+      await file.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a layer at all') });
+      await expect.poll(() => problem.innerText()).toBe('notes.txt is not JSON: choose a Navigator layer file (.json). The selection is unchanged.');
+      expect(await problem.isVisible()).toBe(true);
+      const layer = (body: object) => Buffer.from(JSON.stringify({ name: 'CTI picks', versions: { layer: '4.5' }, domain: 'enterprise-attack', ...body }));
+      await file.setInputFiles({ name: 'mobile.json', mimeType: 'application/json', buffer: layer({ domain: 'mobile-attack', techniques: [{ techniqueID: 'T1404', score: 1 }] }) });
+      await expect.poll(() => problem.innerText()).toMatch(/domain "mobile-attack"/);
+      await file.setInputFiles({ name: 'odd.json', mimeType: 'application/json', buffer: layer({ techniques: [{ techniqueID: 'T9999.999', score: 2 }, { techniqueID: 'T1046', score: 1 }] }) });
+      await expect.poll(() => problem.innerText()).toMatch(/names techniques not in enterprise ATT&CK 18\.1: T9999\.999\. The selection is unchanged\.$/);
+      await expect(page.locator('.coverage-threat-list li').count()).resolves.toBe(1);
+      expect(page.url()).toBe(before);
+      await file.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: layer({ techniques: [{ techniqueID: 'T1046', score: 5 }, { techniqueID: 'T1110', comment: 'seen in our logs' }] }) });
+      await expect.poll(() => problem.isVisible()).toBe(false);
+      await expect.poll(() => page.locator('.coverage-threat-list li').nth(1).innerText()).toMatch(/^Layer CTI picks \(2 techniques, enterprise\)/);
+      const t1046 = page.locator('.coverage-domain .matrix li[data-t] > a', { hasText: 'T1046' }).first();
+      await expect(t1046.locator('.sr').textContent()).resolves.toMatch(/threat weight [5-9]/);
+      await page.close();
+    });
   });
 });

@@ -18,6 +18,7 @@ import { ROOT as root } from '../support/paths.ts';
 const BROWSER_DOMAIN_MODULES = [
   // The coverage builder's logic.
   'src/lib/coverage/coverage.ts',
+  'src/lib/coverage/threat-profile.ts',
   // Comparing two sets in the browser, from their download files.
   'src/lib/compare/compare-csv.ts',
   'src/lib/compare/diff-sets.ts',

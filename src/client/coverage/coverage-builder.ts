@@ -20,6 +20,7 @@ import {
   chosenAlone,
   membersOf,
   selectionQuery,
+  withDomains,
   type CoverageData,
   type CoverageLookup,
   type CoverageResult,
@@ -30,6 +31,18 @@ import { createUrls, type SiteUrls } from '../../lib/core/urls.ts';
 import { announce } from '../elements/announce.ts';
 import { copyText } from '../elements/clipboard.ts';
 import { CoverageDomainView } from './coverage-matrix.ts';
+import {
+  computeThreats,
+  emptyThreats,
+  findAdversaries,
+  parseThreats,
+  readThreatLayer,
+  threatQuery,
+  MAX_LAYER_BYTES,
+  type DomainThreat,
+  type FixPick,
+  type ThreatChoice,
+} from '../../lib/coverage/threat-profile.ts';
 import { h } from '../elements/dom.ts';
 
 class CoverageBuilder extends HTMLElement {
@@ -37,6 +50,13 @@ class CoverageBuilder extends HTMLElement {
   private data!: CoverageData;
   private selection: Selection = emptySelection();
   private result: CoverageResult | null = null;
+  private threats: ThreatChoice = emptyThreats();
+  private threatResults: DomainThreat[] = [];
+  /** Frameworks "what to fix next" picks from (none: all). */
+  private fixFrameworks = new Set<number>();
+  private threatList = h('ul', { class: 'coverage-threat-list' });
+  private layerProblem = h('p', { class: 'coverage-layer-problem', role: 'alert', hidden: true });
+  private fixPanel = h('section', { class: 'coverage-fix', hidden: true });
   private byScore = false;
   private chosenList = h('ul', { class: 'coverage-chosen' });
   private chosenHeading = h('h2', { id: 'coverage-selection' });
@@ -60,10 +80,13 @@ class CoverageBuilder extends HTMLElement {
     }
     loading.remove();
     this.lookup = createLookup(this.data);
-    const { selection, unknown } = parseSelection(this.lookup, location.search);
+    const { selection, unknown: unknownCapabilities } = parseSelection(this.lookup, location.search);
+    const { threats, unknown: unknownThreats } = parseThreats(this.data, location.search);
+    const unknown = [...unknownCapabilities, ...unknownThreats];
     this.selection = selection;
+    this.threats = threats;
     for (const old of this.querySelectorAll<HTMLElement>('[data-without-js]')) old.hidden = true;
-    this.append(this.notice, this.pickers(), this.chosenHeading, this.chosenList, this.tools(), this.results);
+    this.append(this.notice, this.pickers(), this.chosenHeading, this.chosenList, this.tools(), this.fixPanel, this.results);
     if (unknown.length) this.say(`Not in this site's data, left out: ${unknown.join(', ')}.`, true);
     this.update(false);
   }
@@ -77,7 +100,204 @@ class CoverageBuilder extends HTMLElement {
     section.setAttribute('aria-labelledby', 'coverage-choose');
     section.append(h('h2', { id: 'coverage-choose' }, 'Choose capabilities'), this.typeAhead(), this.browser());
     if (this.data.baselines.length) section.append(this.baselinePicker());
+    if (this.data.domains.some((d) => d.threats)) section.append(this.threatPicker());
     return section;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The threat profile: adversaries by name or alias, "with their software", a Navigator layer
+  // -------------------------------------------------------------------------------------------
+
+  private threatPicker(): HTMLElement {
+    const fieldset = h('fieldset', { class: 'coverage-threats' }, h('legend', {}, 'Threat profile: the adversaries that target you'));
+    fieldset.append(
+      h(
+        'p',
+        { class: 'coverage-hint' },
+        "A group's techniques are its own and those of the campaigns attributed to it; its software's techniques count only with “their software”. Sub-techniques count as themselves.",
+      ),
+    );
+    const input = h('input', { type: 'search', id: 'coverage-find-threat', autocomplete: 'off' });
+    const list = h('ul', { id: 'coverage-find-threat-options', hidden: true });
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', 'Matching adversaries');
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-controls', list.id);
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-autocomplete', 'list');
+    let options: { domain: number; adversary: number }[] = [];
+    let active = -1;
+    const mark = () => {
+      list.querySelectorAll('[role="option"]').forEach((o, i) => o.setAttribute('aria-selected', String(i === active)));
+      if (active >= 0) input.setAttribute('aria-activedescendant', `coverage-find-threat-${active}`);
+      else input.removeAttribute('aria-activedescendant');
+    };
+    const close = () => {
+      list.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    };
+    const choose = (i: number) => {
+      const ref = options[i];
+      if (!ref) return;
+      const [id, name] = this.data.domains[ref.domain]!.threats!.adversaries[ref.adversary]!;
+      if (!this.threats.adversaries.includes(id)) this.threats = { ...this.threats, adversaries: [...this.threats.adversaries, id] };
+      input.value = '';
+      close();
+      this.update(true, `${name} (${id}) added to the threat profile`);
+      input.focus();
+    };
+    const show = () => {
+      options = findAdversaries(this.data, input.value);
+      active = options.length ? 0 : -1;
+      list.replaceChildren(
+        ...options.map((ref, i) => {
+          const [id, name, aliases] = this.data.domains[ref.domain]!.threats!.adversaries[ref.adversary]!;
+          const option = h('li', { id: `coverage-find-threat-${i}` }, h('strong', {}, id), ` ${name} `, h('small', {}, [this.data.domains[ref.domain]!.domain, ...aliases.slice(0, 4)].join(', ')));
+          option.setAttribute('role', 'option');
+          option.addEventListener('mousedown', (event) => event.preventDefault());
+          option.addEventListener('click', () => choose(i));
+          return option;
+        }),
+      );
+      list.hidden = options.length === 0;
+      input.setAttribute('aria-expanded', String(!list.hidden));
+      mark();
+    };
+    input.addEventListener('input', show);
+    input.addEventListener('blur', close);
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        if (list.hidden) show();
+        else if (options.length) active = (active + (event.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length;
+        mark();
+        event.preventDefault();
+      } else if (event.key === 'Enter') {
+        if (!list.hidden && active >= 0) {
+          choose(active);
+          event.preventDefault();
+        }
+      } else if (event.key === 'Escape') close();
+    });
+    const software = h('input', { type: 'checkbox', id: 'coverage-threat-software' });
+    software.checked = this.threats.withSoftware;
+    software.addEventListener('change', () => {
+      this.threats = { ...this.threats, withSoftware: software.checked };
+      this.update(true, software.checked ? 'Their software counted' : 'Their software left out');
+    });
+    const file = h('input', { type: 'file', id: 'coverage-threat-layer', accept: '.json,application/json' });
+    file.addEventListener('change', () => {
+      const chosen = file.files?.[0];
+      if (chosen) void this.loadLayer(chosen);
+      file.value = '';
+    });
+    fieldset.append(
+      h('div', { class: 'coverage-find' }, h('label', { for: input.id }, 'Find a group, campaign or software by name or alias'), input, list),
+      h('p', {}, h('label', { for: software.id }, software, ' With their software (the techniques of the software they use)')),
+      h('p', {}, h('label', { for: file.id }, 'Or load a Navigator layer (4.x) as the threat profile, read here and sent nowhere: '), file),
+      this.layerProblem,
+      this.threatList,
+    );
+    return fieldset;
+  }
+
+  private async loadLayer(file: File): Promise<void> {
+    const shown = (problem: string) => {
+      this.layerProblem.textContent = problem;
+      this.layerProblem.hidden = false;
+      this.say(problem);
+    };
+    if (file.size > MAX_LAYER_BYTES) return shown(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a layer file may be at most 10 MB. The selection is unchanged.`);
+    const read = readThreatLayer(this.data, await file.text(), file.name, file.size);
+    if ('problem' in read) return shown(`${read.problem} The selection is unchanged.`);
+    this.layerProblem.hidden = true;
+    this.threats = { ...this.threats, layers: [...this.threats.layers, read.layer] };
+    this.update(false, `Layer ${read.layer.name} loaded: ${plural(read.layer.scores.size, 'technique')}`);
+  }
+
+  private renderThreatList(): void {
+    const items: HTMLElement[] = [];
+    for (const id of this.threats.adversaries) {
+      const found = this.data.domains.flatMap((d) => d.threats?.adversaries.find(([aid]) => aid === id) ?? []);
+      const [, name, , techniques, software] = (found[0] ?? [id, id, [], [], []]) as [string, string, string[], number[], number[]];
+      const text = h('span', {}, h('strong', {}, id), ` ${name} (${plural(techniques.length, 'technique')}${software.length ? `, ${plural(software.length, 'software', 'software')}` : ''})`);
+      items.push(
+        this.chosenItem(name, text, () => {
+          this.threats = { ...this.threats, adversaries: this.threats.adversaries.filter((a) => a !== id) };
+        }, this.threatList),
+      );
+    }
+    this.threats.layers.forEach((layer, i) => {
+      const text = h('span', {}, h('strong', {}, 'Layer'), ` ${layer.name} (${plural(layer.scores.size, 'technique')}, ${this.data.domains[layer.domain]!.domain})`);
+      items.push(
+        this.chosenItem(`layer ${layer.name}`, text, () => {
+          this.threats = { ...this.threats, layers: this.threats.layers.filter((_, j) => j !== i) };
+        }, this.threatList),
+      );
+    });
+    this.threatList.replaceChildren(...items);
+  }
+
+  /** "What to fix next": capabilities, then ATT&CK mitigations, ranked greedily by the threat weight they would cover. */
+  private fixFrameworkChoice: HTMLElement | null = null;
+  private fixShown = '';
+
+  private renderFixNext(): void {
+    this.fixPanel.hidden = this.threatResults.length === 0;
+    // Rewritten only when the ranking changes: a change that leaves it alone costs nothing here.
+    const key = this.threatResults.map((t) => `${t.domain}:${[...t.fixNext, ...t.mitigations].map((p) => `${p.item}/${p.gain}/${p.share}`).join(',')}`).join('|');
+    if (key === this.fixShown) return;
+    this.fixShown = key;
+    if (!this.threatResults.length) return this.fixPanel.replaceChildren();
+    if (!this.fixFrameworkChoice) {
+      const frameworks = h('fieldset', { class: 'coverage-fix-frameworks' }, h('legend', {}, 'Pick from (none ticked: every framework)'));
+      this.data.frameworks.forEach((f, i) => {
+        const box = h('input', { type: 'checkbox', id: `coverage-fix-f${i}` });
+        box.addEventListener('change', () => {
+          if (box.checked) this.fixFrameworks.add(i);
+          else this.fixFrameworks.delete(i);
+          this.update(false, 'Fix-next frameworks changed');
+        });
+        frameworks.append(h('label', { for: box.id }, box, ` ${f.name}`));
+      });
+      this.fixFrameworkChoice = frameworks;
+    }
+    const frameworks = this.fixFrameworkChoice;
+    const sections = this.threatResults.map((threat) => {
+      const domain = this.data.domains[threat.domain]!;
+      const ids = (pick: FixPick) => pick.techniques.map((t) => domain.techniques[t]![0]);
+      const numbers = (pick: FixPick) => ` +${pick.gain} threat weight, ${plural(pick.techniques.length, 'technique')} (${Math.round(pick.share * 1000) / 10}% covered with those above): `;
+      // The first dozen techniques linked, the rest counted: the list stays short to lay out.
+      const techniqueLinks = (pick: FixPick) => [
+        ...ids(pick).slice(0, 12).flatMap((id, i) => [...(i ? [', '] : []), h('a', { href: this.techniqueUrl(id) }, id)]),
+        ...(pick.techniques.length > 12 ? [` and ${pick.techniques.length - 12} more`] : []),
+      ];
+      const capabilities = threat.fixNext.map((pick) => {
+        const [f, id, , name] = this.data.capabilities[pick.item]!;
+        const add = h('button', { type: 'button', class: 'coverage-fix-add' }, 'Add');
+        add.setAttribute('aria-label', `Add ${id}`);
+        add.addEventListener('click', () => this.add([pick.item], `${id} added`));
+        return h('li', {}, h('a', { href: this.capabilityUrl(pick.item) }, h('strong', {}, id)), ` ${name} `, h('small', {}, this.data.frameworks[f]!.name), numbers(pick), ...techniqueLinks(pick), ' ', add);
+      });
+      const mitigations = threat.mitigations.map((pick) => {
+        const [id, name] = domain.threats!.mitigations[pick.item]!;
+        return h('li', {}, h('strong', {}, id), ` ${name}`, numbers(pick), ...techniqueLinks(pick));
+      });
+      return h(
+        'div',
+        { class: 'coverage-fix-domain' },
+        h('h3', {}, `${this.views.get(threat.domain)?.label() ?? domain.domain}: what to fix next`),
+        capabilities.length ? h('ol', { class: 'coverage-fix-list', 'data-fix': 'capabilities' }, ...capabilities) : h('p', {}, 'No further capability of those frameworks covers a technique your adversaries use that is still uncovered.'),
+        h('h4', {}, 'ATT&CK mitigations, ranked the same way'),
+        mitigations.length ? h('ol', { class: 'coverage-fix-list', 'data-fix': 'mitigations' }, ...mitigations) : h('p', {}, 'No mitigation adds uncovered threat weight.'),
+      );
+    });
+    this.fixPanel.replaceChildren(
+      h('h2', { id: 'coverage-fix' }, 'What to fix next'),
+      h('p', {}, 'Ranked greedily: each capability counts only the threat weight the ones above it leave uncovered.'),
+      frameworks,
+      ...sections,
+    );
   }
 
   /** A combobox over every capability: ids in any spelling, words of names. */
@@ -219,6 +439,7 @@ class CoverageBuilder extends HTMLElement {
     const clear = h('button', { type: 'button' }, 'Clear');
     clear.addEventListener('click', () => {
       this.selection = emptySelection();
+      this.threats = emptyThreats();
       this.update(true, 'Selection cleared');
     });
     return h('p', { class: 'coverage-tools' }, copy, ' ', clear);
@@ -245,9 +466,17 @@ class CoverageBuilder extends HTMLElement {
   private update(pushUrl: boolean, message?: string): void {
     const started = performance.now();
     const chosen = chosenCapabilities(this.lookup, this.selection);
-    this.result = computeCoverage(this.data, chosen);
-    if (pushUrl) history.replaceState(null, '', `${this.urls.coverage()}${selectionQuery(this.data, this.selection)}`);
+    const coverage = computeCoverage(this.data, chosen);
+    this.threatResults = computeThreats(this.data, coverage, this.threats, { frameworks: this.fixFrameworks });
+    this.result = withDomains(this.data, coverage, this.threatResults.map((t) => t.domain));
+    if (pushUrl) {
+      const capabilities = selectionQuery(this.data, this.selection);
+      const threats = threatQuery(this.threats);
+      history.replaceState(null, '', `${this.urls.coverage()}${capabilities}${threats ? `${capabilities ? '&' : '?'}${threats}` : ''}`);
+    }
     this.renderSelection(chosen);
+    this.renderThreatList();
+    this.renderFixNext();
     this.renderResults(this.result);
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-baseline]')) button.setAttribute('aria-pressed', String(this.selection.baselines.has(Number(button.dataset['baseline']))));
     this.dataset['renderMs'] = (performance.now() - started).toFixed(1);
@@ -255,7 +484,7 @@ class CoverageBuilder extends HTMLElement {
   }
 
   private summary(result: CoverageResult): string {
-    if (!result.capabilities.length) return 'Nothing chosen yet.';
+    if (!result.capabilities.length && !this.threatResults.length) return 'Nothing chosen yet.';
     return result.domains.map((d) => `Covers ${d.covered} of ${d.total} ${this.views.get(d.domain)!.label()} techniques`).join('; ');
   }
 
@@ -311,26 +540,26 @@ class CoverageBuilder extends HTMLElement {
   }
 
   /** The remove buttons a reader can reach now (not those of a closed entry). */
-  private removeButtons(): HTMLButtonElement[] {
-    return [...this.chosenList.querySelectorAll<HTMLButtonElement>('.coverage-remove')].filter((b) => b.checkVisibility());
+  private removeButtons(list: HTMLElement = this.chosenList): HTMLButtonElement[] {
+    return [...list.querySelectorAll<HTMLButtonElement>('.coverage-remove')].filter((b) => b.checkVisibility());
   }
 
-  private chosenItem(label: string, content: HTMLElement, remove: () => void): HTMLElement {
+  private chosenItem(label: string, content: HTMLElement, remove: () => void, list: HTMLElement = this.chosenList): HTMLElement {
     const button = h('button', { type: 'button', class: 'coverage-remove' }, '×');
     button.setAttribute('aria-label', `Remove ${label}`);
     button.addEventListener('click', () => {
-      const at = this.removeButtons().indexOf(button);
+      const at = this.removeButtons(list).indexOf(button);
       remove();
       this.update(true, `${label} removed`);
       // Keep the keyboard where it was: on the next item's button, else back on the find box.
-      const buttons = this.removeButtons();
-      (buttons[Math.min(at, buttons.length - 1)] ?? this.querySelector<HTMLInputElement>('#coverage-find'))?.focus();
+      const buttons = this.removeButtons(list);
+      (buttons[Math.min(at, buttons.length - 1)] ?? this.querySelector<HTMLInputElement>(list === this.chosenList ? '#coverage-find' : '#coverage-find-threat'))?.focus();
     });
     return h('li', {}, content, ' ', button);
   }
 
   private renderResults(result: CoverageResult): void {
-    if (!result.capabilities.length) {
+    if (!result.capabilities.length && !this.threatResults.length) {
       this.results.replaceChildren();
       return;
     }
@@ -344,7 +573,7 @@ class CoverageBuilder extends HTMLElement {
         view.section.querySelectorAll<HTMLButtonElement>('[data-download]').forEach((button) => button.addEventListener('click', () => this.download(button.dataset['download']!, d.domain)));
         this.views.set(d.domain, view);
       }
-      view.update(d, byScore);
+      view.update(d, byScore, this.threatResults.find((t) => t.domain === d.domain));
       sections.push(view.section);
     }
     this.shade.hidden = !anyScored;
@@ -374,8 +603,8 @@ class CoverageBuilder extends HTMLElement {
     const name = this.data.domains[domain]!.domain;
     const [content, type, file] =
       kind === 'layer'
-        ? [JSON.stringify(coverageLayer(this.data, this.result, dc, location.href), null, 2), 'application/json', `coverage_${name}_layer.json`]
-        : [coverageCsv(this.data, this.result), 'text/csv;charset=utf-8', 'coverage.csv'];
+        ? [JSON.stringify(coverageLayer(this.data, this.result, dc, location.href, this.threatResults.find((t) => t.domain === domain)), null, 2), 'application/json', `coverage_${name}_layer.json`]
+        : [coverageCsv(this.data, this.result, this.threatResults), 'text/csv;charset=utf-8', 'coverage.csv'];
     const url = URL.createObjectURL(new Blob([content], { type }));
     const link = h('a', { href: url, download: file });
     document.body.append(link);

@@ -12,6 +12,7 @@ import { attackVersionLabel } from '../../lib/core/labels.ts';
 import { CAPABILITY_SHADE_LEGEND, capabilityShade, SCORE_SHADE_LEGEND } from '../../lib/core/matrix-shades.ts';
 import { DOMAINS, SCORE_CATEGORIES, SCORE_CATEGORY_IDS } from '../../lib/core/vocabulary.ts';
 import { SCORE_RANK_LABELS } from '../../lib/core/scores.ts';
+import { THREAT_STATES, threatHeadline, threatState, type DomainThreat } from '../../lib/coverage/threat-profile.ts';
 import { h } from '../elements/dom.ts';
 
 
@@ -37,6 +38,7 @@ export class CoverageDomainView {
   private heading: HTMLElement;
   private legend: HTMLElement;
   private retired: HTMLElement;
+  private threatLine: HTMLElement;
   private legendMode = '';
   private current: DomainCoverage | null = null;
 
@@ -76,6 +78,7 @@ export class CoverageDomainView {
       { class: 'coverage-domain', 'aria-labelledby': `${prefix}-title` },
       h('h2', { id: `${prefix}-title` }),
       '\n',
+      h('p', { class: 'coverage-threat-line', hidden: true }),
       h(
         'p',
         {},
@@ -113,6 +116,7 @@ export class CoverageDomainView {
     this.heading = this.section.querySelector('h2')!;
     this.legend = this.section.querySelector('.matrix-legend')!;
     this.retired = this.section.querySelector('.coverage-retired')!;
+    this.threatLine = this.section.querySelector('.coverage-threat-line')!;
     for (const details of this.section.querySelectorAll<HTMLDetailsElement>('details[data-table]')) {
       details.addEventListener('toggle', () => details.open && this.fillTable(details));
     }
@@ -123,19 +127,38 @@ export class CoverageDomainView {
     return attackVersionLabel(domain.domain, domain.version);
   }
 
-  /** Show a new result: only what changed is written. */
-  update(d: DomainCoverage, byScore: boolean): void {
+  /** Show a new result: only what changed is written. With a threat profile, cells show its four states and the weight. */
+  update(d: DomainCoverage, byScore: boolean, threat?: DomainThreat): void {
     this.current = d;
     const domain = this.data.domains[this.domainNumber]!;
     this.heading.textContent = `${this.label()}: covers ${d.covered} of ${d.total} techniques and sub-techniques`;
-    const mode = byScore ? 'score' : 'count';
+    this.threatLine.hidden = !threat;
+    this.threatLine.textContent = threat ? `Against your threat profile: ${threatHeadline(threat)}.` : '';
+    const mode = threat ? 'threat' : byScore ? 'score' : 'count';
     if (mode !== this.legendMode) {
       this.legendMode = mode;
-      const legend = [{ shade: 0, label: 'not covered' }, ...(byScore ? SCORE_SHADE_LEGEND : CAPABILITY_SHADE_LEGEND)];
-      this.legend.replaceChildren(...legend.map(({ shade, label }) => h('li', {}, h('span', { class: `mx-swatch s${shade}`, 'aria-hidden': 'true' }), label)));
+      if (threat) this.legend.replaceChildren(...THREAT_STATES.map(({ state, label }) => h('li', {}, h('span', { class: `mx-swatch th-${state}`, 'aria-hidden': 'true' }), label)));
+      else {
+        const legend = [{ shade: 0, label: 'not covered' }, ...(byScore ? SCORE_SHADE_LEGEND : CAPABILITY_SHADE_LEGEND)];
+        this.legend.replaceChildren(...legend.map(({ shade, label }) => h('li', {}, h('span', { class: `mx-swatch s${shade}`, 'aria-hidden': 'true' }), label)));
+      }
     }
     for (const [t, cell] of [...this.cells].flatMap(([t, cells]) => cells.map((cell) => [t, cell] as const))) {
       const coverage = d.byTechnique.get(t);
+      if (threat) {
+        const weight = threat.weights.get(t) ?? 0;
+        const state = threatState(threat, d, t);
+        const shown = `threat|${state}|${weight}|${coverage?.capabilities.length ?? 0}`;
+        if (shown === cell.shown) continue;
+        cell.shown = shown;
+        if (state === 'none') cell.li.removeAttribute('class');
+        else cell.li.className = `th-${state}`;
+        cell.marks.replaceChildren(...(weight ? [h('span', { class: 'th-weight', title: `Threat weight ${weight}` }, `⚑${weight}`)] : []), ...(coverage ? [String(coverage.capabilities.length)] : []));
+        const count = coverage?.capabilities.length ?? 0;
+        const used = weight ? `threat weight ${weight} (${(threat.users.get(t) ?? []).join(', ')})` : 'not used by your adversaries';
+        cell.said.textContent = ` (${used}; ${count ? `covered by ${plural(count, 'capability', 'capabilities')}` : 'not covered'})`;
+        continue;
+      }
       const shown = coverage ? `${mode}|${coverage.capabilities.length}|${coverage.scores}` : '';
       if (shown === cell.shown) continue;
       cell.shown = shown;

@@ -1,28 +1,74 @@
 /**
  * The coverage builder's data file (`/coverage/data.json`), from the model: every capability
  * with its newest set's mappings in each ATT&CK domain, carried to the domain's matrix version,
- * the matrices themselves, groups and NIST SP 800-53 baselines. Compact (numbers into lists, one
+ * the matrices themselves, groups and NIST SP 800-53 baselines, and each domain's adversaries
+ * (groups, campaigns, software by the counting rules of src/lib/attack/adversaries.ts) and mitigations. Compact (numbers into lists, one
  * packed score per capability and technique) because a browser loads it whole.
  */
-import { matrixView, techniqueStateAt } from '../views/attack-views.ts';
-import { COVERAGE_FORMAT, packScores, type CoverageCapability, type CoverageData, type CoverageDomain } from './coverage.ts';
+import { tacticName, techniqueStateAt } from '../views/attack-views.ts';
+import {
+  COVERAGE_FORMAT,
+  packScores,
+  type CoverageAdversary,
+  type CoverageCapability,
+  type CoverageData,
+  type CoverageDomain,
+  type CoverageMitigation,
+  type CoverageThreats,
+} from './coverage.ts';
+import { campaignTechniques, groupSoftware, groupTechniques, indexAdversaries } from '../attack/adversaries.ts';
+import { compareNatural, isSubtechniqueId, parentTechniqueId } from '../core/ids.ts';
+import { pushTo } from '../core/multimap.ts';
 import { frameworkSetLabel } from '../core/labels.ts';
 import type { ModelIndex } from '../model/model-index.ts';
-import type { MappingSet } from '../model/schema.ts';
+import type { MappingSet, ModelComplete } from '../model/schema.ts';
 import { compareAttackVersions } from '../core/versions.ts';
 import { DOMAIN_IDS, SCORE_VALUES, type Domain, type ScoreCategory } from '../core/vocabulary.ts';
 import { required } from '../core/lookups.ts';
 
-/** The version a domain's matrix uses: the newest any set of the domain maps to that the catalog has. */
+/**
+ * The version a domain's matrix uses: the newest the catalog gives for the domain among the
+ * versions sets map to and the version of its complete part (adversaries), if it has one.
+ */
 export function coverageVersion(index: ModelIndex, domain: Domain): string | null {
   const known = new Set((index.attackVersions.get(domain) ?? []).map((v) => v.version));
   const versions = index.model.sets.filter((s) => s.domain === domain && known.has(s.attackVersion)).map((s) => s.attackVersion);
+  const complete = completeOf(index, domain);
+  if (complete && known.has(complete.version)) versions.push(complete.version);
   return versions.sort(compareAttackVersions).at(-1) ?? null;
+}
+
+const completeOf = (index: ModelIndex, domain: Domain): ModelComplete | undefined => index.model.complete?.find((c) => c.domain === domain);
+
+interface ActiveTechnique {
+  name: string;
+  tactics: readonly string[];
+  parent?: string | undefined;
+}
+
+/** The techniques active in a version: the model's (mapped ones), and the complete part's when it is of that version. */
+function activeTechniques(index: ModelIndex, domain: Domain, version: string): Map<string, ActiveTechnique> {
+  const active = new Map<string, ActiveTechnique>();
+  for (const technique of index.model.techniques) {
+    const state = techniqueStateAt(technique, domain, version);
+    if (state && !state.revoked && !state.deprecated) active.set(technique.id, state);
+  }
+  const complete = completeOf(index, domain);
+  if (complete?.version === version) for (const t of complete.activeTechniques) if (!active.has(t.id)) active.set(t.id, t);
+  return active;
 }
 
 /** A domain's matrix as numbered techniques, and a way to carry any technique id into it. */
 function domainMatrix(index: ModelIndex, domain: Domain, version: string) {
-  const view = matrixView(index, domain, version, [])!;
+  const active = activeTechniques(index, domain, version);
+  const subsOf = new Map<string, string[]>();
+  for (const [id, state] of active) {
+    const parent = state.parent ?? parentTechniqueId(id);
+    if (parent && active.has(parent)) pushTo(subsOf, parent, id);
+  }
+  for (const subs of subsOf.values()) subs.sort(compareNatural);
+  const parents = [...active].filter(([id]) => !isSubtechniqueId(id));
+  const matrix = index.attackVersions.get(domain)?.find((v) => v.version === version)?.matrix ?? [];
   const techniques: CoverageDomain['techniques'] = [];
   const numbers = new Map<string, number>();
   const add = (id: string, name: string, parent: number, retired = false) => {
@@ -34,20 +80,23 @@ function domainMatrix(index: ModelIndex, domain: Domain, version: string) {
     }
     return n;
   };
-  const tactics = view.columns.map((column) => ({
-    id: column.tacticId,
-    name: column.name,
-    parents: column.cells.map((cell) => {
-      const parent = add(cell.id, cell.name, -1);
-      for (const sub of cell.subtechniques) add(sub.id, sub.name, parent);
-      return parent;
-    }),
-  }));
-  const resolved = new Map<string, number>();
-  /** The technique's number in the version: itself, or what revoked it (transitively); retired when neither is there. */
-  const carry = (id: string): number => {
-    const known = resolved.get(id);
-    if (known !== undefined) return known;
+  const tactics = matrix.map((tacticId) => {
+    const tactic = index.tactics.get(tacticId);
+    return {
+      id: tacticId,
+      name: tactic ? tacticName(tactic, version) : tacticId,
+      parents: parents
+        .filter(([, state]) => state.tactics.includes(tacticId))
+        .sort(([, a], [, b]) => compareNatural(a.name, b.name))
+        .map(([id, state]) => {
+          const parent = add(id, state.name, -1);
+          for (const sub of subsOf.get(id) ?? []) add(sub, required(active, sub, 'technique').name, parent);
+          return parent;
+        }),
+    };
+  });
+  /** What a technique is in the version: itself, or what revoked it (transitively), if active there. */
+  const follow = (id: string): string => {
     let current = id;
     for (let step = 0; step < 10; step++) {
       if (numbers.has(current) && !techniques[required(numbers, current, 'numbers')]![3]) break;
@@ -56,7 +105,14 @@ function domainMatrix(index: ModelIndex, domain: Domain, version: string) {
       if (!state?.revoked || !state.revokedBy) break;
       current = state.revokedBy;
     }
-    let n = numbers.get(current);
+    return current;
+  };
+  const resolved = new Map<string, number>();
+  /** The technique's number in the version: itself, or what revoked it (transitively); retired when neither is there. */
+  const carry = (id: string): number => {
+    const known = resolved.get(id);
+    if (known !== undefined) return known;
+    let n = numbers.get(follow(id));
     if (n === undefined || techniques[n]![3]) {
       const technique = index.techniques.get(id);
       n = add(id, technique?.name ?? technique?.names.at(-1)?.name ?? id, -1, true);
@@ -64,7 +120,36 @@ function domainMatrix(index: ModelIndex, domain: Domain, version: string) {
     resolved.set(id, n);
     return n;
   };
-  return { domain: { domain, version, techniques, tactics } satisfies CoverageDomain, carry };
+  /** The number of a technique active in the version (followed through revocations), or undefined. */
+  const find = (id: string): number | undefined => {
+    const n = numbers.get(follow(id));
+    return n === undefined || techniques[n]![3] ? undefined : n;
+  };
+  const result: CoverageDomain = { domain, version, techniques, tactics };
+  return { domain: result, carry, find };
+}
+
+/** The domain's groups, campaigns and software by the counting rules, and its mitigations, as numbers into the matrix. */
+function domainThreats(complete: ModelComplete, find: (id: string) => number | undefined): CoverageThreats {
+  const index = indexAdversaries(complete);
+  const numbersOf = (ids: readonly string[]) => [...new Set(ids.flatMap((id) => find(id) ?? []))].sort((a, b) => a - b);
+  const order = [...complete.groups.map((g) => g.id), ...complete.campaigns.map((c) => c.id), ...complete.software.map((s) => s.id)];
+  const position = new Map(order.map((id, i) => [id, i]));
+  const softwareOf = (ids: readonly string[]) => ids.flatMap((id) => position.get(id) ?? []).sort((a, b) => a - b);
+  const adversaries: CoverageAdversary[] = [
+    ...complete.groups.map((g): CoverageAdversary => [g.id, g.name, g.aliases, numbersOf(groupTechniques(index, g.id)), softwareOf(groupSoftware(index, g.id))]),
+    ...complete.campaigns.map((c): CoverageAdversary => [c.id, c.name, c.aliases, numbersOf(campaignTechniques(index, c.id)), softwareOf(c.software)]),
+    ...complete.software.map((w): CoverageAdversary => [w.id, w.name, w.aliases, numbersOf(w.techniques), []]),
+  ];
+  const revoked = Object.fromEntries(
+    (['groups', 'campaigns', 'software'] as const).flatMap((list) => Object.entries(complete.revokedBy[list]).filter(([, to]) => position.has(to))),
+  );
+  return {
+    version: complete.version,
+    adversaries,
+    mitigations: complete.mitigations.map((m): CoverageMitigation => [m.id, m.name, numbersOf(m.techniques)]),
+    revoked,
+  };
 }
 
 /** Build the coverage data of a model. */
@@ -74,7 +159,11 @@ export function coverageData(index: ModelIndex): CoverageData {
   const groupNumber = new Map(model.groups.map((g, i) => [g.id, i]));
   const matrices = DOMAIN_IDS.flatMap((domain) => {
     const version = coverageVersion(index, domain);
-    return version ? [domainMatrix(index, domain, version)] : [];
+    if (!version) return [];
+    const matrix = domainMatrix(index, domain, version);
+    const complete = completeOf(index, domain);
+    if (complete) matrix.domain.threats = domainThreats(complete, matrix.find);
+    return [matrix];
   });
   const domainNumber = new Map(matrices.map((m, i) => [m.domain.domain, i]));
   const sets: MappingSet[] = [];

@@ -30,6 +30,27 @@ export interface CoverageDomain {
   techniques: CoverageTechnique[];
   /** The matrix: tactics in order, each with its parent techniques (numbers) in order. */
   tactics: { id: string; name: string; parents: number[] }[];
+  /** The domain's adversaries and mitigations, when the catalog has its complete part (src/lib/coverage/threat-profile.ts). */
+  threats?: CoverageThreats;
+}
+
+/**
+ * A group, campaign or software: [ATT&CK id, name, aliases, techniques by the counting rules
+ * (numbers into the domain's techniques: a group's own uses and its campaigns'), its software
+ * (numbers into the same list; their techniques count only "with their software")].
+ */
+export type CoverageAdversary = [id: string, name: string, aliases: string[], techniques: number[], software: number[]];
+
+/** An ATT&CK mitigation: [id, name, the techniques it mitigates (numbers)]. */
+export type CoverageMitigation = [id: string, name: string, techniques: number[]];
+
+export interface CoverageThreats {
+  /** The ATT&CK version the adversaries come from. */
+  version: string;
+  adversaries: CoverageAdversary[];
+  mitigations: CoverageMitigation[];
+  /** Revoked adversary ids and what replaces them (G0118 -> G0016). */
+  revoked: Record<string, string>;
 }
 
 /** A capability: [framework, id as its newest set writes it, folded key, name, page slug, group or -1, per domain: [domain, set, technique/score pairs]]. */
@@ -311,6 +332,17 @@ export function computeCoverage(data: CoverageData, capabilities: readonly numbe
   return { capabilities: [...capabilities], domains };
 }
 
+/** The result with these domains too (empty where nothing chosen maps): a threat profile's domains are shown as well. */
+export function withDomains(data: CoverageData, result: CoverageResult, domains: Iterable<number>): CoverageResult {
+  const wanted = new Set(domains);
+  if (!wanted.size) return result;
+  const have = new Set(result.domains.map((d) => d.domain));
+  const added = [...wanted].filter((d) => !have.has(d)).map((d) => domainCoverage(data, d, new Map()));
+  // With no capability chosen, the Enterprise placeholder gives way to the profile's domains.
+  const kept = result.capabilities.length ? result.domains : result.domains.filter((d) => wanted.has(d.domain));
+  return { ...result, domains: [...kept, ...added].sort((a, b) => a.domain - b.domain) };
+}
+
 function domainCoverage(data: CoverageData, d: number, byTechnique: Map<number, TechniqueCoverage>): DomainCoverage {
   const domain = data.domains[d]!;
   const subs = subtechniquesOf(domain);
@@ -386,8 +418,13 @@ export function capabilityLabel(data: CoverageData, c: number): string {
   return `${data.frameworks[f]!.name}: ${id}`;
 }
 
-/** The layer (format 4.5) of one domain's coverage: score = how many chosen capabilities cover the technique. */
-export function coverageLayer(data: CoverageData, result: CoverageResult, domainCoverage: DomainCoverage, pageUrl: string): object {
+/**
+ * The layer (format 4.5) of one domain's coverage: score = how many chosen capabilities cover the
+ * technique; with a threat profile, score = the threat weight, the coverage in each technique's
+ * comment and metadata, and a legend of both.
+ */
+export function coverageLayer(data: CoverageData, result: CoverageResult, domainCoverage: DomainCoverage, pageUrl: string, threat?: TechniqueThreats): object {
+  if (threat) return threatLayer(data, result, domainCoverage, pageUrl, threat);
   const domain = data.domains[domainCoverage.domain]!;
   const counts = [...domainCoverage.byTechnique.values()].map((t) => t.capabilities.length);
   const maxValue = Math.max(1, ...counts);
@@ -420,6 +457,55 @@ export function coverageLayer(data: CoverageData, result: CoverageResult, domain
   });
 }
 
+function threatLayer(data: CoverageData, result: CoverageResult, domainCoverage: DomainCoverage, pageUrl: string, threat: TechniqueThreats): object {
+  const domain = data.domains[domainCoverage.domain]!;
+  const maxValue = Math.max(1, ...threat.weights.values());
+  const ids = new Set([...threat.weights.keys(), ...domainCoverage.byTechnique.keys()]);
+  const techniques = [...ids]
+    .filter((t) => !domain.techniques[t]![3])
+    .map((t) => {
+      const [id] = domain.techniques[t]!;
+      const weight = threat.weights.get(t) ?? 0;
+      const coverage = domainCoverage.byTechnique.get(t);
+      const covered = coverage ? `covered by ${plural(coverage.capabilities.length, 'chosen capability', 'chosen capabilities')}: ${coverage.capabilities.map((c) => capabilityLabel(data, c)).join('; ')}` : 'not covered';
+      const users = [...new Set(threat.users.get(t) ?? [])];
+      return {
+        techniqueID: id,
+        ...(weight ? { score: weight } : {}),
+        ...(coverage && !weight ? { color: '#c7d7e8' } : {}),
+        comment: `${weight ? `Threat weight ${weight} (${users.join('; ')})` : 'Not used by the chosen adversaries'}; ${covered}.`,
+        enabled: true,
+        metadata: [
+          { name: 'threat weight', value: String(weight) },
+          { name: 'coverage', value: coverage ? 'covered' : 'not covered' },
+          ...(users.length ? [{ name: 'adversaries', value: users.join('; ') }] : []),
+          ...(coverage?.capabilities ?? []).map((c) => ({ name: capabilityLabel(data, c), value: data.capabilities[c]![3] })),
+        ],
+      };
+    })
+    .sort((a, b) => a.techniqueID.localeCompare(b.techniqueID));
+  const weight = [...threat.weights.values()].reduce((a, b) => a + b, 0);
+  const weightCovered = [...threat.weights].reduce((sum, [t, w]) => sum + (domainCoverage.byTechnique.has(t) ? w : 0), 0);
+  const usedCovered = [...threat.weights.keys()].filter((t) => domainCoverage.byTechnique.has(t)).length;
+  return navigatorLayer({
+    name: `Threat profile against ${plural(result.capabilities.length, 'capability', 'capabilities')}`,
+    attackVersion: domain.version,
+    domain: domain.domain,
+    description: `Made with Mapscope's coverage builder. Score: the threat weight (how many chosen adversaries use the technique, or a loaded layer's score); each technique's comment and metadata say whether the chosen capabilities cover it. Covers ${usedCovered} of the ${threat.weights.size} techniques the adversaries use (${weight ? Math.round((1000 * weightCovered) / weight) / 10 : 0}% of the threat weight).`,
+    techniques,
+    minValue: 0,
+    maxValue,
+    legendItems: [
+      { label: 'threat weight 1', color: LAYER_GRADIENT[0] },
+      ...(maxValue > 1 ? [{ label: `threat weight ${maxValue}`, color: LAYER_GRADIENT[1] }] : []),
+      { label: 'covered, not used by the adversaries', color: '#c7d7e8' },
+      { label: 'coverage: in each comment and metadata', color: '#ffffff' },
+    ],
+    metadata: result.capabilities.slice(0, 200).map((c) => ({ name: capabilityLabel(data, c), value: data.sets[setOf(data, c, domainCoverage.domain)]?.label ?? '' })),
+    links: [{ label: 'This selection on Mapscope', url: pageUrl }],
+  });
+}
+
 /** The set a capability counts with in a domain (-1: none). */
 function setOf(data: CoverageData, c: number, d: number): number {
   return data.capabilities[c]![6].find(([domain]) => domain === d)?.[1] ?? -1;
@@ -427,14 +513,24 @@ function setOf(data: CoverageData, c: number, d: number): number {
 
 export const COVERAGE_CSV_COLUMNS = [
   'technology_domain', 'attack_version', 'attack_object_id', 'attack_object_name', 'tactics', 'covered',
-  'capability_count', 'capabilities', 'best_protect', 'best_detect', 'best_respond',
+  'capability_count', 'capabilities', 'best_protect', 'best_detect', 'best_respond', 'threat_weight', 'adversaries',
 ] as const;
 
-/** Every technique of each domain's matrix (covered or not, and retired ones mapped), one row each. */
-export function coverageCsv(data: CoverageData, result: CoverageResult): string {
+/** A technique's threat weight and the adversaries behind it, from a threat profile (src/lib/coverage/threat-profile.ts). */
+export interface TechniqueThreats {
+  domain: number;
+  weights: ReadonlyMap<number, number>;
+  users: ReadonlyMap<number, readonly string[]>;
+}
+
+const ADVERSARY_ID = /^[GCS]\d{4}$/;
+
+/** Every technique of each domain's matrix (covered or not, and retired ones mapped), one row each, with its threat weight (0 without a profile). */
+export function coverageCsv(data: CoverageData, result: CoverageResult, threats: readonly TechniqueThreats[] = []): string {
   const rows: string[][] = [];
   for (const dc of result.domains) {
     const domain = data.domains[dc.domain]!;
+    const threat = threats.find((t) => t.domain === dc.domain);
     const tacticsOf = new Map<number, string[]>();
     const subs = subtechniquesOf(domain);
     for (const tactic of domain.tactics) {
@@ -456,6 +552,8 @@ export function coverageCsv(data: CoverageData, result: CoverageResult): string 
         rank('protect'),
         rank('detect'),
         rank('respond'),
+        String(threat?.weights.get(t) ?? 0),
+        [...new Set(threat?.users.get(t) ?? [])].filter((id) => ADVERSARY_ID.test(id)).join(';'),
       ]);
     });
   }

@@ -492,6 +492,12 @@ export const baselineSchema = baselineFileSchema.omit({ format: true }).extend({
   capabilityIds: z.array(z.string()),
 });
 
+/** A technique active in the complete part's version (the coverage builder's matrix shows that version, mapped or not). */
+const activeTechniqueSchema = z.object({ id: z.string().regex(TECHNIQUE_ID), name: z.string().min(1), tactics: z.array(z.string().regex(TACTIC_ID)), parent: z.string().regex(TECHNIQUE_ID).optional() });
+
+export const modelCompleteSchema = completeCatalogSchema.extend({ domain: z.enum(DOMAIN_IDS), activeTechniques: z.array(activeTechniqueSchema) });
+export type ModelComplete = z.infer<typeof modelCompleteSchema>;
+
 export const modelSchema = z.object({
   schemaVersion: z.literal(4),
   inputs: z.array(z.string()),
@@ -510,6 +516,8 @@ export const modelSchema = z.object({
   attackVersions: z.array(attackVersionSchema),
   /** The control baselines (data/baselines/ and any among the inputs), by id. */
   baselines: z.array(baselineSchema),
+  /** Per domain the sets map to, the catalog's complete part (adversaries, mitigations) and the techniques active in its version. */
+  complete: z.array(modelCompleteSchema).optional(),
 });
 
 export type Model = z.infer<typeof modelSchema>;

@@ -57,11 +57,15 @@ function coverageOf(query: string) {
 }
 
 describe('coverage data', () => {
-  it('uses the newest ATT&CK version any set of the domain maps to', () => {
-    expect(data.domains.map((d) => [d.domain, d.version])).toEqual([['enterprise', '17.1']]);
+  it('uses the newest ATT&CK version the catalog gives for the domain (its complete part, 18.1), newer than any set maps to', () => {
+    expect(data.domains.map((d) => [d.domain, d.version])).toEqual([['enterprise', '18.1']]);
     const enterprise = data.domains[0]!;
     expect(enterprise.tactics.length).toBeGreaterThan(10);
     expect(enterprise.techniques.find(([id]) => id === 'T1046')?.[1]).toBe('Network Service Discovery');
+    // A technique new in 18.1, which no set maps, is in the matrix (and so shown not covered).
+    const fresh = enterprise.techniques.findIndex(([id, , , retired]) => id === 'T1059.013' && !retired);
+    expect(fresh).toBeGreaterThanOrEqual(0);
+    expect(computeCoverage(data, []).domains[0]!.gaps).toContain(fresh);
   });
 
   it('counts each capability with its newest set only', () => {
@@ -80,10 +84,10 @@ describe('coverage data', () => {
     const all = coverageOf('?c=demo_controls:DC-1&c=demo_controls:DC-2&c=demo_controls:DX-1&c=demo_cloud:cloud_fw&c=demo_cloud:cloud_siem');
     expect(all.covered).toEqual(['T1046', 'T1053.002', 'T1574.001']);
     expect(all.enterprise.covered).toBe(3);
-    // Every active technique and sub-technique of ATT&CK Enterprise 17.1 once.
+    // Every active technique and sub-technique of ATT&CK Enterprise 18.1 once.
     const active = data.domains[0]!.techniques.filter(([, , , retired]) => !retired).length;
     expect(all.enterprise.total).toBe(active);
-    expect(active).toBe(679);
+    expect(active).toBe(691);
     expect(all.enterprise.gaps).toHaveLength(active - 3);
     expect(all.capabilitiesOf('T1046')).toEqual(['DC-01', 'DX-1', 'cloud_fw', 'cloud_siem']);
     const t1046 = [...all.enterprise.byTechnique.values()].find((c) => c.capabilities.length === 4)!;
@@ -179,7 +183,7 @@ describe('downloads', () => {
       gradient: { maxValue: number };
       links: unknown;
     };
-    expect(layer['versions']).toEqual({ attack: '17.1', navigator: '4.9.1', layer: '4.5' });
+    expect(layer['versions']).toEqual({ attack: '18.1', navigator: '4.9.1', layer: '4.5' });
     expect(layer['domain']).toBe('enterprise-attack');
     const scores = Object.fromEntries(layer['techniques'].map((t) => [t.techniqueID, t.score]));
     expect(scores).toEqual({ T1046: 3, 'T1053.002': 1, 'T1574.001': 1 });
@@ -190,13 +194,13 @@ describe('downloads', () => {
   it('the CSV lists every technique of the matrix once, covered or not, and the retired ones mapped', () => {
     const csv = Papa.parse<Record<string, string>>(coverageCsv(data, all.result), { header: true, skipEmptyLines: true });
     expect(csv.errors).toEqual([]);
-    expect(csv.data).toHaveLength(679 + 1);
+    expect(csv.data).toHaveLength(691 + 1);
     const t1046 = csv.data.find((r) => r['attack_object_id'] === 'T1046')!;
-    expect(t1046).toMatchObject({ covered: 'yes', capability_count: '3', best_protect: 'significant', best_detect: 'significant', attack_version: '17.1' });
+    expect(t1046).toMatchObject({ covered: 'yes', capability_count: '3', best_protect: 'significant', best_detect: 'significant', attack_version: '18.1' });
     expect(t1046['capabilities']).toContain('demo_controls: DC-01'.replace('demo_controls', data.frameworks.find((f) => f.id === 'demo_controls')!.name));
     expect(t1046['tactics']).toContain('Discovery');
-    expect(csv.data.find((r) => r['attack_object_id'] === 'T1026')).toMatchObject({ covered: 'yes', tactics: '(not in ATT&CK 17.1)' });
-    expect(csv.data.filter((r) => r['covered'] === 'no')).toHaveLength(679 - 3);
+    expect(csv.data.find((r) => r['attack_object_id'] === 'T1026')).toMatchObject({ covered: 'yes', tactics: '(not in ATT&CK 18.1)' });
+    expect(csv.data.filter((r) => r['covered'] === 'no')).toHaveLength(691 - 3);
   });
 });
 

@@ -11,7 +11,7 @@ import { describeValue, type DataProblem } from '../problems.ts';
 import type { ObjectRecord, ParsedInput } from '../read-inputs.ts';
 import { lacksScore } from '../../core/scores.ts';
 import { warningTotalsBySet } from '../../model/warnings.ts';
-import { modelSchema, type BaselineFile, type Capability, type DataWarning, type Mapping, type MappingSet, type Model, type NonMappable, type Technique } from '../../model/schema.ts';
+import { modelSchema, type BaselineFile, type Capability, type DataWarning, type Mapping, type MappingSet, type Model, type ModelComplete, type NonMappable, type Technique } from '../../model/schema.ts';
 import { modelBaselines } from './model-baselines.ts';
 import { CapabilityRegistry } from './capabilities.ts';
 import { addObject, type MappingDraft, type NonMappableDraft, type ObjectContext } from './objects.ts';
@@ -19,7 +19,8 @@ import { Report } from '../report.ts';
 import { SetRegistry, type SetDraft } from './sets.ts';
 import { TechniqueRegistry, type AttackData } from './techniques.ts';
 import { attackVersionLabel, techniqueNameAt } from '../../core/labels.ts';
-import { DOMAIN_IDS } from '../../core/vocabulary.ts';
+import { DOMAIN_IDS, type Domain } from '../../core/vocabulary.ts';
+import { stateAt, type CatalogIndex } from '../../attack/catalog.ts';
 import { required } from '../../core/lookups.ts';
 import { onlyVersionInFile } from '../rules/attack-version-inferred.ts';
 import { DATA_RULES } from '../rules/index.ts';
@@ -99,7 +100,7 @@ export function buildModel(inputs: readonly ParsedInput[], inputNames: readonly 
   const problems = [...report.problems, ...(options.strict ? report.warningsAsProblems() : [])];
   if (problems.length) return { model: null, problems, warnings, summary: [] };
 
-  const model = assemble(ctx, inputNames, warnings, options.baselines ?? []);
+  const model = assemble(ctx, inputNames, warnings, options.baselines ?? [], options.attack ?? NO_ATTACK);
   const checked = modelSchema.safeParse(model);
   if (!checked.success) {
     // The model is built from validated input; a failure here is a bug in this module.
@@ -151,7 +152,7 @@ function placeTableRows(ctx: ObjectContext, file: string, objects: readonly Obje
   return placed;
 }
 
-function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: DataWarning[], baselines: readonly BaselineFile[]): Model {
+function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: DataWarning[], baselines: readonly BaselineFile[], attack: AttackData): Model {
   const { sets, frameworks } = ctx.sets.assemble();
   const setOrder = new Map(sets.map((s, i) => [s.id, i]));
   const { groups, capabilities } = ctx.capabilities.assemble(setOrder);
@@ -194,7 +195,19 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
     tactics: ctx.techniques.tactics(domains),
     attackVersions: ctx.techniques.attackVersions(domains),
     baselines: modelBaselines(baselines, capabilities),
+    complete: domains.flatMap((domain) => modelComplete(attack.catalogs.get(domain), domain)),
   };
+}
+
+/** A domain's complete part (if its catalog has one) with the techniques active in its version. */
+function modelComplete(catalog: CatalogIndex | undefined, domain: Domain): ModelComplete[] {
+  const complete = catalog?.complete;
+  if (!catalog || !complete) return [];
+  const activeTechniques = [...catalog.techniques].flatMap(([id, states]) => {
+    const s = stateAt(states, complete.version);
+    return s && !s.revoked && !s.deprecated ? [{ id, name: s.name, tactics: s.tactics, ...(s.parent ? { parent: s.parent } : {}) }] : [];
+  });
+  return [{ domain, ...complete, activeTechniques: activeTechniques.sort((a, b) => compareNatural(a.id, b.id)) }];
 }
 
 /** A mapping as the model keeps it: the row's own capability fields and ATT&CK name only where they differ. */
