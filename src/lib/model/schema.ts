@@ -492,6 +492,29 @@ export const baselineSchema = baselineFileSchema.omit({ format: true }).extend({
   capabilityIds: z.array(z.string()),
 });
 
+/** A text of MITRE's (ATT&CK markdown) and the sources it cites, as the model keeps it. */
+const modelProseTextSchema = z.object({ markdown: z.string(), citations: z.record(z.string(), citationSchema) });
+const proseById = z.record(z.string(), modelProseTextSchema);
+
+/**
+ * MITRE's prose about a domain's groups, campaigns, software and mitigations: read from the
+ * bundles given at build time (--attack), never committed. Procedures: the text of each `uses`,
+ * by source id then target id; mitigates: the text of each `mitigates`, by M id then technique.
+ */
+export const adversaryProseSchema = z.object({
+  descriptions: z.object({ groups: proseById, campaigns: proseById, software: proseById, mitigations: proseById }),
+  procedures: z.record(z.string(), proseById),
+  mitigates: z.record(z.string(), proseById),
+});
+
+/** A domain's groups, campaigns, software, mitigations and detections (the catalog's complete part), for the adversary pages. */
+export const modelAdversariesSchema = z.object({
+  domain,
+  facts: completeCatalogSchema,
+  /** Null when no complete bundle of the same version was given at build time. */
+  prose: adversaryProseSchema.nullable(),
+});
+
 export const modelSchema = z.object({
   schemaVersion: z.literal(4),
   inputs: z.array(z.string()),
@@ -510,10 +533,14 @@ export const modelSchema = z.object({
   attackVersions: z.array(attackVersionSchema),
   /** The control baselines (data/baselines/ and any among the inputs), by id. */
   baselines: z.array(baselineSchema),
+  /** Per domain of the sets whose catalog has a complete part: its adversaries and mitigations (absent in models written before them). */
+  adversaries: z.array(modelAdversariesSchema).optional(),
 });
 
 export type Model = z.infer<typeof modelSchema>;
 export type Baseline = z.infer<typeof baselineSchema>;
+export type ModelAdversaries = z.infer<typeof modelAdversariesSchema>;
+export type ModelAdversaryProse = z.infer<typeof adversaryProseSchema>;
 export type Framework = z.infer<typeof frameworkSchema>;
 export type MappingSet = z.infer<typeof mappingSetSchema>;
 export type MappingType = z.infer<typeof mappingTypeSchema>;

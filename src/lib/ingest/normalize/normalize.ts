@@ -18,6 +18,7 @@ import { addObject, type MappingDraft, type NonMappableDraft, type ObjectContext
 import { Report } from '../report.ts';
 import { SetRegistry, type SetDraft } from './sets.ts';
 import { TechniqueRegistry, type AttackData } from './techniques.ts';
+import { modelAdversaries } from './adversaries.ts';
 import { attackVersionLabel, techniqueNameAt } from '../../core/labels.ts';
 import { DOMAIN_IDS } from '../../core/vocabulary.ts';
 import { required } from '../../core/lookups.ts';
@@ -99,7 +100,7 @@ export function buildModel(inputs: readonly ParsedInput[], inputNames: readonly 
   const problems = [...report.problems, ...(options.strict ? report.warningsAsProblems() : [])];
   if (problems.length) return { model: null, problems, warnings, summary: [] };
 
-  const model = assemble(ctx, inputNames, warnings, options.baselines ?? []);
+  const model = assemble(ctx, inputNames, warnings, options.baselines ?? [], attack);
   const checked = modelSchema.safeParse(model);
   if (!checked.success) {
     // The model is built from validated input; a failure here is a bug in this module.
@@ -151,7 +152,7 @@ function placeTableRows(ctx: ObjectContext, file: string, objects: readonly Obje
   return placed;
 }
 
-function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: DataWarning[], baselines: readonly BaselineFile[]): Model {
+function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: DataWarning[], baselines: readonly BaselineFile[], attack: AttackData): Model {
   const { sets, frameworks } = ctx.sets.assemble();
   const setOrder = new Map(sets.map((s, i) => [s.id, i]));
   const { groups, capabilities } = ctx.capabilities.assemble(setOrder);
@@ -194,6 +195,7 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
     tactics: ctx.techniques.tactics(domains),
     attackVersions: ctx.techniques.attackVersions(domains),
     baselines: modelBaselines(baselines, capabilities),
+    adversaries: modelAdversaries(attack, domains),
   };
 }
 
