@@ -513,6 +513,8 @@ export const modelAdversariesSchema = z.object({
   facts: completeCatalogSchema,
   /** Null when no complete bundle of the same version was given at build time. */
   prose: adversaryProseSchema.nullable(),
+  /** Name and tactics, in the facts' version, of the techniques the adversaries use that the model has no page for (new since the sets' versions). */
+  otherTechniques: z.record(z.string(), z.object({ name: z.string(), tactics: z.array(z.string()) })),
 });
 
 export const modelSchema = z.object({

@@ -7,7 +7,7 @@ import { indexAdversaries, type AdversaryIndex } from '../attack/adversaries.ts'
 import { tacticName, techniqueStateAt } from './attack-views.ts';
 import { renderAttackMarkdown, type RenderedDescription } from './markdown.ts';
 import type { ModelIndex } from '../model/model-index.ts';
-import type { Framework, ModelAdversaryProse } from '../model/schema.ts';
+import type { Framework, ModelAdversaries, ModelAdversaryProse } from '../model/schema.ts';
 import { SCORE_VALUES, type Domain, type ScoreValue } from '../core/vocabulary.ts';
 import { required } from '../core/lookups.ts';
 
@@ -16,6 +16,7 @@ export interface DomainAdversaries {
   domain: Domain;
   index: AdversaryIndex;
   prose: ModelAdversaryProse | null;
+  otherTechniques: ModelAdversaries['otherTechniques'];
 }
 
 const cache = new WeakMap<ModelIndex, DomainAdversaries[]>();
@@ -24,7 +25,7 @@ const cache = new WeakMap<ModelIndex, DomainAdversaries[]>();
 export function siteAdversaries(index: ModelIndex): DomainAdversaries[] {
   let found = cache.get(index);
   if (!found) {
-    found = (index.model.adversaries ?? []).map((a) => ({ domain: a.domain, index: indexAdversaries(a.facts), prose: a.prose }));
+    found = (index.model.adversaries ?? []).map((a) => ({ domain: a.domain, index: indexAdversaries(a.facts), prose: a.prose, otherTechniques: a.otherTechniques }));
     cache.set(index, found);
   }
   return found;
@@ -66,18 +67,23 @@ export interface CoveredTechnique {
 }
 
 /** A technique's row: its facts in the version and how the frameworks cover it. */
-export function coveredTechnique(index: ModelIndex, domain: Domain, version: string, frameworks: readonly Framework[], id: string): CoveredTechnique {
+export function coveredTechnique(index: ModelIndex, adversaries: DomainAdversaries, frameworks: readonly Framework[], id: string): CoveredTechnique {
+  const { domain } = adversaries;
+  const version = adversaries.index.version;
   const technique = index.techniques.get(id);
   const state = technique ? techniqueStateAt(technique, domain, version) : undefined;
+  const other = adversaries.otherTechniques[id];
   const coverage = techniqueCoverage(index, domain, id);
   return {
     id,
-    name: state?.name ?? technique?.name ?? id,
+    name: state?.name ?? other?.name ?? technique?.name ?? id,
     page: !!technique,
-    tactics: (state?.tactics ?? []).map((t) => {
-      const tactic = index.tactics.get(t);
-      return tactic ? tacticName(tactic, version) : t;
-    }),
+    tactics: state
+      ? state.tactics.map((t) => {
+          const tactic = index.tactics.get(t);
+          return tactic ? tacticName(tactic, version) : t;
+        })
+      : (other?.tactics ?? []),
     coverage: frameworks.map((f) => coverage.get(f.id) ?? null),
   };
 }

@@ -128,7 +128,7 @@ function partOf(model: ModelIndex, d: DomainAdversaries, kind: AdversaryKind, id
   const procedures = d.prose?.procedures;
   const row = (t: string, campaigns: string[], software: string[]): AdversaryTechniqueRow => {
     const text = procedures?.[id]?.[t] ?? campaigns.map((c) => procedures?.[c]?.[t]).find(Boolean);
-    return { ...coveredTechnique(model, d.domain, version, frameworks, t), campaigns, software, procedure: proseText(text) };
+    return { ...coveredTechnique(model, d, frameworks, t), campaigns, software, procedure: proseText(text) };
   };
   const ids = [...sources.keys()].sort(compareNatural);
   const counted = ids.filter((t) => sources.get(t)!.own || sources.get(t)!.campaigns.length > 0);

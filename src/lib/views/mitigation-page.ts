@@ -67,7 +67,7 @@ export function mitigationView(index: ModelIndex, id: string): MitigationView {
     const mitigation = d.index.mitigations.get(id)!;
     const frameworks = domainFrameworks(index, d.domain);
     const ids = [...new Set(mitigation.techniques)].sort(compareNatural);
-    const techniques = ids.map((t) => ({ ...coveredTechnique(index, d.domain, d.index.version, frameworks, t), how: proseText(d.prose?.mitigates[id]?.[t]) }));
+    const techniques = ids.map((t) => ({ ...coveredTechnique(index, d, frameworks, t), how: proseText(d.prose?.mitigates[id]?.[t]) }));
     const crosswalk = frameworks.flatMap((framework) => {
       const byCapability = new Map<string, string[]>();
       for (const t of ids) {

@@ -5,6 +5,8 @@
  * how a mitigation applies), turned from maps into the model's records.
  */
 import type { AdversaryProse } from '../../attack/bundles.ts';
+import { stateAt } from '../../attack/catalog.ts';
+import { compareNatural } from '../../core/ids.ts';
 import type { BundleDescription } from '../../attack/stix-objects.ts';
 import type { ModelAdversaries, ModelAdversaryProse } from '../../model/schema.ts';
 import type { Domain } from '../../core/vocabulary.ts';
@@ -23,12 +25,20 @@ export function modelProse(prose: AdversaryProse): ModelAdversaryProse {
   };
 }
 
-/** The adversaries of the given domains whose catalog has a complete part. */
-export function modelAdversaries(attack: AttackData, domains: readonly Domain[]): ModelAdversaries[] {
+/** The adversaries of the given domains whose catalog has a complete part; `known` are the model's technique ids. */
+export function modelAdversaries(attack: AttackData, domains: readonly Domain[], known: ReadonlySet<string>): ModelAdversaries[] {
   return domains.flatMap((domain) => {
-    const facts = attack.catalogs.get(domain)?.complete;
-    if (!facts) return [];
+    const catalog = attack.catalogs.get(domain);
+    const facts = catalog?.complete;
+    if (!catalog || !facts) return [];
     const prose = attack.prose?.get(domain);
-    return [{ domain, facts, prose: prose && prose.version === facts.version ? modelProse(prose) : null }];
+    const used = new Set([...facts.groups, ...facts.campaigns, ...facts.software, ...facts.mitigations].flatMap((o) => o.techniques));
+    const otherTechniques: ModelAdversaries['otherTechniques'] = {};
+    for (const id of [...used].sort(compareNatural)) {
+      if (known.has(id)) continue;
+      const state = stateAt(catalog.techniques.get(id) ?? [], facts.version);
+      if (state) otherTechniques[id] = { name: state.name, tactics: state.tactics.map((t) => (stateAt(catalog.tactics.get(t) ?? [], facts.version) ?? catalog.tactics.get(t)?.at(-1))?.name ?? t) };
+    }
+    return [{ domain, facts, prose: prose && prose.version === facts.version ? modelProse(prose) : null, otherTechniques }];
   });
 }

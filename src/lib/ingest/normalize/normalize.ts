@@ -195,7 +195,7 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
     tactics: ctx.techniques.tactics(domains),
     attackVersions: ctx.techniques.attackVersions(domains),
     baselines: modelBaselines(baselines, capabilities),
-    adversaries: modelAdversaries(attack, domains),
+    adversaries: modelAdversaries(attack, domains, new Set(techniques.map((t) => t.id))),
   };
 }
 
