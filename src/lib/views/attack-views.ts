@@ -148,6 +148,11 @@ export interface MatrixCell {
   /** Sub-techniques in the version, and those covered. */
   totalSubtechniques: number;
   coveredSubtechniques: number;
+  /**
+   * In a matrix of some techniques only (`only`): the cell is not one of them, only the parent of
+   * sub-techniques that are (a group uses T1595.002, not T1595), so it has no coverage to show.
+   */
+  container: boolean;
 }
 
 export interface MatrixColumn {
@@ -292,6 +297,7 @@ export function matrixView(index: ModelIndex, domain: Domain, version: string, m
       subtechniques: options.coveredOnly ? covered : subs,
       totalSubtechniques: subs.length,
       coveredSubtechniques: covered.length,
+      container: !inSubject(id),
     };
   };
   const coveredIds = new Set<string>();
