@@ -6,7 +6,7 @@ import { techniqueThreats } from '../../../src/lib/views/technique-threats.ts';
 import { adversaryProseOf } from '../../../src/lib/attack/bundles.ts';
 import { addBundle, emptyCatalog, indexCatalog } from '../../../src/lib/attack/catalog.ts';
 import { readAttackBundle } from '../../../src/lib/attack/stix.ts';
-import { modelAdversaries } from '../../../src/lib/ingest/normalize/adversaries.ts';
+import { modelAdversaries } from '../../../src/lib/ingest/normalize/model-adversaries.ts';
 import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
 import { indexModel, type ModelIndex } from '../../../src/lib/model/model-index.ts';
 import type { Model } from '../../../src/lib/model/schema.ts';

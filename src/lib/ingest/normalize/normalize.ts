@@ -18,7 +18,7 @@ import { addObject, type MappingDraft, type NonMappableDraft, type ObjectContext
 import { Report } from '../report.ts';
 import { SetRegistry, type SetDraft } from './sets.ts';
 import { TechniqueRegistry, type AttackData } from './techniques.ts';
-import { modelAdversaries } from './adversaries.ts';
+import { modelAdversaries } from './model-adversaries.ts';
 import { attackVersionLabel, techniqueNameAt } from '../../core/labels.ts';
 import { DOMAIN_IDS } from '../../core/vocabulary.ts';
 import { required } from '../../core/lookups.ts';
