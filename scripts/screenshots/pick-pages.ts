@@ -24,7 +24,9 @@ export interface PickedPage {
 }
 
 /** The page kinds in the order they are photographed. */
-export const PAGE_KINDS = ['home', 'technique', 'capability', 'group', 'set', 'tactic', 'coverage', 'compare', 'data-quality', 'search'] as const;
+export const PAGE_KINDS = [
+  'home', 'technique', 'capability', 'group', 'set', 'tactic', 'attack-group', 'attack-campaign', 'attack-software', 'mitigation', 'coverage', 'compare', 'data-quality', 'search',
+] as const;
 
 /** The base path a site was built for, read from its home page (its stylesheet sits in <base>_astro/). */
 export async function siteBase(dist: string): Promise<string> {
@@ -108,6 +110,10 @@ export async function pickPages(dist: string): Promise<{ pages: PickedPage[]; mi
   const set = sets.sort((a, b) => b.cells - a.cells || b.page.bytes - a.page.bytes)[0];
   add('set', set?.page, `the set with the biggest matrix (${set?.cells ?? 0} cells)`);
   add('tactic', heaviest(pagesLike(pages, /^tactics\/[^/]+\/$/)), 'the heaviest tactic page');
+  add('attack-group', heaviest(pagesLike(pages, /^groups\/[^/]+\/$/)), 'the heaviest ATT&CK group page');
+  add('attack-campaign', heaviest(pagesLike(pages, /^campaigns\/[^/]+\/$/)), 'the heaviest ATT&CK campaign page');
+  add('attack-software', heaviest(pagesLike(pages, /^software\/[^/]+\/$/)), 'the heaviest ATT&CK software page');
+  add('mitigation', heaviest(pagesLike(pages, /^mitigations\/[^/]+\/$/)), 'the heaviest ATT&CK mitigation page');
 
   const coverage = pages.find((p) => p.path === 'coverage/');
   const coverageJson = path.join(root, 'coverage', 'data.json');

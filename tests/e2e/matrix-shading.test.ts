@@ -1,7 +1,7 @@
 /**
  * What a reader sees of the ATT&CK matrices: the computed colour of every shade, in light and dark
- * mode, on a set shaded by count, a set shaded by score, a capability page and the coverage
- * builder with a selection (full-size corpus). A shaded cell must look different from an
+ * mode, on a set shaded by count, a set shaded by score, a capability page, the coverage
+ * builder with a selection and an ATT&CK group's page (full-size corpus). A shaded cell must look different from an
  * unshaded one and from the page, darker shades must mean more coverage (light mode), the legend's
  * swatches must be the colours the cells have, and the text on every shade must pass axe's
  * colour-contrast rule. (Every matrix once shipped unshaded: `.matrix li {background}` outranked
@@ -55,8 +55,9 @@ async function seen(page: Page): Promise<Seen> {
     const legend: Record<string, string> = {};
     const frame = matrix.closest('.matrix-frame, .coverage-domain') ?? document;
     for (const swatch of frame.querySelectorAll<HTMLElement>('.mx-swatch')) {
-      const shade = [...swatch.classList].find((c) => /^s\d$/.test(c))!;
-      legend[shade] = getComputedStyle(swatch).backgroundColor;
+      const shade = [...swatch.classList].find((c) => /^s\d$/.test(c));
+      // An adversary's matrix also has the swatch of a container (a parent shown for its sub-techniques).
+      if (shade) legend[shade] = getComputedStyle(swatch).backgroundColor;
     }
     const byTechnique = new Map<string, Set<string>>();
     for (const li of matrix.querySelectorAll<HTMLElement>('li')) {
@@ -105,6 +106,8 @@ const PAGES: [string, () => Promise<string>, number, boolean][] = [
   ['a set shaded by best score', () => largest(dist(), 'sets', /best score significant/, /<li class="s3">/, /<li class="s1">/), 3, true],
   ['a capability page', async () => 'frameworks/nist_800_53/capabilities/sc-7/', 1, false],
   ['the coverage builder with a selection', async () => 'coverage/?b=nist_800_53-rev5-moderate&c=azure:azure_sentinel&c=aws:amazon_guardduty', 3, true],
+  // On the full-size corpus every technique of APT29 is covered: no uncovered cell (the default site's group below has some).
+  ["an ATT&CK group's page (APT29: its techniques only, shaded by the capabilities of every framework)", async () => 'groups/G0016/', 2, false],
 ];
 
 describe.each(['light', 'dark'] as const)('matrix shades in %s mode', (colorScheme) => {
@@ -137,6 +140,53 @@ describe.each(['light', 'dark'] as const)('matrix shades in %s mode', (colorSche
     }
     // A technique of several tactics (T1557 is Credential Access and Collection) looks the same in each column.
     expect(s.unlike).toEqual([]);
+    expect(await contrastViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe.each(['light', 'dark'] as const)("an ATT&CK group's matrix on the default site in %s mode", (colorScheme) => {
+  it('shades its covered technique unlike its uncovered ones and the page, and shows a parent it does not use, holding sub-techniques it uses, as an unfilled dashed container', async () => {
+    const context = await browser.newContext({ colorScheme, bypassCSP: true, viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    // APT41: T1046 is covered (the default data maps it), most of its techniques are not.
+    await page.goto(`${inject('siteUrl')}groups/G0096/`);
+    const look = await page.evaluate(() => {
+      const style = (el: Element | null | undefined) => {
+        const s = el ? getComputedStyle(el) : null;
+        return s ? { background: s.backgroundColor, border: s.borderTopStyle, colour: getComputedStyle(el!.querySelector(':scope > a')!).color } : null;
+      };
+      const frame = document.querySelector('#enterprise-matrix')!;
+      const cells = [...frame.querySelectorAll('.matrix li')];
+      const id = (li: Element | undefined) => li?.querySelector(':scope > a code')?.textContent ?? null;
+      const covered = cells.find((li) => /^s[1-4]$/.test(li.className));
+      const plain = cells.find((li) => !li.className);
+      const container = cells.find((li) => li.className === 'mx-container');
+      const swatch = (cls: string) => getComputedStyle(frame.querySelector(`.mx-swatch.${cls}`)!);
+      return {
+        page: getComputedStyle(document.body).backgroundColor,
+        covered: { id: id(covered), legend: swatch(covered!.className).backgroundColor, ...style(covered)! },
+        plain: style(plain),
+        container: { id: id(container), subs: container!.querySelectorAll('details li').length, said: container!.querySelector(':scope > a')!.textContent, ...style(container)! },
+        containerSwatch: swatch('mx-container').borderTopStyle,
+        legend: frame.querySelector('.mx-swatch.mx-container')!.parentElement!.textContent!.trim(),
+      };
+    });
+    expect(look.covered.id).toBe('T1046');
+    expect(look.covered.background).not.toBe(look.plain!.background);
+    expect(look.covered.background).not.toBe(look.page);
+    expect(look.covered.background).toBe(look.covered.legend);
+    // The container: dashed where every other cell is solid, unfilled, its name muted, said in words.
+    expect(look.container.subs).toBeGreaterThan(0);
+    expect(look.container.border).toBe('dashed');
+    expect(look.plain!.border).toBe('solid');
+    expect(look.covered.border).toBe('solid');
+    expect(look.container.background).toBe('rgba(0, 0, 0, 0)');
+    expect(look.container.background).not.toBe(look.covered.background);
+    expect(look.container.colour).not.toBe(look.plain!.colour);
+    expect(look.container.said).toContain('(not used itself: the parent of used sub-techniques)');
+    expect(look.containerSwatch).toBe('dashed');
+    expect(look.legend).toBe('not used itself, only its sub-techniques');
     expect(await contrastViolations(page)).toEqual([]);
     await context.close();
   });

@@ -27,6 +27,16 @@ const BROWSER_DOMAIN_MODULES = [
   'src/lib/exports/export-formats.ts',
   'src/lib/exports/page-downloads.ts',
   'src/lib/exports/spreadsheet-cells.ts',
+  // The download formats' registry, and the formats a page makes its own files in.
+  'src/lib/exports/formats/index.ts',
+  'src/lib/exports/formats/comparison-csv.ts',
+  'src/lib/exports/formats/csv.ts',
+  'src/lib/exports/formats/download-format.ts',
+  'src/lib/exports/formats/gaps-csv.ts',
+  'src/lib/exports/formats/navigator-layer.ts',
+  'src/lib/exports/formats/non-mappable-csv.ts',
+  'src/lib/exports/formats/rows-file.ts',
+  'src/lib/exports/formats/unified-json.ts',
   // Search, in a Web Worker.
   'src/lib/search/kinds.ts',
   'src/lib/search/query.ts',

@@ -114,6 +114,10 @@ const SINGULAR: Record<ResultKind, string> = {
   framework: 'Framework',
   set: 'Set',
   comment: 'Note',
+  adversary: 'Adversary group',
+  campaign: 'Campaign',
+  software: 'Software',
+  mitigation: 'Mitigation',
 };
 
 const count = (n: number) => `${n} result${n === 1 ? '' : 's'}`;

@@ -169,7 +169,7 @@ export const SETTINGS = {
     commands: ['build', 'budgets'],
     kind: 'integer',
     min: 1,
-    default: 20_000,
+    default: 10_000,
     doc: 'deploy budget: the most files a built site may hold',
   },
   budgetFileMb: {
@@ -183,7 +183,7 @@ export const SETTINGS = {
     env: 'MAPSCOPE_BUDGET_MB',
     commands: ['build', 'budgets'],
     kind: 'number',
-    default: 150,
+    default: 200,
     doc: 'deploy budget: the most a built site may hold in all, downloads included, in MB',
   },
   fidelityModel: {

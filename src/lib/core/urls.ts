@@ -12,6 +12,8 @@
  *   /frameworks/nist_800_53/groups/ac/        a capability group
  *   /frameworks/nist_800_53/capabilities/ac-4/ a capability (control, product feature, CVE...)
  *   /sets/nist_800_53-rev5_attack-8.2-enterprise/  a mapping set
+ *   /groups/, /groups/G0016/                  ATT&CK groups (adversaries); /campaigns/C0024/, /software/S0002/ alike
+ *   /mitigations/, /mitigations/M1030/        ATT&CK mitigations and the capabilities mapped to what they mitigate
  *   /search/?q=...                            search
  *   /coverage/?c=azure:azure_firewall&b=...   the coverage builder (a selection of capabilities in the query)
  *   /data-quality/                            every warning of the build, by set (#<set id>) and kind
@@ -33,6 +35,14 @@ export interface SiteUrls {
   group(group: { frameworkId: string; slug: string }): string;
   capability(capability: { frameworkId: string; slug: string }): string;
   set(id: string): string;
+  /** The list of an ATT&CK adversary kind: /groups/, /campaigns/, /software/. */
+  adversaries(kind: AdversaryKind): string;
+  /** An ATT&CK group, campaign or software: /groups/G0016/. */
+  adversary(kind: AdversaryKind, id: string): string;
+  mitigations(): string;
+  mitigation(id: string): string;
+  /** The coverage builder with adversaries as the threat profile (t=). */
+  threatProfile(ids: readonly string[]): string;
   search(query?: string): string;
   /** The coverage builder, with capabilities chosen ("framework:id"). */
   coverage(capabilities?: readonly string[]): string;
@@ -45,6 +55,10 @@ export interface SiteUrls {
   /** A file under public/ or a generated asset, e.g. "downloads/x.csv". */
   file(path: string): string;
 }
+
+/** The kinds of ATT&CK adversary pages, and their URL segment. */
+export type AdversaryKind = 'group' | 'campaign' | 'software';
+export const ADVERSARY_SEGMENTS: Readonly<Record<AdversaryKind, string>> = { group: 'groups', campaign: 'campaigns', software: 'software' };
 
 /** A link to an element of the page itself: "#<id>". Every anchor link is built here or by withAnchor. */
 export const anchorHref = (id: string) => `#${id}`;
@@ -73,6 +87,11 @@ export function createUrls(base: string): SiteUrls {
     group: (g) => at('frameworks', g.frameworkId, 'groups', g.slug),
     capability: (c) => at('frameworks', c.frameworkId, 'capabilities', c.slug),
     set: (id) => at('sets', id),
+    adversaries: (kind) => at(ADVERSARY_SEGMENTS[kind]),
+    adversary: (kind, id) => at(ADVERSARY_SEGMENTS[kind], id),
+    mitigations: () => at('mitigations'),
+    mitigation: (id) => at('mitigations', id),
+    threatProfile: (ids) => `${at('coverage')}${ids.length ? `?${ids.map((id) => `t=${encodeURIComponent(id)}`).join('&')}` : ''}`,
     coverage: (capabilities = []) =>
       `${at('coverage')}${capabilities.length ? `?${capabilities.map((c) => `c=${encodeURIComponent(c).replace(/%3A/gi, ':')}`).join('&')}` : ''}`,
     search: (query) => `${at('search')}${query ? `?q=${encodeURIComponent(query)}` : ''}`,

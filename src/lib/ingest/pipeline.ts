@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { descriptionsOf, readAttackBundles } from '../attack/bundles.ts';
+import { adversaryProseOf, descriptionsOf, readAttackBundles } from '../attack/bundles.ts';
 import { addBundle, emptyCatalog, indexCatalog, readCatalogs } from '../attack/catalog.ts';
 import { mergeBaselines, readBaselines, type BaselineSource } from '../baselines/baseline-file.ts';
 import { renameProblems, type DataProblem } from './problems.ts';
@@ -52,6 +52,7 @@ export async function loadAttack(options: PipelineOptions, inputCatalogs: readon
     attack: {
       catalogs: new Map([...catalogs].map(([domain, catalog]) => [domain, indexCatalog(catalog)])),
       descriptions: descriptionsOf(bundles.bundles),
+      prose: adversaryProseOf(bundles.bundles),
     },
     problems,
   };

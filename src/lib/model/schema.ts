@@ -498,6 +498,31 @@ const activeTechniqueSchema = z.object({ id: z.string().regex(TECHNIQUE_ID), nam
 export const modelCompleteSchema = completeCatalogSchema.extend({ domain: z.enum(DOMAIN_IDS), activeTechniques: z.array(activeTechniqueSchema) });
 export type ModelComplete = z.infer<typeof modelCompleteSchema>;
 
+/** A text of MITRE's (ATT&CK markdown) and the sources it cites, as the model keeps it. */
+const modelProseTextSchema = z.object({ markdown: z.string(), citations: z.record(z.string(), citationSchema) });
+const proseById = z.record(z.string(), modelProseTextSchema);
+
+/**
+ * MITRE's prose about a domain's groups, campaigns, software and mitigations: read from the
+ * bundles given at build time (--attack), never committed. Procedures: the text of each `uses`,
+ * by source id then target id; mitigates: the text of each `mitigates`, by M id then technique.
+ */
+export const adversaryProseSchema = z.object({
+  descriptions: z.object({ groups: proseById, campaigns: proseById, software: proseById, mitigations: proseById }),
+  procedures: z.record(z.string(), proseById),
+  mitigates: z.record(z.string(), proseById),
+});
+
+/** A domain's groups, campaigns, software, mitigations and detections (the catalog's complete part), for the adversary pages. */
+export const modelAdversariesSchema = z.object({
+  domain,
+  facts: completeCatalogSchema,
+  /** Null when no complete bundle of the same version was given at build time. */
+  prose: adversaryProseSchema.nullable(),
+  /** Name and tactics, in the facts' version, of the techniques the adversaries use that the model has no page for (new since the sets' versions). */
+  otherTechniques: z.record(z.string(), z.object({ name: z.string(), tactics: z.array(z.string()) })),
+});
+
 export const modelSchema = z.object({
   schemaVersion: z.literal(4),
   inputs: z.array(z.string()),
@@ -518,10 +543,14 @@ export const modelSchema = z.object({
   baselines: z.array(baselineSchema),
   /** Per domain the sets map to, the catalog's complete part (adversaries, mitigations) and the techniques active in its version. */
   complete: z.array(modelCompleteSchema).optional(),
+  /** Per domain of the sets whose catalog has a complete part: its adversaries and mitigations (absent in models written before them). */
+  adversaries: z.array(modelAdversariesSchema).optional(),
 });
 
 export type Model = z.infer<typeof modelSchema>;
 export type Baseline = z.infer<typeof baselineSchema>;
+export type ModelAdversaries = z.infer<typeof modelAdversariesSchema>;
+export type ModelAdversaryProse = z.infer<typeof adversaryProseSchema>;
 export type Framework = z.infer<typeof frameworkSchema>;
 export type MappingSet = z.infer<typeof mappingSetSchema>;
 export type MappingType = z.infer<typeof mappingTypeSchema>;

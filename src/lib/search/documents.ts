@@ -6,6 +6,7 @@
  * social) become one document that lists its variants.
  */
 import { tacticIndex } from '../views/attack-views.ts';
+import { siteAdversaries } from '../views/adversary-facts.ts';
 import { setListLabel, setTitle } from '../core/labels.ts';
 import type { ModelIndex } from '../model/model-index.ts';
 import type { MappingSet } from '../model/schema.ts';
@@ -168,6 +169,9 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
     });
   }
 
+  // ATT&CK groups, campaigns, software and mitigations, by name and alias (an id in several domains once).
+  entities.push(...adversaryDocs(index, urls));
+
   // One note per distinct mapping row with a comment, linking to its row on the technique page.
   const setOrder = new Map(model.sets.map((s, i) => [s.id, i]));
   const setsOfRow = new Map<string, MappingSet[]>();
@@ -233,4 +237,31 @@ function groupVariants(docs: readonly { doc: EntityDoc; variantKey: string | nul
     out.push({ ...first!, variants: others.map((o) => ({ id: o.id, context: o.context, url: o.url, keys: o.keys })) });
   }
   return out;
+}
+
+const ADVERSARY_LISTS = [
+  { list: 'groups', kind: 'adversary', page: 'group' },
+  { list: 'campaigns', kind: 'campaign', page: 'campaign' },
+  { list: 'software', kind: 'software', page: 'software' },
+] as const;
+
+/** One document per ATT&CK group, campaign, software and mitigation of the site's domains; its aliases searchable. */
+function adversaryDocs(index: ModelIndex, urls: SiteUrls): EntityDoc[] {
+  const docs = new Map<string, EntityDoc>();
+  for (const { domain, index: a } of siteAdversaries(index)) {
+    const label = `ATT&CK ${DOMAINS[domain].label} ${a.version}`;
+    const add = (kind: EntityKind, id: string, name: string, aliases: readonly string[], context: string, url: string, techniques: number) => {
+      const seen = docs.get(`${kind}|${id}`);
+      if (seen) {
+        seen.versions = `${seen.versions}, ${label}`;
+        return;
+      }
+      docs.set(`${kind}|${id}`, { kind, id, name, aliases: [...aliases], context, framework: null, versions: label, keys: [idKey(id)], url, mappings: techniques });
+    };
+    for (const { list, kind, page } of ADVERSARY_LISTS) {
+      for (const o of a[list].values()) add(kind, o.id, o.name, o.aliases, 'type' in o ? `ATT&CK software (${o.type})` : kind === 'campaign' ? 'ATT&CK campaign' : 'ATT&CK group', urls.adversary(page, o.id), o.techniques.length);
+    }
+    for (const m of a.mitigations.values()) add('mitigation', m.id, m.name, [], 'ATT&CK mitigation', urls.mitigation(m.id), m.techniques.length);
+  }
+  return [...docs.values()];
 }

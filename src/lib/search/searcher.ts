@@ -32,9 +32,9 @@ const NOTE_FIELDS = { text: 0, title: 1 } as const;
 const NOTE_WEIGHTS = [0.75, 0.6];
 
 /** Kinds a little ahead of others at equal relevance: what users look up most. */
-const KIND_PRIOR: Record<EntityKind, number> = { technique: 0.05, tactic: 0.05, capability: 0.04, group: 0.02, framework: 0.02, set: 0 };
+const KIND_PRIOR: Record<EntityKind, number> = { technique: 0.05, tactic: 0.05, capability: 0.04, group: 0.02, framework: 0.02, set: 0, adversary: 0.03, campaign: 0.02, software: 0.03, mitigation: 0.02 };
 /** Which entity comes first when several share an exact id: a control before its group, and so on. */
-const KIND_ORDER: Record<EntityKind, number> = { capability: 0, group: 1, technique: 2, tactic: 3, framework: 4, set: 5 };
+const KIND_ORDER: Record<EntityKind, number> = { capability: 0, group: 1, technique: 2, tactic: 3, framework: 4, set: 5, adversary: 6, software: 7, campaign: 8, mitigation: 9 };
 /** At most this much for being the most mapped entity (a tie-breaker between equals). */
 const POPULARITY = 0.03;
 /** A note is a step behind a name holding the same words. */

@@ -5,6 +5,8 @@
 import { consecutivePairs } from '../compare/pairs.ts';
 import type { SiteComparisons } from '../compare/site-comparisons.ts';
 import type { Model } from '../model/schema.ts';
+import type { AdversaryKind } from '../core/urls.ts';
+import { adversaryKind } from '../attack/adversaries.ts';
 
 export const techniqueRoutes = (model: Model) => model.techniques.map((t) => ({ params: { id: t.id } }));
 
@@ -26,3 +28,15 @@ export const compareRoutes = (model: Model) => consecutivePairs(model.sets).map(
 /** The further pages of comparisons too long for one: /compare/<a>/<b>/2/ ... */
 export const comparePageRoutes = (comparisons: SiteComparisons) =>
   comparisons.all.flatMap((c) => c.pages().slice(1).map((page) => ({ params: { a: c.a.id, b: c.b.id, page: String(page.number) } })));
+
+const adversaryIdsOf = (model: Model, list: 'groups' | 'campaigns' | 'software' | 'mitigations') =>
+  [...new Set((model.adversaries ?? []).flatMap((a) => a.facts[list].map((o) => o.id)))].sort();
+
+/** One page per ATT&CK group, campaign or software of the site's domains (an id in several domains has one page): /groups/G0016/. */
+export const adversaryRoutes = (model: Model, kind: AdversaryKind) =>
+  adversaryIdsOf(model, kind === 'group' ? 'groups' : kind === 'campaign' ? 'campaigns' : 'software')
+    .filter((id) => adversaryKind(id) === kind)
+    .map((id) => ({ params: { id } }));
+
+/** One page per ATT&CK mitigation of the site's domains: /mitigations/M1030/. */
+export const mitigationRoutes = (model: Model) => adversaryIdsOf(model, 'mitigations').map((id) => ({ params: { id } }));

@@ -148,6 +148,11 @@ export interface MatrixCell {
   /** Sub-techniques in the version, and those covered. */
   totalSubtechniques: number;
   coveredSubtechniques: number;
+  /**
+   * In a matrix of some techniques only (`only`): the cell is not one of them, only the parent of
+   * sub-techniques that are (a group uses T1595.002, not T1595), so it has no coverage to show.
+   */
+  container: boolean;
 }
 
 export interface MatrixColumn {
@@ -255,6 +260,13 @@ export interface MatrixOptions {
    * keeping its counts: the matrix of one capability or group, where the set's page has the rest.
    */
   coveredOnly?: boolean;
+  /**
+   * Show only these techniques (and the parents of their sub-techniques), the counts being of
+   * them: the matrix of an adversary's techniques, shaded by what covers them.
+   */
+  only?: ReadonlySet<string>;
+  /** Shade by the number of capabilities even where scored sets are among the mappings (mappings of several frameworks). */
+  byCount?: boolean;
 }
 
 /**
@@ -264,8 +276,10 @@ export interface MatrixOptions {
 export function matrixView(index: ModelIndex, domain: Domain, version: string, mappings: readonly Mapping[], options: MatrixOptions = {}): MatrixView | null {
   const skeleton = matrixSkeleton(index, domain, version);
   if (!skeleton) return null;
-  const scored = mappings.some((m) => isScoredType(m.mappingType));
-  const oneCapability = !scored && new Set(mappings.map((m) => m.capabilityId)).size <= 1;
+  const only = options.only;
+  const inSubject = (id: string) => !only || only.has(id);
+  const scored = !options.byCount && mappings.some((m) => isScoredType(m.mappingType));
+  const oneCapability = !scored && !only && new Set(mappings.map((m) => m.capabilityId)).size <= 1;
   const byTechnique = new Map<string, Mapping[]>();
   for (const m of mappings) pushTo(byTechnique, m.techniqueId, m);
   const coverage = (id: string): Coverage => {
@@ -274,15 +288,16 @@ export function matrixView(index: ModelIndex, domain: Domain, version: string, m
     return oneCapability && c.shade > 0 ? { ...c, shade: ONE_CAPABILITY_SHADE } : c;
   };
   const cell = (id: string): MatrixCell => {
-    const subs = (skeleton.subsOf.get(id) ?? []).map(cell);
+    const subs = (skeleton.subsOf.get(id) ?? []).filter(inSubject).map(cell);
     const covered = subs.filter((s) => s.coverage.shade > 0);
     return {
       id,
       name: required(skeleton.active, id, 'active').name,
-      coverage: coverage(id),
+      coverage: inSubject(id) ? coverage(id) : coverageOf([], scored),
       subtechniques: options.coveredOnly ? covered : subs,
       totalSubtechniques: subs.length,
       coveredSubtechniques: covered.length,
+      container: !inSubject(id),
     };
   };
   const coveredIds = new Set<string>();
@@ -291,7 +306,7 @@ export function matrixView(index: ModelIndex, domain: Domain, version: string, m
     let covered = 0;
     let total = 0;
     for (const c of cells) {
-      total += 1 + c.totalSubtechniques;
+      total += (inSubject(c.id) ? 1 : 0) + c.totalSubtechniques;
       covered += (c.coverage.shade > 0 ? 1 : 0) + c.coveredSubtechniques;
       if (c.coverage.shade > 0) coveredIds.add(c.id);
       for (const sub of c.subtechniques) if (sub.coverage.shade > 0) coveredIds.add(sub.id);
@@ -299,14 +314,18 @@ export function matrixView(index: ModelIndex, domain: Domain, version: string, m
     return {
       tacticId: column.tacticId,
       name: column.name,
-      cells: options.coveredOnly ? cells.filter((c) => c.coverage.shade > 0 || c.coveredSubtechniques > 0) : cells,
+      cells: options.coveredOnly
+        ? cells.filter((c) => c.coverage.shade > 0 || c.coveredSubtechniques > 0)
+        : only
+          ? cells.filter((c) => only.has(c.id) || c.totalSubtechniques > 0)
+          : cells,
       covered,
       total,
     };
   });
   const legend = scored ? SCORE_SHADE_LEGEND : oneCapability ? [{ shade: ONE_CAPABILITY_SHADE, label: 'mapped' }] : CAPABILITY_SHADE_LEGEND;
   const unplaced = [...byTechnique.keys()]
-    .filter((id) => !skeleton.active.has(id))
+    .filter((id) => !skeleton.active.has(id) && inSubject(id))
     .sort(compareNatural)
     .flatMap((id) => {
       const note = techniqueNoteAt(index.techniques.get(id), domain, version);
@@ -320,7 +339,7 @@ export function matrixView(index: ModelIndex, domain: Domain, version: string, m
     oneCapability,
     columns,
     covered: coveredIds.size,
-    total: skeleton.active.size,
+    total: only ? [...only].filter((id) => skeleton.active.has(id)).length : skeleton.active.size,
     legend: [{ shade: 0, label: 'not mapped' }, ...legend],
     unplaced,
   };

@@ -5,6 +5,7 @@
 import { techniqueAttackView, type TechniqueAttackView } from './attack-views.ts';
 import { byCapability, columnsFor, mappingRows, nonMappableEntries, setCounts, type MappingRow, type NonMappableEntry, type SetCount, type TableColumns } from './mapping-rows.ts';
 import { renderAttackMarkdown, type RenderedDescription } from './markdown.ts';
+import { techniqueThreats, type TechniqueThreats } from './technique-threats.ts';
 import type { ModelIndex } from '../model/model-index.ts';
 import { orInsert, pushTo } from '../core/multimap.ts';
 import type { Framework, Technique } from '../model/schema.ts';
@@ -30,6 +31,8 @@ export interface TechniqueView {
   /** Sets with rows on this page, for the set filter. */
   sets: SetCount[];
   nonMappables: NonMappableEntry[];
+  /** Who uses it, its ATT&CK mitigations and detection strategies, per domain (when the catalog has them). */
+  threats: TechniqueThreats[];
 }
 
 export interface TechniqueSummary {
@@ -75,6 +78,7 @@ export function techniqueView(index: ModelIndex, id: string): TechniqueView {
     rowCount: rows.length,
     sets: setCounts(index, rows),
     nonMappables: nonMappableEntries(index, index.nonMappablesByTechnique.get(id)),
+    threats: techniqueThreats(index, id),
   };
 }
 

@@ -51,6 +51,25 @@ describe.each([
     expect(first!.nameRanges).toEqual([[first!.name.indexOf('Sentinel'), first!.name.indexOf('Sentinel') + 8]]);
   });
 
+  it.each(['cozy bear', 'Midnight Blizzard', 'APT29', 'G0016'])('the ATT&CK group APT29 comes first for %j (name, alias or id), linking to its page', (query) => {
+    const [first] = searcher().search(query);
+    expect(label(first)).toBe('adversary:G0016');
+    expect(first!.name).toBe('APT29');
+    expect(first!.url).toBe('/groups/G0016/');
+  });
+
+  it('"mimikatz" and "cobalt strike" find that ATT&CK software first; a campaign and a mitigation by name', () => {
+    expect(searcher().search('mimikatz').slice(0, 1).map((h) => [label(h), h.url])).toEqual([['software:S0002', '/software/S0002/']]);
+    expect(searcher().search('cobalt strike').slice(0, 1).map((h) => [label(h), h.url])).toEqual([['software:S0154', '/software/S0154/']]);
+    expect(label(searcher().search('solarwinds compromise')[0])).toBe('campaign:C0024');
+    expect(searcher().search('M1030').slice(0, 1).map((h) => [label(h), h.url])).toEqual([['mitigation:M1030', '/mitigations/M1030/']]);
+  });
+
+  it('the kind filter keeps ATT&CK groups apart from software', () => {
+    expect(label(searcher().search('cozy bear', { kinds: ['adversary'] })[0])).toBe('adversary:G0016');
+    expect(searcher().search('cozy bear', { kinds: ['software'] }).map(label)).not.toContain('adversary:G0016');
+  });
+
   it('a phrase from a mapping note finds the note, linking to the mapping row', () => {
     const hits = searcher().search('30 or more ports used within a 10 minute window');
     const [first] = hits;

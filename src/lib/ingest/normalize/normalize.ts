@@ -18,6 +18,7 @@ import { addObject, type MappingDraft, type NonMappableDraft, type ObjectContext
 import { Report } from '../report.ts';
 import { SetRegistry, type SetDraft } from './sets.ts';
 import { TechniqueRegistry, type AttackData } from './techniques.ts';
+import { modelAdversaries } from './model-adversaries.ts';
 import { attackVersionLabel, techniqueNameAt } from '../../core/labels.ts';
 import { DOMAIN_IDS, type Domain } from '../../core/vocabulary.ts';
 import { stateAt, type CatalogIndex } from '../../attack/catalog.ts';
@@ -100,7 +101,7 @@ export function buildModel(inputs: readonly ParsedInput[], inputNames: readonly 
   const problems = [...report.problems, ...(options.strict ? report.warningsAsProblems() : [])];
   if (problems.length) return { model: null, problems, warnings, summary: [] };
 
-  const model = assemble(ctx, inputNames, warnings, options.baselines ?? [], options.attack ?? NO_ATTACK);
+  const model = assemble(ctx, inputNames, warnings, options.baselines ?? [], attack);
   const checked = modelSchema.safeParse(model);
   if (!checked.success) {
     // The model is built from validated input; a failure here is a bug in this module.
@@ -196,6 +197,7 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
     attackVersions: ctx.techniques.attackVersions(domains),
     baselines: modelBaselines(baselines, capabilities),
     complete: domains.flatMap((domain) => modelComplete(attack.catalogs.get(domain), domain)),
+    adversaries: modelAdversaries(attack, domains, new Set(techniques.map((t) => t.id))),
   };
 }
 

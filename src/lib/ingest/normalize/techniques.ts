@@ -6,7 +6,7 @@
  * (or has revoked or deprecated) is reported.
  */
 import { stateAt, type CatalogIndex } from '../../attack/catalog.ts';
-import type { TechniqueDescription } from '../../attack/bundles.ts';
+import type { AdversaryProse, TechniqueDescription } from '../../attack/bundles.ts';
 import { compareNatural, normalizeAttackVersion, normalizeTechniqueId, normalizeWhitespace, parentTechniqueId } from '../../core/ids.ts';
 import type { TechniqueRecord } from '../read-inputs.ts';
 import type { AttackVersion, ModelTactic, Technique, TechniqueState } from '../../model/schema.ts';
@@ -19,6 +19,8 @@ import { required } from '../../core/lookups.ts';
 export interface AttackData {
   catalogs: ReadonlyMap<Domain, CatalogIndex>;
   descriptions: ReadonlyMap<string, TechniqueDescription>;
+  /** MITRE's prose about groups, software and mitigations, per domain, from the complete bundles given. */
+  prose?: ReadonlyMap<Domain, AdversaryProse>;
 }
 
 /** A technique in a set's ATT&CK version: present and active, or not. */
