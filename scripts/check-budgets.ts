@@ -1,7 +1,7 @@
 /**
  * npm run budgets -- [DIR] [--strict]
  * Measures a built site (default dist/) against the deploy budgets (scripts/site-check/budgets.ts):
- * by default at most 20,000 files, no file over 25 MiB, at most 150 MB in all (or the budget variables: docs/configuration.md). Prints the figures and any
+ * by default at most 10,000 files, no file over 25 MiB, at most 200 MB in all (or the budget variables: docs/configuration.md). Prints the figures and any
  * budget exceeded; exits 1 on one with --strict (or MAPSCOPE_STRICT=1).
  */
 import path from 'node:path';

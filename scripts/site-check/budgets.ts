@@ -1,7 +1,7 @@
 /**
  * The deploy budgets of a built site: what every common static host takes. Cloudflare Pages
  * (free plan) refuses more than 20,000 files and any file over 25 MiB; GitHub Pages publishes at
- * most 1 GB and gives a deploy 10 minutes; 150 MB in all keeps uploads and deploys quick.
+ * most 1 GB and gives a deploy 10 minutes; 10,000 files and 200 MB in all keep uploads and deploys quick.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
