@@ -19,7 +19,7 @@ import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataStep } from './build-model.ts';
-import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
+import { prepareDownloads, stixReportLine, writeDownloadFiles } from './build-downloads.ts';
 import { budgetProblems, budgetsFrom, describeMeasure, measureSite } from './site-check/budgets.ts';
 import { STOP_WITH_PARENT, withParentPid } from './cli.ts';
 import { readSetting } from '../src/lib/config/settings.ts';
@@ -115,6 +115,8 @@ async function main(): Promise<number> {
   scratch.add(downloadsDir);
   const started = performance.now();
   const downloads = await prepareDownloads(data.model);
+  const stixLine = stixReportLine(downloads.stixGaps);
+  if (stixLine) console.warn(`Warning: ${stixLine}`);
   await writeFile(path.join(generated, 'downloads.json'), JSON.stringify(downloads.manifest));
   // If writing the downloads fails, stop Astro too rather than leave it writing.
   const writing = writeDownloadFiles(downloads.files, downloadsDir).catch((error: Error) => {
@@ -145,6 +147,7 @@ async function main(): Promise<number> {
   await swapIn(staging, outDir);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Site: ${describeMeasure(measure)} (downloads: ${downloads.files.length} files, ${(downloads.bytes / 1e6).toFixed(1)} MB); pages and downloads built in ${seconds} s`);
+  console.log(`Downloads by format: ${Object.entries(downloads.byFormat).map(([id, t]) => `${id} ${t.files} files ${(t.bytes / 1e6).toFixed(1)} MB`).join(', ')}`);
   return 0;
 }
 

@@ -15,7 +15,7 @@ class ScopedDownloads extends HTMLElement {
     if (!this.dataset['scope']) return;
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
     this.addEventListener('click', (event) => {
-      const link = (event.target as Element).closest<HTMLAnchorElement>('a[href]');
+      const link = (event.target as Element).closest<HTMLAnchorElement>('a[href][data-format]');
       if (!link) return;
       event.preventDefault();
       void this.make(link);
@@ -27,8 +27,10 @@ class ScopedDownloads extends HTMLElement {
     const format = link.dataset['format']!;
     const all = row.dataset['all'] !== undefined;
     const status = this.querySelector('.download-status');
-    const say = (text: string) => {
-      if (status) status.textContent = text;
+    const say = (text: string, error = false) => {
+      if (!status) return;
+      status.textContent = text;
+      status.toggleAttribute('data-error', error);
     };
     let name = all ? this.dataset['allSets']! : fileOf(link);
     try {
@@ -60,7 +62,7 @@ class ScopedDownloads extends HTMLElement {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       say(`${name} downloaded.`);
     } catch (error) {
-      say(`Could not make ${name} (${(error as Error).message}); the set's whole file is at ${link.href}.`);
+      say(`Could not make ${name}: ${(error as Error).message}. No file was saved; the set's whole file is at ${link.href}.`, true);
     }
   }
 }

@@ -106,7 +106,7 @@ describe('reading the settings', () => {
     });
     expect(readCommandSettings('bench', {}, {})).toMatchObject({ runs: 7, benchSiteRuns: 3, only: undefined, chromium: '/usr/bin/chromium', base: '/', site: 'http://localhost:4321' });
     expect(budgetsFrom({})).toEqual(BUDGETS);
-    expect(BUDGETS).toEqual({ files: 20_000, fileBytes: 25 * 1024 * 1024, totalBytes: 150e6 });
+    expect(BUDGETS).toEqual({ files: 10_000, fileBytes: 25 * 1024 * 1024, totalBytes: 200e6 });
     expect(maxInputSize({})).toEqual({ bytes: 1024 * 1024 * 1024 });
     expect(generatedDir({}, '/work')).toBe(path.resolve('/work', 'generated'));
     expect(siteOrigin({})).toBe('http://localhost:4321');
@@ -163,7 +163,7 @@ describe('a command line', () => {
 
   it('is parsed into the settings, with the positional arguments', () => {
     const { result } = parse('budgets', ['site', '--strict']);
-    expect(result).toEqual({ values: { strict: true, budgetFiles: 20_000, budgetFileMb: 25, budgetMb: 150, help: false }, positionals: ['site'] });
+    expect(result).toEqual({ values: { strict: true, budgetFiles: 10_000, budgetFileMb: 25, budgetMb: 200, help: false }, positionals: ['site'] });
   });
 
   it('prints the help made from the settings', () => {

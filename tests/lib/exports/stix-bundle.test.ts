@@ -227,3 +227,25 @@ describe('STIX 2.1 bundles', () => {
     expect(byType(bundle, 'relationship').filter((r) => r['source_ref'] === controls.find((c) => c['name'] === 'AC-02')!.id)).toHaveLength(2);
   });
 });
+
+describe('the STIX 2.1 bundles the build writes (the registry\'s format, the catalog\'s ids)', () => {
+  it('validate, every object of every set\'s bundle, target the catalog\'s attack-patterns, and are the same bytes in two builds', async () => {
+    const { prepareDownloads } = await import('../../../scripts/build-downloads.ts');
+    const { techniqueStixId, indexCatalog } = await import('../../../src/lib/attack/catalog.ts');
+    const model = (await runPipeline([path.join(ROOT, 'data')])).model!;
+    const [first, second] = [await prepareDownloads(model, {}), await prepareDownloads(model, {})];
+    const bundles = first.files.filter((f) => f.path.endsWith('_stix.json'));
+    expect(bundles.map((f) => f.path).sort()).toEqual(model.sets.map((s) => `${s.id}_stix.json`).sort());
+    expect(first.stixGaps).toEqual([]);
+    const catalog = indexCatalog(JSON.parse(readFileSync(path.join(ROOT, 'data/attack/enterprise.json'), 'utf8')));
+    for (const file of bundles) {
+      const bundle = JSON.parse(String(file.content)) as StixBundle;
+      expect(problemsOf(bundle), file.path).toEqual([]);
+      const set = model.sets.find((s) => file.path === `${s.id}_stix.json`)!;
+      const relationships = byType(bundle, 'relationship');
+      expect(relationships).toHaveLength(model.mappings.filter((m) => m.setId === set.id).length);
+      for (const r of relationships) expect(r['target_ref'], file.path).toBe(techniqueStixId(catalog, String(r['x_mapscope_attack_object_id']), set.attackVersion));
+      expect(second.files.find((f) => f.path === file.path)!.content, `${file.path}: a rebuild gives the same file`).toBe(file.content);
+    }
+  }, 60_000);
+});

@@ -10,7 +10,9 @@ export const navigatorLayerFormat = {
   suffix: '_layer.json',
   spansSets: false,
   namesSubject: true,
+  opensInNavigator: true,
   listed: true,
+  purpose: 'For ATT&CK Navigator: the mapped techniques shaded by score, one set per layer.',
   scopes: {
     set: { write: ({ set, rows }) => jsonText(layerOf(set, rows)) },
     page: {

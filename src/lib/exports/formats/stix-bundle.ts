@@ -54,7 +54,8 @@
 import { v5 as uuidv5 } from 'uuid';
 import { capabilityKey } from '../../core/ids.ts';
 import type { ExportRow, ExportSet } from '../export-formats.ts';
-import { isHttpUrl } from '../../ingest/references.ts';
+import { isHttpUrl } from '../../core/urls.ts';
+import { jsonText, pageRowsOfOneSet, type DownloadFormat } from './download-format.ts';
 
 /** The namespace of Mapscope's UUIDv5 STIX ids. */
 export const MAPSCOPE_STIX_NAMESPACE = '033b1cfc-a6ce-4939-a750-86b43c92a0fb';
@@ -62,16 +63,38 @@ export const MAPSCOPE_STIX_NAMESPACE = '033b1cfc-a6ce-4939-a750-86b43c92a0fb';
 /** The date identities carry, the same in every bundle (see the module's note). */
 export const IDENTITY_TIMESTAMP = '2026-12-01T00:00:00.000Z';
 
+/** A set's bundle of some of its rows, its techniques resolved through the set's own ids (ExportSet.attackPatterns). */
+const bundleText = (set: ExportSet, rows: readonly ExportRow[]) => jsonText(stixBundleOf(set, rows, new Map(Object.entries(set.attackPatterns ?? {}))).bundle);
+
 /** The format, for the registry of download formats. */
 export const stixFormat = {
   id: 'stix',
   label: 'STIX 2.1 bundle',
+  linkText: 'STIX',
   mediaType: 'application/stix+json;version=2.1',
   suffix: '_stix.json',
   /** One bundle holds one set (its ATT&CK version says which attack-patterns the refs name). */
   spansSets: false,
+  listed: true,
   purpose: 'For CTI platforms (OpenCTI, MISP): each capability a STIX object, each mapping a relationship to its ATT&CK technique.',
-} as const;
+  scopes: {
+    set: { write: ({ set, rows }) => bundleText(set, rows) },
+    page: {
+      write: (input) => {
+        const { set, rows } = pageRowsOfOneSet(input, 'STIX');
+        return bundleText(set, rows);
+      },
+    },
+  },
+} satisfies DownloadFormat;
+
+/**
+ * The mappings a set's bundle leaves out because the catalog has no STIX id for their
+ * technique in the set's ATT&CK version: per technique id, how many (for the build's report line).
+ */
+export function unresolvedTechniques(set: ExportSet, rows: readonly ExportRow[]): { techniqueId: string; mappings: number }[] {
+  return stixBundleOf(set, rows, new Map(Object.entries(set.attackPatterns ?? {}))).report.unresolved;
+}
 
 /** A STIX object as written. */
 export type StixObject = { type: string; id: string } & Record<string, unknown>;

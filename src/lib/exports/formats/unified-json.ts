@@ -10,6 +10,7 @@ export const unifiedJsonFormat = {
   suffix: '.json',
   spansSets: false,
   listed: true,
+  purpose: "For tools that read the Mappings Explorer format: the set's metadata and mapping objects.",
   scopes: {
     set: { write: ({ set, rows }) => jsonText(unifiedJsonOf(set, rows)) },
     page: {
