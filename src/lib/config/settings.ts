@@ -279,7 +279,7 @@ export const SETTINGS = {
     arg: 'LIST',
     commands: ['bench'],
     kind: 'list',
-    choices: ['pipeline', 'search', 'exports', 'site', 'budgets'],
+    choices: ['pipeline', 'search', 'exports', 'site', 'workbook', 'budgets'],
     shown: 'all',
     doc: 'the sections to run, separated by commas',
   },

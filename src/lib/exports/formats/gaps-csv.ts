@@ -19,7 +19,7 @@ export const gapsCsvFormat = {
   suffix: '_gaps.csv',
   spansSets: false,
   listed: true,
-  purpose: "The active techniques of the set's ATT&CK version that none of its mappings names, as CSV.",
+  purpose: "Active techniques of the set's ATT&CK version that no mapping names.",
   scopes: {
     set: { offers: ({ gaps }) => gaps !== null, write: ({ gaps }) => toGapsCsv(gaps ?? []) },
   },

@@ -12,7 +12,7 @@ export const navigatorLayerFormat = {
   namesSubject: true,
   opensInNavigator: true,
   listed: true,
-  purpose: 'For ATT&CK Navigator: the mapped techniques shaded by score, one set per layer.',
+  purpose: 'For ATT&CK Navigator: techniques shaded by score.',
   scopes: {
     set: { write: ({ set, rows }) => jsonText(layerOf(set, rows)) },
     page: {

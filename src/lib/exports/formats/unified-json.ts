@@ -10,7 +10,7 @@ export const unifiedJsonFormat = {
   suffix: '.json',
   spansSets: false,
   listed: true,
-  purpose: "For tools that read the Mappings Explorer format: the set's metadata and mapping objects.",
+  purpose: 'The Mappings Explorer JSON format, for tools that read it.',
   scopes: {
     set: { write: ({ set, rows }) => jsonText(unifiedJsonOf(set, rows)) },
     page: {

@@ -68,7 +68,7 @@ export const xlsxFormat = {
   spansSets: true,
   namesSubject: true,
   listed: true,
-  purpose: 'For spreadsheets (Excel, LibreOffice, Google Sheets): the CSV columns with a frozen header, filters, links and a sheet per set.',
+  purpose: 'For Excel and LibreOffice: frozen header, filters, links, a sheet per set.',
   scopes: {
     set: { write: async ({ set, rows }) => (await xlsxOf([{ set, rows }], aboutOf(set))).bytes },
     page: { write: async (input) => (await xlsxOf(pageRowsBySet(input), aboutOf(input.sets[0]?.set, input.subject))).bytes },

@@ -23,7 +23,7 @@ export const yamlFormat = {
   /** As the JSON file: one set per document. */
   spansSets: false,
   listed: true,
-  purpose: 'For version control and scripts: the JSON document as YAML 1.2, which npm run data reads back.',
+  purpose: 'The JSON document as YAML 1.2, for git and scripts.',
   scopes: {
     set: { write: ({ set, rows }) => yamlOf(set, rows) },
     page: {
