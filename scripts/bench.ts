@@ -23,6 +23,7 @@ import { runLighthouse } from './site-check/lighthouse.ts';
 import { serveStatic } from './site-check/static-server.ts';
 import { benchRelevance, benchSearch, RELEVANCE_BASELINE } from './bench/search.ts';
 import { benchCoverage } from './bench/coverage.ts';
+import { benchWorkbook, largestCapabilityPage, manifestOf } from './bench/workbook.ts';
 import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
 import { planDownloads } from '../src/lib/exports/site-downloads.ts';
 import { indexModel } from '../src/lib/model/model-index.ts';
@@ -54,6 +55,8 @@ const loadCorpusModel = () =>
 // Temporary folders, removed at the end; the site section's default build is reused by the budgets.
 const scratch = await mkdtemp(path.join(tmpdir(), 'mapscope-bench-'));
 let defaultDist: string | undefined;
+/** The full-size site the site section built, for the workbook section (which builds one otherwise). */
+let fullSite: { dist: string; generated: string } | undefined;
 
 const corpus = await writeCorpus(CORPUS);
 const objects = corpus.sets.reduce((n, s) => n + s.objects, 0);
@@ -192,6 +195,7 @@ if (!only || only.has('site')) {
     const built = await buildSiteInto(path.join(work, 'full'), { data: [CORPUS] });
     full.push(built.ms);
     dist = built.dist;
+    fullSite = { dist: built.dist, generated: built.generated };
     await rm(path.join(work, 'small'), { recursive: true, force: true });
     const reference = await buildSiteInto(path.join(work, 'small'));
     small.push(reference.ms);
@@ -273,7 +277,24 @@ if (!only || only.has('site')) {
     `${links.links} internal links (${links.fragments} with #fragments) on ${links.pages} pages: ${links.problems.length} broken`,
     { ...links, problems: links.problems.slice(0, 20) },
   );
-  await rm(path.join(work, 'full'), { recursive: true, force: true });
+}
+
+if (!only || only.has('workbook')) {
+  // A page's own workbook in the browser, for the capability page with the most mappings.
+  fullSite ??= await buildSiteInto(path.join(scratch, 'workbook'), { data: [CORPUS] });
+  const largest = await largestCapabilityPage(manifestOf(fullSite.generated));
+  const { route } = largest;
+  const server = await serveStatic(fullSite.dist, '/');
+  try {
+    const made = await benchWorkbook(server.url, route, Math.max(3, runs));
+    report(
+      'exports.page_workbook',
+      `/${route} (${largest.rows} mappings over ${largest.sets} sets): a workbook made in Chromium in median ${seconds(made.made.median)}, p95 ${seconds(made.made.p95)} over ${made.made.runs} clicks (the first, fetching the set files and exceljs: ${seconds(made.first)}), ${kilobytes(made.bytes)}`,
+      { ...made, mappings: largest.rows, sets: largest.sets },
+    );
+  } finally {
+    await server.close();
+  }
 }
 
 if (!only || only.has('budgets')) {

@@ -25,7 +25,7 @@ import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { modelLine, readData } from './build-model.ts';
-import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
+import { prepareDownloads, stixReportLine, writeDownloadFiles } from './build-downloads.ts';
 import { budgetProblems, budgetsFrom, describeMeasure, measureSite } from './site-check/budgets.ts';
 import { parseCommand, runCommand, STOP_WITH_PARENT, withParentPid } from './cli.ts';
 import { manifestPath, modelPath, writeModel } from '../src/lib/model/model-store.ts';
@@ -189,6 +189,8 @@ async function main(): Promise<number> {
   await writing(staging, () => mkdir(staging, { recursive: true }));
   const started = performance.now();
   const downloads = await prepareDownloads(read.model);
+  const stixLine = stixReportLine(downloads.stixGaps);
+  if (stixLine) console.warn(`Warning: ${stixLine}`);
   await writing(manifestPath(stage), () => writeFile(manifestPath(stage), JSON.stringify(downloads.manifest)));
   // If writing the downloads fails, stop Astro too rather than leave it writing.
   const writingDownloads = writeDownloadFiles(downloads.files, downloadsDir).catch((error: Error) => {
@@ -224,6 +226,7 @@ async function main(): Promise<number> {
   await publish(staging, outDir, stage, generated);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Site: ${describeMeasure(measure)} (downloads: ${downloads.files.length} files, ${(downloads.bytes / 1e6).toFixed(1)} MB); pages and downloads built in ${seconds} s`);
+  console.log(`Downloads by format: ${Object.entries(downloads.byFormat).map(([id, t]) => `${id} ${t.files} files ${(t.bytes / 1e6).toFixed(1)} MB`).join(', ')}`);
   return 0;
 }
 

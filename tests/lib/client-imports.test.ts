@@ -27,16 +27,19 @@ const BROWSER_DOMAIN_MODULES = [
   'src/lib/exports/export-formats.ts',
   'src/lib/exports/page-downloads.ts',
   'src/lib/exports/spreadsheet-cells.ts',
-  // The download formats' registry, and the formats a page makes its own files in.
+  // The formats' registry and writers, which make a page's own files with the build's code.
   'src/lib/exports/formats/index.ts',
-  'src/lib/exports/formats/comparison-csv.ts',
-  'src/lib/exports/formats/csv.ts',
   'src/lib/exports/formats/download-format.ts',
-  'src/lib/exports/formats/gaps-csv.ts',
-  'src/lib/exports/formats/navigator-layer.ts',
-  'src/lib/exports/formats/non-mappable-csv.ts',
-  'src/lib/exports/formats/rows-file.ts',
+  'src/lib/exports/formats/csv.ts',
+  'src/lib/exports/formats/xlsx.ts',
   'src/lib/exports/formats/unified-json.ts',
+  'src/lib/exports/formats/yaml.ts',
+  'src/lib/exports/formats/navigator-layer.ts',
+  'src/lib/exports/formats/stix-bundle.ts',
+  'src/lib/exports/formats/non-mappable-csv.ts',
+  'src/lib/exports/formats/gaps-csv.ts',
+  'src/lib/exports/formats/rows-file.ts',
+  'src/lib/exports/formats/comparison-csv.ts',
   // Search, in a Web Worker.
   'src/lib/search/kinds.ts',
   'src/lib/search/query.ts',
@@ -46,10 +49,9 @@ const BROWSER_DOMAIN_MODULES = [
   'src/lib/search/synonyms.ts',
   'src/lib/search/word-index.ts',
 ];
-// The export-format registry: the browser makes a page's own files with the same writers as the build.
-const BROWSER_FOLDERS = ['src/client/', 'src/lib/core/', 'src/lib/exports/formats/'];
-/** Packages bundled for the browser: CSV reading and writing, and word stems for search. */
-const BROWSER_PACKAGES = ['papaparse', 'stemmer'];
+const BROWSER_FOLDERS = ['src/client/', 'src/lib/core/'];
+/** Packages bundled for the browser: CSV reading and writing, word stems for search, and the writers of a page's workbook (exceljs, loaded on click), STIX ids (uuid) and YAML. */
+const BROWSER_PACKAGES = ['papaparse', 'stemmer', 'exceljs', 'uuid', 'yaml'];
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, name.split('/')[0]!]));
 

@@ -12,9 +12,9 @@ const run = promisify(execFile);
 describe('deploy budgets', () => {
   it('say which budget a site exceeds, and by how much', () => {
     expect(budgetProblems({ files: 30_963, bytes: 297e6, largest: { path: 'downloads/big.csv', bytes: 30 * 1024 * 1024 } })).toEqual([
-      '30,963 files, over the 20,000 a host such as Cloudflare Pages takes, by 10,963',
+      '30,963 files, over the 10,000 the files budget allows, by 20,963',
       'downloads/big.csv is 30.0 MiB, over the 25.0 MiB a file may be, by 5.0 MiB',
-      '297.0 MB in all, over the 150.0 MB budget, by 147.0 MB',
+      '297.0 MB in all, over the 200.0 MB budget, by 97.0 MB',
     ]);
     expect(budgetProblems({ files: 2_800, bytes: 120e6, largest: { path: 'a', bytes: 1e6 } })).toEqual([]);
   });
@@ -48,7 +48,7 @@ describe('npm run build over a budget', () => {
     const files = (await measureSite(dist)).files;
     const result = await rebuild(true);
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/Error: over a deploy budget: [\d,]+ files, over the 100 a host such as Cloudflare Pages takes, by [\d,]+/);
+    expect(result.out).toMatch(/Error: over a deploy budget: [\d,]+ files, over the 100 the files budget allows, by [\d,]+/);
     expect(result.out).toContain('the site is not written');
     expect(await readFile(marker, 'utf8')).toBe(before);
     expect((await measureSite(dist)).files).toBe(files);

@@ -86,14 +86,18 @@ describe('the default site', () => {
 });
 
 describe('downloads on pages', () => {
-  it('T1046 offers its own CSV, and JSON and a Navigator layer per set, saying how many mappings each holds', () => {
+  it('T1046 offers its own CSV and workbook, and JSON, YAML, a Navigator layer and a STIX bundle per set, saying how many mappings each row\'s files hold and what each format is for', () => {
     const doc = page(dist, '/techniques/T1046/');
     const section = doc.querySelector('section.downloads')!;
     const table = tableOf(section.querySelector('table')!);
-    expect(table.headers).toEqual(['Set', 'CSV', 'JSON', 'Navigator layer']);
-    expect(table.rows.map((r) => text(r.cells['Set']))).toEqual(['All 2 sets', 'Microsoft Azure 06/29/2021 @ 8.2', 'NIST SP 800-53 rev5 @ 8.2']);
+    expect(table.headers).toEqual(['Set', 'CSV', 'Excel workbook', 'JSON', 'YAML', 'Navigator layer', 'STIX 2.1 bundle']);
+    expect(table.rows.map((r) => text(r.cells['Set']))).toEqual(['All 2 sets (17 mappings)', 'Microsoft Azure 06/29/2021 @ 8.2 (6 mappings)', 'NIST SP 800-53 rev5 @ 8.2 (11 mappings)']);
     const links = section.querySelectorAll('a');
-    expect(links.map((a) => text(a))).toEqual(['CSV (17 mappings)', 'JSON (6 mappings)', 'Layer (6 mappings)', 'JSON (11 mappings)', 'Layer (11 mappings)']);
+    expect(links.map((a) => text(a))).toEqual(['CSV', 'Excel', 'JSON', 'YAML', 'Layer', 'STIX', 'JSON', 'YAML', 'Layer', 'STIX']);
+    // A line per format on what it is for; no Navigator link, the build knowing no public origin.
+    expect(section.querySelectorAll('.download-formats dt').map(text)).toEqual(['CSV', 'Excel workbook', 'JSON', 'YAML', 'Navigator layer', 'STIX 2.1 bundle']);
+    expect(section.querySelectorAll('.download-formats dd').every((dd) => text(dd).length > 20)).toBe(true);
+    expect(page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelectorAll('section.downloads a').map(text)).not.toContain('Open in ATT&CK Navigator');
     // What the browser needs to name and make them.
     const element = section.querySelector('scoped-downloads')!;
     expect([element.getAttribute('data-all-sets'), element.getAttribute('data-stem'), element.getAttribute('data-subject')]).toEqual(['T1046_all-sets.csv', 'T1046', 'T1046']);
@@ -102,7 +106,7 @@ describe('downloads on pages', () => {
     // Without JavaScript each link gives its set's whole file, which the build wrote; the
     // all-sets row, which has none, is hidden.
     for (const link of links) {
-      expect(link.getAttribute('href')).toMatch(/^\/downloads\/[a-z0-9_.-]+-enterprise(_layer)?\.(csv|json)$/);
+      expect(link.getAttribute('href')).toMatch(/^\/downloads\/[a-z0-9_.-]+-enterprise(_layer|_stix)?\.(csv|json|xlsx|yaml)$/);
       expect(existsSync(`${dist}${link.getAttribute('href')}`)).toBe(true);
     }
     expect(table.rows[0]!.element.hasAttribute('hidden')).toBe(true);

@@ -5,6 +5,7 @@
  * (src/lib/exports/formats/). Loaded on the first click (scoped-downloads.ts).
  */
 import { formatById } from '../../lib/exports/formats/index.ts';
+import { pageRowsBySet } from '../../lib/exports/formats/download-format.ts';
 import { pageFile as pageFileOf, type PageFileRequest } from '../../lib/exports/page-downloads.ts';
 import { loadSet } from './set-files.ts';
 
@@ -16,7 +17,11 @@ export async function makeDownload(base: string, scope: string, formatId: string
   const format = formatById(formatId);
   const writer = format.scopes.page;
   if (!writer) throw new Error(`a page offers no ${format.label} file`);
-  const sets = await Promise.all(setIds.map((id) => loadSet(base, id)));
+  if (!setIds.length) throw new Error('the link names no set');
+  const sets = await Promise.all(setIds.map((id) => loadSet(base, id).catch((error: Error) => Promise.reject(new Error(`the files of set ${id} did not load (${error.message})`)))));
+  const input = { scope, sets };
+  // An empty file would look like a page without mappings: say instead that the files disagree with the page.
+  if (pageRowsBySet(input).every(({ rows }) => rows.length === 0)) throw new Error(`the set files hold none of this page's mappings (${scope}); they may be of another build`);
   const content = await writer.write({ scope, sets, ...(subject !== undefined && format.namesSubject ? { subject } : {}) });
   return new Blob([content as BlobPart], { type: format.mediaType });
 }

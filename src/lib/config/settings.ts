@@ -162,7 +162,15 @@ export const SETTINGS = {
     commands: ['build', 'bench'],
     kind: 'url',
     default: 'http://localhost:4321',
-    doc: "the site's public origin, for the links in Navigator layers (the default is where npm start serves it)",
+    doc: "the site's public origin, for the links in Navigator layers and, when set, the pages' \"Open in ATT&CK Navigator\" links (the default is where npm start serves it)",
+  },
+  sourceDateEpoch: {
+    env: 'SOURCE_DATE_EPOCH',
+    commands: ['build'],
+    kind: 'integer',
+    min: 0,
+    shown: 'the day of the build',
+    doc: 'the build date (seconds since 1970, the reproducible-builds convention) that Excel workbooks name on their About sheet',
   },
   budgetFiles: {
     env: 'MAPSCOPE_BUDGET_FILES',
@@ -271,7 +279,7 @@ export const SETTINGS = {
     arg: 'LIST',
     commands: ['bench'],
     kind: 'list',
-    choices: ['pipeline', 'search', 'exports', 'site', 'budgets'],
+    choices: ['pipeline', 'search', 'exports', 'site', 'workbook', 'budgets'],
     shown: 'all',
     doc: 'the sections to run, separated by commas',
   },
@@ -475,6 +483,15 @@ export function readSetting<K extends SettingKey>(key: K, env: Env = process.env
   const raw = setting.env ? env[setting.env] : undefined;
   if (raw !== undefined && raw.trim() !== '') return parseValue(setting, raw, setting.env!) as SettingValue<K>;
   return copy(setting.default) as SettingValue<K>;
+}
+
+/**
+ * The site's public origin when it is known ($MAPSCOPE_SITE set, as the GitHub Pages workflow
+ * does), without a final "/"; null when the build only has the default (a local preview's).
+ */
+export function publicOrigin(env: Env = process.env): string | null {
+  const raw = env[SETTINGS.site.env];
+  return raw !== undefined && raw.trim() !== '' ? readSetting('site', env).replace(/\/+$/, '') : null;
 }
 
 /** The keys of the settings a command reads. */

@@ -111,3 +111,15 @@ export function attackTechniqueUrl(id: string, major?: string): string {
 export function attackTacticUrl(id: string): string {
   return `https://attack.mitre.org/tactics/${id}/`;
 }
+
+/** True for absolute http: or https: URLs with a host and no whitespace or control characters. */
+export function isHttpUrl(value: string): boolean {
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) return false;
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}

@@ -11,6 +11,7 @@ import { DOWNLOAD_FORMATS, type DownloadFormat } from './formats/index.ts';
 import { fileNames } from './page-downloads.ts';
 import { formatBytes, type DownloadFile } from './site-downloads.ts';
 
+
 /** The files of one row: one set's, or (setId null) a page's across its sets. */
 export interface DownloadTableRow {
   setId: string | null;
@@ -26,6 +27,21 @@ export interface DownloadCell {
   text: string;
   /** "6 mappings", "2.2 KB" */
   note: string;
+  /** A prebuilt layer's "Open in ATT&CK Navigator" link, when the site knows its public origin. */
+  navigator?: string;
+}
+
+/** The public ATT&CK Navigator, which opens a layer from its URL (the host must allow the cross-origin read). */
+export const NAVIGATOR = 'https://mitre-attack.github.io/attack-navigator/';
+
+/** The Navigator link of a layer at an absolute URL. */
+export const navigatorLink = (layerUrl: string) => `${NAVIGATOR}#layerURL=${encodeURIComponent(layerUrl)}`;
+
+export interface DownloadTableOptions {
+  /** The site's public origin ("https://example.org"), when known: prebuilt layers then get a Navigator link. */
+  origin?: string | null;
+  /** The absolute path of a file in the downloads folder ("/mapscope/downloads/x_layer.json"). */
+  fileHref?: (path: string) => string;
 }
 
 export interface DownloadTable<Row extends DownloadTableRow> {
@@ -49,7 +65,13 @@ export interface DownloadTable<Row extends DownloadTableRow> {
 }
 
 /** The table of a page's download rows. */
-export function downloadTable<Row extends DownloadTableRow>(rows: readonly Row[], formats: readonly DownloadFormat[] = DOWNLOAD_FORMATS): DownloadTable<Row> {
+export function downloadTable<Row extends DownloadTableRow>(
+  rows: readonly Row[],
+  formats: readonly DownloadFormat[] = DOWNLOAD_FORMATS,
+  options: DownloadTableOptions = {},
+): DownloadTable<Row> {
+  const origin = options.origin ? options.origin.replace(/\/+$/, '') : null;
+  const href = options.fileHref ?? ((path: string) => `/downloads/${path}`);
   const columns = formats.filter((f) => f.listed && rows.some((r) => r.files.some((file) => file.format === f.id)));
   const scoped = rows.some((r) => r.files.some((f) => f.scoped));
   const setIds = rows.map((r) => r.setId).filter((id): id is string => id !== null);
@@ -76,7 +98,12 @@ export function downloadTable<Row extends DownloadTableRow>(rows: readonly Row[]
           if (!file) return null;
           return file.scoped
             ? { path: fileNames.wholeSet(format, row.setId ?? setIds[0]!), makes: format.id, text: format.linkText, note: plural(file.scoped.rows, 'mapping') }
-            : { path: file.path, text: format.linkText, note: formatBytes(file.bytes ?? 0) };
+            : {
+                path: file.path,
+                text: format.linkText,
+                note: formatBytes(file.bytes ?? 0),
+                ...(origin && format.opensInNavigator ? { navigator: navigatorLink(`${origin}${href(file.path)}`) } : {}),
+              };
         }),
       };
     }),

@@ -39,6 +39,13 @@ export interface ExportSet {
   types: Record<string, { name: string; label: string; scored: boolean }>;
   /** Absolute URLs of the site's pages, for the links in layers. */
   pages: { set: string; techniquePrefix: string };
+  /**
+   * The ATT&CK STIX id of each technique the set's mappings name, in its ATT&CK version and
+   * domain, where the catalog has it (for STIX bundles: formats/stix-bundle.ts).
+   */
+  attackPatterns?: Record<string, string>;
+  /** What made the files, for a workbook's About sheet: Mapscope's version and the build's date (ISO). */
+  made?: { mapscopeVersion: string; buildDate: string };
 }
 
 /** One mapping or non-mappable entry of a set. */

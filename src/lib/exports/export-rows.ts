@@ -115,6 +115,13 @@ export function exportSetOf(ctx: ModelIndex, set: MappingSet, pages: PageUrls): 
     if (item.mappingType !== null && !types[item.mappingType]) types[item.mappingType] = { name: item.mappingType, label: item.mappingType, scored: isScoredType(item.mappingType) };
   }
   const creation = set.creationDate ?? set.lastUpdate;
+  const attackPatterns: Record<string, string> = {};
+  for (const m of ctx.mappingsBySet.get(set.id) ?? []) {
+    if (Object.hasOwn(attackPatterns, m.techniqueId)) continue;
+    const technique = ctx.techniques.get(m.techniqueId);
+    const stixId = technique?.states[0]?.domain === set.domain ? technique.stixIds?.find((s) => s.versions.includes(set.attackVersion))?.stixId : undefined;
+    if (stixId) attackPatterns[m.techniqueId] = stixId;
+  }
   const framework = required(ctx.frameworks, set.frameworkId, 'framework');
   return {
     id: set.id,
@@ -144,6 +151,7 @@ export function exportSetOf(ctx: ModelIndex, set: MappingSet, pages: PageUrls): 
     },
     types,
     pages: { set: pages.set(set.id), techniquePrefix: pages.techniquePrefix },
+    attackPatterns,
   };
 }
 
@@ -180,6 +188,8 @@ export interface LayerOptions {
   subject?: string;
   /** Absolute URL of a page, for links back to the site. */
   pageUrl: (path: { technique?: string; set?: string }) => string;
+  /** What made the files (a workbook's About sheet says it). */
+  made?: ExportSet['made'];
 }
 
 /** A Navigator layer (format 4.5) of some of a set's mappings. */

@@ -62,7 +62,11 @@ export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions,
   const { model } = ctx;
   const pages = pageUrlsOf(layerOptions.pageUrl);
   const loaded = new Map<string, LoadedSet>();
-  const load = (set: MappingSet) => orInsert(loaded, set.id, () => loadSet(ctx, set, pages));
+  const load = (set: MappingSet) =>
+    orInsert(loaded, set.id, () => {
+      const one = loadSet(ctx, set, pages);
+      return layerOptions.made ? { ...one, set: { ...one.set, made: layerOptions.made } } : one;
+    });
 
   for (const set of model.sets) {
     const whole = { ...load(set), gaps: gapRows(ctx, set) };
@@ -120,7 +124,8 @@ export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions,
     const total = [...perSet.values()].reduce((a, b) => a + b, 0);
     // A format that spans sets: one file across the page's sets; then each set's own files.
     for (const { format, writer } of pageFormats.filter((f) => f.format.spansSets)) {
-      const input = () => ({ scope, sets: setIds.map((id) => load(required(ctx.sets, id, 'set'))) });
+      const named = format.namesSubject ? subject(required(ctx.sets, setIds[0]!, 'set')) : undefined;
+      const input = () => ({ scope, sets: setIds.map((id) => load(required(ctx.sets, id, 'set'))), ...(named !== undefined ? { subject: named } : {}) });
       yield { scope, setId: null, format: format.id, path: fileNames.pageAllSets(format, name), prebuilt: false, scoped: { rows: total, sets: setIds }, content: () => writer.write(input()) };
     }
     for (const [setId, rows] of perSet) {

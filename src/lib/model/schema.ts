@@ -370,6 +370,8 @@ export const techniqueSchema = z.object({
   attackVersions: z.array(z.string()),
   /** Its facts in each ATT&CK version of the catalog (empty when the catalog does not know it). */
   states: z.array(techniqueStateSchema.extend({ domain })),
+  /** Its ATT&CK STIX ids (attack-pattern--uuid) over the versions of the same catalog as its states (none before catalog format /2). */
+  stixIds: z.array(stixIdStateSchema).optional(),
 });
 
 /** A tactic of a domain, with its name in each ATT&CK version. */

@@ -2,10 +2,9 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareDownloads, type PreparedDownloads } from '../../../scripts/build-downloads.ts';
-import { downloadTable } from '../../../src/lib/exports/download-table.ts';
+import { downloadTable, navigatorLink } from '../../../src/lib/exports/download-table.ts';
 import { pageRowsBySet, type DownloadFormat } from '../../../src/lib/exports/formats/download-format.ts';
 import { DOWNLOAD_FORMATS, formatById } from '../../../src/lib/exports/formats/index.ts';
-import { xlsxFormat, xlsxOf } from '../../../src/lib/exports/formats/xlsx.ts';
 import { pageFile } from '../../../src/lib/exports/page-downloads.ts';
 import { planDownloads } from '../../../src/lib/exports/site-downloads.ts';
 import { indexModel } from '../../../src/lib/model/model-index.ts';
@@ -18,32 +17,36 @@ import { ROOT } from '../../support/paths.ts';
 
 const NIST = 'nist_800_53-rev5_attack-8.2-enterprise';
 const AZURE = 'azure-06.29.2021_attack-8.2-enterprise';
-const about = { mapscopeVersion: '0.1.0', buildDate: '2026-12-01' };
 
-/** The workbook as the next format would register it: formats/xlsx.ts's writer, for set pages and pages' own rows. */
-const workbook: DownloadFormat = {
-  ...xlsxFormat,
-  linkText: 'Excel',
+/** A format as the next one would register it: bytes made after a promise, for set pages and pages' own rows, spanning sets. */
+const probe: DownloadFormat = {
+  id: 'probe',
+  label: 'Probe',
+  linkText: 'Probe',
+  mediaType: 'application/octet-stream',
+  suffix: '_probe.bin',
+  spansSets: true,
   listed: true,
+  purpose: 'A test format: the capability ids of the rows.',
   scopes: {
-    set: { write: async ({ set, rows }) => (await xlsxOf([{ set, rows }], about)).bytes },
-    page: { write: async (input) => (await xlsxOf(pageRowsBySet(input), { ...about, ...(input.subject ? { subject: input.subject } : {}) })).bytes },
+    set: { write: async ({ rows }) => new TextEncoder().encode(`${rows.map((r) => r.object['capability_id']).join('\n')}\n`) },
+    page: { write: async (input) => new TextEncoder().encode(pageRowsBySet(input).map(({ set, rows }) => `${set.id}: ${rows.length}`).join('\n')) },
   },
 };
 
 let model: Model;
 let shipped: PreparedDownloads;
-let withWorkbook: PreparedDownloads;
+let withProbe: PreparedDownloads;
 beforeAll(async () => {
   model = (await runPipeline([path.join(ROOT, 'data')])).model!;
   shipped = await prepareDownloads(model, {});
-  withWorkbook = await prepareDownloads(model, {}, [...DOWNLOAD_FORMATS, workbook]);
+  withProbe = await prepareDownloads(model, {}, [...DOWNLOAD_FORMATS, probe]);
 }, 60_000);
 
 const rowsOf = (prepared: PreparedDownloads, scope: string) => prepared.manifest[scope] ?? [];
 const tableOf = (prepared: PreparedDownloads, scope: string, formats = DOWNLOAD_FORMATS) => downloadTable(rowsOf(prepared, scope), formats);
 
-async function sheetNames(bytes: Uint8Array): Promise<string[]> {
+async function sheetNames(bytes: Uint8Array | string): Promise<string[]> {
   const { default: Excel } = (await import('exceljs')) as unknown as { default: typeof ExcelJS };
   const book = new Excel.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -53,10 +56,12 @@ async function sheetNames(bytes: Uint8Array): Promise<string[]> {
 describe('the registry of download formats', () => {
   it('lists each format once, and no two files of a set share a name', () => {
     const ids = DOWNLOAD_FORMATS.map((f) => f.id);
-    expect(ids).toEqual(['csv', 'json', 'layer', 'non-mappable', 'gaps', 'rows', 'compare']);
+    expect(ids).toEqual(['csv', 'xlsx', 'json', 'yaml', 'layer', 'stix', 'non-mappable', 'gaps', 'rows', 'compare']);
     const suffixes = DOWNLOAD_FORMATS.filter((f) => f.scopes.set).map((f) => f.suffix);
     expect(new Set(suffixes).size).toBe(suffixes.length);
-    expect(() => formatById('xlsx')).toThrow('unknown download format "xlsx" (known: csv, json, layer, non-mappable, gaps, rows, compare)');
+    expect(() => formatById('probe')).toThrow('unknown download format "probe" (known: csv, xlsx, json, yaml, layer, stix, non-mappable, gaps, rows, compare)');
+    // Every format a page lists says what it is for, in the line under the table.
+    for (const format of DOWNLOAD_FORMATS.filter((f) => f.listed)) expect(format.purpose, format.id).toMatch(/^[A-Z].{20,}\.$/);
   });
 
   it('gives every format a page makes a whole-set file too, which its link gives without JavaScript', () => {
@@ -65,23 +70,42 @@ describe('the registry of download formats', () => {
 
   it('draws a set page\'s table: a column per format the set has, in the registry\'s order, each with its size', () => {
     const table = tableOf(shipped, `set:${NIST}`);
-    expect(table.columns.map((f) => f.label)).toEqual(['CSV', 'JSON', 'Navigator layer', 'Gaps (CSV)']);
+    expect(table.columns.map((f) => f.label)).toEqual(['CSV', 'Excel workbook', 'JSON', 'YAML', 'Navigator layer', 'STIX 2.1 bundle', 'Gaps (CSV)']);
     expect(table.scoped).toBe(false);
     expect(table.rows[0]!.cells.map((c) => c && `${c.path} ${c.text} (${c.note}) ${c.makes ?? '-'}`)).toEqual([
       `${NIST}.csv CSV (2.2 KB) -`,
+      expect.stringMatching(new RegExp(`^${NIST}\\.xlsx Excel \\(\\d+\\.\\d KB\\) -$`)),
       `${NIST}.json JSON (3.4 KB) -`,
+      `${NIST}.yaml YAML (3.6 KB) -`,
       `${NIST}_layer.json Layer (1.6 KB) -`,
+      expect.stringMatching(new RegExp(`^${NIST}_stix\\.json STIX \\(\\d+\\.\\d KB\\) -$`)),
       `${NIST}_gaps.csv CSV (33.2 KB) -`,
     ]);
+    // Without a known public origin, no layer offers to open in Navigator.
+    expect(table.rows[0]!.cells.some((c) => c?.navigator)).toBe(false);
+  });
+
+  it('offers "Open in ATT&CK Navigator" for a prebuilt layer only when the site knows its public origin', () => {
+    const rows = rowsOf(shipped, `set:${NIST}`);
+    const withOrigin = downloadTable(rows, DOWNLOAD_FORMATS, { origin: 'https://example.github.io/', fileHref: (p) => `/mapscope/downloads/${p}` });
+    const layerAt = withOrigin.columns.findIndex((f) => f.id === 'layer');
+    const layer = withOrigin.rows[0]!.cells[layerAt]!;
+    expect(layer.navigator).toBe(`https://mitre-attack.github.io/attack-navigator/#layerURL=${encodeURIComponent(`https://example.github.io/mapscope/downloads/${NIST}_layer.json`)}`);
+    expect(layer.navigator).toBe(navigatorLink(`https://example.github.io/mapscope/downloads/${NIST}_layer.json`));
+    expect(withOrigin.rows[0]!.cells.filter((c) => c?.navigator)).toHaveLength(1);
+    for (const origin of [null, undefined, '']) expect(downloadTable(rows, DOWNLOAD_FORMATS, { origin }).rows[0]!.cells.some((c) => c?.navigator), String(origin)).toBe(false);
+    // A page's own layer is made in the browser: no URL Navigator could read, so no link.
+    const technique = downloadTable(rowsOf(shipped, 'technique:T1046'), DOWNLOAD_FORMATS, { origin: 'https://example.github.io' });
+    expect(technique.rows.flatMap((r) => r.cells).some((c) => c?.navigator)).toBe(false);
   });
 
   it('draws a technique page\'s table of its own files: whole-set links that say which format to make', () => {
     const table = tableOf(shipped, 'technique:T1046');
     expect(table).toMatchObject({ scoped: true, allSets: 'T1046_all-sets.csv', stem: 'T1046', subject: 'T1046' });
     expect(table.rows.map(({ all, cells }) => [all, cells.map((c) => c && `${c.path} ${c.makes} ${c.note}`)])).toEqual([
-      [true, [`${AZURE}.csv csv 17 mappings`, null, null]],
-      [false, [null, `${AZURE}.json json 6 mappings`, `${AZURE}_layer.json layer 6 mappings`]],
-      [false, [null, `${NIST}.json json 11 mappings`, `${NIST}_layer.json layer 11 mappings`]],
+      [true, [`${AZURE}.csv csv 17 mappings`, `${AZURE}.xlsx xlsx 17 mappings`, null, null, null, null]],
+      [false, [null, null, `${AZURE}.json json 6 mappings`, `${AZURE}.yaml yaml 6 mappings`, `${AZURE}_layer.json layer 6 mappings`, `${AZURE}_stix.json stix 6 mappings`]],
+      [false, [null, null, `${NIST}.json json 11 mappings`, `${NIST}.yaml yaml 11 mappings`, `${NIST}_layer.json layer 11 mappings`, `${NIST}_stix.json stix 11 mappings`]],
     ]);
   });
 
@@ -95,36 +119,52 @@ describe('the registry of download formats', () => {
 
 describe('a format registered', () => {
   it('is written by the build for every set, in the manifest with its size', async () => {
-    const written = withWorkbook.files.filter((f) => f.path.endsWith('.xlsx'));
-    expect(written.map((f) => f.path).sort()).toEqual(model.sets.map((s) => `${s.id}.xlsx`).sort());
-    const nist = written.find((f) => f.path === `${NIST}.xlsx`)!.content as Uint8Array;
-    expect(Buffer.from(nist.subarray(0, 2)).toString()).toBe('PK');
-    expect(await sheetNames(nist)).toEqual(['Mappings', 'About']);
-    expect(rowsOf(withWorkbook, `set:${NIST}`)[0]!.files.at(-1)).toEqual({ format: 'xlsx', path: `${NIST}.xlsx`, bytes: nist.byteLength });
-    // The other formats' files are the same bytes.
-    expect(withWorkbook.files.filter((f) => !f.path.endsWith('.xlsx'))).toEqual(shipped.files);
-    expect(shipped.files.some((f) => f.path.endsWith('.xlsx'))).toBe(false);
+    const written = withProbe.files.filter((f) => f.path.endsWith('_probe.bin'));
+    expect(written.map((f) => f.path).sort()).toEqual(model.sets.map((s) => `${s.id}_probe.bin`).sort());
+    const nist = written.find((f) => f.path === `${NIST}_probe.bin`)!.content as Uint8Array;
+    expect(new TextDecoder().decode(nist).split('\n')).toContain('AC-4');
+    expect(rowsOf(withProbe, `set:${NIST}`)[0]!.files.at(-1)).toEqual({ format: 'probe', path: `${NIST}_probe.bin`, bytes: nist.byteLength });
+    // The other formats' files are the same files (the workbooks' zip entries carry the time they were made).
+    const others = (prepared: PreparedDownloads) => prepared.files.filter((f) => !f.path.endsWith('_probe.bin') && !f.path.endsWith('.xlsx'));
+    expect(others(withProbe)).toEqual(others(shipped));
+    expect(shipped.files.some((f) => f.path.endsWith('_probe.bin'))).toBe(false);
   });
 
   it('gets its column on set pages and on the pages that make their own files', () => {
-    const formats = [...DOWNLOAD_FORMATS, workbook];
-    expect(tableOf(withWorkbook, `set:${NIST}`, formats).columns.map((f) => f.label)).toEqual(['CSV', 'JSON', 'Navigator layer', 'Gaps (CSV)', 'Excel workbook']);
-    expect(tableOf(withWorkbook, `set:${NIST}`, formats).rows[0]!.cells.at(-1)).toMatchObject({ path: `${NIST}.xlsx`, text: 'Excel' });
-    const technique = tableOf(withWorkbook, 'technique:T1046', formats);
-    expect(technique.columns.map((f) => f.label)).toEqual(['CSV', 'JSON', 'Navigator layer', 'Excel workbook']);
-    // It spans sets, as the CSV does: one workbook across the page's sets, made in the browser.
-    expect(technique.rows.map((r) => r.cells.at(-1))).toEqual([{ path: `${AZURE}.xlsx`, makes: 'xlsx', text: 'Excel', note: '17 mappings' }, null, null]);
-    expect(rowsOf(withWorkbook, 'technique:T1046')[0]!.files.map((f) => f.path)).toEqual(['T1046_all-sets.csv', 'T1046_all-sets.xlsx']);
-    expect(pageFile({ format: 'xlsx', file: `${AZURE}.xlsx`, stem: 'T1046', allSets: { name: 'T1046_all-sets.csv', files: [{ format: 'json', file: `${AZURE}.json` }] } }, (id) => formatById(id, formats)).name).toBe('T1046_all-sets.xlsx');
-    expect(tableOf(shipped, 'technique:T1046').columns.map((f) => f.label)).toEqual(['CSV', 'JSON', 'Navigator layer']);
+    const formats = [...DOWNLOAD_FORMATS, probe];
+    expect(tableOf(withProbe, `set:${NIST}`, formats).columns.map((f) => f.label).at(-1)).toBe('Probe');
+    expect(tableOf(withProbe, `set:${NIST}`, formats).rows[0]!.cells.at(-1)).toMatchObject({ path: `${NIST}_probe.bin`, text: 'Probe' });
+    const technique = tableOf(withProbe, 'technique:T1046', formats);
+    expect(technique.columns.map((f) => f.label).at(-1)).toBe('Probe');
+    // It spans sets, as the CSV does: one file across the page's sets, made in the browser.
+    expect(technique.rows.map((r) => r.cells.at(-1))).toEqual([{ path: `${AZURE}_probe.bin`, makes: 'probe', text: 'Probe', note: '17 mappings' }, null, null]);
+    expect(rowsOf(withProbe, 'technique:T1046')[0]!.files.map((f) => f.path)).toEqual(['T1046_all-sets.csv', 'T1046_all-sets.xlsx', 'T1046_all-sets_probe.bin']);
+    expect(pageFile({ format: 'probe', file: `${AZURE}_probe.bin`, stem: 'T1046', allSets: { name: 'T1046_all-sets.csv', files: [{ format: 'json', file: `${AZURE}.json` }] } }, (id) => formatById(id, formats)).name).toBe('T1046_all-sets_probe.bin');
+    expect(tableOf(shipped, 'technique:T1046').columns.map((f) => f.label)).not.toContain('Probe');
   });
 
   it('makes a page\'s own file with its writer, as the browser does', async () => {
-    const planned = [...planDownloads(indexModel(model), { pageUrl: () => 'https://mapscope.example/' }, [...DOWNLOAD_FORMATS, workbook])];
+    const planned = [...planDownloads(indexModel(model), { pageUrl: () => 'https://mapscope.example/' }, [...DOWNLOAD_FORMATS, probe])];
+    const file = planned.find((f) => f.path === 'T1046_all-sets_probe.bin')!;
+    expect(file).toMatchObject({ prebuilt: false, scoped: { rows: 17, sets: [AZURE, NIST] } });
+    expect(new TextDecoder().decode((await file.content()) as Uint8Array)).toBe(`${AZURE}: 6\n${NIST}: 11`);
+  });
+
+  it('the workbook, registered: a page\'s workbook spans its sets, a sheet each, and its About sheet says what made it', async () => {
+    const planned = [...planDownloads(indexModel(model), { pageUrl: () => 'https://mapscope.example/', made: { mapscopeVersion: '9.9.9', buildDate: '2026-12-01' } })];
     const file = planned.find((f) => f.path === 'T1046_all-sets.xlsx')!;
     expect(file).toMatchObject({ prebuilt: false, scoped: { rows: 17, sets: [AZURE, NIST] } });
-    const sheets = await sheetNames((await file.content()) as Uint8Array);
+    const bytes = (await file.content()) as Uint8Array;
+    const sheets = await sheetNames(bytes);
     expect(sheets).toHaveLength(4);
     expect([sheets[0], sheets[3]]).toEqual(['Mappings', 'About']);
+    const { default: Excel } = (await import('exceljs')) as unknown as { default: typeof ExcelJS };
+    const book = new Excel.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const about = book.getWorksheet('About')!;
+    const cells = about.getSheetValues().flat().map(String);
+    expect(cells).toContain('Mapscope 9.9.9');
+    expect(cells).toContain('2026-12-01');
+    expect(cells).toContain('T1046: mappings from Mapscope');
   });
 });

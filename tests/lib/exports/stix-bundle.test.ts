@@ -122,7 +122,6 @@ describe('STIX 2.1 bundles', () => {
       relationship_type: 'technique-scores',
       target_ref: attackPatternIds.get('T1046'),
       description: 'Blocks scans at the edge.\r\nA second line of the note.',
-      x_mapscope_attack_object_id: 'T1046',
       x_mapscope_score_value: 'significant',
       x_mapscope_mapping_type: 'technique_scores',
       created: '2024-01-13T00:00:00.000Z',
@@ -136,9 +135,9 @@ describe('STIX 2.1 bundles', () => {
       { source_name: 'reference', description: 'ftp://example.net/file.txt' },
       { source_name: 'reference', description: 'vendor-guide-p4' },
     ]);
-    const sub = relationships.find((r) => r['x_mapscope_attack_object_id'] === 'T1078.004')!;
+    const sub = relationships.find((r) => r['target_ref'] === attackPatternIds.get('T1078.004'))!;
     expect(sub).toMatchObject({ x_mapscope_related_score: 'T1078', x_mapscope_score_category: 'detect', x_mapscope_score_value: 'partial' });
-    expect(relationships.find((r) => r['x_mapscope_attack_object_id'] === 'T1078')).toMatchObject({ x_mapscope_status: 'in_progress' });
+    expect(relationships.find((r) => r['target_ref'] === attackPatternIds.get('T1078'))).toMatchObject({ x_mapscope_status: 'in_progress' });
     // A scored row without a value keeps its category and says nothing of a value.
     const unscored = relationships.find((r) => r['x_mapscope_score_category'] === 'respond')!;
     expect(unscored['x_mapscope_score_value']).toBeUndefined();
@@ -163,7 +162,7 @@ describe('STIX 2.1 bundles', () => {
     expect(report.relationships).toBe(byType(bundle, 'relationship').length);
     // No row lost silently: every row is a relationship or in the report.
     expect(report.relationships + report.unresolved.reduce((n, u) => n + u.mappings, 0) + report.nonMappable + report.duplicates).toBe(acme.rows.length);
-    expect(bundle.objects!.some((o) => o['x_mapscope_attack_object_id'] === 'T1999')).toBe(false);
+    expect(bundle.objects!.some((o) => o.type === 'relationship' && !o['target_ref'])).toBe(false);
   });
 
   it('choose the SDO type by what the capability is: a CVE a vulnerability, VERIS an attack-pattern, else a course of action', () => {
@@ -218,7 +217,7 @@ describe('STIX 2.1 bundles', () => {
     const scope = scopeKey.technique('T1046');
     const rows = acme.rows.filter((r) => r.mapping && r.scopes.includes(scope));
     const { bundle, report } = stixBundleOf(acme.set, rows, attackPatternIds);
-    expect(new Set(byType(bundle, 'relationship').map((r) => r['x_mapscope_attack_object_id']))).toEqual(new Set(['T1046']));
+    expect(new Set(byType(bundle, 'relationship').map((r) => r['target_ref']))).toEqual(new Set([attackPatternIds.get('T1046')]));
     expect(byType(bundle, 'course-of-action').map((c) => c['name']).sort()).toEqual(['acme_firewall', 'acme_sensor']);
     expect(report.relationships).toBe(rows.length);
     expect(problemsOf(bundle)).toEqual([]);
@@ -230,4 +229,28 @@ describe('STIX 2.1 bundles', () => {
     expect(controls.map((c) => c['name']).sort()).toEqual(['AC-02', 'AC-1']);
     expect(byType(bundle, 'relationship').filter((r) => r['source_ref'] === controls.find((c) => c['name'] === 'AC-02')!.id)).toHaveLength(2);
   });
+});
+
+describe('the STIX 2.1 bundles the build writes (the registry\'s format, the catalog\'s ids)', () => {
+  it('validate, every object of every set\'s bundle, target the catalog\'s attack-patterns, and are the same bytes in two builds', async () => {
+    const { prepareDownloads } = await import('../../../scripts/build-downloads.ts');
+    const { techniqueStixId, indexCatalog } = await import('../../../src/lib/attack/catalog.ts');
+    const model = (await runPipeline([path.join(ROOT, 'data')])).model!;
+    const [first, second] = [await prepareDownloads(model, {}), await prepareDownloads(model, {})];
+    const bundles = first.files.filter((f) => f.path.endsWith('_stix.json'));
+    expect(bundles.map((f) => f.path).sort()).toEqual(model.sets.map((s) => `${s.id}_stix.json`).sort());
+    expect(first.stixGaps).toEqual([]);
+    const catalog = indexCatalog(JSON.parse(readFileSync(path.join(ROOT, 'data/attack/enterprise.json'), 'utf8')));
+    for (const file of bundles) {
+      const bundle = JSON.parse(String(file.content)) as StixBundle;
+      expect(problemsOf(bundle), file.path).toEqual([]);
+      const set = model.sets.find((s) => file.path === `${s.id}_stix.json`)!;
+      const relationships = byType(bundle, 'relationship');
+      expect(relationships).toHaveLength(model.mappings.filter((m) => m.setId === set.id).length);
+      const targets = new Set(model.mappings.filter((m) => m.setId === set.id).map((m) => techniqueStixId(catalog, m.techniqueId, set.attackVersion)));
+      expect(targets.has(undefined)).toBe(false);
+      expect(new Set(relationships.map((r) => r['target_ref']))).toEqual(targets);
+      expect(second.files.find((f) => f.path === file.path)!.content, `${file.path}: a rebuild gives the same file`).toBe(file.content);
+    }
+  }, 60_000);
 });

@@ -13,6 +13,7 @@ export const comparisonCsvFormat = {
   suffix: '.csv',
   spansSets: false,
   listed: true,
+  purpose: 'Every difference between the two sets, one row each.',
   scopes: {
     compare: { write: async ({ comparison }) => (await import('../../compare/compare-csv.ts')).compareCsv(comparison) },
   },

@@ -10,6 +10,7 @@ export const csvFormat = {
   suffix: '.csv',
   spansSets: true,
   listed: true,
+  purpose: 'For spreadsheets and scripts: the published Mappings Explorer columns.',
   scopes: {
     set: { write: ({ set, rows }) => csvOf(rows.map((row) => ({ set, row }))) },
     page: { write: (input) => csvOf(pageRowsBySet(input).flatMap(({ set, rows }) => rows.map((row) => ({ set, row })))) },

@@ -63,9 +63,11 @@ export interface DownloadFormat {
   spansSets: boolean;
   /** Whether a page's file names what the page is about (a layer's title: "T1046: <set>"). */
   namesSubject?: boolean;
+  /** Whether ATT&CK Navigator opens its file (a layer): a prebuilt one gets an "Open in ATT&CK Navigator" link when the site knows its origin. */
+  opensInNavigator?: boolean;
   /** Whether pages offer it as a download (false for a file only the browser reads, like the rows file). */
   listed: boolean;
-  /** What it is for, in one sentence (the newer writers give it: formats/xlsx.ts). */
+  /** What it is for, in one sentence, under the page's download table. */
   purpose?: string;
   /** The scopes that offer the format, each with its writer. */
   scopes: {

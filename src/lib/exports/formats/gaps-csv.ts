@@ -19,6 +19,7 @@ export const gapsCsvFormat = {
   suffix: '_gaps.csv',
   spansSets: false,
   listed: true,
+  purpose: "Active techniques of the set's ATT&CK version that no mapping names.",
   scopes: {
     set: { offers: ({ gaps }) => gaps !== null, write: ({ gaps }) => toGapsCsv(gaps ?? []) },
   },

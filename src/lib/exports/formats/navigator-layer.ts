@@ -10,7 +10,9 @@ export const navigatorLayerFormat = {
   suffix: '_layer.json',
   spansSets: false,
   namesSubject: true,
+  opensInNavigator: true,
   listed: true,
+  purpose: 'For ATT&CK Navigator: techniques shaded by score.',
   scopes: {
     set: { write: ({ set, rows }) => jsonText(layerOf(set, rows)) },
     page: {

@@ -12,6 +12,7 @@ export const nonMappableCsvFormat = {
   suffix: '_non-mappable.csv',
   spansSets: true,
   listed: true,
+  purpose: "The set's entries that map to no technique.",
   scopes: {
     set: {
       offers: (input) => nonMappables(input).length > 0,

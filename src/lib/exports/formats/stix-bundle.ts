@@ -32,14 +32,16 @@
  *   their ids would be a version of MITRE's objects written by someone else (STIX lets only an
  *   object's creator version it); consumers such as OpenCTI resolve the refs against their
  *   ATT&CK import, and a bundle with refs to objects it does not carry is valid STIX.
- *   `x_mapscope_attack_object_id` names the technique on each relationship for readers without it.
+ *   The technique's ATT&CK id (T1046) is not repeated on each relationship: `target_ref` names
+ *   it, and a tenth of the file would go to saying it twice (the public corpus's bundles must fit
+ *   the deploy budget).
  *
  * Custom properties (top-level, `x_mapscope_` prefixed, as ATT&CK's own `x_mitre_` ones are; a
  * STIX 2.1 extension definition would add its declaration to every object, a sixth of the file):
  * - on capabilities: `x_mapscope_framework` (id), `x_mapscope_framework_version`,
  *   `x_mapscope_capability_group` (the group's id as the set spells it) and
  *   `x_mapscope_capability_group_name` (its label), when the row has a group;
- * - on relationships: `x_mapscope_attack_object_id` (T1046); `x_mapscope_score_category`
+ * - on relationships: `x_mapscope_score_category`
  *   (protect, detect, respond), `x_mapscope_score_value` (minimal, partial, significant) and
  *   `x_mapscope_related_score` (a sub-technique's parent whose score it shares), when the mapping
  *   has them; `x_mapscope_mapping_type`, the type as the set writes it, when its STIX form
@@ -54,7 +56,8 @@
 import { v5 as uuidv5 } from 'uuid';
 import { capabilityKey } from '../../core/ids.ts';
 import type { ExportRow, ExportSet } from '../export-formats.ts';
-import { isHttpUrl } from '../../ingest/references.ts';
+import { isHttpUrl } from '../../core/urls.ts';
+import { jsonText, pageRowsOfOneSet, type DownloadFormat } from './download-format.ts';
 
 /** The namespace of Mapscope's UUIDv5 STIX ids. */
 export const MAPSCOPE_STIX_NAMESPACE = '033b1cfc-a6ce-4939-a750-86b43c92a0fb';
@@ -62,16 +65,38 @@ export const MAPSCOPE_STIX_NAMESPACE = '033b1cfc-a6ce-4939-a750-86b43c92a0fb';
 /** The date identities carry, the same in every bundle (see the module's note). */
 export const IDENTITY_TIMESTAMP = '2026-12-01T00:00:00.000Z';
 
+/** A set's bundle of some of its rows, its techniques resolved through the set's own ids (ExportSet.attackPatterns). */
+const bundleText = (set: ExportSet, rows: readonly ExportRow[]) => jsonText(stixBundleOf(set, rows, new Map(Object.entries(set.attackPatterns ?? {}))).bundle);
+
 /** The format, for the registry of download formats. */
 export const stixFormat = {
   id: 'stix',
   label: 'STIX 2.1 bundle',
+  linkText: 'STIX',
   mediaType: 'application/stix+json;version=2.1',
   suffix: '_stix.json',
   /** One bundle holds one set (its ATT&CK version says which attack-patterns the refs name). */
   spansSets: false,
-  purpose: 'For CTI platforms (OpenCTI, MISP): each capability a STIX object, each mapping a relationship to its ATT&CK technique.',
-} as const;
+  listed: true,
+  purpose: 'For CTI platforms (OpenCTI, MISP): capabilities related to ATT&CK techniques.',
+  scopes: {
+    set: { write: ({ set, rows }) => bundleText(set, rows) },
+    page: {
+      write: (input) => {
+        const { set, rows } = pageRowsOfOneSet(input, 'STIX');
+        return bundleText(set, rows);
+      },
+    },
+  },
+} satisfies DownloadFormat;
+
+/**
+ * The mappings a set's bundle leaves out because the catalog has no STIX id for their
+ * technique in the set's ATT&CK version: per technique id, how many (for the build's report line).
+ */
+export function unresolvedTechniques(set: ExportSet, rows: readonly ExportRow[]): { techniqueId: string; mappings: number }[] {
+  return stixBundleOf(set, rows, new Map(Object.entries(set.attackPatterns ?? {}))).report.unresolved;
+}
 
 /** A STIX object as written. */
 export type StixObject = { type: string; id: string } & Record<string, unknown>;
@@ -241,7 +266,6 @@ export function stixBundleOf(set: ExportSet, rows: readonly ExportRow[], attackP
       target_ref: target,
       ...(comments ? { description: comments } : {}),
       ...(references.length ? { external_references: references } : {}),
-      x_mapscope_attack_object_id: techniqueId,
       ...(category ? { x_mapscope_score_category: category } : {}),
       ...(value ? { x_mapscope_score_value: value } : {}),
       ...(related ? { x_mapscope_related_score: related } : {}),

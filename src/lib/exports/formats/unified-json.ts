@@ -10,6 +10,7 @@ export const unifiedJsonFormat = {
   suffix: '.json',
   spansSets: false,
   listed: true,
+  purpose: 'The Mappings Explorer JSON format, for tools that read it.',
   scopes: {
     set: { write: ({ set, rows }) => jsonText(unifiedJsonOf(set, rows)) },
     page: {

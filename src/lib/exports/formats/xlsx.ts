@@ -18,8 +18,9 @@
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import { csvRecord, EXPORT_CSV_COLUMNS, type ExportRow, type ExportSet } from '../export-formats.ts';
-import { isHttpUrl } from '../../ingest/references.ts';
+import { isHttpUrl } from '../../core/urls.ts';
 import { DOMAINS, SCORE_VALUES } from '../../core/vocabulary.ts';
+import { pageRowsBySet, type DownloadFormat } from './download-format.ts';
 
 /** What the workbook says of its making, on its About sheet. */
 export interface WorkbookAbout {
@@ -52,16 +53,27 @@ export interface WorkbookFile {
   truncated: TruncatedCell[];
 }
 
+/** What a set's files say of their making, when the build did not say (a test's, a tool's). */
+const UNSAID: WorkbookAbout = { mapscopeVersion: 'unknown', buildDate: '' };
+const aboutOf = (set: ExportSet | undefined, subject?: string): WorkbookAbout => ({ ...(set?.made ?? UNSAID), ...(subject ? { subject } : {}) });
+
 /** The format, for the registry of download formats. */
 export const xlsxFormat = {
   id: 'xlsx',
   label: 'Excel workbook',
+  linkText: 'Excel',
   mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   suffix: '.xlsx',
   /** Like the CSV file, one workbook may hold rows of several sets (a sheet each). */
   spansSets: true,
-  purpose: 'For spreadsheets (Excel, LibreOffice, Google Sheets): the CSV columns with a frozen header, filters, links and a sheet per set.',
-} as const;
+  namesSubject: true,
+  listed: true,
+  purpose: 'For Excel and LibreOffice: frozen header, filters, links, a sheet per set.',
+  scopes: {
+    set: { write: async ({ set, rows }) => (await xlsxOf([{ set, rows }], aboutOf(set))).bytes },
+    page: { write: async (input) => (await xlsxOf(pageRowsBySet(input), aboutOf(input.sets[0]?.set, input.subject))).bytes },
+  },
+} satisfies DownloadFormat;
 
 /** The columns after the CSV's: the score's rank, then the references as links. */
 export const SCORE_RANK_COLUMN = 'score_rank';

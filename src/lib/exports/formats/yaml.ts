@@ -11,17 +11,29 @@
  */
 import { Document, isScalar, visit } from 'yaml';
 import { unifiedJsonOf, type ExportRow, type ExportSet } from '../export-formats.ts';
+import { pageRowsOfOneSet, type DownloadFormat } from './download-format.ts';
 
 /** The format, for the registry of download formats. */
 export const yamlFormat = {
   id: 'yaml',
   label: 'YAML',
+  linkText: 'YAML',
   mediaType: 'application/yaml',
   suffix: '.yaml',
   /** As the JSON file: one set per document. */
   spansSets: false,
-  purpose: 'For version control and scripts: the unified JSON document as YAML 1.2.',
-} as const;
+  listed: true,
+  purpose: 'The JSON document as YAML 1.2, for git and scripts.',
+  scopes: {
+    set: { write: ({ set, rows }) => yamlOf(set, rows) },
+    page: {
+      write: (input) => {
+        const { set, rows } = pageRowsOfOneSet(input, 'YAML');
+        return yamlOf(set, rows);
+      },
+    },
+  },
+} satisfies DownloadFormat;
 
 // Characters a loader may not take as written outside double quotes: a tab (PyYAML refuses it
 // in a plain scalar), the line breaks YAML 1.1 counts (NEL, LS, PS), and what YAML does not allow

@@ -201,6 +201,7 @@ export class TechniqueRegistry {
       citations: bundled?.citations ?? {},
       attackVersions,
       states,
+      ...(draft.id && catalog?.stixIds.get(draft.id)?.length ? { stixIds: catalog.stixIds.get(draft.id)!.map((s) => ({ ...s, versions: [...s.versions] })) } : {}),
     };
   }
 }

@@ -5,23 +5,14 @@
  */
 import type { ReadRepair } from '../read-inputs.ts';
 import type { DataRule } from './data-rule.ts';
+import { isHttpUrl } from '../../core/urls.ts';
+
+export { isHttpUrl };
 
 export const referenceNotALink = {
   id: 'reference-not-a-link',
   kinds: { 'reference-not-a-link': { title: 'References kept as plain text', expected: 'an http(s) URL' } },
 } satisfies DataRule;
-
-/** True for absolute http: or https: URLs with a host and no whitespace or control characters. */
-export function isHttpUrl(value: string): boolean {
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) return false;
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
 
 /** A CSV references cell that opens a list and never closes it: kept whole, as text. */
 export function unreadableReferenceCell(cell: string): ReadRepair {
