@@ -1,5 +1,5 @@
 /**
- * npm run data -- [--data PATH ...] [--attack PATH ...] [--out DIR] [--strict] (flags and variables:
+ * npm run data -- [--data PATH ...] [--attack PATH ...] [--descriptions PATH ...] [--out DIR] [--strict] (flags and variables:
  * src/lib/config/settings.ts, docs/configuration.md)
  * Reads mapping files (data/ by default, or MAPSCOPE_DATA=path:path, or --data), validates and
  * normalizes them, and writes generated/model.json. On any error it lists them, writes
@@ -21,7 +21,7 @@ export async function dataStep(argv: string[], command: 'data' | 'build' = 'data
   // The build takes the data step's flags; its help and errors say npm run build.
   const parsed = command === 'build' ? parseCommand('build', argv) : parseCommand('data', argv);
   if ('status' in parsed) return parsed;
-  const { data: paths, attack, generated, strict } = parsed.values;
+  const { data: paths, attack, descriptions, generated, strict } = parsed.values;
   const out = path.resolve(generated);
 
   const limit = maxInputSize();
@@ -30,7 +30,7 @@ export async function dataStep(argv: string[], command: 'data' | 'build' = 'data
     return { status: 2 };
   }
   const started = performance.now();
-  const result = await runPipeline(paths, { strict, attack });
+  const result = await runPipeline(paths, { strict, attack, descriptions });
   if (!result.model) {
     console.error(formatProblems(result.problems));
     if (strict && result.warnings.length) console.error('(--strict: warnings count as errors.)');
