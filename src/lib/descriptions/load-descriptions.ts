@@ -47,7 +47,7 @@ export function catalogRevision(title: string, version: string | null, file: str
 const isCatalogCandidate = (name: string) => /\.json$/i.test(name) && !/[-_]descriptions\.json$/i.test(name);
 
 /** Read every OSCAL catalog under the paths; JSON that is no catalog (a profile, a mapping file) is passed over. */
-async function readCatalogFiles(inputs: readonly string[], limit: InputLimit, warnings: DataWarning[], cwd: string, sets: readonly MappingSet[]): Promise<ReadCatalog[]> {
+async function readCatalogFiles(inputs: readonly string[], limit: InputLimit, warnings: DataWarning[], cwd: string, sets: readonly MappingSet[], oscalFiles: Set<string>): Promise<ReadCatalog[]> {
   const catalogs: ReadCatalog[] = [];
   if ('problem' in limit) return catalogs;
   const budget = new InputBudget(limit.bytes);
@@ -59,7 +59,10 @@ async function readCatalogFiles(inputs: readonly string[], limit: InputLimit, wa
       const read = await readInputText(file, { budget });
       if ('problem' in read) continue; // read again, and warned about, as a description file if it is one
       // Cheap test before parsing: a catalog says so near its start.
-      if (!/"catalog"\s*:/.test(read.text.slice(0, 2000))) continue;
+      const head = read.text.slice(0, 2000);
+      if (/"profile"\s*:/.test(head)) oscalFiles.add(file.path);
+      if (!/"catalog"\s*:/.test(head)) continue;
+      oscalFiles.add(file.path);
       let data: unknown;
       try {
         data = JSON.parse(read.text.replace(/^\uFEFF/, ''));
@@ -116,8 +119,10 @@ export async function loadDescriptions(
   const cwd = options.cwd ?? process.cwd();
   const limit = options.limit ?? maxInputSize();
   const warnings: DataWarning[] = [];
-  const catalogs = await readCatalogFiles(inputs, limit, warnings, cwd, model.sets);
-  const files = await readDescriptionFiles(inputs, cwd, limit);
+  const oscalFiles = new Set<string>();
+  const catalogs = await readCatalogFiles(inputs, limit, warnings, cwd, model.sets, oscalFiles);
+  // A catalog or profile given by its own path is not a description file.
+  const files = await readDescriptionFiles(inputs.filter((i) => !oscalFiles.has(path.resolve(cwd, i))), cwd, limit);
   const versionOf = new Map(files.files.map((f) => [f.file, f.version]));
   for (const w of files.warnings) warnings.push(fromDescriptionWarning(w, model.sets, versionOf.get(w.file) ?? null));
 
