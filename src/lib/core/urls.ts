@@ -16,6 +16,7 @@
  *   /coverage/?c=azure:azure_firewall&b=...   the coverage builder (a selection of capabilities in the query)
  *   /data-quality/                            every warning of the build, by set (#<set id>) and kind
  *   /compare/                                 comparisons of sets: the static ones by framework, and a picker
+ *   /guide/                                   how to read Mapscope: mapping types, scores, scope, terms (#<section>)
  *   /compare/<set a>/<set b>/                 what changed from set a (older) to set b (newer); /2/, /3/... its further pages
  *
  * Row anchors: #<row id> on technique, capability and group pages; #set-<set id> narrows a page
@@ -42,6 +43,8 @@ export interface SiteUrls {
   compareIndex(): string;
   /** The static comparison of set a (older) with set b (newer), or one of its further pages (2, 3...). */
   compare(a: string, b: string, page?: number): string;
+  /** The guide: how to read the site. */
+  guide(): string;
   /** A file under public/ or a generated asset, e.g. "downloads/x.csv". */
   file(path: string): string;
 }
@@ -78,6 +81,7 @@ export function createUrls(base: string): SiteUrls {
     search: (query) => `${at('search')}${query ? `?q=${encodeURIComponent(query)}` : ''}`,
     dataQuality: (setId, kind) => (setId ? withAnchor(at('data-quality'), encodeURIComponent(kind ? warningKindAnchor(setId, kind) : setId)) : at('data-quality')),
     compareIndex: () => at('compare'),
+    guide: () => at('guide'),
     compare: (a, b, page) => (page && page > 1 ? at('compare', a, b, String(page)) : at('compare', a, b)),
     file: (path) => `${root}${path.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`,
   };

@@ -1,0 +1,58 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { page, text } from '../support/html.ts';
+
+// The guide (/guide/) and the links to its sections from set pages, matrix legends, the header and footer.
+const { dist } = inject('defaultSite');
+const guide = page(dist, '/guide/');
+const anchors = new Set(guide.querySelectorAll('[id]').map((e) => e.getAttribute('id')));
+const guideAnchor = (href: string) => /^\/guide\/#(.+)$/.exec(href)?.[1];
+const setIds = readdirSync(path.join(dist, 'sets'));
+
+describe('the guide', () => {
+  it('has a section per mapping type family, each with a heading, reached from its table of contents', () => {
+    for (const id of ['what-a-mapping-is', 'control-mappings', 'technique-scores', 'cve-mappings', 'veris', 'non-mappable', 'scope', 'merged-rows', 'warnings', 'coverage-builder', 'comparisons', 'urls']) {
+      expect(guide.querySelector(`section#${id} h2`), id).not.toBeNull();
+      expect(guide.querySelector(`.guide-toc a[href="#${id}"]`), id).not.toBeNull();
+    }
+    expect(text(guide.querySelector('#technique-scores'))).toMatch(/Minimal.*Partial.*Significant/s);
+  });
+
+  it('says, from the data, which NIST SP 800-53 families no set maps', () => {
+    const scope = text(guide.querySelector('#scope'));
+    // The default data maps only some families; the list is computed at build time.
+    expect(scope).toMatch(/NIST SP 800-53: \d+ of its 20 families have no mapping in any set of this site \(([A-Z]{2}, )*[A-Z]{2}\)/);
+    expect(scope).toContain('PE');
+  });
+
+  it('is linked from the header and the footer of every page', () => {
+    const doc = page(dist, '/techniques/T1046/');
+    expect(doc.querySelector('.site-nav a[href="/guide/"]')).not.toBeNull();
+    expect(doc.querySelector('.site-footer a[href="/guide/"]')).not.toBeNull();
+  });
+});
+
+describe('set pages', () => {
+  it('describe each mapping type and link the guide section that explains it, instead of "No description given"', () => {
+    expect(setIds.length).toBeGreaterThan(0);
+    for (const id of setIds) {
+      const doc = page(dist, `/sets/${id}/`);
+      const types = doc.querySelector('#types-title')!.parentNode!;
+      expect(text(types)).not.toContain('No description given');
+      const links = types.querySelectorAll('a.guide-link').map((a) => a.getAttribute('href')!);
+      expect(links.length, id).toBe(types.querySelectorAll('dt').length);
+      for (const href of links) expect(anchors.has(guideAnchor(href)!), `${id}: ${href}`).toBe(true);
+    }
+  });
+
+  it('link the guide from the key above the matrix legend, to a section that exists', () => {
+    for (const id of setIds) {
+      const href = page(dist, `/sets/${id}/`).querySelector('.matrix-summary a.guide-link')?.getAttribute('href');
+      if (!href) continue;
+      expect(anchors.has(guideAnchor(href)!), `${id}: ${href}`).toBe(true);
+    }
+    const scored = setIds.find((id) => id.startsWith('azure'))!;
+    expect(page(dist, `/sets/${scored}/`).querySelector('.matrix-summary a.guide-link')!.getAttribute('href')).toBe('/guide/#technique-scores');
+  });
+});
