@@ -56,3 +56,16 @@ describe('set pages', () => {
     expect(page(dist, `/sets/${scored}/`).querySelector('.matrix-summary a.guide-link')!.getAttribute('href')).toBe('/guide/#technique-scores');
   });
 });
+
+describe('framework pages', () => {
+  it('say what the framework is and who publishes it, with links to the publisher and the mapping methodology', () => {
+    const about = page(dist, '/frameworks/nist_800_53/').querySelector('#about')!;
+    expect(about).not.toBeNull();
+    expect(text(about)).toContain('National Institute of Standards and Technology');
+    const hrefs = about.querySelectorAll('a').map((a) => a.getAttribute('href'));
+    expect(hrefs.some((h) => h?.startsWith('https://csrc.nist.gov/'))).toBe(true);
+    expect(hrefs.some((h) => h?.includes('/mappings-explorer/about/methodology/'))).toBe(true);
+    expect(hrefs).toContain('/guide/#scope');
+    expect(text(page(dist, '/frameworks/azure/').querySelector('#about'))).toContain('Microsoft');
+  });
+});
