@@ -30,6 +30,8 @@ const PAGES = [
   ['tactic index', 'tactics/'],
   ['search', 'search/?q=sentinel'],
   ['compare index', 'compare/'],
+  ['guide', 'guide/'],
+  ['framework', 'frameworks/nist_800_53/'],
 ] as const;
 
 describe.each(['light', 'dark'] as const)('axe-core in %s mode', (colorScheme) => {

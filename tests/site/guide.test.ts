@@ -69,3 +69,23 @@ describe('framework pages', () => {
     expect(text(page(dist, '/frameworks/azure/').querySelector('#about'))).toContain('Microsoft');
   });
 });
+
+describe('the matrix of every framework (/matrix/)', () => {
+  const doc = page(dist, '/matrix/');
+
+  it('shades each technique by how many frameworks cover it and says per framework how many capabilities, linked to its page', () => {
+    const cells = doc.querySelectorAll('#enterprise .matrix li');
+    expect(cells.length).toBeGreaterThan(100);
+    // T1046 is mapped by both frameworks of the default data.
+    const t1046 = cells.find((li) => li.querySelector(':scope > a')?.getAttribute('href') === '/techniques/T1046/')!;
+    expect(t1046.getAttribute('class')).toBe('s2');
+    expect(text(t1046.querySelector('.fw-counts'))).toMatch(/^(nist_800_53 \d+ · azure \d+|azure \d+ · nist_800_53 \d+)$/);
+    const blank = cells.find((li) => !li.getAttribute('class'))!;
+    expect(text(blank.querySelector('.fw-counts'))).toBe('no framework');
+    expect(doc.querySelectorAll('#enterprise .matrix-legend li').map(text)).toEqual(['no framework', '1 framework', '2 frameworks', '3–4 frameworks', '5 or more frameworks']);
+  });
+
+  it('is linked from the header', () => {
+    expect(page(dist, '/').querySelector('.site-nav a[href="/matrix/"]')).not.toBeNull();
+  });
+});
