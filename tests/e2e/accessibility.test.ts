@@ -32,6 +32,7 @@ const PAGES = [
   ['compare index', 'compare/'],
   ['guide', 'guide/'],
   ['framework', 'frameworks/nist_800_53/'],
+  ['all-frameworks matrix', 'matrix/'],
 ] as const;
 
 describe.each(['light', 'dark'] as const)('axe-core in %s mode', (colorScheme) => {
