@@ -23,12 +23,12 @@ export const CAPABILITY_SHADE_LEGEND = CAPABILITY_SHADES.map(({ shade, label }) 
 /** Shades by best score: a score value's rank. */
 export const SCORE_SHADE_LEGEND = Object.values(SCORE_VALUES).map((v) => ({ shade: v.rank, label: `best score ${v.label.toLowerCase()}` }));
 
-/** Shades by number of frameworks (the all-frameworks matrix, /matrix/): 1, 2, 3–4, 5 or more. */
+/** Shades by number of frameworks (the all-frameworks matrix, /matrix/): 1, 2–3, 4–6, 7 or more (the public corpus has 10). */
 const FRAMEWORK_SHADES = [
   { shade: 1, min: 1, label: '1 framework' },
-  { shade: 2, min: 2, label: '2 frameworks' },
-  { shade: 3, min: 3, label: '3–4 frameworks' },
-  { shade: 4, min: 5, label: '5 or more frameworks' },
+  { shade: 2, min: 2, label: '2–3 frameworks' },
+  { shade: 3, min: 4, label: '4–6 frameworks' },
+  { shade: 4, min: 7, label: '7 or more frameworks' },
 ];
 
 /** The shade (0: none) of a technique that `count` frameworks cover. */
