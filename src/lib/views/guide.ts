@@ -296,7 +296,7 @@ export function guideSections(index: ModelIndex, urls: SiteUrls): GuideSection[]
     },
     {
       id: S.coverage,
-      title: 'Coverage builder and threat profiles',
+      title: 'The coverage builder',
       blocks: [
         p(
           link('The coverage builder', urls.coverage()),
