@@ -1,5 +1,5 @@
 /**
- * npm run data -- [--data PATH ...] [--attack PATH ...] [--out DIR] [--strict] (flags and variables:
+ * npm run data -- [--data PATH ...] [--attack PATH ...] [--descriptions PATH ...] [--out DIR] [--strict] (flags and variables:
  * src/lib/config/settings.ts, docs/configuration.md)
  * Reads mapping files (data/ by default, or MAPSCOPE_DATA=path:path, or --data), validates and
  * normalizes them, and writes generated/model.json. On any error it lists them, writes
@@ -19,13 +19,13 @@ import { lockOutput } from '../src/lib/io/output-lock.ts';
 import { isMain, parseCommand, runCommand, type ParsedCommand } from './cli.ts';
 
 /** What the data step reads, from the settings of npm run data (or of npm run build, which takes the same flags). */
-export type DataSettings = Pick<ParsedCommand<'data'>['values'], 'data' | 'attack' | 'strict'>;
+export type DataSettings = Pick<ParsedCommand<'data'>['values'], 'data' | 'attack' | 'descriptions' | 'strict'>;
 
 /** The model read from the data, with its summary printed; null (and the problems printed) when there were errors. */
 export async function readData(values: DataSettings): Promise<{ model: Model; files: number; started: number } | null> {
-  const { data: paths, attack, strict } = values;
+  const { data: paths, attack, descriptions, strict } = values;
   const started = performance.now();
-  const result = await runPipeline(paths, { strict, attack });
+  const result = await runPipeline(paths, { strict, attack, descriptions });
   if (!result.model) {
     console.error(formatProblems(result.problems));
     if (strict && result.warnings.length) console.error('(--strict: warnings count as errors.)');

@@ -30,6 +30,8 @@ export interface SiteOptions {
   attack?: string[];
   /** The ATT&CK catalog folder (MAPSCOPE_CATALOG); default data/attack/. */
   catalog?: string;
+  /** Capability texts given at build time (--descriptions). */
+  descriptions?: string[];
 }
 
 /** Build the site for `data` (files or folders; default data/) into `work`/dist and `work`/generated. */
@@ -46,12 +48,14 @@ export async function buildSiteInto(work: string, options: SiteOptions = {}): Pr
     MAPSCOPE_BASE: base,
     MAPSCOPE_DATA: '',
     MAPSCOPE_ATTACK: '',
+    MAPSCOPE_DESCRIPTIONS: '',
     ...(options.catalog ? { MAPSCOPE_CATALOG: options.catalog } : {}),
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   const dataArgs = [
     ...(options.data ?? [path.join(ROOT, 'data')]).flatMap((p) => ['--data', p]),
     ...(options.attack ?? []).flatMap((p) => ['--attack', p]),
+    ...(options.descriptions ?? []).flatMap((p) => ['--descriptions', p]),
   ];
   const started = performance.now();
   // A build whose caller (a test run, npm run bench) is killed stops too.

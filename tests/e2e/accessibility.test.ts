@@ -38,6 +38,9 @@ const PAGES = [
   ['ATT&CK mitigation', 'mitigations/M1030/'],
   ['ATT&CK mitigations', 'mitigations/'],
   ['technique used by many', 'techniques/T1003.001/'],
+  ['guide', 'guide/'],
+  ['framework', 'frameworks/nist_800_53/'],
+  ['all-frameworks matrix', 'matrix/'],
 ] as const;
 
 describe.each(['light', 'dark'] as const)('axe-core in %s mode', (colorScheme) => {

@@ -105,6 +105,8 @@ const PAGES: [string, () => Promise<string>, number, boolean][] = [
   ['a set shaded by the number of capabilities', () => largest(dist(), 'sets', /10 or more capabilities/, /<li class="s4">/, /<li class="s2">/), 3, true],
   ['a set shaded by best score', () => largest(dist(), 'sets', /best score significant/, /<li class="s3">/, /<li class="s1">/), 3, true],
   ['a capability page', async () => 'frameworks/nist_800_53/capabilities/sc-7/', 1, false],
+  // The full-size corpus has two frameworks: shades 1 and 2.
+  ['the matrix of every framework, shaded by the number of frameworks', async () => 'matrix/', 2, true],
   ['the coverage builder with a selection', async () => 'coverage/?b=nist_800_53-rev5-moderate&c=azure:azure_sentinel&c=aws:amazon_guardduty', 3, true],
   // On the full-size corpus every technique of APT29 is covered: no uncovered cell (the default site's group below has some).
   ["an ATT&CK group's page (APT29: its techniques only, shaded by the capabilities of every framework)", async () => 'groups/G0016/', 2, false],

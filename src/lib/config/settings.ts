@@ -99,6 +99,16 @@ export const SETTINGS = {
     shown: 'none',
     doc: 'ATT&CK STIX bundles as MITRE publishes them (files or folders): technique descriptions, and ATT&CK versions the catalog (data/attack/) lacks',
   },
+  descriptions: {
+    env: 'MAPSCOPE_DESCRIPTIONS',
+    flag: 'descriptions',
+    arg: 'PATH',
+    commands: ['data', 'build'],
+    kind: 'paths',
+    default: [],
+    shown: 'none',
+    doc: 'capability texts (files or folders): NIST SP 800-53 OSCAL catalogs and Mappings Explorer description files (*_descriptions.json, SecurityStack YAML); OSCAL profiles among them are skipped',
+  },
   generated: {
     env: 'MAPSCOPE_GENERATED',
     flag: 'out',

@@ -18,6 +18,8 @@
  *   /coverage/?c=azure:azure_firewall&b=...   the coverage builder (a selection of capabilities in the query)
  *   /data-quality/                            every warning of the build, by set (#<set id>) and kind
  *   /compare/                                 comparisons of sets: the static ones by framework, and a picker
+ *   /matrix/                                  every technique shaded by how many frameworks cover it (#<domain>)
+ *   /guide/                                   how to read Mapscope: mapping types, scores, scope, terms (#<section>)
  *   /compare/<set a>/<set b>/                 what changed from set a (older) to set b (newer); /2/, /3/... its further pages
  *
  * Row anchors: #<row id> on technique, capability and group pages; #set-<set id> narrows a page
@@ -52,6 +54,10 @@ export interface SiteUrls {
   compareIndex(): string;
   /** The static comparison of set a (older) with set b (newer), or one of its further pages (2, 3...). */
   compare(a: string, b: string, page?: number): string;
+  /** The matrix of every framework. */
+  matrix(): string;
+  /** The guide: how to read the site. */
+  guide(): string;
   /** A file under public/ or a generated asset, e.g. "downloads/x.csv". */
   file(path: string): string;
 }
@@ -97,6 +103,8 @@ export function createUrls(base: string): SiteUrls {
     search: (query) => `${at('search')}${query ? `?q=${encodeURIComponent(query)}` : ''}`,
     dataQuality: (setId, kind) => (setId ? withAnchor(at('data-quality'), encodeURIComponent(kind ? warningKindAnchor(setId, kind) : setId)) : at('data-quality')),
     compareIndex: () => at('compare'),
+    guide: () => at('guide'),
+    matrix: () => at('matrix'),
     compare: (a, b, page) => (page && page > 1 ? at('compare', a, b, String(page)) : at('compare', a, b)),
     file: (path) => `${root}${path.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`,
   };

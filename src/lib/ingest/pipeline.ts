@@ -16,6 +16,7 @@ import type { AttackData } from './normalize/techniques.ts';
 import type { AttackCatalog, BaselineFile } from '../model/schema.ts';
 import type { Domain } from '../core/vocabulary.ts';
 import { readSetting } from '../config/settings.ts';
+import { loadDescriptions } from '../descriptions/load-descriptions.ts';
 
 /** The ATT&CK catalog that ships with Mapscope: data/attack/ (npm run attack writes it). */
 export const DEFAULT_CATALOG = fileURLToPath(new URL('../../../data/attack', import.meta.url));
@@ -32,6 +33,8 @@ export interface PipelineOptions {
   catalog?: string;
   /** The baselines folder; default $MAPSCOPE_BASELINES, else data/baselines/. */
   baselines?: string;
+  /** Capability texts (files or folders): OSCAL catalogs and Mappings Explorer description files. */
+  descriptions?: readonly string[];
 }
 
 /**
@@ -114,6 +117,14 @@ export async function runPipeline(paths: readonly string[], options: PipelineOpt
     return to ? renameProblems([p], p.location.file, to)[0]! : p;
   };
   const problems = [...listed.problems, ...read.problems, ...attackProblems, ...baselineProblems, ...built.problems.map(shown)];
-  if (problems.length) return { model: null, problems, warnings: built.warnings, summary: [], files };
-  return { ...built, files };
+  if (problems.length || !built.model) return { model: null, problems, warnings: built.warnings, summary: [], files };
+  if (!options.descriptions?.length) return { ...built, files };
+  // Capability texts: read once the model's capabilities are known; their irregularities are warnings.
+  const { descriptions, warnings } = await loadDescriptions(options.descriptions, built.model, { limit });
+  const allWarnings = [...built.warnings, ...warnings];
+  if (options.strict && warnings.length) {
+    const asProblems = warnings.flatMap((w) => w.occurrences.map(({ location }) => ({ location, field: w.field, expected: w.expected, found: `${w.found} (without --strict: ${w.action})` })));
+    return { model: null, problems: asProblems, warnings: allWarnings, summary: [], files };
+  }
+  return { ...built, model: { ...built.model, descriptions, warnings: [...built.model.warnings, ...warnings] }, warnings: allWarnings, files };
 }

@@ -20,6 +20,8 @@ import { toIsoDate } from '../core/dates.ts';
 import { WARNING_KIND_IDS } from '../ingest/rules/index.ts';
 import { DISPLAY_CONTROL_ID } from '../baselines/control-ids.ts';
 import { completeCatalogSchema, stixIdStateSchema } from '../attack/complete-schema.ts';
+import type { ControlDescription } from '../descriptions/control-text.ts';
+import type { MatchedDescription } from '../descriptions/match-descriptions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Input: what mapping files may hold. Lenient where the public files are irregular (missing
@@ -525,8 +527,36 @@ export const modelAdversariesSchema = z.object({
   otherTechniques: z.record(z.string(), z.object({ name: z.string(), tactics: z.array(z.string()) })),
 });
 
+/** A description text matched to a capability or group (descriptions/match-descriptions.ts), sanitized HTML and plain text, with its sources. */
+const matchedDescriptionSchema = z.custom<MatchedDescription>((v) => !!v && typeof v === 'object' && typeof (v as MatchedDescription).html === 'string');
+
+/** What the texts given at build time say of one capability. */
+export const capabilityTextsSchema = z.object({
+  /** NIST SP 800-53: the control of each revision its sets name, newest first (descriptions/control-text.ts). */
+  controls: z.array(
+    z.object({
+      frameworkVersion: z.string(),
+      control: z.custom<ControlDescription>((v) => !!v && typeof v === 'object' && typeof (v as ControlDescription).id === 'string'),
+      /** The control's enhancements in that revision: id, title, and whether withdrawn. */
+      enhancements: z.array(z.object({ id: z.string(), title: z.string(), withdrawn: z.boolean() })),
+    }),
+  ),
+  /** The description files' texts, the newest source's first. */
+  texts: z.array(matchedDescriptionSchema),
+});
+
+/** Capability texts from the files given with --descriptions; absent when none were given. */
+export const modelDescriptionsSchema = z.object({
+  catalogs: z.array(z.object({ frameworkId: z.string(), frameworkVersion: z.string(), title: z.string(), version: z.string().nullable(), source: z.string(), controls: z.number().int() })),
+  files: z.array(z.object({ file: z.string(), framework: z.string().nullable(), version: z.string().nullable(), entries: z.number().int() })),
+  /** By capability id. */
+  capabilities: z.record(z.string(), capabilityTextsSchema),
+  /** By group id. */
+  groups: z.record(z.string(), z.array(matchedDescriptionSchema)),
+});
+
 export const modelSchema = z.object({
-  schemaVersion: z.literal(4),
+  schemaVersion: z.literal(5),
   inputs: z.array(z.string()),
   frameworks: z.array(frameworkSchema),
   sets: z.array(mappingSetSchema),
@@ -547,9 +577,13 @@ export const modelSchema = z.object({
   complete: z.array(modelCompleteSchema).optional(),
   /** Per domain of the sets whose catalog has a complete part: its adversaries and mitigations (absent in models written before them). */
   adversaries: z.array(modelAdversariesSchema).optional(),
+  /** Control, feature and CVE texts read with --descriptions. */
+  descriptions: modelDescriptionsSchema.optional(),
 });
 
 export type Model = z.infer<typeof modelSchema>;
+export type ModelDescriptions = z.infer<typeof modelDescriptionsSchema>;
+export type CapabilityTexts = z.infer<typeof capabilityTextsSchema>;
 export type Baseline = z.infer<typeof baselineSchema>;
 export type ModelAdversaries = z.infer<typeof modelAdversariesSchema>;
 export type ModelAdversaryProse = z.infer<typeof adversaryProseSchema>;

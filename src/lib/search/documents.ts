@@ -16,6 +16,7 @@ import { DOMAINS } from '../core/vocabulary.ts';
 import type { EntityKind } from './kinds.ts';
 import { idKey, noteTitle, words } from './search-text.ts';
 import { required } from '../core/lookups.ts';
+import { statementText } from '../descriptions/control-text.ts';
 
 export interface EntityDoc {
   kind: EntityKind;
@@ -37,6 +38,21 @@ export interface EntityDoc {
   mappings: number;
   /** The same entry under other groups (near-identical capabilities), each with its own page. */
   variants?: EntityVariant[];
+  /** Words of the texts given at build time (--descriptions: the control's statement, the description files), a lighter field than the name. */
+  text?: string;
+}
+
+/** At most this many distinct words of a capability's texts go into the index (it is loaded for the first query). */
+export const TEXT_WORDS = 60;
+
+/** The distinct words of a capability's texts, in order, or null when it has none. */
+function capabilityTextWords(index: ModelIndex, capabilityId: string): string | null {
+  const texts = index.model.descriptions?.capabilities[capabilityId];
+  if (!texts) return null;
+  const control = texts.controls[0]?.control;
+  const parts = [control?.statement ? statementText(control.statement) : '', ...texts.texts.map((t) => t.text)];
+  const seen = [...new Set(words(parts.join(' ')).filter((w) => w.length > 2))].slice(0, TEXT_WORDS);
+  return seen.length ? seen.join(' ') : null;
 }
 
 export interface EntityVariant {
@@ -121,6 +137,8 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
       url: urls.capability(c),
       mappings: index.mappingsByCapability.get(c.id)?.length ?? 0,
     };
+    const text = capabilityTextWords(index, c.id);
+    if (text) doc.text = text;
     capabilityDocs.push({ doc, variantKey: group ? variantKey(c.frameworkId, doc, group.displayId, group.label) : null });
   }
   entities.push(...groupVariants(capabilityDocs));

@@ -25,8 +25,9 @@ import { parentTechniqueId } from '../core/ids.ts';
 import { withAnchor } from '../core/urls.ts';
 
 /** Fields of an entity document, and their weights. */
-const ENTITY_FIELDS = { id: 0, name: 1, aliases: 2, context: 3, keys: 4 } as const;
-const ENTITY_WEIGHTS = [0.9, 1, 0.85, 0.35, 0.9];
+const ENTITY_FIELDS = { id: 0, name: 1, aliases: 2, context: 3, keys: 4, text: 5 } as const;
+// The texts given at build time weigh less than a name or a note: they say much about many things.
+const ENTITY_WEIGHTS = [0.9, 1, 0.85, 0.35, 0.9, 0.3];
 /** Fields of a mapping note: its text, and its title (capability, technique id and name). */
 const NOTE_FIELDS = { text: 0, title: 1 } as const;
 const NOTE_WEIGHTS = [0.75, 0.6];
@@ -179,6 +180,7 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
     vocabulary.add(i, ENTITY_FIELDS.aliases, doc.aliases.join(' '));
     vocabulary.add(i, ENTITY_FIELDS.context, doc.context);
     vocabulary.add(i, ENTITY_FIELDS.keys, doc.keys.map((k) => k.replace(/\./g, '')).join(' '));
+    if (doc.text) vocabulary.add(i, ENTITY_FIELDS.text, doc.text);
     for (const key of doc.keys) pushTo(byKey, key, { doc: i, variant: -1 });
     doc.variants?.forEach((v, n) => {
       for (const key of v.keys) pushTo(byKey, key, { doc: i, variant: n });

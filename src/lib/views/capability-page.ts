@@ -8,6 +8,7 @@ import type { ModelIndex } from '../model/model-index.ts';
 import { pushTo } from '../core/multimap.ts';
 import type { Capability, CapabilityGroup, Framework, MappingSet } from '../model/schema.ts';
 import { required } from '../core/lookups.ts';
+import { capabilityTexts, type CapabilityTextsView } from './capability-texts.ts';
 
 export interface CapabilityView extends TableColumns {
   capability: Capability;
@@ -23,6 +24,8 @@ export interface CapabilityView extends TableColumns {
   sets: SetCount[];
   nonMappables: NonMappableEntry[];
   matrix: SubjectMatrix | null;
+  /** The control, feature or CVE texts given at build time (--descriptions); null without them. */
+  texts: CapabilityTextsView | null;
 }
 
 /** Each title a capability's sets give it with those sets, newest first; none when they agree. */
@@ -50,5 +53,6 @@ export function capabilityView(index: ModelIndex, id: string): CapabilityView {
     sets: setCounts(index, rows),
     nonMappables: nonMappableEntries(index, index.nonMappablesByCapability.get(id)),
     matrix: subjectMatrix(index, mappings),
+    texts: capabilityTexts(index, capability),
   };
 }

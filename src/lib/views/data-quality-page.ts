@@ -37,6 +37,8 @@ export interface DataQualityView {
   total: number;
   kindCounts: { kind: WarningKind; title: string; count: number }[];
   sets: SetWarnings[];
+  /** Warnings of no set: description files and catalogs of no framework a set maps (read with --descriptions). */
+  unfiled: { count: number; files: string[]; kinds: WarningKindGroup[] } | null;
 }
 
 /** The rows and entries a warning's place can link to. */
@@ -46,16 +48,16 @@ interface Linkable {
 }
 
 /** A place of a set's warning: a mapping links to its technique page's row, else a non-mappable entry to the set page. */
-function warningPlace(index: ModelIndex, linkable: Linkable, set: MappingSet, o: WarningOccurrence): WarningPlace {
+function warningPlace(index: ModelIndex, linkable: Linkable, set: MappingSet | null, o: WarningOccurrence): WarningPlace {
   const technique = o.techniqueId ? index.techniques.get(o.techniqueId) ?? null : null;
   let row: WarningPlace['row'] = null;
   if (o.rowId && technique && linkable.mappingRows.has(o.rowId)) row = { page: 'technique', id: technique.id, anchor: o.rowId };
-  else if (o.rowId && linkable.nonMappables.has(o.rowId)) row = { page: 'set', id: set.id, anchor: o.rowId };
+  else if (set && o.rowId && linkable.nonMappables.has(o.rowId)) row = { page: 'set', id: set.id, anchor: o.rowId };
   return { location: o.location, technique, row };
 }
 
 /** A set's warnings by kind, in the kinds' order. */
-function kindGroups(index: ModelIndex, linkable: Linkable, set: MappingSet, warnings: readonly DataWarning[]): WarningKindGroup[] {
+function kindGroups(index: ModelIndex, linkable: Linkable, set: MappingSet | null, warnings: readonly DataWarning[]): WarningKindGroup[] {
   const byKind = warningsByKind(warnings);
   return WARNING_KIND_IDS.filter((k) => byKind.has(k)).map((kind) => ({
     kind,
@@ -81,9 +83,17 @@ export function dataQualityView(index: ModelIndex): DataQualityView {
       const files = [...new Set(kinds.flatMap((k) => k.warnings.flatMap((w) => w.places.map((p) => p.location.file))))].sort();
       return { set, framework: required(index.frameworks, set.frameworkId, 'framework'), count: index.warningCount(set.id), files, kinds };
     });
+  const setless = model.warnings.filter((w) => !index.sets.has(w.setId));
+  let unfiled: DataQualityView['unfiled'] = null;
+  if (setless.length) {
+    const kinds = kindGroups(index, linkable, null, setless);
+    for (const k of kinds) kindTotals.set(k.kind, (kindTotals.get(k.kind) ?? 0) + warningTotal(k.warnings.map((w) => w.warning)));
+    unfiled = { count: warningTotal(setless), files: [...new Set(setless.flatMap((w) => w.occurrences.map((o) => o.location.file)))].sort(), kinds };
+  }
   return {
     total: warningTotal(model.warnings),
     kindCounts: WARNING_KIND_IDS.filter((k) => kindTotals.has(k)).map((kind) => ({ kind, title: WARNING_KINDS[kind].title, count: required(kindTotals, kind, 'warning kind') })),
     sets,
+    unfiled,
   };
 }

@@ -182,7 +182,7 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
   const domains = DOMAIN_IDS.filter((d) => sets.some((s) => s.domain === d));
 
   return {
-    schemaVersion: 4,
+    schemaVersion: 5,
     inputs: [...inputNames],
     frameworks,
     sets,

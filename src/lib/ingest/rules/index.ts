@@ -8,6 +8,7 @@
 import { attackVersionInferred } from './attack-version-inferred.ts';
 import { attackVersionUnknown } from './attack-version-unknown.ts';
 import type { DataRule, WarningKindInfo } from './data-rule.ts';
+import { descriptionIrregular } from './description-irregular.ts';
 import { descriptionVaries } from './description-varies.ts';
 import { duplicateObjects } from './duplicate-objects.ts';
 import { fieldUnknown } from './field-unknown.ts';
@@ -38,6 +39,7 @@ const RULES = [
   setFieldDiffers,
   frameworkVersionRespelled,
   duplicateObjects,
+  descriptionIrregular,
 ] as const;
 
 export const DATA_RULES: readonly DataRule[] = RULES;
