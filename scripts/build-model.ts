@@ -6,7 +6,7 @@
  * nothing and exits 1, leaving the previous model as it was. Warnings (what was mended) are
  * summarized by kind and kept in the model; --strict (or MAPSCOPE_STRICT=1) makes them errors.
  */
-import { formatProblem, formatProblems, formatWarningSummary } from '../src/lib/ingest/problems.ts';
+import { formatImportWarning, formatProblem, formatProblems, formatWarningSummary } from '../src/lib/ingest/problems.ts';
 import { maxInputSize } from '../src/lib/io/input-file.ts';
 import { writeModel } from '../src/lib/model/model-store.ts';
 import { warningTotal } from '../src/lib/model/warnings.ts';
@@ -31,6 +31,7 @@ export async function dataStep(argv: string[], command: 'data' | 'build' = 'data
   }
   const started = performance.now();
   const result = await runPipeline(paths, { strict, attack });
+  for (const warning of result.attackWarnings ?? []) console.error(formatImportWarning(warning));
   if (!result.model) {
     console.error(formatProblems(result.problems));
     if (strict && result.warnings.length) console.error('(--strict: warnings count as errors.)');

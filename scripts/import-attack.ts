@@ -5,16 +5,17 @@
  * each version (techniques, tactics, the matrix, technique STIX ids) and, from the newest complete
  * bundle of a domain, its groups, campaigns, software, mitigations and detections with their
  * relationships as id lists; never descriptions, procedure texts or other prose. A version already
- * in the catalog is replaced. On any problem nothing is written.
+ * in the catalog is replaced, unless the bundle has fewer techniques or tactics than the catalog
+ * has of it (--force replaces it all the same). On any problem nothing is written.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { addBundle, catalogFile, catalogToJson, emptyCatalog, readCatalogs } from '../src/lib/attack/catalog.ts';
+import { addBundle, catalogFile, catalogToJson, emptyCatalog, readCatalogs, shrinkProblem } from '../src/lib/attack/catalog.ts';
 import { readAttackBundles } from '../src/lib/attack/bundles.ts';
 import { writeFilesAtomically } from '../src/lib/io/atomic-files.ts';
 import { maxInputSize, shownPath } from '../src/lib/io/input-file.ts';
 import type { AttackBundle } from '../src/lib/attack/stix.ts';
-import { formatProblem, formatProblems } from '../src/lib/ingest/problems.ts';
+import { formatImportWarning, formatProblem, formatProblems } from '../src/lib/ingest/problems.ts';
 import { plural } from '../src/lib/core/id-breaks.ts';
 import { compareAttackVersions } from '../src/lib/core/versions.ts';
 import { isMain, parseCommand } from './cli.ts';
@@ -29,16 +30,32 @@ export async function importAttack(argv: string[]): Promise<number> {
     console.error(formatProblem(limit.problem));
     return 2;
   }
-  const { bundles, problems } = await readAttackBundles(parsed.positionals, limit);
+  const { bundles, problems, warnings } = await readAttackBundles(parsed.positionals, limit);
+  for (const warning of warnings) console.error(formatImportWarning(warning));
   const existing = await readCatalogs(out, shownPath(out));
   problems.push(...existing.problems);
+  // One bundle per version: of two, which one is meant cannot be told.
+  const byVersion = new Map<string, string>();
+  for (const bundle of bundles) {
+    const key = `${bundle.domain} ${bundle.version}`;
+    const first = byVersion.get(key);
+    if (first) problems.push({ location: { file: bundle.file }, expected: `one bundle of ${key} (${first} is one too)`, found: 'a second one' });
+    else byVersion.set(key, bundle.file);
+  }
+  const catalogs = new Map(existing.catalogs.map((c) => [c.domain, c]));
+  if (!parsed.values.force) {
+    for (const bundle of bundles) {
+      const catalog = catalogs.get(bundle.domain);
+      const shrink = catalog ? shrinkProblem(catalog, bundle, bundle.file) : null;
+      if (shrink) problems.push(shrink);
+    }
+  }
   if (problems.length) {
     console.error(formatProblems(problems));
     console.error('Nothing was written; the catalog is unchanged.');
     return 1;
   }
   bundles.sort((a, b) => a.domain.localeCompare(b.domain) || compareAttackVersions(a.version, b.version));
-  const catalogs = new Map(existing.catalogs.map((c) => [c.domain, c]));
   const changed = new Set<string>();
   for (const bundle of bundles) {
     const before = catalogs.get(bundle.domain) ?? emptyCatalog(bundle.domain);
