@@ -8,7 +8,7 @@
  * It holds the generated folder's lock meanwhile (src/lib/io/output-lock.ts): a build or another
  * npm run data writing the same folder is refused, and this run is refused while one of them is.
  */
-import { formatProblems, formatWarningSummary } from '../src/lib/ingest/problems.ts';
+import { formatImportWarning, formatProblems, formatWarningSummary } from '../src/lib/ingest/problems.ts';
 import { writeModel } from '../src/lib/model/model-store.ts';
 import { warningTotal } from '../src/lib/model/warnings.ts';
 import { runPipeline } from '../src/lib/ingest/pipeline.ts';
@@ -26,6 +26,7 @@ export async function readData(values: DataSettings): Promise<{ model: Model; fi
   const { data: paths, attack, descriptions, strict } = values;
   const started = performance.now();
   const result = await runPipeline(paths, { strict, attack, descriptions });
+  for (const warning of result.attackWarnings ?? []) console.error(formatImportWarning(warning));
   if (!result.model) {
     console.error(formatProblems(result.problems));
     if (strict && result.warnings.length) console.error('(--strict: warnings count as errors.)');

@@ -5,7 +5,8 @@
  * each version (techniques, tactics, the matrix, technique STIX ids) and, from the newest complete
  * bundle of a domain, its groups, campaigns, software, mitigations and detections with their
  * relationships as id lists; never descriptions, procedure texts or other prose. A version already
- * in the catalog is replaced. On any problem nothing is written. The new files are written beside
+ * in the catalog is replaced, unless the bundle has fewer techniques or tactics than the catalog
+ * has of it (--force replaces it all the same). On any problem nothing is written. The new files are written beside
  * the old under names of this run's own and renamed into place only once all are written; the
  * catalog folder's lock (src/lib/io/output-lock.ts) keeps a second import from reading the catalog
  * while this one changes it, so neither loses the other's versions (the second is refused).
@@ -14,12 +15,12 @@ import { mkdir } from 'node:fs/promises';
 import { lockOutput } from '../src/lib/io/output-lock.ts';
 import { writing } from '../src/lib/io/write-errors.ts';
 import path from 'node:path';
-import { addBundle, catalogFile, catalogToJson, emptyCatalog, readCatalogs } from '../src/lib/attack/catalog.ts';
+import { addBundle, catalogFile, catalogToJson, emptyCatalog, readCatalogs, shrinkProblem } from '../src/lib/attack/catalog.ts';
 import { readAttackBundles } from '../src/lib/attack/bundles.ts';
 import { writeFilesAtomically } from '../src/lib/io/atomic-files.ts';
 import { shownPath } from '../src/lib/io/input-file.ts';
 import type { AttackBundle } from '../src/lib/attack/stix.ts';
-import { formatProblems } from '../src/lib/ingest/problems.ts';
+import { formatImportWarning, formatProblems } from '../src/lib/ingest/problems.ts';
 import { plural } from '../src/lib/core/id-breaks.ts';
 import { compareAttackVersions } from '../src/lib/core/versions.ts';
 import { isMain, parseCommand, runCommand } from './cli.ts';
@@ -31,24 +32,40 @@ export async function importAttack(argv: string[]): Promise<number> {
   const out = path.resolve(parsed.values.catalogOut);
   const lock = await lockOutput(out, 'npm run attack');
   try {
-    return await importInto(out, parsed.positionals);
+    return await importInto(out, parsed.positionals, parsed.values.force);
   } finally {
     await lock.release();
   }
 }
 
 /** Import the bundles at `paths` into the catalog folder `out`, whose lock this run holds. */
-async function importInto(out: string, paths: string[]): Promise<number> {
-  const { bundles, problems } = await readAttackBundles(paths);
+async function importInto(out: string, paths: string[], force: boolean): Promise<number> {
+  const { bundles, problems, warnings } = await readAttackBundles(paths);
+  for (const warning of warnings) console.error(formatImportWarning(warning));
   const existing = await readCatalogs(out, shownPath(out));
   problems.push(...existing.problems);
+  // One bundle per version: of two, which one is meant cannot be told.
+  const byVersion = new Map<string, string>();
+  for (const bundle of bundles) {
+    const key = `${bundle.domain} ${bundle.version}`;
+    const first = byVersion.get(key);
+    if (first) problems.push({ location: { file: bundle.file }, expected: `one bundle of ${key} (${first} is one too)`, found: 'a second one' });
+    else byVersion.set(key, bundle.file);
+  }
+  const catalogs = new Map(existing.catalogs.map((c) => [c.domain, c]));
+  if (!force) {
+    for (const bundle of bundles) {
+      const catalog = catalogs.get(bundle.domain);
+      const shrink = catalog ? shrinkProblem(catalog, bundle, bundle.file) : null;
+      if (shrink) problems.push(shrink);
+    }
+  }
   if (problems.length) {
     console.error(formatProblems(problems));
     console.error('Nothing was written; the catalog is unchanged.');
     return 1;
   }
   bundles.sort((a, b) => a.domain.localeCompare(b.domain) || compareAttackVersions(a.version, b.version));
-  const catalogs = new Map(existing.catalogs.map((c) => [c.domain, c]));
   const changed = new Set<string>();
   for (const bundle of bundles) {
     const before = catalogs.get(bundle.domain) ?? emptyCatalog(bundle.domain);

@@ -1,7 +1,7 @@
 /** Finding and reading ATT&CK STIX bundles given as files or folders (npm run attack, and --attack at build time). */
 import { listInputFiles, type InputFile } from '../ingest/read-inputs.ts';
 import { InputBudget, maxInputSize, readInputText, type InputLimit } from '../io/input-file.ts';
-import { renameProblems, type DataProblem } from '../ingest/problems.ts';
+import { renameProblems, type DataProblem, type ImportWarning } from '../ingest/problems.ts';
 import { compareAttackVersions } from '../core/versions.ts';
 import type { Domain } from '../core/vocabulary.ts';
 import type { CompleteProse } from './complete-stix.ts';
@@ -17,13 +17,17 @@ export async function listBundleFiles(paths: readonly string[]): Promise<{ files
   return { files, problems: listed.problems };
 }
 
-/** Read every bundle of the paths; problems of all files are collected. */
-export async function readAttackBundles(paths: readonly string[], limit: InputLimit = maxInputSize()): Promise<{ bundles: AttackBundle[]; problems: DataProblem[] }> {
-  if ('problem' in limit) return { bundles: [], problems: [limit.problem] };
+/** A bundle read, and the name of its file in messages. */
+export type NamedBundle = AttackBundle & { file: string };
+
+/** Read every bundle of the paths; problems (and warnings) of all files are collected. */
+export async function readAttackBundles(paths: readonly string[], limit: InputLimit = maxInputSize()): Promise<{ bundles: NamedBundle[]; problems: DataProblem[]; warnings: ImportWarning[] }> {
+  if ('problem' in limit) return { bundles: [], problems: [limit.problem], warnings: [] };
   const budget = new InputBudget(limit.bytes);
   const listed = await listBundleFiles(paths);
   const problems = [...listed.problems];
-  const bundles: AttackBundle[] = [];
+  const warnings: ImportWarning[] = [];
+  const bundles: NamedBundle[] = [];
   for (const file of listed.files) {
     const text = await readInputText(file, { budget });
     if ('problem' in text) {
@@ -32,9 +36,10 @@ export async function readAttackBundles(paths: readonly string[], limit: InputLi
     }
     const read = readAttackBundle(file.name, text.text);
     problems.push(...renameProblems(read.problems, file.name, file.shown));
-    if (read.bundle) bundles.push(read.bundle);
+    for (const warning of read.warnings ?? []) warnings.push(warning.location.file === file.name ? { ...warning, location: { ...warning.location, file: file.shown } } : warning);
+    if (read.bundle) bundles.push({ ...read.bundle, file: file.shown });
   }
-  return { bundles, problems };
+  return { bundles, problems, warnings };
 }
 
 /** A technique's description, and the bundle it comes from. */

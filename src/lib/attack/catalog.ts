@@ -119,6 +119,31 @@ export function addBundle(catalog: AttackCatalog, bundle: AttackBundle): AttackC
   };
 }
 
+/** How many techniques (and sub-techniques) and tactics the catalog has in a version; null when it lacks the version. */
+export function versionCounts(catalog: AttackCatalog, version: string): { techniques: number; tactics: number } | null {
+  if (!catalog.versions.some((v) => v.version === version)) return null;
+  const has = (r: { states: { versions: string[] }[] }) => r.states.some((s) => s.versions.includes(version));
+  return { techniques: catalog.techniques.filter(has).length, tactics: catalog.tactics.filter(has).length };
+}
+
+/**
+ * Why a bundle must not replace its version in the catalog: it has fewer techniques or tactics
+ * than the catalog has of that version (a cut, filtered or wrong file, most likely); null when
+ * it may. `file`: the bundle's name in messages.
+ */
+export function shrinkProblem(catalog: AttackCatalog, bundle: AttackBundle, file: string): DataProblem | null {
+  const before = versionCounts(catalog, bundle.version);
+  if (!before) return null;
+  const after = { techniques: bundle.techniques.length, tactics: bundle.tactics.length };
+  if (after.techniques >= before.techniques && after.tactics >= before.tactics) return null;
+  const counts = (c: { techniques: number; tactics: number }) => `${c.techniques} techniques and sub-techniques and ${c.tactics} tactics`;
+  return {
+    location: { file },
+    expected: `at least the ${counts(before)} the catalog has of ${bundle.domain} ${bundle.version} (--force replaces it all the same)`,
+    found: counts(after),
+  };
+}
+
 /** The catalog as a file: one line per tactic and per technique, so that a new version reads as a small diff. */
 export function catalogToJson(input: AttackCatalog): string {
   // Through the schema, so that every record's keys come in one order.

@@ -33,7 +33,7 @@ import {
   SOFTWARE_ID,
   type CompleteCatalog,
 } from './complete-schema.ts';
-import { attackId, describedBy, isGone, stixDay, strings, text, type BundleDescription, type StixObject } from './stix-objects.ts';
+import { attackId, describedBy, isGone, isTechniqueLink, stixDay, strings, text, type BundleDescription, type StixObject } from './stix-objects.ts';
 import { required } from '../core/lookups.ts';
 import { orInsert } from '../core/multimap.ts';
 
@@ -137,7 +137,8 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
       relationships.push({ o, index });
       return;
     }
-    const kind = KIND_OF_TYPE[type];
+    // Own keys only: a "type" of "__proto__" or "constructor" is no kind (and no crash).
+    const kind = Object.hasOwn(KIND_OF_TYPE, type) ? KIND_OF_TYPE[type] : undefined;
     if (!kind) return;
     if (COMPLETE_TYPES.has(type)) complete = true;
     entries.set(String(o.id), { kind, id: attackId(o), gone: isGone(o), object: o, index });
@@ -198,6 +199,7 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
       continue;
     }
     const type = text(o['relationship_type']);
+    if (isTechniqueLink(o)) continue; // read and checked with the techniques (stix.ts)
     let missing = false;
     for (const end of ['source_ref', 'target_ref'] as const) {
       if (!present.has(String(o[end]))) {
@@ -217,7 +219,7 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
     const from = live(o['source_ref']);
     const to = live(o['target_ref']);
     if (!from || !to) {
-      if (type && type in read) relationshipsLeftOut++;
+      if (type && Object.hasOwn(read, type)) relationshipsLeftOut++;
       continue;
     }
     if (type === 'uses' && (from.kind === 'groups' || from.kind === 'campaigns' || from.kind === 'software')) {

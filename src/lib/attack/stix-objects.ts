@@ -17,7 +17,9 @@ const ATTACK_SOURCES = new Set(['mitre-attack', 'mitre-mobile-attack', 'mitre-ic
 
 export const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-export const refs = (o: StixObject): ExternalReference[] => (Array.isArray(o['external_references']) ? (o['external_references'] as ExternalReference[]) : []);
+/** An object's external references; entries that are not objects are left out. */
+export const refs = (o: StixObject): ExternalReference[] =>
+  Array.isArray(o['external_references']) ? (o['external_references'] as unknown[]).filter((r): r is ExternalReference => !!r && typeof r === 'object' && !Array.isArray(r)) : [];
 
 /** Strings of an array field; anything else in it is left out. */
 export const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -30,6 +32,16 @@ export function attackId(o: StixObject): string | null {
     }
   }
   return null;
+}
+
+/**
+ * A relationship between techniques, which the technique reader (stix.ts) reads and checks: a
+ * subtechnique-of, or a revoked-by with an attack-pattern at either end.
+ */
+export function isTechniqueLink(o: StixObject): boolean {
+  const type = o['relationship_type'];
+  if (type === 'subtechnique-of') return true;
+  return type === 'revoked-by' && [o['source_ref'], o['target_ref']].some((ref) => typeof ref === 'string' && ref.startsWith('attack-pattern--'));
 }
 
 /** Left out of everything Mapscope reads: revoked or deprecated. */

@@ -5,7 +5,7 @@
  * the profile imports, which Mapscope does not read, so they are errors rather than guesses.
  */
 import { describeValue, type DataProblem } from '../ingest/problems.ts';
-import { oscalToDisplay } from './control-ids.ts';
+import { isSp80053Family, oscalToDisplay, SP800_53_FAMILIES } from './control-ids.ts';
 import { jsonSyntaxProblem } from '../io/json-syntax.ts';
 
 /** What a profile selects, controls in NIST's display form ("AC-2(1)"), in the profile's order. */
@@ -111,8 +111,16 @@ function idsOf(selectors: unknown, pointer: string, field: string, at: (p: strin
     }
     withIds.forEach((raw, k) => {
       const display = typeof raw === 'string' ? oscalToDisplay(raw) : null;
-      if (display) ids.push(display);
-      else problems.push({ location: at(`${here}/with-ids/${k}`), field: 'with-ids', expected: 'an SP 800-53 control id as OSCAL writes it, such as "ac-2" or "ac-2.1"', found: describeValue(raw) });
+      const family = display?.slice(0, 2) ?? '';
+      if (display && isSp80053Family(family)) ids.push(display);
+      else if (display) {
+        problems.push({
+          location: at(`${here}/with-ids/${k}`),
+          field: 'with-ids',
+          expected: `an SP 800-53 control id, of one of its families (${SP800_53_FAMILIES.map((f) => f.toLowerCase()).join(', ')})`,
+          found: `${describeValue(raw)}, of the family ${family.toLowerCase()}, which SP 800-53 does not have`,
+        });
+      } else problems.push({ location: at(`${here}/with-ids/${k}`), field: 'with-ids', expected: 'an SP 800-53 control id as OSCAL writes it, such as "ac-2" or "ac-2.1"', found: describeValue(raw) });
     });
   });
   return ids;

@@ -252,6 +252,13 @@ export const SETTINGS = {
     default: 'data/attack',
     doc: 'the catalog folder',
   },
+  force: {
+    flag: 'force',
+    commands: ['attack'],
+    kind: 'boolean',
+    default: false,
+    doc: 'let a bundle with fewer techniques or tactics replace the version the catalog has (refused without it: such a bundle is most likely cut or wrong)',
+  },
   baselinesOut: {
     flag: 'out',
     arg: 'DIR',

@@ -10,3 +10,29 @@ export function required<K, V>(map: ReadonlyMap<K, V>, key: K, kind: string): V 
   if (value === undefined) throw new Error(`Lookup failed: no ${kind} "${String(key)}"`);
   return value;
 }
+
+/**
+ * Names a plain object already answers to (Object.prototype's, and `prototype`): as a key of an
+ * object map they are dropped (`__proto__`) or found where nothing was put (`constructor`,
+ * `toString`). Input never uses them as ids; the reader refuses them (isReservedKey).
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
+
+/** Whether an id, as written or in any of the folded forms given, is a reserved name. */
+export function isReservedKey(id: string, ...folded: string[]): boolean {
+  return RESERVED_KEYS.has(id.trim()) || folded.some((f) => RESERVED_KEYS.has(f));
+}

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { adversaryProseOf, descriptionsOf, readAttackBundles } from '../attack/bundles.ts';
 import { addBundle, emptyCatalog, indexCatalog, readCatalogs } from '../attack/catalog.ts';
 import { mergeBaselines, readBaselines, type BaselineSource } from '../baselines/baseline-file.ts';
-import { renameProblems, type DataProblem } from './problems.ts';
+import { renameProblems, type DataProblem, type ImportWarning } from './problems.ts';
 import { InputBudget, MAX_INPUT_VARIABLE, maxInputSize, megabytes, shownPath, type InputLimit } from '../io/input-file.ts';
 import { inputName, listInputFiles, readInputFiles } from './read-inputs.ts';
 import { buildModel, type BuildModelResult } from './normalize/normalize.ts';
@@ -41,14 +41,18 @@ export interface PipelineOptions {
  * ATT&CK as a build knows it: the catalog, with the bundles given merged in (a bundle's version
  * replaces the catalog's), and the bundles' descriptions.
  */
-export async function loadAttack(options: PipelineOptions, inputCatalogs: readonly AttackCatalog[] = [], limit: InputLimit = maxInputSize()): Promise<{ attack: AttackData; problems: DataProblem[] }> {
+export async function loadAttack(
+  options: PipelineOptions,
+  inputCatalogs: readonly AttackCatalog[] = [],
+  limit: InputLimit = maxInputSize(),
+): Promise<{ attack: AttackData; problems: DataProblem[]; warnings: ImportWarning[] }> {
   const dir = options.catalog ?? readSetting('catalog') ?? DEFAULT_CATALOG;
   const read = await readCatalogs(dir, shownPath(dir));
   const problems = [...read.problems];
   const catalogs = new Map<Domain, AttackCatalog>(read.catalogs.map((c) => [c.domain, c]));
   // A catalog among the data files stands for its domain's.
   for (const catalog of inputCatalogs) catalogs.set(catalog.domain, catalog);
-  const bundles = options.attack?.length ? await readAttackBundles(options.attack, limit) : { bundles: [], problems: [] };
+  const bundles = options.attack?.length ? await readAttackBundles(options.attack, limit) : { bundles: [], problems: [], warnings: [] };
   problems.push(...bundles.problems);
   for (const bundle of bundles.bundles) catalogs.set(bundle.domain, addBundle(catalogs.get(bundle.domain) ?? emptyCatalog(bundle.domain), bundle));
   return {
@@ -58,6 +62,7 @@ export async function loadAttack(options: PipelineOptions, inputCatalogs: readon
       prose: adversaryProseOf(bundles.bundles),
     },
     problems,
+    warnings: bundles.warnings,
   };
 }
 
@@ -70,7 +75,7 @@ export async function loadBaselines(options: PipelineOptions, inputBaselines: re
 }
 
 /** Read files and folders into a model, or the list of problems that prevent one. */
-export async function runPipeline(paths: readonly string[], options: PipelineOptions = {}): Promise<BuildModelResult & { files: string[] }> {
+export async function runPipeline(paths: readonly string[], options: PipelineOptions = {}): Promise<BuildModelResult & { files: string[]; attackWarnings?: ImportWarning[] }> {
   // Input is held in memory whole; measured on the 24 GB build machine, 200 MB of CSV (420,000
   // rows) builds with a 3.1 GB peak, so the default 1 GB stays well inside it (see README, Limits).
   const limit = maxInputSize();
@@ -104,7 +109,7 @@ export async function runPipeline(paths: readonly string[], options: PipelineOpt
   const read = await readInputFiles(listed.files, new InputBudget(limit.bytes));
   const files = listed.files.map((f) => f.name);
   const inputCatalogs = read.inputs.flatMap((i) => (i.kind === 'attack-catalog' ? [i.catalog] : []));
-  const { attack, problems: attackProblems } = await loadAttack(options, inputCatalogs, limit);
+  const { attack, problems: attackProblems, warnings: attackWarnings } = await loadAttack(options, inputCatalogs, limit);
   const inputBaselines = read.inputs.flatMap((i) => (i.kind === 'baseline' ? [{ file: i.file, baseline: i.baseline }] : []));
   const { baselines, problems: baselineProblems } = await loadBaselines(options, inputBaselines);
   // Normalize what could be read even when some files failed, so that one run lists every problem.
@@ -117,14 +122,16 @@ export async function runPipeline(paths: readonly string[], options: PipelineOpt
     return to ? renameProblems([p], p.location.file, to)[0]! : p;
   };
   const problems = [...listed.problems, ...read.problems, ...attackProblems, ...baselineProblems, ...built.problems.map(shown)];
-  if (problems.length || !built.model) return { model: null, problems, warnings: built.warnings, summary: [], files };
-  if (!options.descriptions?.length) return { ...built, files };
+  // What the ATT&CK bundles of --attack held that was read past (a revoked duplicate), said by the data step.
+  const said = attackWarnings.length ? { attackWarnings } : {};
+  if (problems.length || !built.model) return { model: null, problems, warnings: built.warnings, summary: [], files, ...said };
+  if (!options.descriptions?.length) return { ...built, files, ...said };
   // Capability texts: read once the model's capabilities are known; their irregularities are warnings.
   const { descriptions, warnings } = await loadDescriptions(options.descriptions, built.model, { limit });
   const allWarnings = [...built.warnings, ...warnings];
   if (options.strict && warnings.length) {
     const asProblems = warnings.flatMap((w) => w.occurrences.map(({ location }) => ({ location, field: w.field, expected: w.expected, found: `${w.found} (without --strict: ${w.action})` })));
-    return { model: null, problems: asProblems, warnings: allWarnings, summary: [], files };
+    return { model: null, problems: asProblems, warnings: allWarnings, summary: [], files, ...said };
   }
-  return { ...built, model: { ...built.model, descriptions, warnings: [...built.model.warnings, ...warnings] }, warnings: allWarnings, files };
+  return { ...built, model: { ...built.model, descriptions, warnings: [...built.model.warnings, ...warnings] }, warnings: allWarnings, files, ...said };
 }

@@ -21,6 +21,23 @@ export interface DataProblem {
 }
 
 /**
+ * Something an importer read past and went on (npm run attack: a revoked duplicate of an active
+ * technique left out): where, which field, what was found and what was done.
+ */
+export interface ImportWarning {
+  location: SourceLocation;
+  field?: string;
+  found: string;
+  action: string;
+}
+
+/** One warning as one line: "warning: x.json#/objects/7: external_references: ...: left out: ...". */
+export function formatImportWarning(warning: ImportWarning): string {
+  const field = warning.field ? ` ${excerpt(warning.field)}:` : '';
+  return `warning: ${excerpt(formatLocation(warning.location), 400)}:${field} ${excerpt(warning.found)}: ${excerpt(warning.action, 400)}`;
+}
+
+/**
  * The problems with the file named `name` renamed `shown`: readers name a file as pages do
  * (inputName), messages as the user gave it (shownPath).
  */

@@ -4,7 +4,7 @@
  * record against the schema. Nothing here decides what the records mean; normalize.ts does.
  */
 import type { Dirent, Stats } from 'node:fs';
-import { readdir, realpath } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { describeValue, excerpt, problemsFromZod, renameProblems, type DataProblem } from './problems.ts';
@@ -43,6 +43,9 @@ import { REQUIRED_CSV_COLUMNS, REQUIRED_TECHNIQUE_CSV_COLUMNS } from '../core/vo
 import type { WarningKind } from './rules/index.ts';
 import { unknownColumn, unknownField } from './rules/field-unknown.ts';
 import { unreadableReferenceCell } from './rules/reference-not-a-link.ts';
+import { controlKeyProblem, hasControls, showControls, stripControls } from './rules/control-characters.ts';
+import { capabilityKey, mappingTypeKey } from '../core/ids.ts';
+import { isReservedKey, RESERVED_KEYS } from '../core/lookups.ts';
 
 /** A change the reader made to a field of an object, for the build's warnings. */
 export interface ReadRepair {
@@ -99,7 +102,7 @@ const OBJECT_FIELDS = new Set([...Object.keys(mappingObjectInput.shape), 'group'
 function unknownFields(record: Record<string, unknown>, known: ReadonlySet<string>, what: string): ReadRepair[] {
   return Object.keys(record)
     .filter((key) => !known.has(key))
-    .map((key) => unknownField(key, describeValue(record[key]), what));
+    .map((key) => unknownField(hasControls(key) ? showControls(key) : key, describeValue(record[key]), what));
 }
 
 /** A file to read: its path, the name it goes by on pages, and the path messages show. */
@@ -160,8 +163,14 @@ export async function listInputFiles(
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      if (entry.name === 'node_modules') continue;
       const full = path.resolve(dir, entry.name);
+      if (entry.name.startsWith('.')) {
+        // Hidden folders (.git) and what is not a data file (.DS_Store, an editor's lock link)
+        // are passed over; a data file hidden by its name is not read, and said so.
+        if (isFound(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isFile()))) problems.push(hiddenFileProblem(shownPath(full), entry.name));
+        continue;
+      }
       let kind: Dirent | Stats = entry;
       let viaLink = false;
       if (entry.isSymbolicLink()) {
@@ -200,6 +209,20 @@ export async function listInputFiles(
     }
   }
   return { files: [...files.values()], problems };
+}
+
+/**
+ * A data file found in a folder under a name starting with "." (.old.csv, ..dots..csv, ._x.json
+ * as macOS copies leave): not read, since such names are how files are hidden and left out, but
+ * refused rather than passed over, so that no data is left out without a word. Given by name, such
+ * a file is read like any other.
+ */
+function hiddenFileProblem(shown: string, name: string): DataProblem {
+  return {
+    location: { file: shown },
+    expected: 'a data file whose name does not start with "." (rename it to have it read, or move it out of the data folder)',
+    found: `the hidden file ${JSON.stringify(excerpt(name, 80))}`,
+  };
 }
 
 /**
@@ -332,7 +355,9 @@ function parseDocument(file: string, text: string, data: unknown): { input?: Par
   const problems: DataProblem[] = [];
   const metadataLocation: SourceLocation = { file, pointer: '/metadata' };
   const metadataRepairs = unknownFields(rawMetadata as Record<string, unknown>, METADATA_FIELDS, 'metadata field');
-  const preparedMetadata = prepareMetadata(rawMetadata as Record<string, unknown>);
+  const cleanMetadata = stripControls(rawMetadata as Record<string, unknown>, metadataRepairs);
+  const preparedMetadata = prepareMetadata(cleanMetadata);
+  problems.push(...metadataMapProblems(file, cleanMetadata, preparedMetadata));
   const metadata = mappingMetadataInput.safeParse(preparedMetadata);
   if (!metadata.success) {
     problems.push(...problemsFromZod(metadata.error.issues, metadataLocation, preparedMetadata));
@@ -367,6 +392,52 @@ function describeTopLevel(data: unknown): string {
   return describeValue(data);
 }
 
+/** "/metadata/mapping_types/a~1b" (RFC 6901). */
+const pointerTo = (...parts: (string | number)[]) => parts.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
+/**
+ * What the metadata maps hold that the reader cannot take: a key (an id) with a control
+ * character, a mapping type or group id or name that is a name plain objects reserve
+ * ("__proto__", "constructor": lost or mistaken in any object map), and groups given under both
+ * names (groups, capability_groups) that disagree.
+ */
+function metadataMapProblems(file: string, raw: Record<string, unknown>, prepared: Record<string, unknown>): DataProblem[] {
+  const problems: DataProblem[] = [];
+  if (raw['groups'] !== undefined && raw['capability_groups'] !== undefined && JSON.stringify(raw['groups']) !== JSON.stringify(raw['capability_groups'])) {
+    problems.push({ location: { file, pointer: '/metadata/groups' }, field: 'groups', expected: 'the groups once, under capability_groups (groups is its older name)', found: 'both groups and capability_groups, holding different groups' });
+  }
+  const maps = [
+    ['mapping_types', 'mapping type', mappingTypeKey],
+    ['capability_groups', 'capability group', capabilityKey],
+  ] as const;
+  for (const [name, what, fold] of maps) {
+    const map = prepared[name];
+    if (!map || typeof map !== 'object' || Array.isArray(map)) continue;
+    const written = raw[name] ?? (name === 'capability_groups' ? raw['groups'] : undefined);
+    const asList = Array.isArray(written);
+    for (const key of Object.keys(map)) {
+      // The legacy list form ([{id, name}]) has no key to point at: its list is named.
+      const location: SourceLocation = { file, pointer: asList ? pointerTo('metadata', name) : pointerTo('metadata', name, key) };
+      if (hasControls(key)) problems.push(controlKeyProblem(location, name, key));
+      const value = (map as Record<string, unknown>)[key];
+      const label = name === 'mapping_types' ? (value as { name?: unknown } | null)?.name : value;
+      if (isReservedKey(key, fold(key))) problems.push(reservedProblem(location, name, what, 'id', key));
+      else if (typeof label === 'string' && isReservedKey(label, fold(label))) problems.push(reservedProblem(location, name, what, name === 'mapping_types' ? 'name' : 'label', label));
+    }
+  }
+  return problems;
+}
+
+/** A mapping type or group named as plain objects are: refused, since every map of them would lose or mistake it. */
+function reservedProblem(location: SourceLocation, field: string, what: string, part: string, found: string): DataProblem {
+  return {
+    location,
+    field,
+    expected: `a ${what} ${part} other than the names JavaScript objects reserve (${[...RESERVED_KEYS].slice(0, 3).join(', ')}, toString, ...)`,
+    found: JSON.stringify(found),
+  };
+}
+
 /** Accept the older key names ("groups") and the legacy array forms of the metadata maps. */
 function prepareMetadata(raw: Record<string, unknown>): Record<string, unknown> {
   const metadata: Record<string, unknown> = { ...raw };
@@ -399,9 +470,11 @@ function prepareJsonObject(
   problems: DataProblem[],
   repairs: ReadRepair[],
 ): Record<string, unknown> {
-  const object: Record<string, unknown> = { ...raw };
+  const object: Record<string, unknown> = { ...stripControls(raw, repairs) };
   if (object['capability_group'] === undefined && object['group'] !== undefined) {
     object['capability_group'] = object['group'];
+  } else if (object['group'] != null && object['capability_group'] != null && object['group'] !== object['capability_group']) {
+    problems.push({ location, field: 'group', expected: 'the group once, as capability_group (group is its older name)', found: `${describeValue(object['group'])} beside capability_group ${describeValue(object['capability_group'])}` });
   }
   const type = object['mapping_type'];
   if (Array.isArray(type)) {
@@ -438,6 +511,15 @@ function validateObject(
     problems.push(...problemsFromZod(parsed.error.issues, location, prepared));
     return null;
   }
+  const { mapping_type: type, capability_group: group } = parsed.data;
+  const reserved = [
+    ...(type !== null && isReservedKey(type, mappingTypeKey(type)) ? [reservedProblem(location, 'mapping_type', 'mapping type', 'name', type)] : []),
+    ...(group !== null && isReservedKey(group, capabilityKey(group)) ? [reservedProblem(location, 'capability_group', 'capability group', 'id', group)] : []),
+  ];
+  if (reserved.length) {
+    problems.push(...reserved);
+    return null;
+  }
   return { location, value: parsed.data, raw: prepared, repairs };
 }
 
@@ -457,6 +539,15 @@ function readCsvTable(file: string, table: CsvTable, problems: DataProblem[]): {
     const missing = REQUIRED_CSV_COLUMNS.filter((c) => !columns.has(c));
     if (missing.length) {
       return { problems: [...problems, missingColumns(file, missing)] };
+    }
+    if (table.columns.includes('group') && table.columns.includes('capability_group')) {
+      const at = (c: string) => table.columns.indexOf(c) + table.firstColumn;
+      problems.push({
+        location: { file, line: table.headerLine },
+        field: 'header',
+        expected: 'one column for the capability group: capability_group, or group (its older name)',
+        found: `both, capability_group in column ${at('capability_group')} and group in column ${at('group')}`,
+      });
     }
     const objects: ObjectRecord[] = [];
     // Columns it does not read are reported once, on the first row.
@@ -479,6 +570,11 @@ function readCsvTable(file: string, table: CsvTable, problems: DataProblem[]): {
     const techniques: TechniqueRecord[] = [];
     for (const row of table.rows) {
       const location: SourceLocation = { file, line: row.line };
+      const controls = Object.entries(row.cells).filter(([, cell]) => hasControls(cell));
+      if (controls.length) {
+        for (const [column, cell] of controls) problems.push({ location, field: column, expected: 'text without control characters (tabs and line breaks aside)', found: showControls(excerpt(cell, 80)) });
+        continue;
+      }
       const parsed = techniqueRowInput.safeParse(row.cells);
       if (parsed.success) techniques.push({ location, value: parsed.data });
       else problems.push(...problemsFromZod(parsed.error.issues, location, row.cells));
@@ -517,8 +613,8 @@ function csvFieldName(column: string): string {
 /** Turn CSV cells into a mapping object: empty cells are missing, references are parsed. */
 function prepareCsvRow(row: CsvRow, repairs: ReadRepair[]): Record<string, unknown> {
   const object: Record<string, unknown> = {};
-  for (const [column, cell] of Object.entries(row.cells)) {
-    object[csvFieldName(column)] = cell === '' ? null : restoreCell(cell);
+  for (const [column, cell] of Object.entries(stripControls(row.cells, repairs))) {
+    object[csvFieldName(column)] = cell === '' ? null : restoreCell(cell as string);
   }
   const cell = (object['references'] as string | null | undefined) ?? '';
   const parsed = parseReferenceCell(cell);

@@ -16,17 +16,21 @@ export interface CsvTable {
   /** Column names, trimmed and lower-cased, without a leading unnamed index column. */
   columns: string[];
   rows: CsvRow[];
+  /** The line of the header row, and the position (from 1) of columns[0] in it: 2 after a dropped index column. */
+  headerLine: number;
+  firstColumn: number;
 }
 
 /**
  * Rows of CSV text, given whole or in pieces that each end between rows. The header row names
- * the columns; a leading unnamed column (a pandas index) is dropped. Malformed rows are
- * reported as problems with their line.
+ * the columns; a leading unnamed column (a pandas index) is dropped; a name given twice is a
+ * problem. Malformed rows are reported as problems with their line.
  */
 class CsvTableReader {
   readonly problems: DataProblem[] = [];
   readonly rows: CsvRow[] = [];
   private header: string[] | null = null;
+  private headerLine = 1;
   private dropFirst = false;
   /** The line break papaparse found in the first piece, for the pieces after it. */
   private newline: string | undefined;
@@ -71,6 +75,8 @@ class CsvTableReader {
           this.dropFirst = header[0] === '' || header[0] === 'unnamed: 0';
           if (this.dropFirst) header = header.slice(1);
           this.header = header;
+          this.headerLine = rowLine;
+          this.problems.push(...duplicateColumns(file, rowLine, header, this.dropFirst ? 2 : 1));
           return;
         }
         const header = this.header;
@@ -93,8 +99,30 @@ class CsvTableReader {
   }
 
   table(): { table: CsvTable; problems: DataProblem[] } {
-    return { table: { columns: this.header ?? [], rows: this.rows }, problems: this.problems };
+    return { table: { columns: this.header ?? [], rows: this.rows, headerLine: this.headerLine, firstColumn: this.dropFirst ? 2 : 1 }, problems: this.problems };
   }
+}
+
+/**
+ * A header naming one column twice: each row's later cell would hide the earlier one, so which
+ * is meant cannot be told and the table is refused, naming the column and both positions
+ * (counted from 1, as a spreadsheet shows them; `first`: the position of header[0]).
+ */
+function duplicateColumns(file: string, line: number, header: readonly string[], first: number): DataProblem[] {
+  const positions = new Map<string, number[]>();
+  header.forEach((name, i) => {
+    const list = positions.get(name);
+    if (list) list.push(i + first);
+    else positions.set(name, [i + first]);
+  });
+  return [...positions]
+    .filter(([, at]) => at.length > 1)
+    .map(([name, at]) => ({
+      location: { file, line },
+      field: 'header',
+      expected: `one column named ${JSON.stringify(excerpt(name, 40))} (a row's cells in both could not both be read)`,
+      found: `it in columns ${at.slice(0, -1).join(', ')} and ${at[at.length - 1]}`,
+    }));
 }
 
 /** Parse CSV text (BOM already removed). */

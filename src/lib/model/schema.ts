@@ -18,7 +18,7 @@ import {
 } from '../core/vocabulary.ts';
 import { toIsoDate } from '../core/dates.ts';
 import { WARNING_KIND_IDS } from '../ingest/rules/index.ts';
-import { DISPLAY_CONTROL_ID } from '../baselines/control-ids.ts';
+import { DISPLAY_CONTROL_ID, isSp80053Family, SP800_53_FAMILIES } from '../baselines/control-ids.ts';
 import { completeCatalogSchema, stixIdStateSchema } from '../attack/complete-schema.ts';
 import type { ControlDescription } from '../descriptions/control-text.ts';
 import type { MatchedDescription } from '../descriptions/match-descriptions.ts';
@@ -222,7 +222,13 @@ export const baselineFileSchema = z.object({
   source: z.string().min(1),
   /** The controls and enhancements selected, in the profile's order, each once. */
   controls: z
-    .array(z.string().regex(DISPLAY_CONTROL_ID, 'a control in NIST\'s form, such as AC-2 or AC-2(1)'))
+    .array(
+      z
+        .string()
+        .regex(DISPLAY_CONTROL_ID, 'a control in NIST\'s form, such as AC-2 or AC-2(1)')
+        // Of a family SP 800-53 has: "ZZ-1" has NIST's form, and no family.
+        .refine((id) => !DISPLAY_CONTROL_ID.test(id) || isSp80053Family(id.slice(0, 2)), `a control of one of SP 800-53's families (${SP800_53_FAMILIES.join(', ')})`),
+    )
     .min(1)
     .refine((ids) => new Set(ids).size === ids.length, 'each control listed once'),
 });

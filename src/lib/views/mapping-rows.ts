@@ -42,8 +42,12 @@ export interface MappingRow {
   scoreValue: ScoreValue | null;
   /** The sets in which the row is of a scored type without its score (shown as "not scored"), newest first. */
   notScoredIn: MappingSet[];
-  /** For a sub-technique's score, the parent technique whose score it relates to: each one the row's sets give, with those sets. */
-  relatedScores: Variant[];
+  /**
+   * For a sub-technique's score, the parent technique whose score it relates to: each one the row's
+   * sets give, with those sets, and whether it names a technique with a page (a related_score that
+   * is no technique id is kept as written, with a warning, and shown as text).
+   */
+  relatedScores: (Variant & { technique: boolean })[];
   comments: string | null;
   /** As read: http(s) URLs become links, other entries are shown as text. */
   references: string[];
@@ -142,7 +146,9 @@ function mappingRow(index: ModelIndex, rowId: string, list: Mapping[]): MappingR
     scoreCategory: newest.scoreCategory,
     scoreValue: newest.scoreValue,
     notScoredIn: list.filter(lacksScore).map((m) => required(sets, m.setId, 'set')),
-    relatedScores: variantsOf(index, list, (m) => m.relatedScore).filter((v) => v.value !== null),
+    relatedScores: variantsOf(index, list, (m) => m.relatedScore)
+      .filter((v) => v.value !== null)
+      .map((v) => ({ ...v, technique: index.techniques.has(v.value!) })),
     comments: newest.comments,
     references: newest.references,
     statuses: variantsOf(index, list, (m) => m.status),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayToOscal, oscalToDisplay } from '../../../src/lib/baselines/control-ids.ts';
+import { DISPLAY_CONTROL_ID, displayToOscal, isSp80053Family, oscalToDisplay, SP800_53_FAMILIES } from '../../../src/lib/baselines/control-ids.ts';
 import { capabilityKey } from '../../../src/lib/core/ids.ts';
 
 describe('OSCAL ids and the display form', () => {
@@ -22,6 +22,16 @@ describe('OSCAL ids and the display form', () => {
     expect(displayToOscal(' ac-2.1 ')).toBe('ac-2.1');
     expect(displayToOscal('AC-x')).toBeNull();
     expect(displayToOscal('A&A-01')).toBeNull();
+  });
+
+  it('knows SP 800-53\'s families as a closed list: rev4\'s 18, and rev5\'s PT and SR', () => {
+    expect(SP800_53_FAMILIES).toHaveLength(20);
+    for (const family of ['ac', 'AC', 'pm', 'PT', 'sr']) expect(isSp80053Family(family), family).toBe(true);
+    for (const family of ['zz', 'QQ', 'xx', '']) expect(isSp80053Family(family), family).toBe(false);
+    // The display form's shape says nothing of the family: ZZ-1 has it; the schema checks both.
+    expect(DISPLAY_CONTROL_ID.test('ZZ-1')).toBe(true);
+    expect(displayToOscal('ZZ-1')).toBeNull();
+    expect(displayToOscal('QQ-999(999)')).toBeNull();
   });
 
   it('round-trips, and the display form folds to the key of the padded spelling', () => {

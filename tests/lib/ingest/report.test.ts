@@ -96,10 +96,26 @@ describe('warnings', () => {
       action: 'read as 16.1, the only ATT&CK version of kev 07/28/2025 in the file',
     });
     expect(warningAt(csv('kev-07.28.2025_attack-16.1-mobile.csv', 2), 'references')).toMatchObject({ kind: 'reference-not-a-link' });
-    expect(warningAt(csv('nist_800_53-rev5_attack-16.1-enterprise.csv', 2))).toMatchObject({
+    expect(warningAt(csv('nist_800_53-rev5_attack-16.1-enterprise.csv', 2), 'mapping_framework_version')).toMatchObject({
       kind: 'framework-version-respelled',
       found: '"Rev5"',
       action: 'read as "rev5", as first written',
+    });
+  });
+
+  it('report control characters removed, related scores that name no technique, and files of one set that disagree', () => {
+    const csv = (name: string, line: number) => `${path.relative(ROOT, fixture('warnings', 'exports', name))}:${line}`;
+    expect(warningAt(csv('kev-07.28.2025_attack-16.1-mobile.csv', 2), 'comments')).toMatchObject({
+      kind: 'control-characters',
+      found: '"A list that never\\u0007 closes."',
+      action: 'the control character (U+0007) removed; the rest of the text kept',
+    });
+    expect(warningAt(csv('kev-07.28.2025_attack-16.1-mobile.csv', 4), 'related_score')).toMatchObject({ kind: 'related-score-unknown', found: '"1404"', action: 'kept as written: it names no technique' });
+    const json = path.relative(ROOT, fixture('warnings', 'nist_800_53-rev5_attack-16.1-enterprise.json'));
+    expect(warningAt(csv('nist_800_53-rev5_attack-16.1-enterprise.csv', 2), 'last_update')).toMatchObject({
+      kind: 'set-metadata-differs',
+      found: `"2022-02-14" in ${csv('nist_800_53-rev5_attack-16.1-enterprise.csv', 2).replace(/:2$/, '')}`,
+      action: `not used: the set keeps "2022-01-13" from ${json}, the first of its files read that gives one (files are read in path order)`,
     });
   });
 

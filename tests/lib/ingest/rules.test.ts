@@ -10,8 +10,8 @@ describe('the data rules', () => {
   it('own every warning kind, one rule each, listed in the rules\' order', () => {
     expect(WARNING_KIND_IDS).toEqual([
       'reference-trimmed', 'reference-split', 'reference-rejoined', 'reference-dropped', 'reference-unwrapped', 'reference-not-a-link',
-      'score-missing', 'description-varies', 'attack-version-inferred', 'technique-unknown', 'technique-revoked', 'technique-deprecated',
-      'attack-version-unknown', 'field-unknown', 'set-field-differs', 'framework-version-respelled',
+      'score-missing', 'related-score-unknown', 'description-varies', 'attack-version-inferred', 'technique-unknown', 'technique-revoked', 'technique-deprecated',
+      'attack-version-unknown', 'field-unknown', 'set-field-differs', 'set-metadata-differs', 'framework-version-respelled', 'control-characters',
     ]);
     expect(DATA_RULES.flatMap((rule) => Object.keys(rule.kinds))).toEqual(WARNING_KIND_IDS);
     const techniques = DATA_RULES.find((rule) => rule.id === 'technique-status')!;
@@ -25,7 +25,7 @@ describe('the data rules', () => {
   it('check kept rows and sets through the hooks the normalizer applies', () => {
     const hooks = (hook: 'checkEntry' | 'checkMapping' | 'checkSet') => DATA_RULES.filter((rule) => rule[hook]).map((rule) => rule.id);
     expect(hooks('checkEntry')).toEqual(['technique-status']);
-    expect(hooks('checkMapping')).toEqual(['score-missing']);
+    expect(hooks('checkMapping')).toEqual(['score-missing', 'related-score-unknown']);
     expect(hooks('checkSet')).toEqual(['attack-version-unknown']);
   });
 

@@ -14,6 +14,15 @@ describe('parseCsvTable', () => {
     expect(table.columns).toEqual(['capability_id', 'attack_object_id']);
     expect(table.rows[0]!.cells).toEqual({ capability_id: 'AC-4', attack_object_id: 'T1046' });
   });
+  it('reports a column named twice, with both positions, counting a dropped index column', () => {
+    expect(parseCsvTable('a,comments,b,Comments\n1,2,3,4\n', 'x.csv').problems).toEqual([
+      { location: { file: 'x.csv', line: 1 }, field: 'header', expected: 'one column named "comments" (a row\'s cells in both could not both be read)', found: 'it in columns 2 and 4' },
+    ]);
+    const indexed = parseCsvTable('\n,a,a\n0,1,2\n', 'x.csv');
+    expect(indexed.table).toMatchObject({ columns: ['a', 'a'], headerLine: 2, firstColumn: 2 });
+    expect(indexed.problems.map((p) => [p.location, p.found])).toEqual([[{ file: 'x.csv', line: 2 }, 'it in columns 2 and 3']]);
+  });
+
   it('reports rows with the wrong number of cells, by line', () => {
     const { problems } = parseCsvTable('a,b\n1,2\n1,2,3\n', 'f.csv');
     expect(problems).toEqual([{ location: { file: 'f.csv', line: 3 }, expected: '2 cells', found: '3' }]);

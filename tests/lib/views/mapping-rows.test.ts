@@ -45,7 +45,10 @@ describe('mapping rows', () => {
     const ap = mappingRows(warned, warned.mappingsByCapability.get('m365:def-ap-e3')!).sort(byTechnique);
     expect(ap.filter((r) => r.notScoredIn.length > 0).map((r) => r.technique.id)).toEqual(['T1534', 'T1656']);
     const ca = mappingRows(warned, warned.mappingsByCapability.get('m365:eid-ca-e3')!);
-    expect(ca.find((r) => r.technique.id === 'T1059.009')!.relatedScores.map((v) => v.value)).toEqual(['T1059']);
+    expect(ca.find((r) => r.technique.id === 'T1059.009')!.relatedScores.map((v) => [v.value, v.technique])).toEqual([['T1059', true]]);
+    // A related score that names no technique (a warning) is text, never a link to a page that does not exist.
+    const kev = mappingRows(warned, warned.mappingsByCapability.get('kev:cve-2025-0003')!);
+    expect(kev[0]!.relatedScores.map((v) => [v.value, v.technique])).toEqual([['1404', false]]);
   });
 
   it('sort by capability (natural order) or by technique', () => {

@@ -76,7 +76,7 @@ export function buildModel(inputs: readonly ParsedInput[], inputNames: readonly 
     const set = ctx.sets.setFor(m.mapping_framework, m.mapping_framework_version, m.attack_version, m.technology_domain, input.metadataLocation);
     if (!set) continue;
     set.sources.add(input.file);
-    ctx.sets.mergeMetadata(set, m);
+    ctx.sets.mergeMetadata(set, m, input.file, input.metadataLocation);
     for (const repair of input.metadataRepairs) report.repaired(set.id, null, repair, { location: input.metadataLocation, techniqueId: null, rowId: null });
     for (const record of input.objects) {
       const repairs = ctx.sets.objectSetRepairs(set, record.value);
@@ -134,7 +134,7 @@ function placeTableRows(ctx: ObjectContext, file: string, objects: readonly Obje
     if (!set) continue;
     set.sources.add(file);
     setsInFile.set(set.id, set);
-    ctx.sets.fillFromRow(set, v);
+    ctx.sets.fillFromRow(set, v, file, record.location);
     placed.push({ set, record });
   }
   for (const record of unknownVersion) {

@@ -15,6 +15,7 @@ import { writtenAs, type WrittenText } from '../../exports/written-text.ts';
 import { versionOfFile } from '../rules/attack-version-inferred.ts';
 import { reportVersionRespelled, respelledInFile } from '../rules/framework-version-respelled.ts';
 import { placedInFileSet } from '../rules/set-field-differs.ts';
+import { reportMetadataDiffers } from '../rules/set-metadata-differs.ts';
 
 export const NON_MAPPABLE_TYPE = 'non_mappable';
 
@@ -22,7 +23,12 @@ export interface TypeDraft extends MappingType {
   /** The key as the metadata (or a row) writes it. */
   key: string;
   family: string;
+  /** The file whose metadata declared it, if one did. */
+  declaredIn?: string;
 }
+
+/** The metadata fields of a set that one file gives and another may give otherwise (the set's own fields name it). */
+const MERGED_FIELDS = ['mapping_version', 'creation_date', 'last_update', 'author', 'contact', 'organization', 'mapping_framework_version_schema'] as const;
 
 /** Where an object was kept, for reporting later objects that repeat it. */
 export interface KeptObject {
@@ -41,7 +47,9 @@ export interface SetDraft {
   /** True when metadata declared the set's mapping types; else rows name them as they go. */
   typesDeclared: boolean;
   /** Declared and met groups by folded key: the key and label as written. */
-  groups: Map<string, { key: string; label: string | null; labelAsWritten?: WrittenText }>;
+  groups: Map<string, { key: string; label: string | null; labelAsWritten?: WrittenText; declaredIn?: string }>;
+  /** The file each metadata field's value came from. */
+  metadataFiles: Map<string, string>;
   sources: Set<string>;
   objects: number;
   mappings: Map<string, Mapping>;
@@ -96,6 +104,7 @@ export class SetRegistry {
         types: [],
         typesDeclared: false,
         groups: new Map(),
+        metadataFiles: new Map(),
         sources: new Set(),
         objects: 0,
         mappings: new Map(),
@@ -114,30 +123,56 @@ export class SetRegistry {
     return set;
   }
 
-  /** Merge a file's metadata into its set: fields the set lacks are filled; types and groups are added. */
-  mergeMetadata(set: SetDraft, metadata: MappingMetadataInput): void {
+  /**
+   * Merge a file's metadata (`file`, at `location`) into its set: fields the set lacks are filled;
+   * types and groups are added. A value the set already has from an earlier file is kept, and one
+   * this file gives otherwise is reported (rules/set-metadata-differs.ts).
+   */
+  mergeMetadata(set: SetDraft, metadata: MappingMetadataInput, file: string, location: SourceLocation): void {
+    // The pointer of a field ("mapping_types", "protects", "name" -> /metadata/mapping_types/protects/name).
+    const at = (parts: readonly string[]): SourceLocation =>
+      'pointer' in location ? { file: location.file, pointer: `${location.pointer}${parts.map((p) => `/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}` } : location;
+    const differs = (parts: readonly string[], found: unknown, kept: unknown, keptIn: string | undefined) =>
+      reportMetadataDiffers(this.report, set.id, parts.join('.'), { value: found, file }, { value: kept, file: keptIn ?? 'an earlier file' }, at(parts));
     if (!set.metadata) {
       set.metadata = metadata;
+      for (const key of Object.keys(metadata)) set.metadataFiles.set(key, file);
     } else {
       const merged: MappingMetadataInput = { ...set.metadata };
       for (const key of Object.keys(metadata) as (keyof MappingMetadataInput)[]) {
         if (merged[key] === null || merged[key] === undefined) {
           (merged as Record<string, unknown>)[key] = metadata[key];
+          if (metadata[key] !== null && metadata[key] !== undefined) set.metadataFiles.set(key, file);
+        } else if ((MERGED_FIELDS as readonly string[]).includes(key) && metadata[key] !== null && metadata[key] !== undefined && metadata[key] !== merged[key]) {
+          differs([key], metadata[key], merged[key], set.metadataFiles.get(key));
         }
       }
       set.metadata = merged;
     }
     for (const [key, type] of Object.entries(metadata.mapping_types)) {
-      declareType(set, key, type.name, type.description);
+      const before = set.types.length;
+      const declared = declareType(set, key, type.name, type.description);
       set.typesDeclared = true;
+      if (set.types.length > before) {
+        declared.declaredIn = file;
+        continue;
+      }
+      const name = normalizeWhitespace(type.name);
+      if (declared.name !== name) differs(['mapping_types', key, 'name'], type.name, declared.name, declared.declaredIn);
+      if (declared.description === null) declared.description = type.description;
+      else if (type.description !== null && type.description !== declared.description) differs(['mapping_types', key, 'description'], type.description, declared.description, declared.declaredIn);
     }
     for (const [key, label] of Object.entries(metadata.capability_groups)) {
       const groupKey = capabilityKey(key);
       if (!groupKey) continue;
-      if (!set.groups.has(groupKey)) {
-        const shown = label === null ? null : normalizeWhitespace(label) || null;
+      const shown = label === null ? null : normalizeWhitespace(label) || null;
+      const existing = set.groups.get(groupKey);
+      if (!existing || existing.label === null) {
         const labelAsWritten = writtenAs(label, shown);
-        set.groups.set(groupKey, { key: normalizeWhitespace(key), label: shown, ...(labelAsWritten !== undefined ? { labelAsWritten } : {}) });
+        if (existing && shown === null) continue;
+        set.groups.set(groupKey, { key: existing?.key ?? normalizeWhitespace(key), label: shown, ...(labelAsWritten !== undefined ? { labelAsWritten } : {}), declaredIn: file });
+      } else if (shown !== null && shown !== existing.label) {
+        differs(['capability_groups', key], label, existing.label, existing.declaredIn);
       }
     }
   }
@@ -174,9 +209,27 @@ export class SetRegistry {
     return repairs;
   }
 
-  /** CSV exports carry set metadata on every row; the first row of a set without metadata fills it. */
-  fillFromRow(set: SetDraft, row: ObjectRecord['value']): void {
-    if (set.metadata) return;
+  /**
+   * CSV exports carry set metadata on every row; the first row of a set without metadata fills
+   * it. A row (of `file`, at `location`) that gives a field the set lacks fills it; one that gives
+   * it otherwise than the set has it is reported, naming the file the set's value came from.
+   */
+  fillFromRow(set: SetDraft, row: ObjectRecord['value'], file: string, location: SourceLocation): void {
+    if (set.metadata) {
+      for (const field of ['organization', 'creation_date', 'last_update'] as const) {
+        const given = row[field];
+        if (given === null) continue;
+        const kept = set.metadata[field];
+        if (kept === null || kept === undefined) {
+          set.metadata = { ...set.metadata, [field]: given };
+          set.metadataFiles.set(field, file);
+        } else if (kept !== given) {
+          reportMetadataDiffers(this.report, set.id, field, { value: given, file }, { value: kept, file: set.metadataFiles.get(field) ?? 'an earlier file' }, location);
+        }
+      }
+      return;
+    }
+    for (const field of ['organization', 'creation_date', 'last_update'] as const) if (row[field] !== null) set.metadataFiles.set(field, file);
     set.metadata = {
       mapping_version: null,
       attack_version: set.attackVersion,

@@ -7,6 +7,7 @@
  */
 import { attackVersionInferred } from './attack-version-inferred.ts';
 import { attackVersionUnknown } from './attack-version-unknown.ts';
+import { controlCharacters } from './control-characters.ts';
 import type { DataRule, WarningKindInfo } from './data-rule.ts';
 import { descriptionIrregular } from './description-irregular.ts';
 import { descriptionVaries } from './description-varies.ts';
@@ -19,8 +20,10 @@ import { referenceRejoined } from './reference-rejoined.ts';
 import { referenceSplit } from './reference-split.ts';
 import { referenceTrimmed } from './reference-trimmed.ts';
 import { referenceUnwrapped } from './reference-unwrapped.ts';
+import { relatedScoreUnknown } from './related-score-unknown.ts';
 import { scoreMissing } from './score-missing.ts';
 import { setFieldDiffers } from './set-field-differs.ts';
+import { setMetadataDiffers } from './set-metadata-differs.ts';
 import { techniqueStatus } from './technique-status.ts';
 
 const RULES = [
@@ -31,15 +34,18 @@ const RULES = [
   referenceUnwrapped,
   referenceNotALink,
   scoreMissing,
+  relatedScoreUnknown,
   descriptionVaries,
   attackVersionInferred,
   techniqueStatus,
   attackVersionUnknown,
   fieldUnknown,
   setFieldDiffers,
+  setMetadataDiffers,
   frameworkVersionRespelled,
   duplicateObjects,
   descriptionIrregular,
+  controlCharacters,
 ] as const;
 
 export const DATA_RULES: readonly DataRule[] = RULES;
