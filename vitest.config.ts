@@ -35,7 +35,10 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
         },
       },
-      { extends: true, test: { name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: [RUN_SETUP, 'tests/site/setup.ts'], sequence: { groupOrder: 1 } } },
+      {
+        extends: true,
+        test: { name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: [RUN_SETUP, 'tests/site/setup.ts'], sequence: { groupOrder: 1 } },
+      },
       { extends: true, test: { name: 'scripts', include: ['tests/scripts/**/*.test.ts'], globalSetup: [RUN_SETUP], sequence: { groupOrder: 1 } } },
     ],
   },

@@ -59,11 +59,14 @@ export function stixReportLine(gaps: readonly StixGap[]): string | null {
 }
 
 /** Every download's content and the manifest of sizes, in memory; `formats`: the registry's, unless a test gives others. */
-export async function prepareDownloads(model: Model, env: Env = process.env, formats: readonly DownloadFormat[] = DOWNLOAD_FORMATS): Promise<PreparedDownloads> {
+export async function prepareDownloads(
+  model: Model,
+  env: Env = process.env,
+  formats: readonly DownloadFormat[] = DOWNLOAD_FORMATS,
+): Promise<PreparedDownloads> {
   const urls = createUrls(readSetting('base', env));
   const origin = siteOrigin(env);
-  const pageUrl = (target: { technique?: string; set?: string }) =>
-    `${origin}${target.technique ? urls.technique(target.technique) : urls.set(target.set!)}`;
+  const pageUrl = (target: { technique?: string; set?: string }) => `${origin}${target.technique ? urls.technique(target.technique) : urls.set(target.set!)}`;
   const manifest: DownloadManifest = {};
   const files: PreparedDownloads['files'] = [];
   const byFormat: PreparedDownloads['byFormat'] = {};
@@ -78,7 +81,11 @@ export async function prepareDownloads(model: Model, env: Env = process.env, for
     let group = groups.find((g) => g.setId === file.setId);
     if (!group) groups.push((group = { setId: file.setId, files: [] }));
     if (!file.prebuilt) {
-      group.files.push({ format: file.format, path: file.path, scoped: { rows: file.scoped!.rows, ...(file.scoped!.subject ? { subject: file.scoped!.subject } : {}) } });
+      group.files.push({
+        format: file.format,
+        path: file.path,
+        scoped: { rows: file.scoped!.rows, ...(file.scoped!.subject ? { subject: file.scoped!.subject } : {}) },
+      });
       continue;
     }
     const content = await file.content();

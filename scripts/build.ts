@@ -114,7 +114,10 @@ function publish(staging: string, outDir: string, stage: string, generated: stri
     }
     try {
       // The manifest first: the model is what says which build the generated folder holds.
-      for (const [from, to] of [[manifestPath(stage), manifestPath(generated)], [modelPath(stage), modelPath(generated)]] as const) {
+      for (const [from, to] of [
+        [manifestPath(stage), manifestPath(generated)],
+        [modelPath(stage), modelPath(generated)],
+      ] as const) {
         await writing(to, () => rename(from, to), [from]);
       }
     } catch (error) {
@@ -225,8 +228,14 @@ async function main(): Promise<number> {
   }
   await publish(staging, outDir, stage, generated);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Site: ${describeMeasure(measure)} (downloads: ${downloads.files.length} files, ${(downloads.bytes / 1e6).toFixed(1)} MB); pages and downloads built in ${seconds} s`);
-  console.log(`Downloads by format: ${Object.entries(downloads.byFormat).map(([id, t]) => `${id} ${t.files} files ${(t.bytes / 1e6).toFixed(1)} MB`).join(', ')}`);
+  console.log(
+    `Site: ${describeMeasure(measure)} (downloads: ${downloads.files.length} files, ${(downloads.bytes / 1e6).toFixed(1)} MB); pages and downloads built in ${seconds} s`,
+  );
+  console.log(
+    `Downloads by format: ${Object.entries(downloads.byFormat)
+      .map(([id, t]) => `${id} ${t.files} files ${(t.bytes / 1e6).toFixed(1)} MB`)
+      .join(', ')}`,
+  );
   return 0;
 }
 
@@ -249,10 +258,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       check();
     });
     // A stopped build must be gone within seconds (docker stop kills everything after 10 s).
-    const deadline = new Promise<void>((resolve) => setTimeout(() => {
-      stopChildren('SIGKILL');
-      resolve();
-    }, 3_000));
+    const deadline = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        stopChildren('SIGKILL');
+        resolve();
+      }, 3_000),
+    );
     void Promise.race([waitForChildren, deadline])
       .then(() => swapping?.catch(() => {}))
       .then(cleanUp)

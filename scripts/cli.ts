@@ -71,13 +71,16 @@ function flagSynopsis(setting: Setting): string {
 /** How a command is run: npm run data -- [--data PATH ...] [--out DIR] [--strict]. */
 export function synopsis(command: CommandName): string {
   const { positionals } = COMMANDS[command] as { positionals?: { name: string } };
-  const flags = flagsOf(command).filter((key) => key !== 'help').map((key) => flagSynopsis(SETTINGS[key]));
+  const flags = flagsOf(command)
+    .filter((key) => key !== 'help')
+    .map((key) => flagSynopsis(SETTINGS[key]));
   return `npm run ${command} -- ${[...(positionals ? [positionals.name] : []), ...flags].join(' ')}`;
 }
 
 /** A setting's default as help and docs say it: "Default: $MAPSCOPE_DATA (paths separated by ":"), else data/". */
 export function defaultText(setting: Setting): string {
-  const value = setting.shown ?? (Array.isArray(setting.default) ? setting.default.join(', ') || 'none' : setting.default === undefined ? '' : String(setting.default));
+  const value =
+    setting.shown ?? (Array.isArray(setting.default) ? setting.default.join(', ') || 'none' : setting.default === undefined ? '' : String(setting.default));
   if (setting.kind === 'boolean') return '';
   const from = setting.env ? `$${setting.env}${setting.kind === 'paths' ? ' (paths separated by ":")' : ''}` : '';
   if (from && value) return `Default: ${from}, else ${value}`;

@@ -5,7 +5,17 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { COMMANDS, expectedOf, SETTINGS, SettingError, settingsOf, takesFlag, type CommandName, type Setting, type SettingKey } from '../src/lib/config/settings.ts';
+import {
+  COMMANDS,
+  expectedOf,
+  SETTINGS,
+  SettingError,
+  settingsOf,
+  takesFlag,
+  type CommandName,
+  type Setting,
+  type SettingKey,
+} from '../src/lib/config/settings.ts';
 import { isMain, synopsis } from './cli.ts';
 
 export const CONFIGURATION_DOC = fileURLToPath(new URL('../docs/configuration.md', import.meta.url));

@@ -73,11 +73,14 @@ async function importInto(out: string, paths: string[], force: boolean): Promise
     catalogs.set(bundle.domain, addBundle(before, bundle));
     changed.add(bundle.domain);
     const active = bundle.techniques.filter((t) => !t.revoked && !t.deprecated).length;
-    console.log(`${bundle.domain} ${bundle.version}: ${bundle.techniques.length} techniques and sub-techniques (${active} active), ${bundle.tactics.length} tactics${replaced ? ' (replaces the version in the catalog)' : ''}`);
+    console.log(
+      `${bundle.domain} ${bundle.version}: ${bundle.techniques.length} techniques and sub-techniques (${active} active), ${bundle.tactics.length} tactics${replaced ? ' (replaces the version in the catalog)' : ''}`,
+    );
     if (bundle.complete) console.log(completeSummary(bundle));
   }
   for (const catalog of catalogs.values()) {
-    if (changed.has(catalog.domain) && catalog.complete) console.log(`${catalog.domain}: groups, software, mitigations and detections from ATT&CK ${catalog.complete.version}`);
+    if (changed.has(catalog.domain) && catalog.complete)
+      console.log(`${catalog.domain}: groups, software, mitigations and detections from ATT&CK ${catalog.complete.version}`);
   }
   await writing(out, () => mkdir(out, { recursive: true }));
   let bytes = 0;
@@ -87,7 +90,11 @@ async function importInto(out: string, paths: string[], force: boolean): Promise
     const json = catalogToJson(catalog);
     bytes += Buffer.byteLength(json);
     if (!changed.has(domain)) continue;
-    writes.push({ path: file, content: json, said: `-> ${path.relative(process.cwd(), file) || file}: ${catalog.domain}, ATT&CK ${catalog.versions.map((v) => v.version).join(', ')}; ${catalog.techniques.length} techniques` });
+    writes.push({
+      path: file,
+      content: json,
+      said: `-> ${path.relative(process.cwd(), file) || file}: ${catalog.domain}, ATT&CK ${catalog.versions.map((v) => v.version).join(', ')}; ${catalog.techniques.length} techniques`,
+    });
   }
   await writeFilesAtomically(writes);
   for (const { said } of writes) console.log(said);
@@ -108,7 +115,9 @@ function completeSummary(bundle: AttackBundle): string {
     n(facts.analytics.length, 'analytic'),
     n(facts.dataComponents.length, 'data component'),
   ];
-  const relationships = Object.entries(counts.relationships).filter(([type]) => type !== 'left out').map(([type, count]) => `${count} ${type}`);
+  const relationships = Object.entries(counts.relationships)
+    .filter(([type]) => type !== 'left out')
+    .map(([type, count]) => `${count} ${type}`);
   const names = {
     groups: ['group'],
     campaigns: ['campaign'],

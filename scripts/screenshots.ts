@@ -39,9 +39,11 @@ export class ScreenshotInputError extends Error {}
 /** Wait until what the page's own scripts do is done, and its fonts are in. */
 async function ready(page: Page, readiness: Readiness): Promise<void> {
   const undefinedElements = () => page.evaluate(() => [...new Set([...document.querySelectorAll(':not(:defined)')].map((e) => e.localName))]);
-  await page.waitForFunction(() => !document.querySelector(':not(:defined)'), null, { timeout: 15_000 }).catch(async () => {
-    throw new Error(`custom elements never defined: ${(await undefinedElements()).join(', ')}`);
-  });
+  await page
+    .waitForFunction(() => !document.querySelector(':not(:defined)'), null, { timeout: 15_000 })
+    .catch(async () => {
+      throw new Error(`custom elements never defined: ${(await undefinedElements()).join(', ')}`);
+    });
   if (readiness === 'coverage') {
     await page.waitForSelector('coverage-builder[data-render-ms]', { timeout: 15_000 });
     if ((await page.locator('.coverage-chosen li').count()) === 0) throw new Error('the coverage builder shows no chosen capability');
@@ -56,7 +58,8 @@ async function ready(page: Page, readiness: Readiness): Promise<void> {
       null,
       { timeout: 20_000 },
     );
-    if ((await page.locator('.search-results .result-link').count()) === 0) throw new Error(`the search found nothing: ${await page.locator('.search-status').innerText()}`);
+    if ((await page.locator('.search-results .result-link').count()) === 0)
+      throw new Error(`the search found nothing: ${await page.locator('.search-status').innerText()}`);
   }
   await page.evaluate(async () => {
     // Long tables and matrices skip rendering off screen (content-visibility: auto) and stand in
@@ -99,7 +102,10 @@ async function shoot(page: Page, out: string, name: string, url: string, maxHeig
   await page.evaluate(() => window.scrollTo(0, 0));
   const top = await page.screenshot({ animations: 'disabled' });
   const shots: Shot[] = [];
-  for (const [file, body, h] of [[`${name}.png`, full, height], [`${name}-viewport.png`, top, page.viewportSize()!.height]] as const) {
+  for (const [file, body, h] of [
+    [`${name}.png`, full, height],
+    [`${name}-viewport.png`, top, page.viewportSize()!.height],
+  ] as const) {
     await writeFile(path.join(out, file), body);
     shots.push({ file: path.join(out, file), bytes: body.length, width, height: h, note: file.endsWith('-viewport.png') ? '' : note, url });
   }
@@ -119,10 +125,13 @@ export async function takeScreenshots(options: ScreenshotOptions): Promise<numbe
   const log = options.log ?? console.log;
   const dist = path.resolve(options.dist);
   if (!existsSync(path.join(dist, 'index.html'))) {
-    throw new ScreenshotInputError(`No built site in ${dist} (no index.html there). Build it first with npm run build, or name the built folder with --dist DIR.`);
+    throw new ScreenshotInputError(
+      `No built site in ${dist} (no index.html there). Build it first with npm run build, or name the built folder with --dist DIR.`,
+    );
   }
   const maxHeight = options.maxHeight ?? DEFAULT_MAX_HEIGHT;
-  if (!Number.isInteger(maxHeight) || maxHeight < 100) throw new ScreenshotInputError(`--max-height must be a whole number of pixels, 100 or more; found ${String(options.maxHeight)}.`);
+  if (!Number.isInteger(maxHeight) || maxHeight < 100)
+    throw new ScreenshotInputError(`--max-height must be a whole number of pixels, 100 or more; found ${String(options.maxHeight)}.`);
   const out = path.resolve(options.out);
   const { pages, missing } = await pickPages(dist);
   for (const kind of missing) log(`No ${kind} page in this site: skipped.`);

@@ -17,11 +17,34 @@ import { createUrls } from '../../src/lib/core/urls.ts';
 import { summarize, type Timing } from './stats.ts';
 
 export const BENCH_QUERIES = [
-  'AC-4', 'ac-04', 'AC4', 'T1046', 't1059.001', 'SC-7',
-  'boundry protection', 'acess enforcment', 'sentinel', 'guardduty', 'GuardDuty finding types',
-  '30 or more ports used within a 10 minute window', 'powershell', 'valid accounts', 'network service discovery',
-  'brute force', 'ransomware', 'CVE-2021', 'cloud accounts', 'multi-factor authentication', 'exfiltration over web service',
-  'phishing', 'lateral movement', 'pass the hash', 'bruteforce', 'mfa', 'encryption', 'patching',
+  'AC-4',
+  'ac-04',
+  'AC4',
+  'T1046',
+  't1059.001',
+  'SC-7',
+  'boundry protection',
+  'acess enforcment',
+  'sentinel',
+  'guardduty',
+  'GuardDuty finding types',
+  '30 or more ports used within a 10 minute window',
+  'powershell',
+  'valid accounts',
+  'network service discovery',
+  'brute force',
+  'ransomware',
+  'CVE-2021',
+  'cloud accounts',
+  'multi-factor authentication',
+  'exfiltration over web service',
+  'phishing',
+  'lateral movement',
+  'pass the hash',
+  'bruteforce',
+  'mfa',
+  'encryption',
+  'patching',
 ];
 
 export interface SearchBench {
@@ -48,7 +71,13 @@ function searcherOf(model: Model): Searcher {
   return createSearcher(JSON.parse(JSON.stringify(buildEntityIndex(entities))), JSON.parse(JSON.stringify(packComments(comments, '/techniques/'))));
 }
 
-export const RELEVANCE_BASELINE = JSON.parse(readFileSync(path.join(import.meta.dirname, 'relevance-baseline.json'), 'utf8')) as { commit: string; top1: number; top3: number; mrr: number; queries: number };
+export const RELEVANCE_BASELINE = JSON.parse(readFileSync(path.join(import.meta.dirname, 'relevance-baseline.json'), 'utf8')) as {
+  commit: string;
+  top1: number;
+  top3: number;
+  mrr: number;
+  queries: number;
+};
 
 /** The relevance set on the full-size corpus and the default data. */
 export function benchRelevance(corpus: Model, defaults: Model): RelevanceReport {

@@ -22,14 +22,19 @@ export interface WorkbookBench {
 
 /** The capability page whose all-sets file holds the most mappings, from the build's manifest (generated/downloads.json). */
 export async function largestCapabilityPage(manifestFile: string): Promise<{ route: string; rows: number; sets: number }> {
-  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, { setId: string | null; files: { format: string; path: string; scoped?: { rows: number } }[] }[]>;
+  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Record<
+    string,
+    { setId: string | null; files: { format: string; path: string; scoped?: { rows: number } }[] }[]
+  >;
   const pages = Object.entries(manifest)
     .filter(([scope]) => scope.startsWith('capability:'))
     .flatMap(([, groups]) => {
       const file = groups.find((g) => g.setId === null)?.files.find((f) => f.format === 'xlsx');
       // "<framework>_capability-<slug>_all-sets.xlsx" names the page: /frameworks/<framework>/capabilities/<slug>/.
       const named = file && /^(.+?)_capability-(.+)_all-sets\.xlsx$/.exec(file.path);
-      return named ? [{ route: `frameworks/${named[1]}/capabilities/${named[2]}/`, rows: file.scoped?.rows ?? 0, sets: groups.filter((g) => g.setId !== null).length }] : [];
+      return named
+        ? [{ route: `frameworks/${named[1]}/capabilities/${named[2]}/`, rows: file.scoped?.rows ?? 0, sets: groups.filter((g) => g.setId !== null).length }]
+        : [];
     });
   return pages.sort((a, b) => b.rows - a.rows)[0]!;
 }

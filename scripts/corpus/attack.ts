@@ -37,7 +37,10 @@ export function loadCorpusAttack(dir = CATALOG_DIR): CorpusAttack {
     const file = catalogFile(dir, domain);
     const { catalog, problems } = parseCatalog(file, readFileSync(file, 'utf8'));
     if (!catalog) throw new Error(`the ATT&CK catalog ${file} does not load: ${problems.map((p) => p.found).join('; ')}`);
-    byDomain.set(domain, catalog.techniques.map((t) => ({ id: t.id, domain, states: t.states })));
+    byDomain.set(
+      domain,
+      catalog.techniques.map((t) => ({ id: t.id, domain, states: t.states })),
+    );
   }
   const isActive = (t: CorpusTechnique, version: string) => {
     const state = stateAt(t.states, version);

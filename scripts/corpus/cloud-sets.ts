@@ -1,6 +1,15 @@
 /** Scored cloud frameworks: Azure, AWS, GCP, Microsoft 365, Intel vPro. */
 import Papa from 'papaparse';
-import { AWS_CAPABILITIES, AZURE_CAPABILITIES, GCP_CAPABILITIES, INTEL_CAPABILITIES, INTEL_GROUPS, INTEL_MAPPING_TYPES, M365_CAPABILITIES, M365_GROUPS } from './names.ts';
+import {
+  AWS_CAPABILITIES,
+  AZURE_CAPABILITIES,
+  GCP_CAPABILITIES,
+  INTEL_CAPABILITIES,
+  INTEL_GROUPS,
+  INTEL_MAPPING_TYPES,
+  M365_CAPABILITIES,
+  M365_GROUPS,
+} from './names.ts';
 import { messReferences, misplaceTechnique } from './mess.ts';
 import { nameAt } from './attack.ts';
 import { parentTechniqueId } from '../../src/lib/core/ids.ts';
@@ -11,13 +20,7 @@ function scoredPools(ctx: CorpusContext) {
   const { rng, active } = ctx;
   const categories = ['protect', 'detect', 'respond'] as const;
   const values = ['minimal', 'partial', 'significant'] as const;
-  const scoredPool = (
-    caps: readonly [string, string, string?][],
-    docs: (id: string) => string,
-    attack: string,
-    size: number,
-    plant: Obj[],
-  ): Obj[] => {
+  const scoredPool = (caps: readonly [string, string, string?][], docs: (id: string) => string, attack: string, size: number, plant: Obj[]): Obj[] => {
     const pool: Obj[] = [...plant];
     const used = new Set(plant.map((o) => `${o['capability_id']}|${o['attack_object_id']}|${o['score_category']}`));
     while (pool.length < size + 50) {
@@ -73,13 +76,22 @@ function azureSets(ctx: CorpusContext, pools: Pools): void {
     'The Azure Sentinel Analytics "High count of connections by client IP on many ports" query can detect when a given client IP has 30 or more ports used within a 10 minute window, which may indicate malicious scanning. The Azure Sentinel Analytics "Powershell Empire cmdlets seen in command line" query can detect scanning via Empire, but does not address other procedures.';
   const uuid = '1aa85526-d3a4-4dde-82c9-4c3b1dfc90d0';
   const azureDocs = (id: string) => `https://docs.microsoft.com/en-us/azure/${id.replace(/_/g, '-')}/overview`;
-  for (const [attack, version, size] of [['8.2', '06/29/2021', 1100], ['16.1', '04/26/2025', 1400]] as const) {
+  for (const [attack, version, size] of [
+    ['8.2', '06/29/2021', 1100],
+    ['16.1', '04/26/2025', 1400],
+  ] as const) {
     const spec: SetSpec = { framework: 'azure', version, attack, domain: 'enterprise', size };
     const old = attack === '8.2';
     const plant: Obj = {
-      capability_id: 'azure_sentinel', capability_description: 'Azure Sentinel', capability_group: 'azure_sentinel',
-      mapping_type: 'technique_scores', attack_object_id: 'T1046', attack_object_name: nameAt(t1046, attack),
-      score_category: 'detect', score_value: 'partial', comments: sentinelComment,
+      capability_id: 'azure_sentinel',
+      capability_description: 'Azure Sentinel',
+      capability_group: 'azure_sentinel',
+      mapping_type: 'technique_scores',
+      attack_object_id: 'T1046',
+      attack_object_name: nameAt(t1046, attack),
+      score_category: 'detect',
+      score_value: 'partial',
+      comments: sentinelComment,
       references: ['https://docs.microsoft.com/en-us/azure/sentinel/overview', 'https://docs.microsoft.com/en-us/azure/sentinel/hunting'],
       status: 'complete',
     };
@@ -113,13 +125,23 @@ function awsSets(ctx: CorpusContext, pools: Pools): void {
   const guardDutyComment =
     'The following GuardDuty finding types reflect flagged events where there is an attempt to get a list of services running on a remote host. Recon:EC2/PortProbeEMRUnprotectedPort Recon:EC2/PortProbeUnprotectedPort Recon:EC2/Portscan Impact:EC2/PortSweep';
   const awsDocs = (id: string) => `https://docs.aws.amazon.com/${id.replace(/_/g, '-')}/latest/userguide`;
-  for (const [attack, version, size] of [['9.0', '09/21/2021', 800], ['16.1', '12/12/2024', 1000]] as const) {
+  for (const [attack, version, size] of [
+    ['9.0', '09/21/2021', 800],
+    ['16.1', '12/12/2024', 1000],
+  ] as const) {
     const spec: SetSpec = { framework: 'aws', version, attack, domain: 'enterprise', size };
     const plant: Obj = {
-      capability_id: 'amazon_guardduty', capability_description: 'Amazon GuardDuty', capability_group: 'amazon_guardduty',
-      mapping_type: 'technique_scores', attack_object_id: 'T1046', attack_object_name: nameAt(t1046, attack),
-      score_category: 'detect', score_value: 'partial', comments: guardDutyComment,
-      references: ['https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_finding-types-ec2.html'], status: 'complete',
+      capability_id: 'amazon_guardduty',
+      capability_description: 'Amazon GuardDuty',
+      capability_group: 'amazon_guardduty',
+      mapping_type: 'technique_scores',
+      attack_object_id: 'T1046',
+      attack_object_name: nameAt(t1046, attack),
+      score_category: 'detect',
+      score_value: 'partial',
+      comments: guardDutyComment,
+      references: ['https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_finding-types-ec2.html'],
+      status: 'complete',
     };
     const pool = scoredPool(AWS_CAPABILITIES, awsDocs, attack, size, [plant]);
     // The 16.1 file maps a technique ATT&CK 16.1 revoked (as the Azure one does).
@@ -128,23 +150,65 @@ function awsSets(ctx: CorpusContext, pools: Pools): void {
     const groups = Object.fromEntries(AWS_CAPABILITIES.map(([id, name]) => [id, name]));
     if (attack === '9.0') {
       const rows = built.objects.map((o, i) => [
-        String(i), o['comments'] ?? '', o['attack_object_id'] ?? '', o['attack_object_name'] ?? '',
+        String(i),
+        o['comments'] ?? '',
+        o['attack_object_id'] ?? '',
+        o['attack_object_name'] ?? '',
         o['references'] == null ? '' : `[${(o['references'] as string[]).map((r) => `'${r}'`).join(', ')}]`,
-        o['capability_description'] ?? '', o['capability_id'] ?? '', o['mapping_type'] ?? '', o['score_category'] ?? '',
-        o['score_value'] ?? '', o['related_score'] ?? '', groups[String(o['capability_group'])] ?? '', o['status'],
-        '', version, version, attack, 'enterprise', 'aws', version,
+        o['capability_description'] ?? '',
+        o['capability_id'] ?? '',
+        o['mapping_type'] ?? '',
+        o['score_category'] ?? '',
+        o['score_value'] ?? '',
+        o['related_score'] ?? '',
+        groups[String(o['capability_group'])] ?? '',
+        o['status'],
+        '',
+        version,
+        version,
+        attack,
+        'enterprise',
+        'aws',
+        version,
       ]);
-      const header = ['', 'comments', 'attack_object_id', 'attack_object_name', 'references', 'capability_description', 'capability_id',
-        'mapping_type', 'score_category', 'score_value', 'related_score', 'group', 'status', 'organization', 'creation_date',
-        'last_update', 'attack_version', 'technology_domain', 'mapping_framework', 'mapping_framework_version'];
+      const header = [
+        '',
+        'comments',
+        'attack_object_id',
+        'attack_object_name',
+        'references',
+        'capability_description',
+        'capability_id',
+        'mapping_type',
+        'score_category',
+        'score_value',
+        'related_score',
+        'group',
+        'status',
+        'organization',
+        'creation_date',
+        'last_update',
+        'attack_version',
+        'technology_domain',
+        'mapping_framework',
+        'mapping_framework_version',
+      ];
       const path = `${setFileBase(spec)}.csv`;
       files.push({ path, content: `${Papa.unparse([header, ...rows], { newline: '\n' })}\n` });
       sets.push(summary(path, built));
     } else {
-      emit(spec, metadata(spec, {
-        contact: 'ctid@mitre.org', creation_date: '09/21/2021', last_update: '12/11/2024',
-        mapping_types: { technique_scores: { name: 'technique_scores', description: '' } }, capability_groups: groups,
-      }), built, 'pretty4');
+      emit(
+        spec,
+        metadata(spec, {
+          contact: 'ctid@mitre.org',
+          creation_date: '09/21/2021',
+          last_update: '12/11/2024',
+          mapping_types: { technique_scores: { name: 'technique_scores', description: '' } },
+          capability_groups: groups,
+        }),
+        built,
+        'pretty4',
+      );
     }
   }
 }
@@ -154,19 +218,30 @@ function gcpSets(ctx: CorpusContext, pools: Pools): void {
   const { rng, messRng, emit } = ctx;
   const { scoredPool, capabilityNonMappables } = pools;
   const gcpDocs = (id: string) => `https://cloud.google.com/${id.replace(/_/g, '-')}/docs`;
-  for (const [attack, version, size] of [['10.0', '06/28/2022', 700], ['16.1', '03/06/2025', 900]] as const) {
+  for (const [attack, version, size] of [
+    ['10.0', '06/28/2022', 700],
+    ['16.1', '03/06/2025', 900],
+  ] as const) {
     const spec: SetSpec = { framework: 'gcp', version, attack, domain: 'enterprise', size };
     const pool = scoredPool(GCP_CAPABILITIES, gcpDocs, attack, size, []).map((o) =>
       attack === '10.0' ? { ...o, related_score: o['related_score'] ?? '' } : o,
     );
     messReferences(messRng, pool, attack === '10.0' ? 0.02 : 0.002);
     const built = assemble(rng, size, pool, capabilityNonMappables(GCP_CAPABILITIES, 3, true), 0.003);
-    const groups = Object.fromEntries([...GCP_CAPABILITIES, ...GCP_CAPABILITIES.slice(-3).map(([id, n]) => [`${id}_retired`, `${n} (retired)`])]
-      .map(([id, name]) => [id, name]));
-    emit(spec, metadata(spec, {
-      creation_date: version, last_update: version,
-      mapping_types: { technique_scores: { name: 'technique_scores', description: '' } }, capability_groups: groups,
-    }), built, attack === '10.0' ? 'pretty4' : 'pretty2');
+    const groups = Object.fromEntries(
+      [...GCP_CAPABILITIES, ...GCP_CAPABILITIES.slice(-3).map(([id, n]) => [`${id}_retired`, `${n} (retired)`])].map(([id, name]) => [id, name]),
+    );
+    emit(
+      spec,
+      metadata(spec, {
+        creation_date: version,
+        last_update: version,
+        mapping_types: { technique_scores: { name: 'technique_scores', description: '' } },
+        capability_groups: groups,
+      }),
+      built,
+      attack === '10.0' ? 'pretty4' : 'pretty2',
+    );
   }
 }
 
@@ -175,7 +250,10 @@ function m365Sets(ctx: CorpusContext, pools: Pools): void {
   const { rng, messRng, emit } = ctx;
   const { scoredPool } = pools;
   const m365Docs = (id: string) => `https://learn.microsoft.com/en-us/microsoft-365/security/${id.toLowerCase()}`;
-  for (const [attack, version, size, key] of [['14.1', '12/11/2023', 600, 'technique_scores'], ['16.1', '07/18/2025', 750, 'technique_score']] as const) {
+  for (const [attack, version, size, key] of [
+    ['14.1', '12/11/2023', 600, 'technique_scores'],
+    ['16.1', '07/18/2025', 750, 'technique_score'],
+  ] as const) {
     const spec: SetSpec = { framework: 'm365', version, attack, domain: 'enterprise', size };
     const pool: Obj[] = scoredPool(M365_CAPABILITIES, m365Docs, attack, size, []).map((o) => ({ ...o, mapping_type: key }));
     messReferences(messRng, pool, attack === '16.1' ? 0.12 : 0.05);
@@ -187,11 +265,20 @@ function m365Sets(ctx: CorpusContext, pools: Pools): void {
       }
     }
     const built = assemble(rng, size, pool, [], 0.003);
-    emit(spec, metadata(spec, {
-      author: 'Center for Threat-Informed Defense', contact: 'ctid@mitre.org', organization: 'Center for Threat-Informed Defense',
-      creation_date: version, last_update: version,
-      mapping_types: { [key]: { name: 'Technique Scores', description: '' } }, capability_groups: M365_GROUPS,
-    }), built, 'pretty2');
+    emit(
+      spec,
+      metadata(spec, {
+        author: 'Center for Threat-Informed Defense',
+        contact: 'ctid@mitre.org',
+        organization: 'Center for Threat-Informed Defense',
+        creation_date: version,
+        last_update: version,
+        mapping_types: { [key]: { name: 'Technique Scores', description: '' } },
+        capability_groups: M365_GROUPS,
+      }),
+      built,
+      'pretty2',
+    );
   }
 }
 
@@ -201,15 +288,23 @@ function intelSets(ctx: CorpusContext, pools: Pools): void {
   const { scoredPool } = pools;
   const spec: SetSpec = { framework: 'intel-vpro', version: '08/20/2024', attack: '15.1', domain: 'enterprise', size: 157 };
   const typeKeys = Object.keys(INTEL_MAPPING_TYPES);
-  const pool = scoredPool(INTEL_CAPABILITIES, (id) => `https://www.intel.com/content/www/us/en/developer/articles/technical/${id}.html`, '15.1', 157, [])
-    .map((o) => ({ ...o, mapping_type: rng.pick(typeKeys) }));
+  const pool = scoredPool(INTEL_CAPABILITIES, (id) => `https://www.intel.com/content/www/us/en/developer/articles/technical/${id}.html`, '15.1', 157, []).map(
+    (o) => ({ ...o, mapping_type: rng.pick(typeKeys) }),
+  );
   messReferences(messRng, pool, 0.12);
   const built = assemble(rng, 157, pool, [], 0.003);
-  emit(spec, metadata(spec, {
-    mapping_version: '1.0.0', creation_date: '08/20/2024', last_update: '12/20/2024',
-    mapping_types: Object.fromEntries(typeKeys.map((k) => [k, { name: INTEL_MAPPING_TYPES[k]!, description: '' }])),
-    capability_groups: INTEL_GROUPS,
-  }), built, 'pretty4');
+  emit(
+    spec,
+    metadata(spec, {
+      mapping_version: '1.0.0',
+      creation_date: '08/20/2024',
+      last_update: '12/20/2024',
+      mapping_types: Object.fromEntries(typeKeys.map((k) => [k, { name: INTEL_MAPPING_TYPES[k]!, description: '' }])),
+      capability_groups: INTEL_GROUPS,
+    }),
+    built,
+    'pretty4',
+  );
 }
 
 /** The scored cloud sets, in the order their random draws were made. */

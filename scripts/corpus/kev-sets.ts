@@ -18,8 +18,10 @@ export function kevSets(ctx: CorpusContext): void {
     };
   });
   const specs: [string, string, Domain, number][] = [
-    ['12/10/2024', '15.1', 'enterprise', 1150], ['12/10/2024', '15.1', 'mobile', 35],
-    ['07/28/2025', '16.1', 'enterprise', 1400], ['07/28/2025', '16.1', 'mobile', 8],
+    ['12/10/2024', '15.1', 'enterprise', 1150],
+    ['12/10/2024', '15.1', 'mobile', 35],
+    ['07/28/2025', '16.1', 'enterprise', 1400],
+    ['07/28/2025', '16.1', 'mobile', 8],
   ];
   for (const [version, attack, domain, size] of specs) {
     const spec: SetSpec = { framework: 'kev', version, attack, domain, size };
@@ -33,8 +35,12 @@ export function kevSets(ctx: CorpusContext): void {
       if (used.has(`${cve.id}|${t.id}|${type}`)) continue;
       used.add(`${cve.id}|${t.id}|${type}`);
       const o: Obj = {
-        capability_id: cve.id, capability_description: cve.name, mapping_type: type, attack_object_id: t.id,
-        attack_object_name: nameAt(t, attack), capability_group: cve.group,
+        capability_id: cve.id,
+        capability_description: cve.name,
+        mapping_type: type,
+        attack_object_id: t.id,
+        attack_object_name: nameAt(t, attack),
+        capability_group: cve.group,
         references: rng.chance(0.7) ? [`https://nvd.nist.gov/vuln/detail/${cve.id}`] : [],
         status: 'complete',
       };
@@ -45,9 +51,16 @@ export function kevSets(ctx: CorpusContext): void {
     if (domain === 'mobile' && attack === '16.1') pool[1] = { ...pool[1]!, attack_version: '[UNKNOWN_VERSION]' };
     if (attack === '16.1') messReferences(messRng, pool, domain === 'mobile' ? 0.3 : 0.12);
     const built = assemble(rng, size, pool, [], size > 100 ? 0.002 : 0);
-    emit(spec, metadata(spec, {
-      creation_date: version, last_update: version,
-      mapping_types: Object.fromEntries(kevTypes.map((k) => [k, { name: k, description: '' }])), capability_groups: KEV_GROUPS,
-    }), built, 'pretty4');
+    emit(
+      spec,
+      metadata(spec, {
+        creation_date: version,
+        last_update: version,
+        mapping_types: Object.fromEntries(kevTypes.map((k) => [k, { name: k, description: '' }])),
+        capability_groups: KEV_GROUPS,
+      }),
+      built,
+      'pretty4',
+    );
   }
 }

@@ -18,13 +18,23 @@ const REFERENCE_MESS: readonly { weight: number; apply: (rng: Random, refs: stri
   // 29: two URLs in one entry, by a space or "; ".
   { weight: 10, apply: (rng, refs) => [`${refs[0]}${rng.pick([' ', '; '])}${refs[0]!.replace(/\/?$/, '/details')}`, ...refs.slice(1)] },
   // 33: a URL with a text fragment split at its comma.
-  { weight: 11, apply: (rng, refs) => [`${refs[0]}#:~:text=${rng.pick(['The%20advisory', 'Exploitation%20of'])}`, rng.pick(['and%20the%20fix.', 'of%20the%20host.']), ...refs.slice(1)] },
+  {
+    weight: 11,
+    apply: (rng, refs) => [
+      `${refs[0]}#:~:text=${rng.pick(['The%20advisory', 'Exploitation%20of'])}`,
+      rng.pick(['and%20the%20fix.', 'of%20the%20host.']),
+      ...refs.slice(1),
+    ],
+  },
   // 8: "[]" as an entry, or a "Ref:" label.
   { weight: 3, apply: (rng, refs) => (rng.chance(0.7) ? ['[]'] : [...refs.slice(0, -1), `Ref: ${refs[refs.length - 1]}`]) },
   // 2: a URL inside a PDF viewer's address.
   { weight: 1, apply: (_rng, refs) => [`chrome-extension://efaidnbmnnnibpcajpcglclefindmkaj/${refs[0]}`, ...refs.slice(1)] },
   // 3: "URL word", or a URL broken beyond repair.
-  { weight: 1, apply: (rng, refs) => [rng.chance(0.6) ? `${refs[0]} licensing` : `https://%20https//${refs[0]!.replace(/^https?:\/\//, '')}`, ...refs.slice(1)] },
+  {
+    weight: 1,
+    apply: (rng, refs) => [rng.chance(0.6) ? `${refs[0]} licensing` : `https://%20https//${refs[0]!.replace(/^https?:\/\//, '')}`, ...refs.slice(1)],
+  },
 ];
 const TOTAL_WEIGHT = REFERENCE_MESS.reduce((n, m) => n + m.weight, 0);
 

@@ -31,12 +31,23 @@ export function nistSets(ctx: CorpusContext): void {
   const controlName = new Map(controls);
   // About 30 controls carry another title in rev4 than in rev5 (as AC-11 "Session Lock" / "Device Lock").
   const rev4Title = new Map(
-    controls.filter(([id]) => !id.includes('(') && messRng.chance(0.35)).slice(0, 30).map(([id, name]) => [id, `${name.split(' ')[0]} ${messRng.pick(NOUNS)}`]),
+    controls
+      .filter(([id]) => !id.includes('(') && messRng.chance(0.35))
+      .slice(0, 30)
+      .map(([id, name]) => [id, `${name.split(' ')[0]} ${messRng.pick(NOUNS)}`]),
   );
   const pad = (id: string) => id.replace(/-(\d)(?=$|\()/, '-0$1');
   const nistSets: [string, string, number][] = [
-    ['rev4', '8.2', 4200], ['rev4', '9.0', 4300], ['rev4', '10.1', 4400], ['rev4', '12.1', 4500], ['rev4', '14.1', 4600],
-    ['rev5', '8.2', 4700], ['rev5', '9.0', 4800], ['rev5', '10.1', 4900], ['rev5', '12.1', 5000], ['rev5', '14.1', 5200],
+    ['rev4', '8.2', 4200],
+    ['rev4', '9.0', 4300],
+    ['rev4', '10.1', 4400],
+    ['rev4', '12.1', 4500],
+    ['rev4', '14.1', 4600],
+    ['rev5', '8.2', 4700],
+    ['rev5', '9.0', 4800],
+    ['rev5', '10.1', 4900],
+    ['rev5', '12.1', 5000],
+    ['rev5', '14.1', 5200],
     ['rev5', '16.1', 5400],
   ];
   for (const [rev, attack, size] of nistSets) {
@@ -86,9 +97,7 @@ export function nistSets(ctx: CorpusContext): void {
         [type]: { name: type === 'protects' ? 'Protects' : 'mitigates', description: '' },
         ...(declaresNonMappable ? { non_mappable: { name: 'Non-mappable', description: '' } } : {}),
       },
-      capability_groups: Object.fromEntries(
-        Object.entries(NIST_FAMILIES).filter(([k]) => rev === 'rev5' || k !== 'SR'),
-      ),
+      capability_groups: Object.fromEntries(Object.entries(NIST_FAMILIES).filter(([k]) => rev === 'rev5' || k !== 'SR')),
     });
     emit(spec, meta, built, attack === '16.1' ? 'compact' : 'pretty2');
   }

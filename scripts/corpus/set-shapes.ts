@@ -38,7 +38,8 @@ export function comment(rng: Random, product: string, technique: string, score: 
     `The temporal factor is ${rng.pick(['high', 'moderate', 'low'])} because ${rng.pick(['detections run in near real time', 'most analytics run on a schedule', 'the data is collected in batches'])}.`,
   ];
   let text = sentences.join(' ');
-  while (text.length < 380) text += ` ${rng.pick(['Tuning reduces false positives.', 'Coverage varies by configuration.', 'Administrators must enable this feature.'])}`;
+  while (text.length < 380)
+    text += ` ${rng.pick(['Tuning reduces false positives.', 'Coverage varies by configuration.', 'Administrators must enable this feature.'])}`;
   return text.slice(0, 520);
 }
 
@@ -72,7 +73,13 @@ export function metadata(spec: SetSpec, extra: Obj): Obj {
 }
 
 /** Fill a set up to its size: rows from the pool, then non-mappables, then exact duplicates. */
-export function assemble(rng: Random, size: number, pool: readonly Obj[], nonMappables: readonly Obj[], dupRate: number): {
+export function assemble(
+  rng: Random,
+  size: number,
+  pool: readonly Obj[],
+  nonMappables: readonly Obj[],
+  dupRate: number,
+): {
   objects: Obj[];
   nonMappable: number;
   duplicates: number;

@@ -18,7 +18,11 @@ export interface Budgets {
 const MIB = 1024 * 1024;
 
 /** The budgets by default (src/lib/config/settings.ts). */
-export const BUDGETS: Budgets = { files: SETTINGS.budgetFiles.default, fileBytes: SETTINGS.budgetFileMb.default * MIB, totalBytes: SETTINGS.budgetMb.default * 1e6 };
+export const BUDGETS: Budgets = {
+  files: SETTINGS.budgetFiles.default,
+  fileBytes: SETTINGS.budgetFileMb.default * MIB,
+  totalBytes: SETTINGS.budgetMb.default * 1e6,
+};
 
 /**
  * The budgets, or a host's own: MAPSCOPE_BUDGET_FILES (files), MAPSCOPE_BUDGET_FILE_MB (MiB a
@@ -58,10 +62,14 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 export function budgetProblems(m: SiteMeasure, budgets: Budgets = BUDGETS): string[] {
   const problems: string[] = [];
   if (m.files > budgets.files) {
-    problems.push(`${m.files.toLocaleString('en')} files, over the ${budgets.files.toLocaleString('en')} the files budget allows, by ${(m.files - budgets.files).toLocaleString('en')}`);
+    problems.push(
+      `${m.files.toLocaleString('en')} files, over the ${budgets.files.toLocaleString('en')} the files budget allows, by ${(m.files - budgets.files).toLocaleString('en')}`,
+    );
   }
   if (m.largest.bytes > budgets.fileBytes) {
-    problems.push(`${m.largest.path} is ${mib(m.largest.bytes)}, over the ${mib(budgets.fileBytes)} a file may be, by ${mib(m.largest.bytes - budgets.fileBytes)}`);
+    problems.push(
+      `${m.largest.path} is ${mib(m.largest.bytes)}, over the ${mib(budgets.fileBytes)} a file may be, by ${mib(m.largest.bytes - budgets.fileBytes)}`,
+    );
   }
   if (m.bytes > budgets.totalBytes) problems.push(`${mb(m.bytes)} in all, over the ${mb(budgets.totalBytes)} budget, by ${mb(m.bytes - budgets.totalBytes)}`);
   return problems;

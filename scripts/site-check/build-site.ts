@@ -59,6 +59,10 @@ export async function buildSiteInto(work: string, options: SiteOptions = {}): Pr
   ];
   const started = performance.now();
   // A build whose caller (a test run, npm run bench) is killed stops too.
-  await run(process.execPath, [...STOP_WITH_PARENT, '--import', 'tsx', 'scripts/build.ts', ...dataArgs], { cwd: ROOT, env: withParentPid(env), maxBuffer: 256 << 20 });
+  await run(process.execPath, [...STOP_WITH_PARENT, '--import', 'tsx', 'scripts/build.ts', ...dataArgs], {
+    cwd: ROOT,
+    env: withParentPid(env),
+    maxBuffer: 256 << 20,
+  });
   return { dist, generated, base, ms: performance.now() - started };
 }

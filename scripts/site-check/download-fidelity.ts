@@ -38,11 +38,27 @@ interface SourceRow {
 
 /** Fields of a mapping object. */
 const OBJECT_FIELDS = [
-  'capability_id', 'capability_description', 'attack_object_id', 'attack_object_name',
-  'score_category', 'score_value', 'related_score', 'comments', 'references', 'status',
+  'capability_id',
+  'capability_description',
+  'attack_object_id',
+  'attack_object_name',
+  'score_category',
+  'score_value',
+  'related_score',
+  'comments',
+  'references',
+  'status',
 ] as const;
 /** Fields a row takes from its set unless it gives its own. */
-const SET_FIELDS = ['mapping_framework', 'mapping_framework_version', 'attack_version', 'technology_domain', 'organization', 'creation_date', 'last_update'] as const;
+const SET_FIELDS = [
+  'mapping_framework',
+  'mapping_framework_version',
+  'attack_version',
+  'technology_domain',
+  'organization',
+  'creation_date',
+  'last_update',
+] as const;
 /**
  * What a JSON side compares besides: the key its group is written by. (A type's key is not: the
  * files name a type by its id, "technique_scores", and declare it with the set's name, which is
@@ -86,7 +102,9 @@ export interface FidelityInput {
 
 /** The set a row's own set fields name (as the reader places CSV rows), or null. */
 function setIdOfFields(cells: Record<string, string | undefined>): string | null {
-  const [framework, version, attack, domain] = (['mapping_framework', 'mapping_framework_version', 'attack_version', 'technology_domain'] as const).map((f) => restoreCell(cells[f] ?? '').trim());
+  const [framework, version, attack, domain] = (['mapping_framework', 'mapping_framework_version', 'attack_version', 'technology_domain'] as const).map((f) =>
+    restoreCell(cells[f] ?? '').trim(),
+  );
   const attackVersion = normalizeAttackVersion(attack);
   if (!framework || !version || !attackVersion || !domain) return null;
   return setIdFor(normalizeFrameworkId(framework), normalizeFrameworkVersion(version), attackVersion, domain.toLowerCase());
@@ -324,7 +342,9 @@ export function checkDownloadFidelity(input: FidelityInput, options: { examples?
     // Identical in every field to a paired object of the set: a duplicate the reader dropped (also across a JSON file and its CSV export).
     const common = fieldsOf('csv', false);
     const duplicate = (s: SourceRow) =>
-      (buckets.get(pairKey(s.view)) ?? []).some((p) => paired.has(p) && (differingFields(s.view, p.view, common, 'csv').length === 0 || differingFields(p.view, s.view, common, 'csv').length === 0));
+      (buckets.get(pairKey(s.view)) ?? []).some(
+        (p) => paired.has(p) && (differingFields(s.view, p.view, common, 'csv').length === 0 || differingFields(p.view, s.view, common, 'csv').length === 0),
+      );
     // A non-mappable file holds some of the set's objects: the others are in the set's whole files.
     for (const s of whole ? candidates : []) {
       if (paired.has(s)) continue;
@@ -341,7 +361,11 @@ export function checkDownloadFidelity(input: FidelityInput, options: { examples?
 
   for (const set of input.model.sets) {
     const source = bySet.get(set.id) ?? { rows: [], metadata: {}, json: true };
-    for (const [kind, suffix] of [['csv', '.csv'], ['json', '.json'], ['non-mappable', '_non-mappable.csv']] as const) {
+    for (const [kind, suffix] of [
+      ['csv', '.csv'],
+      ['json', '.json'],
+      ['non-mappable', '_non-mappable.csv'],
+    ] as const) {
       const name = `${set.id}${suffix}`;
       const text = input.downloads.get(name);
       if (text === undefined) continue;
@@ -355,7 +379,8 @@ export function checkDownloadFidelity(input: FidelityInput, options: { examples?
     const text = input.downloads.get(`${set.id}.csv`);
     if (text === undefined) continue;
     const counts = new Map<string, number>();
-    for (const line of Papa.parse<string[]>(text, { skipEmptyLines: true }).data.slice(1)) counts.set(JSON.stringify(line), (counts.get(JSON.stringify(line)) ?? 0) + 1);
+    for (const line of Papa.parse<string[]>(text, { skipEmptyLines: true }).data.slice(1))
+      counts.set(JSON.stringify(line), (counts.get(JSON.stringify(line)) ?? 0) + 1);
     setRows.set(set.id, counts);
   }
   for (const [name, text] of input.downloads) {
@@ -372,7 +397,7 @@ export function checkDownloadFidelity(input: FidelityInput, options: { examples?
         technology_domain: column(line, 'technology_domain'),
       });
       if (setId !== null && setRows.get(setId)?.has(JSON.stringify(line))) continue;
-      const entry = (report.fields['all-sets (row not in its set\'s CSV)'] ??= { differences: 0, warned: 0, examples: [] });
+      const entry = (report.fields["all-sets (row not in its set's CSV)"] ??= { differences: 0, warned: 0, examples: [] });
       entry.differences++;
       if (entry.examples.length < keep) entry.examples.push({ file: name, at: setId ?? '', source: null, download: line.join(',').slice(0, 300) });
     }
@@ -387,7 +412,9 @@ export function unwarnedDifferences(report: FidelityReport): number {
 
 /** The report as lines of text: one per kind and field with differences. */
 export function formatFidelityReport(report: FidelityReport): string[] {
-  const lines = [`${report.files} download files, ${report.rows} rows compared with their sources; ${report.duplicates} exact duplicates left out (listed on their set pages)`];
+  const lines = [
+    `${report.files} download files, ${report.rows} rows compared with their sources; ${report.duplicates} exact duplicates left out (listed on their set pages)`,
+  ];
   const entries = Object.entries(report.fields).sort(([a], [b]) => a.localeCompare(b));
   if (!entries.length) lines.push('No differences.');
   for (const [field, f] of entries) {

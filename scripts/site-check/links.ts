@@ -95,6 +95,8 @@ export async function checkLinks(dist: string, base = '/'): Promise<LinkReport> 
 if (isMain(import.meta.url)) {
   const report = await checkLinks(process.argv[2] ?? 'dist', process.argv[3] ?? '/');
   for (const p of report.problems.slice(0, 50)) console.log(p);
-  console.log(`${report.pages} pages, ${report.links} internal links (${report.fragments} with #fragments), ${report.external} external: ${report.problems.length} problems`);
+  console.log(
+    `${report.pages} pages, ${report.links} internal links (${report.fragments} with #fragments), ${report.external} external: ${report.problems.length} problems`,
+  );
   process.exitCode = report.problems.length ? 1 : 0;
 }

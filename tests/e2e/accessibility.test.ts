@@ -15,7 +15,9 @@ afterAll(async () => browser?.close());
 async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
@@ -118,10 +120,12 @@ describe('the keyboard alone', () => {
     const order: string[] = [];
     for (let i = 0; i < 7; i++) {
       await page.keyboard.press('Tab');
-      order.push(await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        return el.id || el.textContent?.trim() || el.tagName;
-      }));
+      order.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          return el.id || el.textContent?.trim() || el.tagName;
+        }),
+      );
     }
     expect(order).toEqual(['Skip to content', 'Mapscope', 'site-search-input', 'Search', 'Techniques', 'Tactics', 'Frameworks']);
     await page.keyboard.press('Shift+Tab');

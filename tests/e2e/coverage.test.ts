@@ -32,7 +32,9 @@ describe('the coverage builder', () => {
     expect(items[0]).toMatch(/^azure_sentinel Azure Sentinel \(Microsoft Azure 06\/29\/2021 @ 8\.2\)/);
     expect(items[1]).toMatch(/^AC-4 Information Flow Enforcement \(NIST SP 800-53 rev5 @ 8\.2\)/);
     await expect(page.locator('.coverage-notice').innerText()).resolves.toBe("Not in this site's data, left out: nist_800_53:zz-9.");
-    await expect(page.locator('.coverage-domain h2').innerText()).resolves.toMatch(/^ATT&CK Enterprise 18\.1: covers 1 of \d{3} techniques and sub-techniques$/);
+    await expect(page.locator('.coverage-domain h2').innerText()).resolves.toMatch(
+      /^ATT&CK Enterprise 18\.1: covers 1 of \d{3} techniques and sub-techniques$/,
+    );
     // The matrix cell says its coverage in words, and the table lists who covers it.
     const cell = page.locator('.coverage-domain .matrix a', { hasText: 'T1046' });
     await expect(cell.innerText()).resolves.toContain('2 capabilities, detect partial');
@@ -148,21 +150,22 @@ describe('the coverage builder', () => {
     const plain = await context.newPage();
     await plain.goto(`${site()}coverage/?c=nist_800_53:AC-4`);
     await expect(builder(plain).locator('.notice').innerText()).resolves.toMatch(/needs JavaScript/);
-    const links = await builder(plain).locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(expect.arrayContaining(['/sets/nist_800_53-rev5_attack-8.2-enterprise/#matrix', '/sets/azure-06.29.2021_attack-8.2-enterprise/#matrix']));
+    const links = await builder(plain)
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(
+      expect.arrayContaining(['/sets/nist_800_53-rev5_attack-8.2-enterprise/#matrix', '/sets/azure-06.29.2021_attack-8.2-enterprise/#matrix']),
+    );
     await context.close();
   });
 
   describe('with a threat profile', () => {
     /** The computed background of the first matrix cell whose words say `words`. */
     const background = (page: Page, words: RegExp) =>
-      page.locator('.coverage-domain .matrix li[data-t]').evaluateAll(
-        (cells, source) => {
-          const cell = cells.find((li) => new RegExp(source).test(li.querySelector(':scope > a .sr')?.textContent ?? ''));
-          return cell ? getComputedStyle(cell).backgroundColor : null;
-        },
-        words.source,
-      );
+      page.locator('.coverage-domain .matrix li[data-t]').evaluateAll((cells, source) => {
+        const cell = cells.find((li) => new RegExp(source).test(li.querySelector(':scope > a .sr')?.textContent ?? ''));
+        return cell ? getComputedStyle(cell).backgroundColor : null;
+      }, words.source);
     const states = {
       gap: /threat weight \d.*; not covered/,
       usedCovered: /threat weight \d.*; covered by/,
@@ -183,8 +186,12 @@ describe('the coverage builder', () => {
           for (const [state, words] of Object.entries(states)) seen[state] ??= await background(page, words);
         }
         colours[scheme] = seen;
-        await expect(page.locator('.coverage-threat-list li').evaluateAll((li) => li.map((x) => x.textContent!.trim().split(' ')[0]))).resolves.toEqual(['G0016']);
-        await expect(page.locator('.coverage-threat-line').innerText()).resolves.toMatch(/^Against your threat profile: covers 0 of the \d+ techniques your adversaries use \(0% of the threat weight\)\.$/);
+        await expect(page.locator('.coverage-threat-list li').evaluateAll((li) => li.map((x) => x.textContent!.trim().split(' ')[0]))).resolves.toEqual([
+          'G0016',
+        ]);
+        await expect(page.locator('.coverage-threat-line').innerText()).resolves.toMatch(
+          /^Against your threat profile: covers 0 of the \d+ techniques your adversaries use \(0% of the threat weight\)\.$/,
+        );
         const legend = await page.locator('.coverage-domain .matrix-legend li').allInnerTexts();
         expect(legend.map((l) => l.trim())).toEqual(['used, not covered (priority gap)', 'used and covered', 'covered, not used', 'neither']);
         await page.goto(`${site()}coverage/?c=azure:azure_sentinel&t=G0019&t=G9999`);
@@ -195,7 +202,10 @@ describe('the coverage builder', () => {
       }
       for (const scheme of ['light', 'dark']) {
         const c = colours[scheme]!;
-        expect(Object.values(c).every((v) => v !== null), JSON.stringify(c)).toBe(true);
+        expect(
+          Object.values(c).every((v) => v !== null),
+          JSON.stringify(c),
+        ).toBe(true);
         expect(new Set(Object.values(c)).size).toBe(4);
       }
       expect(colours['light']!['gap']).toBe('rgb(246, 193, 184)');
@@ -229,7 +239,10 @@ describe('the coverage builder', () => {
       await expect(picks.first().innerText()).resolves.toMatch(/\+\d+ threat weight, \d+ techniques? \(\d+(\.\d)?% covered with those above\)/);
       await expect(page.locator('[data-fix="mitigations"] > li').first().innerText()).resolves.toMatch(/^M\d{4} /);
       const firstId = (await picks.first().locator('a strong').innerText()).trim();
-      await picks.first().getByRole('button', { name: `Add ${firstId}` }).click();
+      await picks
+        .first()
+        .getByRole('button', { name: `Add ${firstId}` })
+        .click();
       await expect.poll(() => decodeURIComponent(new URL(page.url()).search)).toMatch(new RegExp(`^\\?c=(azure|nist_800_53):${firstId}&t=G0019&ts=1$`));
       const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the CSV' }).click()]);
       const csv = Papa.parse<Record<string, string>>(await readFile((await csvDownload.path())!, 'utf8'), { header: true, skipEmptyLines: true });
@@ -252,13 +265,35 @@ describe('the coverage builder', () => {
       await expect.poll(() => problem.innerText()).toBe('notes.txt is not JSON: choose a Navigator layer file (.json). The selection is unchanged.');
       expect(await problem.isVisible()).toBe(true);
       const layer = (body: object) => Buffer.from(JSON.stringify({ name: 'CTI picks', versions: { layer: '4.5' }, domain: 'enterprise-attack', ...body }));
-      await file.setInputFiles({ name: 'mobile.json', mimeType: 'application/json', buffer: layer({ domain: 'mobile-attack', techniques: [{ techniqueID: 'T1404', score: 1 }] }) });
+      await file.setInputFiles({
+        name: 'mobile.json',
+        mimeType: 'application/json',
+        buffer: layer({ domain: 'mobile-attack', techniques: [{ techniqueID: 'T1404', score: 1 }] }),
+      });
       await expect.poll(() => problem.innerText()).toMatch(/domain "mobile-attack"/);
-      await file.setInputFiles({ name: 'odd.json', mimeType: 'application/json', buffer: layer({ techniques: [{ techniqueID: 'T9999.999', score: 2 }, { techniqueID: 'T1046', score: 1 }] }) });
+      await file.setInputFiles({
+        name: 'odd.json',
+        mimeType: 'application/json',
+        buffer: layer({
+          techniques: [
+            { techniqueID: 'T9999.999', score: 2 },
+            { techniqueID: 'T1046', score: 1 },
+          ],
+        }),
+      });
       await expect.poll(() => problem.innerText()).toMatch(/names techniques not in enterprise ATT&CK 18\.1: T9999\.999\. The selection is unchanged\.$/);
       await expect(page.locator('.coverage-threat-list li').count()).resolves.toBe(1);
       expect(page.url()).toBe(before);
-      await file.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: layer({ techniques: [{ techniqueID: 'T1046', score: 5 }, { techniqueID: 'T1110', comment: 'seen in our logs' }] }) });
+      await file.setInputFiles({
+        name: 'good.json',
+        mimeType: 'application/json',
+        buffer: layer({
+          techniques: [
+            { techniqueID: 'T1046', score: 5 },
+            { techniqueID: 'T1110', comment: 'seen in our logs' },
+          ],
+        }),
+      });
       await expect.poll(() => problem.isVisible()).toBe(false);
       await expect.poll(() => page.locator('.coverage-threat-list li').nth(1).innerText()).toMatch(/^Layer CTI picks \(2 techniques, enterprise\)/);
       const t1046 = page.locator('.coverage-domain .matrix li[data-t] > a', { hasText: 'T1046' }).first();

@@ -73,8 +73,14 @@ describe('markup in the data, in the coverage builder', () => {
     await expect(page.getByRole('link', { name: SCRIPT_ID, exact: true }).first().isVisible()).resolves.toBe(true);
 
     // Each of those names is one text node; nothing it spells exists as an element, nothing ran.
-    expect(await onlyText(page, '.coverage-chosen strong, details[data-table="covered"] td:nth-child(2), details[data-table="covered"] td a')).not.toContain(false);
-    expect(await page.evaluate(() => document.querySelectorAll('coverage-builder img, coverage-builder svg, coverage-builder script, coverage-builder iframe').length)).toBe(0);
+    expect(await onlyText(page, '.coverage-chosen strong, details[data-table="covered"] td:nth-child(2), details[data-table="covered"] td a')).not.toContain(
+      false,
+    );
+    expect(
+      await page.evaluate(
+        () => document.querySelectorAll('coverage-builder img, coverage-builder svg, coverage-builder script, coverage-builder iframe').length,
+      ),
+    ).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });

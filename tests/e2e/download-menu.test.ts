@@ -25,7 +25,7 @@ async function t1046(): Promise<{ page: Page; close: () => Promise<void> }> {
 const status = (page: Page) => page.locator('section.downloads [role="status"]');
 
 describe('the download menu of a technique page', () => {
-  it('makes the page\'s workbook across its sets, and per set its STIX bundle and YAML document', async () => {
+  it("makes the page's workbook across its sets, and per set its STIX bundle and YAML document", async () => {
     const { page, close } = await t1046();
     const all = page.locator('section.downloads tr', { hasText: 'All 2 sets' });
     const [workbook] = await Promise.all([page.waitForEvent('download'), all.getByRole('link', { name: 'Excel' }).click()]);
@@ -69,7 +69,9 @@ describe('the download menu of a technique page', () => {
     await page.locator('section.downloads tr', { hasText: 'Microsoft Azure' }).getByRole('link', { name: 'STIX' }).click();
     await page.waitForFunction(() => /Could not make/.test(document.querySelector('section.downloads [role="status"]')?.textContent ?? ''));
     const message = await status(page).innerText();
-    expect(message).toMatch(new RegExp(`^Could not make ${AZURE}_T1046_stix\\.json: the files of set ${AZURE} did not load \\(.*HTTP 404\\)\\. No file was saved`));
+    expect(message).toMatch(
+      new RegExp(`^Could not make ${AZURE}_T1046_stix\\.json: the files of set ${AZURE} did not load \\(.*HTTP 404\\)\\. No file was saved`),
+    );
     expect(await status(page).isVisible()).toBe(true);
     expect(await status(page).evaluate((e) => getComputedStyle(e).fontWeight)).toBe('600');
     await page.waitForTimeout(500);
@@ -77,7 +79,7 @@ describe('the download menu of a technique page', () => {
     await close();
   });
 
-  it('says so on the page, and saves no empty file, when the set files hold none of the page\'s mappings', async () => {
+  it("says so on the page, and saves no empty file, when the set files hold none of the page's mappings", async () => {
     const { page, close } = await t1046();
     // A rows file of another build: the same objects, but none on this page.
     await page.route(`**/downloads/${AZURE}_rows.json`, async (route) => {

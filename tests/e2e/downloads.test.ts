@@ -23,7 +23,17 @@ describe('downloads from the T1046 page', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.data).toHaveLength(17);
     expect(parsed.data.filter((r) => r['mapping_framework'] === 'nist_800_53').map((r) => r['capability_id'])).toEqual([
-      'AC-4', 'CA-7', 'CM-2', 'CM-6', 'CM-7', 'CM-8', 'RA-5', 'SC-7', 'SC-46', 'SI-3', 'SI-4',
+      'AC-4',
+      'CA-7',
+      'CM-2',
+      'CM-6',
+      'CM-7',
+      'CM-8',
+      'RA-5',
+      'SC-7',
+      'SC-46',
+      'SI-3',
+      'SI-4',
     ]);
     expect(new Set(parsed.data.map((r) => r['attack_object_id']))).toEqual(new Set(['T1046']));
     await context.close();
@@ -55,7 +65,7 @@ describe('downloads from the T1046 page', () => {
     await context.close();
   });
 
-  it('are made in the browser from the set files: nothing per page is fetched but the sets\' JSON and rows files', async () => {
+  it("are made in the browser from the set files: nothing per page is fetched but the sets' JSON and rows files", async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     const requested: string[] = [];
@@ -71,11 +81,13 @@ describe('downloads from the T1046 page', () => {
       '/downloads/nist_800_53-rev5_attack-8.2-enterprise.json',
       '/downloads/nist_800_53-rev5_attack-8.2-enterprise_rows.json',
     ]);
-    await expect(page.locator('section.downloads [role="status"]').innerText()).resolves.toBe('nist_800_53-rev5_attack-8.2-enterprise_capability-ac-4_layer.json downloaded.');
+    await expect(page.locator('section.downloads [role="status"]').innerText()).resolves.toBe(
+      'nist_800_53-rev5_attack-8.2-enterprise_capability-ac-4_layer.json downloaded.',
+    );
     await context.close();
   });
 
-  it('without JavaScript, link each set\'s whole file and hide the all-sets row', async () => {
+  it("without JavaScript, link each set's whole file and hide the all-sets row", async () => {
     const context = await browser.newContext({ acceptDownloads: true, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${inject('siteUrl')}techniques/T1046/`);

@@ -12,13 +12,12 @@ const t1046 = () => `${inject('siteUrl')}techniques/T1046/`;
 
 /** The id of the T1046 row of an Azure capability with a score category. */
 async function azureRowId(page: import('playwright-core').Page, capability: string, category: string): Promise<string> {
-  const ids = await page.locator('#table-azure tbody tr').evaluateAll(
-    (rows, [cap, cat]) =>
-      rows
-        .filter((tr) => tr.querySelector('th')!.textContent!.trim() === cap && tr.textContent!.includes(cat!))
-        .map((tr) => tr.id),
-    [capability, category],
-  );
+  const ids = await page
+    .locator('#table-azure tbody tr')
+    .evaluateAll(
+      (rows, [cap, cat]) => rows.filter((tr) => tr.querySelector('th')!.textContent!.trim() === cap && tr.textContent!.includes(cat!)).map((tr) => tr.id),
+      [capability, category],
+    );
   expect(ids).toHaveLength(1);
   return ids[0]!;
 }
@@ -32,8 +31,14 @@ describe('deep links to a mapping row', () => {
     const row = page.locator(`tr[id="${id}"]`);
     await expect(page.evaluate(() => document.querySelector(':target')?.id)).resolves.toBe(id);
     const [highlighted, normal] = await Promise.all([
-      row.locator('td').first().evaluate((el) => getComputedStyle(el).backgroundColor),
-      page.locator('#table-azure tbody tr:not(:target) td').first().evaluate((el) => getComputedStyle(el).backgroundColor),
+      row
+        .locator('td')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
+      page
+        .locator('#table-azure tbody tr:not(:target) td')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
     ]);
     expect(highlighted).not.toBe(normal);
     expect(highlighted).not.toBe('rgba(0, 0, 0, 0)');
@@ -83,9 +88,9 @@ describe('filtering a long table', () => {
     expect(total).toBeGreaterThan(30);
     const box = page.getByRole('searchbox', { name: 'Filter rows' }).last();
     await box.fill('t1059  rev5');
-    const expected = await table.locator('tbody tr').evaluateAll(
-      (rows) => rows.filter((r) => /t1059/i.test(r.textContent!) && /rev5/i.test(r.textContent!)).map((r) => r.id),
-    );
+    const expected = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.filter((r) => /t1059/i.test(r.textContent!) && /rev5/i.test(r.textContent!)).map((r) => r.id));
     expect(expected.length).toBeGreaterThan(0);
     const visibleIds = () => table.locator('tbody tr').evaluateAll((rows) => rows.filter((r) => r.checkVisibility()).map((r) => r.id));
     expect(await visibleIds()).toEqual(expected);
@@ -98,7 +103,7 @@ describe('filtering a long table', () => {
 });
 
 describe('a large capability group', () => {
-  it('leads with its capabilities and their counts, each count leading to that capability\'s rows with their notes', async () => {
+  it("leads with its capabilities and their counts, each count leading to that capability's rows with their notes", async () => {
     const page = await browser.newPage();
     await page.goto(`${inject('largeSiteUrl')}frameworks/nist_800_53/groups/sc/`);
     await expect(page.locator('#table-mappings').count()).resolves.toBe(0);

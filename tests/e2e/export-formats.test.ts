@@ -39,8 +39,15 @@ beforeAll(async () => {
   const model = (await runPipeline([path.resolve(import.meta.dirname, '../../data')])).model!;
   const ctx = indexModel(model);
   const pages = pageUrlsOf((t) => `https://mapscope.example/${t.technique ? `techniques/${t.technique}` : `sets/${t.set}`}/`);
-  const sets = model.sets.map((set) => loadSet(ctx, set, pages)).map(({ set, rows }) => ({ set, rows: rows.filter((r) => r.object['attack_object_id'] === 'T1046').map(({ scopes: _s, ...row }) => row) }));
-  const ids = Object.fromEntries([...new Set(sets.flatMap((s) => s.rows.map((r) => String(r.object['attack_object_id']))))].map((t) => [t, `attack-pattern--${uuidv5(t, '6ba7b811-9dad-11d1-80b4-00c04fd430c8')}`]));
+  const sets = model.sets
+    .map((set) => loadSet(ctx, set, pages))
+    .map(({ set, rows }) => ({ set, rows: rows.filter((r) => r.object['attack_object_id'] === 'T1046').map(({ scopes: _s, ...row }) => row) }));
+  const ids = Object.fromEntries(
+    [...new Set(sets.flatMap((s) => s.rows.map((r) => String(r.object['attack_object_id']))))].map((t) => [
+      t,
+      `attack-pattern--${uuidv5(t, '6ba7b811-9dad-11d1-80b4-00c04fd430c8')}`,
+    ]),
+  );
   input = { sets, attackPatternIds: ids, about: { mapscopeVersion: '0.1.0', buildDate: '2026-12-01', subject: 'T1046' } };
   expect(sets.map((s) => s.rows.length).every((n) => n > 0)).toBe(true);
 }, 240_000);

@@ -58,26 +58,29 @@ describe.each([
       return { tables, scrollWidth: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth };
     });
     expect(measured.tables.length, `${at} has tables`).toBeGreaterThan(0);
-    expect(measured.tables.filter((t) => t.width > t.box + 1), at).toEqual([]);
+    expect(
+      measured.tables.filter((t) => t.width > t.box + 1),
+      at,
+    ).toEqual([]);
     expect(measured.scrollWidth, `${at} scrolls sideways`).toBeLessThanOrEqual(measured.viewport);
     await page.close();
   });
 });
 
 describe('on a phone (390 x 844)', () => {
-  it.each([...PAGES, ['the coverage builder with a selection', async () => 'coverage/?b=nist_800_53-rev5-moderate&c=azure:azure_sentinel'] as [string, () => Promise<string>]])(
-    '%s does not scroll sideways',
-    async (_what, where) => {
-      const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-      const at = await where();
-      await page.goto(`${inject('largeSiteUrl')}${at}`);
-      if (at.startsWith('coverage')) await page.waitForSelector('coverage-builder[data-render-ms] .coverage-domain');
-      const { scrollWidth, viewport } = await page.evaluate(() => {
-        for (const el of document.querySelectorAll<HTMLElement>('.table-wrap, .matrix-scroll')) el.style.contentVisibility = 'visible';
-        return { scrollWidth: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth };
-      });
-      expect(scrollWidth, at).toBeLessThanOrEqual(viewport);
-      await page.close();
-    },
-  );
+  it.each([
+    ...PAGES,
+    ['the coverage builder with a selection', async () => 'coverage/?b=nist_800_53-rev5-moderate&c=azure:azure_sentinel'] as [string, () => Promise<string>],
+  ])('%s does not scroll sideways', async (_what, where) => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const at = await where();
+    await page.goto(`${inject('largeSiteUrl')}${at}`);
+    if (at.startsWith('coverage')) await page.waitForSelector('coverage-builder[data-render-ms] .coverage-domain');
+    const { scrollWidth, viewport } = await page.evaluate(() => {
+      for (const el of document.querySelectorAll<HTMLElement>('.table-wrap, .matrix-scroll')) el.style.contentVisibility = 'visible';
+      return { scrollWidth: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth };
+    });
+    expect(scrollWidth, at).toBeLessThanOrEqual(viewport);
+    await page.close();
+  });
 });

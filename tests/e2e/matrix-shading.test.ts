@@ -24,10 +24,13 @@ afterAll(async () => browser?.close());
 
 /** sRGB relative luminance of a computed "rgb(r, g, b)" colour. */
 function luminance(rgb: string): number {
-  const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
+  const [r, g, b] = rgb
+    .match(/\d+(\.\d+)?/g)!
+    .slice(0, 3)
+    .map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
@@ -74,7 +77,11 @@ async function seen(page: Page): Promise<Seen> {
 async function contrastViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: object, options: object) => Promise<{ violations: { nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: object, options: object) => Promise<{ violations: { nodes: { target: string[]; failureSummary: string }[] }[] }> };
+      }
+    ).axe;
     // Laid out in full: the matrix is below the fold, where content-visibility would skip it.
     for (const el of document.querySelectorAll<HTMLElement>('.matrix-scroll')) el.style.contentVisibility = 'visible';
     const results = await axe.run({ include: [['.matrix']] }, { runOnly: ['color-contrast'], resultTypes: ['violations'] });
@@ -120,7 +127,9 @@ describe.each(['light', 'dark'] as const)('matrix shades in %s mode', (colorSche
     await page.goto(url);
     if (url.includes('/coverage/')) await page.waitForSelector('coverage-builder[data-render-ms] .coverage-domain .matrix li');
     const s = await seen(page);
-    const classes = Object.keys(s.shades).filter((c) => c !== 's0').sort();
+    const classes = Object.keys(s.shades)
+      .filter((c) => c !== 's0')
+      .sort();
     expect(classes.length, `${url}: shade classes present`).toBeGreaterThanOrEqual(minShades);
     if (uncovered) expect(s.unshaded, 'an uncovered cell').not.toBe('');
     const colour = (c: string) => s.shades[c]![0]!;
@@ -169,7 +178,12 @@ describe.each(['light', 'dark'] as const)("an ATT&CK group's matrix on the defau
         page: getComputedStyle(document.body).backgroundColor,
         covered: { id: id(covered), legend: swatch(covered!.className).backgroundColor, ...style(covered)! },
         plain: style(plain),
-        container: { id: id(container), subs: container!.querySelectorAll('details li').length, said: container!.querySelector(':scope > a')!.textContent, ...style(container)! },
+        container: {
+          id: id(container),
+          subs: container!.querySelectorAll('details li').length,
+          said: container!.querySelector(':scope > a')!.textContent,
+          ...style(container)!,
+        },
         containerSwatch: swatch('mx-container').borderTopStyle,
         legend: frame.querySelector('.mx-swatch.mx-container')!.parentElement!.textContent!.trim(),
       };

@@ -54,7 +54,12 @@ describe('the ATT&CK matrix in a browser', () => {
     await page.goto(setPage());
     const summary = page.locator('.matrix details summary').first();
     await summary.click();
-    await expect(page.locator('.matrix details').first().evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    await expect(
+      page
+        .locator('.matrix details')
+        .first()
+        .evaluate((d) => (d as HTMLDetailsElement).open),
+    ).resolves.toBe(true);
     // One tactic under the other, nothing wider than the screen.
     const boxes = await page.locator('.mx-col').evaluateAll((cols) => cols.slice(0, 2).map((c) => c.getBoundingClientRect().toJSON() as DOMRect));
     expect(boxes[1]!.top).toBeGreaterThan(boxes[0]!.bottom - 1);

@@ -52,7 +52,7 @@ describe('the site behind nginx (deploy/nginx/mapscope.conf)', () => {
     expectSecurityHeaders(response);
   });
 
-  it('answers an unknown path with the site\'s 404 page and status, headers included', async () => {
+  it("answers an unknown path with the site's 404 page and status, headers included", async () => {
     const response = await fetch(at('/techniques/T9999/'));
     expect(response.status).toBe(404);
     expectSecurityHeaders(response);
@@ -75,7 +75,7 @@ describe('the site behind nginx (deploy/nginx/mapscope.conf)', () => {
     await page.close();
   });
 
-  it('serves a whole-set CSV as text/csv and makes a page\'s CSV in the browser', async () => {
+  it("serves a whole-set CSV as text/csv and makes a page's CSV in the browser", async () => {
     const direct = await fetch(at('/downloads/nist_800_53-rev5_attack-8.2-enterprise.csv'));
     expect(direct.status).toBe(200);
     expect(direct.headers.get('content-type')).toBe('text/csv; charset=utf-8');

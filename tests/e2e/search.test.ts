@@ -28,11 +28,18 @@ describe('search from the header box', () => {
     await page.keyboard.type('deploy payload');
     const groups = page.locator('#site-search-input-results [role="group"]');
     await groups.first().waitFor();
-    await expect(groups.first().getAttribute('aria-labelledby').then((id) => page.locator(`#${id}`).textContent())).resolves.toBe('Best matches');
+    await expect(
+      groups
+        .first()
+        .getAttribute('aria-labelledby')
+        .then((id) => page.locator(`#${id}`).textContent()),
+    ).resolves.toBe('Best matches');
     // The VERIS result every action lists is one option, naming the other actions.
     const first = popupOptions(page).first();
     await expect(first.innerText()).resolves.toMatch(/^action\.(hacking|malware|social)\.result\.Deploy payload .*\nCapability/s);
-    await expect(first.locator('.result-variants').innerText()).resolves.toMatch(/^Also under action\.(hacking|malware|social), action\.(hacking|malware|social)$/);
+    await expect(first.locator('.result-variants').innerText()).resolves.toMatch(
+      /^Also under action\.(hacking|malware|social), action\.(hacking|malware|social)$/,
+    );
     await expect(popupOptions(page).filter({ hasText: 'result.Deploy payload' }).count()).resolves.toBe(1);
     await page.close();
   });

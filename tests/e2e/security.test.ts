@@ -113,15 +113,21 @@ describe('hostile data in the browser', () => {
     await page.waitForSelector('coverage-builder[data-render-ms]');
     // Every capability of the hostile set, chosen from the framework's list.
     await page.locator('.coverage-browse summary').click();
-    await page.getByLabel('Capabilities (select one or more)').selectOption(await page.locator('#coverage-capabilities option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)));
+    await page
+      .getByLabel('Capabilities (select one or more)')
+      .selectOption(await page.locator('#coverage-capabilities option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)));
     await page.getByRole('button', { name: 'Add selected' }).click();
     await expect.poll(() => page.locator('.coverage-chosen li').count()).toBeGreaterThan(3);
     await expect(page.locator('.coverage-chosen').innerText()).resolves.toContain('<svg onload');
     for (const summary of await page.locator('.coverage-domain details[data-table] > summary').all()) await summary.click();
-    await expect(page.locator('.coverage-domain').first().innerText()).resolves.toContain("<img src=x onerror=\"alert('xss-img')\">");
+    await expect(page.locator('.coverage-domain').first().innerText()).resolves.toContain('<img src=x onerror="alert(\'xss-img\')">');
     await page.locator('#coverage-find').fill('<svg');
     await page.locator('#coverage-find-options [role="option"]').first().waitFor();
-    expect(await page.evaluate(() => document.querySelectorAll('coverage-builder img, coverage-builder svg, coverage-builder script, coverage-builder iframe').length)).toBe(0);
+    expect(
+      await page.evaluate(
+        () => document.querySelectorAll('coverage-builder img, coverage-builder svg, coverage-builder script, coverage-builder iframe').length,
+      ),
+    ).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -116,7 +116,9 @@ describe('sorting a mapping table', () => {
     const partialIds = (ids: string[], vals: string[]) => ids.filter((_, i) => vals[i] === 'Partial');
     expect(partialIds(await visibleIds(table), sorted)).toEqual(partialIds(server, values));
     // The row link moves with its row.
-    const links = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.id === r.querySelector('a.row-link')!.getAttribute('href')!.slice(1)));
+    const links = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.id === r.querySelector('a.row-link')!.getAttribute('href')!.slice(1)));
     expect(links.length).toBeGreaterThan(0);
     expect(links.every(Boolean)).toBe(true);
     await page.close();
@@ -162,7 +164,9 @@ describe('sorting with the filters', () => {
     const shown = await visibleIds(table);
     expect(shown.length).toBeGreaterThan(1);
     expect(shown.length).toBeLessThan(total);
-    const shownIds = await table.locator('tbody tr').evaluateAll((rows) => rows.filter((r) => r.checkVisibility()).map((r) => r.querySelector('th')!.textContent!.trim()));
+    const shownIds = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.filter((r) => r.checkVisibility()).map((r) => r.querySelector('th')!.textContent!.trim()));
     expect(shownIds.every((id) => /^T1546\./.test(id))).toBe(true);
     // Sub-techniques descending: T1546.011 before T1546.010 before T1546.008.
     expect(shownIds).toEqual([...shownIds].sort((a, b) => b.localeCompare(a, 'en', { numeric: true })));

@@ -10,7 +10,16 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/paths.ts';
 
-const PARSES_HTML = new Set(['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'createContextualFragment', 'parseFromString', 'setHTMLUnsafe', 'parseHTMLUnsafe', 'srcdoc']);
+const PARSES_HTML = new Set([
+  'innerHTML',
+  'outerHTML',
+  'insertAdjacentHTML',
+  'createContextualFragment',
+  'parseFromString',
+  'setHTMLUnsafe',
+  'parseHTMLUnsafe',
+  'srcdoc',
+]);
 const DOM_HELPER = 'src/client/elements/dom.ts';
 
 /** Each use, as "file:line what", of a way to parse HTML, and of document.createElement outside the helper. */
@@ -50,7 +59,7 @@ describe('the browser code builds what it shows from nodes', () => {
       "cell['outerHTML'] = html;",
       "row.insertAdjacentHTML('beforeend', html);",
       'document.write(html);',
-      "const range = document.createRange().createContextualFragment(html);",
+      'const range = document.createRange().createContextualFragment(html);',
       "const strong = document.createElement('strong');",
     ].join('\n');
     expect(findings('src/client/x.ts', source)).toEqual([

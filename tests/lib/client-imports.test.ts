@@ -71,9 +71,15 @@ function moduleSpecifiers(file: string, source: string): string[] {
     else if (ts.isExportDeclaration(node) && !node.isTypeOnly) literal(node.moduleSpecifier);
     else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [first] = node.arguments;
-      if (first && !ts.isStringLiteralLike(first)) found.push(`<computed import() at ${file}:${sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1}>`);
+      if (first && !ts.isStringLiteralLike(first))
+        found.push(`<computed import() at ${file}:${sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1}>`);
       literal(first);
-    } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[1]?.getText() === 'import.meta.url') {
+    } else if (
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'URL' &&
+      node.arguments?.[1]?.getText() === 'import.meta.url'
+    ) {
       literal(node.arguments[0]);
     }
     ts.forEachChild(node, visit);
@@ -137,12 +143,13 @@ describe('the browser code', () => {
     const sources: Record<string, string> = {
       'src/client/enhance.ts': "import './coverage/coverage-matrix.ts';\nconst later = () => import('../lib/model/schema.ts');",
       'src/client/coverage/coverage-matrix.ts': "import type { Model } from '../../lib/model/schema.ts';\nimport { x } from '../../lib/coverage/coverage.ts';",
-      'src/lib/coverage/coverage.ts': "import { readFile } from 'node:fs/promises';\nimport ExcelJS from 'exceljs';\nimport path from 'path';\nexport * from '../core/ids.ts';",
+      'src/lib/coverage/coverage.ts':
+        "import { readFile } from 'node:fs/promises';\nimport ExcelJS from 'exceljs';\nimport path from 'path';\nexport * from '../core/ids.ts';",
       'src/lib/core/ids.ts': "import Papa from 'papaparse';",
     };
     const { problems } = browserGraph(['src/client/enhance.ts'], (file) => sources[file] ?? '');
     expect(problems).toEqual([
-      "src/client/enhance.ts -> ../lib/model/schema.ts: a module outside src/client/, src/lib/core/ and the listed domain modules",
+      'src/client/enhance.ts -> ../lib/model/schema.ts: a module outside src/client/, src/lib/core/ and the listed domain modules',
       'src/client/enhance.ts -> src/client/coverage/coverage-matrix.ts -> src/lib/coverage/coverage.ts -> node:fs/promises: a Node built-in module',
       'src/client/enhance.ts -> src/client/coverage/coverage-matrix.ts -> src/lib/coverage/coverage.ts -> exceljs: a package not listed as bundled for the browser (exceljs)',
       'src/client/enhance.ts -> src/client/coverage/coverage-matrix.ts -> src/lib/coverage/coverage.ts -> path: a Node built-in module',

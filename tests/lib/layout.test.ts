@@ -69,7 +69,15 @@ describe('browser code', () => {
     for (const match of text.matchAll(IMPORT)) {
       if (match[1]) continue;
       const specifier = (match[2] ?? match[3])!;
-      found.push([specifier, specifier.startsWith('.') ? path.relative(root, path.resolve(path.dirname(path.join(root, file)), specifier)).split(path.sep).join('/') : null]);
+      found.push([
+        specifier,
+        specifier.startsWith('.')
+          ? path
+              .relative(root, path.resolve(path.dirname(path.join(root, file)), specifier))
+              .split(path.sep)
+              .join('/')
+          : null,
+      ]);
     }
     return found;
   }

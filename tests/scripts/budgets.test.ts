@@ -32,9 +32,20 @@ describe('npm run build over a budget', () => {
   /** Build again with a budget of 100 files (the default site has some 600). */
   async function rebuild(strict: boolean) {
     const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...inherited } = process.env;
-    const env = { ...inherited, MAPSCOPE_GENERATED: path.join(work, 'generated'), MAPSCOPE_OUT: dist, MAPSCOPE_DATA: '', MAPSCOPE_ATTACK: '', MAPSCOPE_BUDGET_FILES: '100' };
+    const env = {
+      ...inherited,
+      MAPSCOPE_GENERATED: path.join(work, 'generated'),
+      MAPSCOPE_OUT: dist,
+      MAPSCOPE_DATA: '',
+      MAPSCOPE_ATTACK: '',
+      MAPSCOPE_BUDGET_FILES: '100',
+    };
     try {
-      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--data', 'data', ...(strict ? ['--strict'] : [])], { cwd: ROOT, env, maxBuffer: 64 << 20 });
+      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--data', 'data', ...(strict ? ['--strict'] : [])], {
+        cwd: ROOT,
+        env,
+        maxBuffer: 64 << 20,
+      });
       return { code: 0, out: stdout + stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };

@@ -15,7 +15,10 @@ import { ROOT } from '../support/paths.ts';
 /** Every file of a folder with its SHA-256: equal snapshots mean byte-identical folders. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const file of await listFiles(dir)) out[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+  for (const file of await listFiles(dir))
+    out[path.relative(dir, file)] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
   return out;
 }
 
@@ -42,7 +45,12 @@ describe.each([
 ] as const)('npm run build stopped by %s', (_name, signal, target) => {
   it('stops within seconds, leaves the previous site byte-identical and nothing behind', async () => {
     const generated = path.join(work, 'generated');
-    const build = runNpm('build', ['--data', path.join(ROOT, 'data')], { MAPSCOPE_GENERATED: generated, MAPSCOPE_OUT: dist, MAPSCOPE_DATA: '', MAPSCOPE_ATTACK: '' });
+    const build = runNpm('build', ['--data', path.join(ROOT, 'data')], {
+      MAPSCOPE_GENERATED: generated,
+      MAPSCOPE_OUT: dist,
+      MAPSCOPE_DATA: '',
+      MAPSCOPE_ATTACK: '',
+    });
     // While Astro is writing this build's pages (its staging folder is named by the build's pid):
     // the moment a half-written site would be left behind.
     const writing = async () => {

@@ -27,12 +27,8 @@ describe('npm run data', () => {
     const out = await mkdtemp(path.join(tmpdir(), 'mapscope-out-'));
     const result = await data(['--data', 'data', '--out', out]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(
-      'nist_800_53-rev5_attack-8.2-enterprise: 11 mappings, 0 non-mappable, 0 duplicates dropped (11 objects read)',
-    );
-    expect(result.stdout).toContain(
-      'azure-06.29.2021_attack-8.2-enterprise: 6 mappings, 0 non-mappable, 0 duplicates dropped (6 objects read)',
-    );
+    expect(result.stdout).toContain('nist_800_53-rev5_attack-8.2-enterprise: 11 mappings, 0 non-mappable, 0 duplicates dropped (11 objects read)');
+    expect(result.stdout).toContain('azure-06.29.2021_attack-8.2-enterprise: 6 mappings, 0 non-mappable, 0 duplicates dropped (6 objects read)');
     const model = JSON.parse(await readFile(path.join(out, 'model.json'), 'utf8'));
     expect(model.mappings).toHaveLength(17);
   });
@@ -43,9 +39,7 @@ describe('npm run data', () => {
       MAPSCOPE_DATA: `${fixture('mapex', 'nist_800_53-rev5_attack-16.1-enterprise.json')}:${fixture('mapex', 'exports')}`,
     });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(
-      'nist_800_53-rev5_attack-16.1-enterprise: 4 mappings, 2 non-mappable, 2 duplicates dropped (8 objects read)',
-    );
+    expect(result.stdout).toContain('nist_800_53-rev5_attack-16.1-enterprise: 4 mappings, 2 non-mappable, 2 duplicates dropped (8 objects read)');
   });
 
   it('on bad input lists the problems, exits 1 and leaves the previous model untouched', async () => {

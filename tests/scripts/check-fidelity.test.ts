@@ -16,7 +16,11 @@ describe('npm run fidelity on the fixtures', () => {
     const { model } = await runPipeline([fixture(name)]);
     expect(model).not.toBeNull();
     const { files } = await prepareDownloads(model!, {});
-    const input = await fidelityInput(model!, [fixture(name)], new Map(files.flatMap((f) => (typeof f.content === 'string' ? [[f.path, f.content] as const] : []))));
+    const input = await fidelityInput(
+      model!,
+      [fixture(name)],
+      new Map(files.flatMap((f) => (typeof f.content === 'string' ? [[f.path, f.content] as const] : []))),
+    );
     const report = checkDownloadFidelity(input);
     expect(report.rows).toBeGreaterThan(10);
     expect(unwarnedDifferences(report), JSON.stringify(report.fields, null, 1)).toBe(0);

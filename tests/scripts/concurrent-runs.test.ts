@@ -10,7 +10,8 @@ import { oneBuild, published, runScript, snapshot } from '../support/scripts.ts'
 // Two runs that would publish into the same folders at once: the second is refused and says why;
 // what is published comes from one run alone.
 
-const REFUSED = /^Error: \S+ is being written by another run \(npm run (build|data|attack|baselines), pid \d+, since [\d-]+ [\d:]+ UTC\); this run stopped without writing anything\./m;
+const REFUSED =
+  /^Error: \S+ is being written by another run \(npm run (build|data|attack|baselines), pid \d+, since [\d-]+ [\d:]+ UTC\); this run stopped without writing anything\./m;
 
 /** Start a build of `data` into work/dist and work/generated. */
 const build = (work: string, data: string) =>

@@ -79,7 +79,11 @@ describe('the synthetic corpus', () => {
     expect(count('technique-deprecated')).toBe(0);
     // rev4 titles some controls otherwise than rev5; older NIST sets say "Protects", 16.1 "mitigates".
     const retitled = model.capabilities.filter((c) => {
-      const titles = new Set(Object.entries(c.sets).filter(([id]) => id.startsWith('nist_800_53-rev')).map(([, e]) => e.description));
+      const titles = new Set(
+        Object.entries(c.sets)
+          .filter(([id]) => id.startsWith('nist_800_53-rev'))
+          .map(([, e]) => e.description),
+      );
       return titles.size > 1;
     });
     expect(retitled.length).toBeGreaterThanOrEqual(20);

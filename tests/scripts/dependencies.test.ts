@@ -9,7 +9,10 @@ import { ROOT } from '../support/paths.ts';
 // installs it (a package that is only there as another's dependency can go with its next version).
 // The site's code (src/) imports only what a production install has: package.json's dependencies.
 
-const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const SOURCE = /\.(ts|mts|mjs|js|astro)$/;
 
 function filesUnder(dir: string): string[] {
@@ -32,7 +35,12 @@ function packagesOf(file: string): string[] {
   const specifiers = ts.preProcessFile(codeOf(file), true, true).importedFiles.map((f) => f.fileName);
   return specifiers
     .filter((s) => !s.startsWith('.') && !s.startsWith('/') && !s.startsWith('node:') && !s.startsWith('astro:') && !builtinModules.includes(s.split('/')[0]!))
-    .map((s) => s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/'));
+    .map((s) =>
+      s
+        .split('/')
+        .slice(0, s.startsWith('@') ? 2 : 1)
+        .join('/'),
+    );
 }
 
 const importers = (dirs: string[]) => {
@@ -44,7 +52,8 @@ const importers = (dirs: string[]) => {
 describe('package.json', () => {
   it('declares every package that src, scripts, tests and the configs import', () => {
     const found = importers(['src', 'scripts', 'tests']);
-    for (const config of ['astro.config.mjs', 'vitest.config.ts', 'vitest.e2e.config.ts']) for (const name of packagesOf(config)) found.set(name, [...(found.get(name) ?? []), config]);
+    for (const config of ['astro.config.mjs', 'vitest.config.ts', 'vitest.e2e.config.ts'])
+      for (const name of packagesOf(config)) found.set(name, [...(found.get(name) ?? []), config]);
     // The scan finds what the code is known to import (it fails if it reads nothing).
     expect([...found.keys()]).toEqual(expect.arrayContaining(['astro', 'zod', 'vitest', 'lighthouse', 'chrome-launcher', 'playwright-core']));
     const declared = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)]);
@@ -52,7 +61,7 @@ describe('package.json', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('declares what the site\'s code imports among the dependencies a production install has', () => {
+  it("declares what the site's code imports among the dependencies a production install has", () => {
     const runtime = new Set(Object.keys(manifest.dependencies));
     const devOnly = [...importers(['src'])].filter(([name]) => !runtime.has(name)).map(([name, files]) => `${name} (${files.join(', ')})`);
     expect(devOnly).toEqual([]);

@@ -11,7 +11,14 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/paths.ts';
 
-const DOCS = ['README.md', 'CONTRIBUTING.md', 'data/README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'data/README.md',
+  ...readdirSync(path.join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const markdown = new MarkdownIt({ html: true });
 

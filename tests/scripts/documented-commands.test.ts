@@ -31,7 +31,14 @@ const RUN_BY: Record<string, string> = {
   check: '.ci/run',
 };
 
-const DOCS = ['README.md', 'CONTRIBUTING.md', 'data/README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'data/README.md',
+  ...readdirSync(path.join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
 /** The npm scripts a text names: `npm run X`, `npm start`, `npm test`. */
@@ -57,7 +64,8 @@ describe('every documented command', () => {
     for (const [script, where] of Object.entries(RUN_BY)) {
       const text = read(where);
       if (where === '.ci/run') expect(text, `.ci/run runs npm ${script}`).toMatch(new RegExp(`^npm (run )?${script.replace(':', '\\:')}$`, 'm'));
-      else if (where !== 'tests/scripts/documented-commands.test.ts') expect(text, `${where} runs npm run ${script}`).toMatch(/runNpm\(|scripts\/[\w-]+\.ts|execFile/);
+      else if (where !== 'tests/scripts/documented-commands.test.ts')
+        expect(text, `${where} runs npm run ${script}`).toMatch(/runNpm\(|scripts\/[\w-]+\.ts|execFile/);
     }
   });
 
@@ -79,7 +87,15 @@ describe('every documented command', () => {
 
   it('npm run fidelity -- --data --dist --model compares every download with its source', async () => {
     const site = await sharedSite();
-    const { code, output } = await npm('fidelity', ['--data', path.join(ROOT, 'data'), '--dist', site.dist, '--model', path.join(site.generated, 'model.json'), '--strict']);
+    const { code, output } = await npm('fidelity', [
+      '--data',
+      path.join(ROOT, 'data'),
+      '--dist',
+      site.dist,
+      '--model',
+      path.join(site.generated, 'model.json'),
+      '--strict',
+    ]);
     expect(code, output).toBe(0);
     expect(output).toMatch(/\d+ download files?/);
   }, 240_000);
@@ -94,7 +110,12 @@ describe('every documented command', () => {
   it('npm run dev builds the site and serves it, and stops with its npm process', async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'mapscope-dev-'));
     const port = await freePort();
-    const dev = runNpm('dev', ['--port', String(port)], { MAPSCOPE_OUT: path.join(work, 'dist'), MAPSCOPE_GENERATED: path.join(work, 'generated'), MAPSCOPE_DATA: '' }, 'pipe');
+    const dev = runNpm(
+      'dev',
+      ['--port', String(port)],
+      { MAPSCOPE_OUT: path.join(work, 'dist'), MAPSCOPE_GENERATED: path.join(work, 'generated'), MAPSCOPE_DATA: '' },
+      'pipe',
+    );
     let output = '';
     for (const stream of [dev.child.stdout!, dev.child.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../support/paths.ts';
@@ -23,7 +22,11 @@ describe('a build that fails after reading the data', () => {
     await writeFile(path.join(dist, 'index.html'), 'previous site');
     const before = { generated: await snapshot(generated), dist: await snapshot(dist) };
 
-    const result = await runScript('build.ts', ['--data', fixture('mapex', 'azure-06.29.2021_attack-8.2-enterprise.json'), '--strict'], { MAPSCOPE_GENERATED: generated, MAPSCOPE_OUT: dist, MAPSCOPE_BUDGET_FILES: '10' }).done;
+    const result = await runScript('build.ts', ['--data', fixture('mapex', 'azure-06.29.2021_attack-8.2-enterprise.json'), '--strict'], {
+      MAPSCOPE_GENERATED: generated,
+      MAPSCOPE_OUT: dist,
+      MAPSCOPE_BUDGET_FILES: '10',
+    }).done;
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Error: over a deploy budget: [\d,]+ files, over the 10 /);
     expect({ generated: await snapshot(generated), dist: await snapshot(dist) }).toEqual(before);
@@ -46,10 +49,16 @@ describe('what a build killed outright (SIGKILL to the build itself, a power cut
     await mkdir(path.join(work, `dist.old-${dead}`));
     await writeFile(path.join(work, `dist.old-${dead}`, 'index.html'), 'previous site');
     for (const folder of ['generated', 'dist']) {
-      await writeFile(path.join(work, `${folder}.lock`), JSON.stringify({ command: 'npm run build', pid: dead, host: hostname(), started: new Date().toISOString(), token: 'x' }));
+      await writeFile(
+        path.join(work, `${folder}.lock`),
+        JSON.stringify({ command: 'npm run build', pid: dead, host: hostname(), started: new Date().toISOString(), token: 'x' }),
+      );
     }
     // A build that then stops at its data step (a bad score).
-    const result = await runScript('build.ts', ['--data', fixture('broken', 'bad-score.csv')], { MAPSCOPE_GENERATED: generated, MAPSCOPE_OUT: path.join(work, 'dist') }).done;
+    const result = await runScript('build.ts', ['--data', fixture('broken', 'bad-score.csv')], {
+      MAPSCOPE_GENERATED: generated,
+      MAPSCOPE_OUT: path.join(work, 'dist'),
+    }).done;
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`dist was missing after a build stopped mid-swap: the site it replaced (dist.old-${dead}) is back in place.`);
     expect((await readdir(work)).sort()).toEqual(['dist', 'generated']);

@@ -28,7 +28,13 @@ function cli(script: string, args: string[], env: Record<string, string> = {}): 
     execFile(
       process.execPath,
       ['--import', 'tsx', `scripts/${script}.ts`, ...args],
-      { cwd: ROOT, env: { ...process.env, MAPSCOPE_DATA: '', MAPSCOPE_MAX_INPUT_MB: '', MAPSCOPE_STRICT: '', ...env }, timeout: TIMEOUT, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 },
+      {
+        cwd: ROOT,
+        env: { ...process.env, MAPSCOPE_DATA: '', MAPSCOPE_MAX_INPUT_MB: '', MAPSCOPE_STRICT: '', ...env },
+        timeout: TIMEOUT,
+        killSignal: 'SIGKILL',
+        maxBuffer: 16 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const e = error as (Error & { code?: number }) | null;
         resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, stdout, stderr });
@@ -42,7 +48,10 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const name of (await readdir(dir, { recursive: true })).sort()) {
     const full = path.join(dir, name);
-    out[name] = await readFile(full).then((b) => b.toString('base64'), () => '(folder)');
+    out[name] = await readFile(full).then(
+      (b) => b.toString('base64'),
+      () => '(folder)',
+    );
   }
   return out;
 }
@@ -58,18 +67,44 @@ const write = async (file: string, content: string | Buffer) => {
 // Inputs
 // ---------------------------------------------------------------------------------------------
 
-const METADATA = { attack_version: '16.1', technology_domain: 'enterprise', mapping_framework: 'acme', mapping_framework_version: '1', mapping_types: { protects: { name: 'protects' } } };
-const OBJECT = { capability_id: 'A-1', capability_description: 'Door lock', mapping_type: 'protects', attack_object_id: 'T1046', attack_object_name: 'Network Service Discovery', references: [], status: 'complete' };
+const METADATA = {
+  attack_version: '16.1',
+  technology_domain: 'enterprise',
+  mapping_framework: 'acme',
+  mapping_framework_version: '1',
+  mapping_types: { protects: { name: 'protects' } },
+};
+const OBJECT = {
+  capability_id: 'A-1',
+  capability_description: 'Door lock',
+  mapping_type: 'protects',
+  attack_object_id: 'T1046',
+  attack_object_name: 'Network Service Discovery',
+  references: [],
+  status: 'complete',
+};
 const unified = (metadata: object, objects: object[] = [OBJECT]) => JSON.stringify({ metadata: { ...METADATA, ...metadata }, mapping_objects: objects });
-const CSV_HEADER = 'mapping_framework,mapping_framework_version,capability_id,capability_description,mapping_type,attack_object_id,attack_object_name,attack_version,technology_domain';
+const CSV_HEADER =
+  'mapping_framework,mapping_framework_version,capability_id,capability_description,mapping_type,attack_object_id,attack_object_name,attack_version,technology_domain';
 const csvRow = 'acme,1,A-1,Door lock,protects,T1046,Network Service Discovery,16.1,enterprise';
 
 /** The invented ATT&CK 1.0 bundle (tests/fixtures/attack/bundles), as objects, to change one thing in. */
 let bundle: { objects: Record<string, unknown>[] } & Record<string, unknown>;
-const bundleWith = (change: (objects: Record<string, unknown>[]) => Record<string, unknown>[]) => JSON.stringify({ ...bundle, objects: change(structuredClone(bundle.objects)) });
-const byAttackId = (objects: Record<string, unknown>[], id: string) => objects.findIndex((o) => (o['external_references'] as { external_id?: string }[] | undefined)?.[0]?.external_id === id);
+const bundleWith = (change: (objects: Record<string, unknown>[]) => Record<string, unknown>[]) =>
+  JSON.stringify({ ...bundle, objects: change(structuredClone(bundle.objects)) });
+const byAttackId = (objects: Record<string, unknown>[], id: string) =>
+  objects.findIndex((o) => (o['external_references'] as { external_id?: string }[] | undefined)?.[0]?.external_id === id);
 
-const BASELINE = { format: 'mapscope-baseline/1', id: 'acme-low', title: 'Acme LOW', version: null, frameworkId: 'nist_800_53', frameworkVersion: 'rev5', source: 'acme_profile.json', controls: ['AC-2', 'ZZ-1', 'QQ-999(999)'] };
+const BASELINE = {
+  format: 'mapscope-baseline/1',
+  id: 'acme-low',
+  title: 'Acme LOW',
+  version: null,
+  frameworkId: 'nist_800_53',
+  frameworkVersion: 'rev5',
+  source: 'acme_profile.json',
+  controls: ['AC-2', 'ZZ-1', 'QQ-999(999)'],
+};
 
 /** Where the repository's own outputs are, and their bytes before the suite: no case may touch them. */
 const OWN = ['data/attack', 'data/baselines'];
@@ -85,11 +120,23 @@ beforeAll(async () => {
   // npm run data
   await write('dup-column/acme.csv', `${CSV_HEADER},comments,references,comments\n${csvRow},first note,[],second note\n`);
   await write('both-groups/acme.csv', `${CSV_HEADER},group,capability_group\n${csvRow},g1,g2\n`);
-  await write('disagree/a_attack-16.1-enterprise.json', unified({ creation_date: '01/13/2022', organization: 'Acme Labs', capability_groups: { doors: 'Doors' } }, [{ ...OBJECT, capability_group: 'doors' }]));
-  await write('disagree/b_attack-16.1-enterprise.json', unified({ creation_date: '02/14/2023', organization: 'Acme Corp', capability_groups: { doors: 'Gates' } }, []));
-  await write('nul/acme.json', unified({ organization: 'Acme\u0000 Labs' }, [{ ...OBJECT, comments: 'Locks\u0000 the door\u0007', references: ['https://acme.example/\u0000door'] }]));
+  await write(
+    'disagree/a_attack-16.1-enterprise.json',
+    unified({ creation_date: '01/13/2022', organization: 'Acme Labs', capability_groups: { doors: 'Doors' } }, [{ ...OBJECT, capability_group: 'doors' }]),
+  );
+  await write(
+    'disagree/b_attack-16.1-enterprise.json',
+    unified({ creation_date: '02/14/2023', organization: 'Acme Corp', capability_groups: { doors: 'Gates' } }, []),
+  );
+  await write(
+    'nul/acme.json',
+    unified({ organization: 'Acme\u0000 Labs' }, [{ ...OBJECT, comments: 'Locks\u0000 the door\u0007', references: ['https://acme.example/\u0000door'] }]),
+  );
   await write('nul-csv/acme.csv', `${CSV_HEADER},comments\n${csvRow},"Locks\u0000 the door"\n`);
-  await write('nul-techniques/techniques.csv', 'attack_object_id,attack_object_name,attack_version,technology_domain,description\nT1046,Network\u0000 Service Discovery,16.1,enterprise,x\n');
+  await write(
+    'nul-techniques/techniques.csv',
+    'attack_object_id,attack_object_name,attack_version,technology_domain,description\nT1046,Network\u0000 Service Discovery,16.1,enterprise,x\n',
+  );
   await write('hidden/acme.json', unified({}));
   await write('hidden/..dots..csv', `${CSV_HEADER}\nacme,1,A-2,Broken,protects,T9,x,16.1,enterprise\n`);
   await write('hidden/.old.json', unified({}));
@@ -97,7 +144,10 @@ beforeAll(async () => {
   await write('hidden/.DS_Store', 'not data');
   await write('given/.given.json', unified({}));
   await write('related/acme.json', unified({}, [{ ...OBJECT, related_score: 'the parent' }]));
-  await write('proto/acme.json', unified({}).replace('"mapping_types":{"protects":{"name":"protects"}}', '"mapping_types":{"protects":{"name":"protects"},"__proto__":{"name":"Sneaky"}}'));
+  await write(
+    'proto/acme.json',
+    unified({}).replace('"mapping_types":{"protects":{"name":"protects"}}', '"mapping_types":{"protects":{"name":"protects"},"__proto__":{"name":"Sneaky"}}'),
+  );
   await write('constructor/acme.json', unified({ capability_groups: { constructor: 'Builders' } }));
   await write('proto-row/acme.csv', `${CSV_HEADER}\nacme,1,A-1,Door lock,__proto__,T1046,x,16.1,enterprise\n`);
   await write('baseline-input/acme.json', unified({}));
@@ -106,7 +156,10 @@ beforeAll(async () => {
   await write('cells/acme.csv', `${CSV_HEADER}\n${csvRow},extra\n`);
 
   // npm run attack
-  await write('bundles/no-techniques/enterprise-attack-1.0.json', bundleWith((o) => o.filter((x) => x['type'] !== 'attack-pattern' && x['type'] !== 'relationship')));
+  await write(
+    'bundles/no-techniques/enterprise-attack-1.0.json',
+    bundleWith((o) => o.filter((x) => x['type'] !== 'attack-pattern' && x['type'] !== 'relationship')),
+  );
   const twin = (revoked: boolean) =>
     bundleWith((o) => {
       const copy = structuredClone(o[byAttackId(o, 'T1902')]!);
@@ -119,21 +172,49 @@ beforeAll(async () => {
     bundleWith((o) => {
       const old = o[byAttackId(o, 'T1904')]!;
       old['revoked'] = true;
-      return [...o, { type: 'relationship', id: 'relationship--00000000-0000-4000-8000-0000000000bb', relationship_type: 'revoked-by', source_ref: old['id'], target_ref: 'attack-pattern--00000000-0000-4000-8000-0000000000ff' }];
+      return [
+        ...o,
+        {
+          type: 'relationship',
+          id: 'relationship--00000000-0000-4000-8000-0000000000bb',
+          relationship_type: 'revoked-by',
+          source_ref: old['id'],
+          target_ref: 'attack-pattern--00000000-0000-4000-8000-0000000000ff',
+        },
+      ];
     }),
   );
-  await write('bundles/orphan/enterprise-attack-1.0.json', bundleWith((o) => o.filter((x, i) => i !== byAttackId(o, 'T1901') && x['relationship_type'] !== 'subtechnique-of')));
+  await write(
+    'bundles/orphan/enterprise-attack-1.0.json',
+    bundleWith((o) => o.filter((x, i) => i !== byAttackId(o, 'T1901') && x['relationship_type'] !== 'subtechnique-of')),
+  );
   await write(
     'bundles/wrong-parent/enterprise-attack-1.0.json',
     bundleWith((o) => o.map((x) => (x['relationship_type'] === 'subtechnique-of' ? { ...x, target_ref: o[byAttackId(o, 'T1902')]!['id'] } : x))),
   );
-  await write('bundles/smaller/enterprise-attack-1.0.json', bundleWith((o) => o.filter((_, i) => i !== byAttackId(o, 'T1905'))));
+  await write(
+    'bundles/smaller/enterprise-attack-1.0.json',
+    bundleWith((o) => o.filter((_, i) => i !== byAttackId(o, 'T1905'))),
+  );
   await write('bundles/again/enterprise-attack-1.0.json', JSON.stringify(bundle));
   // What the fuzz test (tests/lib/ingest/fuzz.test.ts) found: each a stack trace before.
-  await write('bundles/stix-id/enterprise-attack-1.0.json', bundleWith((o) => o.map((x, i) => (i === byAttackId(o, 'T1902') ? { ...x, id: 'attack-pattern--rooms' } : x))));
-  await write('bundles/null-phase/enterprise-attack-1.0.json', bundleWith((o) => o.map((x, i) => (i === byAttackId(o, 'T1902') ? { ...x, kill_chain_phases: [null], external_references: [null, ...(x['external_references'] as unknown[])] } : x))));
+  await write(
+    'bundles/stix-id/enterprise-attack-1.0.json',
+    bundleWith((o) => o.map((x, i) => (i === byAttackId(o, 'T1902') ? { ...x, id: 'attack-pattern--rooms' } : x))),
+  );
+  await write(
+    'bundles/null-phase/enterprise-attack-1.0.json',
+    bundleWith((o) =>
+      o.map((x, i) =>
+        i === byAttackId(o, 'T1902') ? { ...x, kill_chain_phases: [null], external_references: [null, ...(x['external_references'] as unknown[])] } : x,
+      ),
+    ),
+  );
   const complete = JSON.parse(await readFile(fixture('attack', 'complete', 'enterprise-attack-5.0.json'), 'utf8'));
-  await write('bundles/proto-type/enterprise-attack-5.0.json', JSON.stringify({ ...complete, objects: [...complete.objects, { type: '__proto__', id: '__proto__--1' }, { type: 'constructor', id: 'constructor--1' }] }));
+  await write(
+    'bundles/proto-type/enterprise-attack-5.0.json',
+    JSON.stringify({ ...complete, objects: [...complete.objects, { type: '__proto__', id: '__proto__--1' }, { type: 'constructor', id: 'constructor--1' }] }),
+  );
 
   // npm run baselines
   const profile = JSON.parse(await readFile(fixture('oscal', 'profiles', 'acme_rev5_MODERATE-baseline_profile.json'), 'utf8'));
@@ -184,7 +265,13 @@ const modelOf = async (out: string) => JSON.parse(await readFile(path.join(out, 
 
 /** Every text of a parsed JSON value. */
 const textsOf = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(textsOf) : value && typeof value === 'object' ? Object.values(value).flatMap(textsOf) : [];
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.flatMap(textsOf)
+      : value && typeof value === 'object'
+        ? Object.values(value).flatMap(textsOf)
+        : [];
 
 /** A file as pages and the model name it: under the name of the folder given (read-inputs.ts, inputName). */
 const named = (...parts: string[]) => parts.join('/');
@@ -200,13 +287,17 @@ describe('npm run data: careless and hostile mapping files', () => {
       name: 'a CSV with two comments columns: an error naming the file, line 1, the column and both positions (not the last kept)',
       args: () => ['--data', at('dup-column')],
       code: 1,
-      lines: () => [`${at('dup-column', 'acme.csv')}:1: header: expected one column named "comments" (a row's cells in both could not both be read), got it in columns 10 and 12`],
+      lines: () => [
+        `${at('dup-column', 'acme.csv')}:1: header: expected one column named "comments" (a row's cells in both could not both be read), got it in columns 10 and 12`,
+      ],
     },
     {
       name: 'a CSV with both group and capability_group: an error, not one silently preferred',
       args: () => ['--data', at('both-groups')],
       code: 1,
-      lines: () => [`${at('both-groups', 'acme.csv')}:1: header: expected one column for the capability group: capability_group, or group (its older name), got both, capability_group in column 11 and group in column 10`],
+      lines: () => [
+        `${at('both-groups', 'acme.csv')}:1: header: expected one column for the capability group: capability_group, or group (its older name), got both, capability_group in column 11 and group in column 10`,
+      ],
     },
     {
       name: 'two metadata files of one set that disagree: warnings naming the value kept, why, and both files',
@@ -217,7 +308,14 @@ describe('npm run data: careless and hostile mapping files', () => {
         const warnings = (await modelOf(out)).warnings.filter((w: { kind: string }) => w.kind === 'set-metadata-differs');
         const [a, b] = [named('disagree', 'a_attack-16.1-enterprise.json'), named('disagree', 'b_attack-16.1-enterprise.json')];
         const why = (kept: string) => `not used: the set keeps ${kept} from ${a}, the first of its files read that gives one (files are read in path order)`;
-        expect(warnings.map((w: { field: string; found: string; action: string; occurrences: { location: unknown }[] }) => [w.field, w.found, w.action, w.occurrences[0]!.location])).toEqual([
+        expect(
+          warnings.map((w: { field: string; found: string; action: string; occurrences: { location: unknown }[] }) => [
+            w.field,
+            w.found,
+            w.action,
+            w.occurrences[0]!.location,
+          ]),
+        ).toEqual([
           ['creation_date', `"2023-02-14" in ${b}`, why('"2022-01-13"'), { file: b, pointer: '/metadata/creation_date' }],
           ['organization', `"Acme Corp" in ${b}`, why('"Acme Labs"'), { file: b, pointer: '/metadata/organization' }],
           ['capability_groups.doors', `"Gates" in ${b}`, why('"Doors"'), { file: b, pointer: '/metadata/capability_groups/doors' }],
@@ -225,7 +323,7 @@ describe('npm run data: careless and hostile mapping files', () => {
       },
     },
     {
-      name: 'NUL and other control characters in a file\'s fields: removed, each field said, none reaches the model',
+      name: "NUL and other control characters in a file's fields: removed, each field said, none reaches the model",
       args: () => ['--data', at('nul')],
       code: 0,
       check: async (run, out) => {
@@ -248,20 +346,28 @@ describe('npm run data: careless and hostile mapping files', () => {
       code: 0,
       check: async (_, out) => {
         const warning = (await modelOf(out)).warnings.find((w: { kind: string }) => w.kind === 'control-characters');
-        expect(warning).toMatchObject({ field: 'comments', found: '"Locks\\u0000 the door"', occurrences: [{ location: { file: named('nul-csv', 'acme.csv'), line: 2 } }] });
+        expect(warning).toMatchObject({
+          field: 'comments',
+          found: '"Locks\\u0000 the door"',
+          occurrences: [{ location: { file: named('nul-csv', 'acme.csv'), line: 2 } }],
+        });
       },
     },
     {
       name: 'control characters with --strict: an error',
       args: () => ['--data', at('nul-csv'), '--strict'],
       code: 1,
-      lines: () => [`${at('nul-csv', 'acme.csv')}:2: comments: expected text without control characters (tabs and line breaks aside), got "Locks\\u0000 the door" (without --strict: the control character (U+0000) removed; the rest of the text kept)`],
+      lines: () => [
+        `${at('nul-csv', 'acme.csv')}:2: comments: expected text without control characters (tabs and line breaks aside), got "Locks\\u0000 the door" (without --strict: the control character (U+0000) removed; the rest of the text kept)`,
+      ],
     },
     {
       name: 'a NUL in a technique table: an error naming the cell',
       args: () => ['--data', at('nul-techniques')],
       code: 1,
-      lines: () => [`${at('nul-techniques', 'techniques.csv')}:2: attack_object_name: expected text without control characters (tabs and line breaks aside), got "Network\\u0000 Service Discovery"`],
+      lines: () => [
+        `${at('nul-techniques', 'techniques.csv')}:2: attack_object_name: expected text without control characters (tabs and line breaks aside), got "Network\\u0000 Service Discovery"`,
+      ],
     },
     {
       name: 'data files named with a leading "." in a folder (..dots..csv too): refused by name, not skipped; hidden folders and non-data files passed over',
@@ -290,26 +396,39 @@ describe('npm run data: careless and hostile mapping files', () => {
         expect(run.stdout).toContain('  Related scores that are not technique ids [related-score-unknown]: 1');
         const model = await modelOf(out);
         expect(model.mappings[0].relatedScore).toBe('the parent');
-        expect(model.warnings).toEqual([expect.objectContaining({ kind: 'related-score-unknown', field: 'related_score', found: '"the parent"', action: 'kept as written: it names no technique' })]);
+        expect(model.warnings).toEqual([
+          expect.objectContaining({
+            kind: 'related-score-unknown',
+            field: 'related_score',
+            found: '"the parent"',
+            action: 'kept as written: it names no technique',
+          }),
+        ]);
       },
     },
     {
       name: 'a __proto__ mapping type: an error naming its pointer (it was dropped without a word)',
       args: () => ['--data', at('proto')],
       code: 1,
-      lines: () => [`${at('proto', 'acme.json')}#/metadata/mapping_types/__proto__: mapping_types: expected a mapping type id other than the names JavaScript objects reserve (__proto__, constructor, prototype, toString, ...), got "__proto__"`],
+      lines: () => [
+        `${at('proto', 'acme.json')}#/metadata/mapping_types/__proto__: mapping_types: expected a mapping type id other than the names JavaScript objects reserve (__proto__, constructor, prototype, toString, ...), got "__proto__"`,
+      ],
     },
     {
       name: 'a capability group named constructor: an error',
       args: () => ['--data', at('constructor')],
       code: 1,
-      lines: () => [`${at('constructor', 'acme.json')}#/metadata/capability_groups/constructor: capability_groups: expected a capability group id other than the names JavaScript objects reserve (__proto__, constructor, prototype, toString, ...), got "constructor"`],
+      lines: () => [
+        `${at('constructor', 'acme.json')}#/metadata/capability_groups/constructor: capability_groups: expected a capability group id other than the names JavaScript objects reserve (__proto__, constructor, prototype, toString, ...), got "constructor"`,
+      ],
     },
     {
       name: 'a CSV row whose mapping type is __proto__: an error on its line',
       args: () => ['--data', at('proto-row')],
       code: 1,
-      lines: () => [`${at('proto-row', 'acme.csv')}:2: mapping_type: expected a mapping type name other than the names JavaScript objects reserve (__proto__, constructor, prototype, toString, ...), got "__proto__"`],
+      lines: () => [
+        `${at('proto-row', 'acme.csv')}:2: mapping_type: expected a mapping type name other than the names JavaScript objects reserve (__proto__, constructor, prototype, toString, ...), got "__proto__"`,
+      ],
     },
     {
       name: 'a baseline among the data with controls of no SP 800-53 family (ZZ-1, QQ-999(999)): an error for each, with its pointer',
@@ -317,7 +436,8 @@ describe('npm run data: careless and hostile mapping files', () => {
       code: 1,
       lines: () =>
         ['1', '2'].map(
-          (i) => `${at('baseline-input', 'acme-low.json')}#/controls/${i}: controls[${i}]: expected a control of one of SP 800-53's families (AC, AT, AU, CA, CM, CP, IA, IR, MA, MP, PE, PL, PM, PS, PT, RA, SA, SC, SI, SR), got ${i === '1' ? '"ZZ-1"' : '"QQ-999(999)"'}`,
+          (i) =>
+            `${at('baseline-input', 'acme-low.json')}#/controls/${i}: controls[${i}]: expected a control of one of SP 800-53's families (AC, AT, AU, CA, CM, CP, IA, IR, MA, MP, PE, PL, PM, PS, PT, RA, SA, SC, SI, SR), got ${i === '1' ? '"ZZ-1"' : '"QQ-999(999)"'}`,
         ),
     },
     {
@@ -325,10 +445,17 @@ describe('npm run data: careless and hostile mapping files', () => {
       args: () => ['--data', at('given', '.given.json')],
       env: () => ({ MAPSCOPE_BASELINES: at('baseline-folder') }),
       code: 1,
-      lines: () => [`${at('baseline-folder', 'acme-low.json')}#/controls/1: controls[1]: expected a control of one of SP 800-53's families (AC, AT, AU, CA, CM, CP, IA, IR, MA, MP, PE, PL, PM, PS, PT, RA, SA, SC, SI, SR), got "ZZ-1"`],
+      lines: () => [
+        `${at('baseline-folder', 'acme-low.json')}#/controls/1: controls[1]: expected a control of one of SP 800-53's families (AC, AT, AU, CA, CM, CP, IA, IR, MA, MP, PE, PL, PM, PS, PT, RA, SA, SC, SI, SR), got "ZZ-1"`,
+      ],
     },
     // Already refused before issue 19, kept in the sweep.
-    { name: '(already) a row with more cells than the header: an error on its line', args: () => ['--data', at('cells')], code: 1, lines: () => [`${at('cells', 'acme.csv')}:2: expected 9 cells, got 10`] },
+    {
+      name: '(already) a row with more cells than the header: an error on its line',
+      args: () => ['--data', at('cells')],
+      code: 1,
+      lines: () => [`${at('cells', 'acme.csv')}:2: expected 9 cells, got 10`],
+    },
     {
       name: '(already) a row naming a mapping type its file does not declare',
       args: () => ['--data', fixture('broken', 'undeclared-mapping-type.json')],
@@ -358,7 +485,9 @@ describe('npm run attack: bundles it no longer trusts', () => {
       name: 'a matrix and tactics but no attack-patterns: refused (it replaced 1.0 with 0 techniques)',
       args: () => [bundleAt('no-techniques')],
       code: 1,
-      lines: () => [`${bundleAt('no-techniques')}: expected ATT&CK techniques: attack-pattern objects (a bundle of tactics alone would leave its version without techniques), got none`],
+      lines: () => [
+        `${bundleAt('no-techniques')}: expected ATT&CK techniques: attack-pattern objects (a bundle of tactics alone would leave its version without techniques), got none`,
+      ],
     },
     {
       name: 'an ATT&CK id on two active attack-patterns: an error naming both objects (the later won)',
@@ -392,7 +521,9 @@ describe('npm run attack: bundles it no longer trusts', () => {
       name: 'a sub-technique whose parent the bundle lacks: an error (it got a parent that does not exist)',
       args: () => [bundleAt('orphan')],
       code: 1,
-      lines: () => [`${bundleAt('orphan')}#/objects/6: external_references: expected a sub-technique whose parent technique is in the bundle (T1901 for T1901.001), got "attack-pattern--00000000-0000-4000-8000-000000000002", T1901.001, without T1901`],
+      lines: () => [
+        `${bundleAt('orphan')}#/objects/6: external_references: expected a sub-technique whose parent technique is in the bundle (T1901 for T1901.001), got "attack-pattern--00000000-0000-4000-8000-000000000002", T1901.001, without T1901`,
+      ],
     },
     {
       name: 'a subtechnique-of to another technique than its parent: an error',
@@ -406,7 +537,9 @@ describe('npm run attack: bundles it no longer trusts', () => {
       name: 'a bundle with fewer techniques than the catalog has of its version: refused without --force',
       args: () => [bundleAt('smaller')],
       code: 1,
-      lines: () => [`${bundleAt('smaller')}: expected at least the 6 techniques and sub-techniques and 3 tactics the catalog has of enterprise 1.0 (--force replaces it all the same), got 5 techniques and sub-techniques and 3 tactics`],
+      lines: () => [
+        `${bundleAt('smaller')}: expected at least the 6 techniques and sub-techniques and 3 tactics the catalog has of enterprise 1.0 (--force replaces it all the same), got 5 techniques and sub-techniques and 3 tactics`,
+      ],
     },
     {
       name: 'the same with --force: replaced',
@@ -422,10 +555,12 @@ describe('npm run attack: bundles it no longer trusts', () => {
       name: 'two bundles of one version: an error naming both (the later replaced the earlier)',
       args: () => [bundleAt('again'), fixture('attack', 'bundles', 'enterprise-attack-1.0.json')],
       code: 1,
-      lines: () => [`tests/fixtures/attack/bundles/enterprise-attack-1.0.json: expected one bundle of enterprise 1.0 (${bundleAt('again')} is one too), got a second one`],
+      lines: () => [
+        `tests/fixtures/attack/bundles/enterprise-attack-1.0.json: expected one bundle of enterprise 1.0 (${bundleAt('again')} is one too), got a second one`,
+      ],
     },
     {
-      name: 'an attack-pattern whose STIX id is not attack-pattern--<uuid>: an error (the catalog\'s check threw at write time)',
+      name: "an attack-pattern whose STIX id is not attack-pattern--<uuid>: an error (the catalog's check threw at write time)",
       args: () => [bundleAt('stix-id')],
       code: 1,
       lines: () => [`${bundleAt('stix-id')}#/objects/8: id: expected a STIX id of the form attack-pattern--<uuid> (on T1902), got "attack-pattern--rooms"`],
@@ -434,7 +569,9 @@ describe('npm run attack: bundles it no longer trusts', () => {
       name: 'a null kill chain phase and a null external reference: an error, no TypeError',
       args: () => [bundleAt('null-phase')],
       code: 1,
-      lines: () => [`${bundleAt('null-phase')}#/objects/8: kill_chain_phases: expected a tactic the bundle holds (first-steps|looking-around|leaving), got nothing on T1902 (attack-pattern--00000000-0000-4000-8000-000000000004)`],
+      lines: () => [
+        `${bundleAt('null-phase')}#/objects/8: kill_chain_phases: expected a tactic the bundle holds (first-steps|looking-around|leaving), got nothing on T1902 (attack-pattern--00000000-0000-4000-8000-000000000004)`,
+      ],
     },
     {
       name: 'objects of type "__proto__" and "constructor" in a complete bundle: passed over like any type Mapscope does not read, no TypeError',
@@ -446,13 +583,16 @@ describe('npm run attack: bundles it no longer trusts', () => {
       name: '(already) the same version again, as large: replaced, exit 0',
       args: () => [bundleAt('again')],
       code: 0,
-      check: async (run) => expect(run.stdout).toContain('enterprise 1.0: 6 techniques and sub-techniques (6 active), 3 tactics (replaces the version in the catalog)'),
+      check: async (run) =>
+        expect(run.stdout).toContain('enterprise 1.0: 6 techniques and sub-techniques (6 active), 3 tactics (replaces the version in the catalog)'),
     },
     {
       name: '(already) a technique naming a tactic the bundle lacks',
       args: () => [fixture('attack', 'broken', 'enterprise-attack-4.0.json')],
       code: 1,
-      lines: () => [expect.stringMatching(/enterprise-attack-4\.0\.json#\/objects\/6: kill_chain_phases: expected a tactic the bundle holds/) as unknown as string],
+      lines: () => [
+        expect.stringMatching(/enterprise-attack-4\.0\.json#\/objects\/6: kill_chain_phases: expected a tactic the bundle holds/) as unknown as string,
+      ],
     },
   ]);
 });
@@ -479,18 +619,24 @@ describe('npm run baselines: control ids of no SP 800-53 family', () => {
       name: '(already) ZZ-1 in capitals: not an OSCAL id',
       args: () => [profile('profiles-upper')],
       code: 1,
-      lines: () => [`${profile('profiles-upper')}#/profile/imports/0/include-controls/0/with-ids/${zzAt}: with-ids: expected an SP 800-53 control id as OSCAL writes it, such as "ac-2" or "ac-2.1", got "ZZ-1"`],
+      lines: () => [
+        `${profile('profiles-upper')}#/profile/imports/0/include-controls/0/with-ids/${zzAt}: with-ids: expected an SP 800-53 control id as OSCAL writes it, such as "ac-2" or "ac-2.1", got "ZZ-1"`,
+      ],
     },
     {
       name: '(already) include-all: refused, it needs the catalog',
       args: () => [fixture('oscal', 'broken', 'include-all.json')],
       code: 1,
-      lines: () => [expect.stringMatching(/include-all\.json#\/profile\/imports\/0\/include-all: include-all: expected include-controls with with-ids/) as unknown as string],
+      lines: () => [
+        expect.stringMatching(
+          /include-all\.json#\/profile\/imports\/0\/include-all: include-all: expected include-controls with with-ids/,
+        ) as unknown as string,
+      ],
     },
   ]);
 });
 
-describe('the repository\'s own outputs', () => {
+describe("the repository's own outputs", () => {
   it('are byte for byte as before the sweep (data/attack, data/baselines)', async () => {
     for (const dir of OWN) expect(await snapshot(path.join(ROOT, dir)), dir).toEqual(own[dir]);
   });

@@ -18,7 +18,10 @@ let model: Model;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'mapscope-long-ids-'));
-  result = await runScript('build.ts', ['--data', fixture('long-ids')], { MAPSCOPE_GENERATED: path.join(work, 'generated'), MAPSCOPE_OUT: path.join(work, 'dist') }).done;
+  result = await runScript('build.ts', ['--data', fixture('long-ids')], {
+    MAPSCOPE_GENERATED: path.join(work, 'generated'),
+    MAPSCOPE_OUT: path.join(work, 'dist'),
+  }).done;
   if (result.code === 0) model = readModel(modelPath(path.join(work, 'generated')));
 }, 180_000);
 

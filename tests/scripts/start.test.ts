@@ -21,17 +21,22 @@ beforeAll(async () => {
   const work = await mkdtemp(path.join(tmpdir(), 'mapscope-start-'));
   settings = path.join(work, 'settings');
   const port = await freePort();
-  start = runNpm('start', ['--port', String(port)], {
-    MAPSCOPE_OUT: path.join(work, 'dist'),
-    MAPSCOPE_GENERATED: path.join(work, 'generated'),
-    MAPSCOPE_DATA: '',
-    MAPSCOPE_ATTACK: '',
-    XDG_CONFIG_HOME: settings,
-    CI: 'false',
-    ASTRO_TELEMETRY_DISABLED: undefined,
-    TELEMETRY_DISABLED: undefined,
-    NODE_ENV: undefined,
-  }, 'pipe');
+  start = runNpm(
+    'start',
+    ['--port', String(port)],
+    {
+      MAPSCOPE_OUT: path.join(work, 'dist'),
+      MAPSCOPE_GENERATED: path.join(work, 'generated'),
+      MAPSCOPE_DATA: '',
+      MAPSCOPE_ATTACK: '',
+      XDG_CONFIG_HOME: settings,
+      CI: 'false',
+      ASTRO_TELEMETRY_DISABLED: undefined,
+      TELEMETRY_DISABLED: undefined,
+      NODE_ENV: undefined,
+    },
+    'pipe',
+  );
   for (const stream of [start.child.stdout!, start.child.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://localhost:${port}/`;
   const served = await until(async () => {

@@ -24,7 +24,11 @@ beforeAll(async () => {
 function expectOneLine(stderr: string, intact: string) {
   const lines = stderr.trim().split('\n');
   expect(lines, stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(new RegExp(`^Error: cannot write ${file}\\S*: a (part of the path is a file, not a folder \\(ENOTDIR\\)|file is there, where a folder is needed \\(EEXIST\\))\\. ${intact}$`));
+  expect(lines[0]).toMatch(
+    new RegExp(
+      `^Error: cannot write ${file}\\S*: a (part of the path is a file, not a folder \\(ENOTDIR\\)|file is there, where a folder is needed \\(EEXIST\\))\\. ${intact}$`,
+    ),
+  );
   expect(stderr).not.toMatch(/^\s+at /m);
 }
 

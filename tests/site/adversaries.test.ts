@@ -53,11 +53,15 @@ describe('a group page', () => {
     ]);
     // T1903 is the campaign's: said, and linked.
     expect(linksOf(table.rows[2]!.cells['Name'])).toContainEqual(['C0901', '/campaigns/C0901/']);
-    expect(text(doc.querySelector('#enterprise-techniques-title'))).toBe('Techniques 3 techniques in ATT&CK Enterprise 5.0; 2 covered by the site’s frameworks');
+    expect(text(doc.querySelector('#enterprise-techniques-title'))).toBe(
+      'Techniques 3 techniques in ATT&CK Enterprise 5.0; 2 covered by the site’s frameworks',
+    );
   });
 
   it('states the counting rules, and shows the techniques of its software apart, not counted', () => {
-    expect(text(doc.querySelector('.counting-rules'))).toMatch(/a group’s techniques are those it uses itself plus those of the campaigns attributed to it.*the techniques of its software are listed apart and not counted/);
+    expect(text(doc.querySelector('.counting-rules'))).toMatch(
+      /a group’s techniques are those it uses itself plus those of the campaigns attributed to it.*the techniques of its software are listed apart and not counted/,
+    );
     expect(text(doc.querySelector('#enterprise-software-techniques-title'))).toBe('With its software 2 more techniques, 5 in all');
     const apart = tableOf(doc.querySelector('#enterprise-software-techniques table')!);
     expect(apart.rows.map((r) => [text(r.cells['ID']), text(r.cells['Software']), text(r.cells['demo'])])).toEqual([
@@ -72,7 +76,7 @@ describe('a group page', () => {
     expect(link.getAttribute('href')).toBe('/coverage/?t=G0901');
   });
 
-  it("has the matrix of its techniques only, shaded by how many capabilities cover each", () => {
+  it('has the matrix of its techniques only, shaded by how many capabilities cover each', () => {
     const cells = cellsOf(doc, '#enterprise-matrix');
     expect([...cells.keys()].sort()).toEqual(['T1901', 'T1902', 'T1903']);
     expect(cells.get('T1901')!.getAttribute('class')).toBe('s2');
@@ -136,7 +140,9 @@ describe('a mitigation page', () => {
 describe('technique pages', () => {
   it('say who uses the technique (counts, then the lists linked), its mitigations and detection strategies', () => {
     const doc = page(site.dist, '/techniques/T1901/');
-    expect(text(doc.querySelector('#used-by-enterprise .used-by-count'))).toBe('2 users: 1 group, 1 campaign, 0 software. Each uses T1901 itself (sub-techniques count as themselves).');
+    expect(text(doc.querySelector('#used-by-enterprise .used-by-count'))).toBe(
+      '2 users: 1 group, 1 campaign, 0 software. Each uses T1901 itself (sub-techniques count as themselves).',
+    );
     const lists = doc.querySelectorAll('#used-by-enterprise details');
     expect(lists.map((d) => text(d.querySelector('summary')))).toEqual(['Groups (1)', 'Campaigns (1)']);
     expect(text(lists[0]!.querySelector('li'))).toBe('Quiet Otters G0901');
@@ -166,7 +172,12 @@ describe('APT29 on the default site', () => {
       ['Operation Ghost', '/campaigns/C0023/'],
       ['SolarWinds Compromise', '/campaigns/C0024/'],
     ]);
-    expect(linksOf(facts['Software'])).toEqual(expect.arrayContaining([['Mimikatz', '/software/S0002/'], ['Cobalt Strike', '/software/S0154/']]));
+    expect(linksOf(facts['Software'])).toEqual(
+      expect.arrayContaining([
+        ['Mimikatz', '/software/S0002/'],
+        ['Cobalt Strike', '/software/S0154/'],
+      ]),
+    );
     expect(doc.querySelectorAll('#enterprise-techniques tbody tr')).toHaveLength(119);
     expect(text(doc.querySelector('#enterprise-software-techniques-title'))).toMatch(/, 249 in all$/);
     expect(doc.querySelector('a.threat-profile')!.getAttribute('href')).toBe('/coverage/?t=G0016');

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 
 describe('technique pages with bundles given', () => {
-  it('render the description\'s markdown safely, with its citations as numbered sources', () => {
+  it("render the description's markdown safely, with its citations as numbered sources", () => {
     const doc = page(site.dist, '/techniques/T1903/');
     const description = doc.querySelector('section.description')!;
     expect(text(description.querySelector('p'))).toBe('Adversaries may peek through keyholes with keyhole.exe --peek and care.[1]');
@@ -58,7 +58,7 @@ describe('technique pages with bundles given', () => {
 });
 
 describe('capability pages', () => {
-  it('show what the capability covers under every tactic, with the counts, and link the set\'s full matrix', () => {
+  it("show what the capability covers under every tactic, with the counts, and link the set's full matrix", () => {
     const doc = page(site.dist, '/frameworks/demo/capabilities/c-1/');
     const matrix = doc.querySelector('#matrix')!;
     expect(matrix.querySelectorAll('.mx-col h3').map(text)).toEqual(['First Steps 2 of 3 covered', 'Looking Around 0 of 2 covered', 'Leaving 0 of 2 covered']);
@@ -76,13 +76,21 @@ describe('capability pages', () => {
 });
 
 describe('tactic pages', () => {
-  it('list the tactic\'s techniques with the capabilities of each framework mapped to them', () => {
+  it("list the tactic's techniques with the capabilities of each framework mapped to them", () => {
     const doc = page(site.dist, '/tactics/TA0901/');
     expect(text(doc.querySelector('h1'))).toBe('TA0901 First Steps');
     const table = tableOf(doc.querySelector('main table')!);
     expect(table.headers).toEqual(['ID', 'Name', 'demo']);
-    expect(table.rows.map((r) => [text(r.cells['ID']), text(r.cells['demo'])])).toEqual([['T1901', '2'], ['T1901.001', '1'], ['T1901.002', '–']]);
-    expect(page(site.dist, '/tactics/').querySelectorAll('main a').map((a) => a.getAttribute('href'))).toEqual(expect.arrayContaining(['/tactics/TA0901/', '/tactics/TA0902/', '/tactics/TA0903/']));
+    expect(table.rows.map((r) => [text(r.cells['ID']), text(r.cells['demo'])])).toEqual([
+      ['T1901', '2'],
+      ['T1901.001', '1'],
+      ['T1901.002', '–'],
+    ]);
+    expect(
+      page(site.dist, '/tactics/')
+        .querySelectorAll('main a')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(expect.arrayContaining(['/tactics/TA0901/', '/tactics/TA0902/', '/tactics/TA0903/']));
     expect(page(site.dist, '/techniques/').querySelector('nav.by-tactic a[href="/tactics/TA0903/"]')).not.toBeNull();
   });
 });
@@ -90,7 +98,7 @@ describe('tactic pages', () => {
 describe('set pages', () => {
   const doc = () => page(site.dist, '/sets/demo-1_attack-2.0-enterprise/');
 
-  it('show the matrix of the set\'s version: tactics in order with counts, each cell linked and saying its coverage', () => {
+  it("show the matrix of the set's version: tactics in order with counts, each cell linked and saying its coverage", () => {
     const matrix = doc().querySelector('#matrix')!;
     expect(matrix.querySelectorAll('.mx-col h3').map(text)).toEqual(['First Steps 2 of 3 covered', 'Looking Around 1 of 2 covered', 'Leaving 1 of 2 covered']);
     const cell = matrix.querySelector('.matrix li a')!;
@@ -111,7 +119,9 @@ describe('set pages', () => {
     const stats = doc().querySelectorAll('ul.stats li').map(text);
     expect(stats).toContain('4 techniques');
     const note = doc().querySelector('#matrix .matrix-unplaced')!;
-    expect(text(note)).toBe('One mapped technique has no cell in this matrix, so it is not counted above: T1904 (revoked in ATT&CK Enterprise 2.0, replaced by T1903; see the warning).');
+    expect(text(note)).toBe(
+      'One mapped technique has no cell in this matrix, so it is not counted above: T1904 (revoked in ATT&CK Enterprise 2.0, replaced by T1903; see the warning).',
+    );
     const links = note.querySelectorAll('a').map((a) => a.getAttribute('href'));
     expect(links).toEqual(['/techniques/T1904/', '/techniques/T1903/', '/data-quality/#demo-1_attack-2.0-enterprise-technique-revoked']);
     const warnings = page(site.dist, '/data-quality/').querySelector('[id="demo-1_attack-2.0-enterprise-technique-revoked"]')!;
@@ -120,7 +130,11 @@ describe('set pages', () => {
 
   it('list the gaps and offer them as a CSV', () => {
     const gaps = tableOf(doc().querySelector('#gaps table')!);
-    expect(gaps.rows.map((r) => [text(r.cells['ID']), text(r.cells['Listed as'])])).toEqual([['T1901.002', ''], ['T1902', 'non-mappable'], ['T1906', '']]);
+    expect(gaps.rows.map((r) => [text(r.cells['ID']), text(r.cells['Listed as'])])).toEqual([
+      ['T1901.002', ''],
+      ['T1902', 'non-mappable'],
+      ['T1906', ''],
+    ]);
     expect(doc().querySelector('a[href="/downloads/demo-1_attack-2.0-enterprise_gaps.csv"]')).not.toBeNull();
   });
 

@@ -21,7 +21,9 @@ describe('a site built for /mapscope/', () => {
       const doc = page(site.dist, path);
       const internal = [
         ...doc.querySelectorAll('a[href]').map((a) => a.getAttribute('href')!),
-        ...doc.querySelectorAll('link[href], script[src], form[action]').map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action')!),
+        ...doc
+          .querySelectorAll('link[href], script[src], form[action]')
+          .map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action')!),
       ].filter((href) => !/^https?:/.test(href) && !href.startsWith('#'));
       expect(internal.length).toBeGreaterThan(5);
       for (const href of internal) expect(href, `${path}: ${href}`).toMatch(/^\/mapscope\//);

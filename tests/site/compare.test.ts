@@ -83,10 +83,15 @@ describe('comparisons of three releases (tests/fixtures/compare)', () => {
     expect(items.map(text)).toEqual(['Compared with v1 @ 16.1 (older): +5 / -5 / ~1', 'Compared with v2 @ 18.1 (newer): +1 / -0 / ~0']);
     expect(items.map((li) => li.querySelector('a')!.getAttribute('href'))).toEqual([`/compare/${V1}/${V2}/`, `/compare/${V2}/${V2_LATER}/`]);
     const framework = page(site.dist, '/frameworks/acme_shield/');
-    expect(framework.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(expect.arrayContaining([`/compare/${V1}/${V2}/`, `/compare/${V2}/${V2_LATER}/`, '/compare/']));
+    expect(framework.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(
+      expect.arrayContaining([`/compare/${V1}/${V2}/`, `/compare/${V2}/${V2_LATER}/`, '/compare/']),
+    );
     const index = page(site.dist, '/compare/');
     const table = tableOf(index.querySelector('#framework-acme_shield table')!);
-    expect(table.rows.map((r) => [text(r.cells['Added']), text(r.cells['Removed']), text(r.cells['Changed'])])).toEqual([['1', '0', '0'], ['5', '5', '1']]);
+    expect(table.rows.map((r) => [text(r.cells['Added']), text(r.cells['Removed']), text(r.cells['Changed'])])).toEqual([
+      ['1', '0', '0'],
+      ['5', '5', '1'],
+    ]);
     const picker = index.querySelector('compare-picker')!;
     expect(picker.querySelector('form')!.hasAttribute('hidden')).toBe(true);
     expect(picker.querySelectorAll('select[name="a"] option').map((o) => o.getAttribute('value'))).toEqual([V2_LATER, V2, V1]);
@@ -94,7 +99,10 @@ describe('comparisons of three releases (tests/fixtures/compare)', () => {
     expect(text(index.querySelector('noscript'))).toContain('needs JavaScript');
     // Only /compare/ loads the picker: one script beyond the layout's.
     const layoutScripts = new Set(set.querySelectorAll('script').map((s) => s.getAttribute('src')));
-    const own = index.querySelectorAll('script').map((s) => s.getAttribute('src')).filter((src) => !layoutScripts.has(src));
+    const own = index
+      .querySelectorAll('script')
+      .map((s) => s.getAttribute('src'))
+      .filter((src) => !layoutScripts.has(src));
     expect(own).toHaveLength(1);
     expect(own[0]).toMatch(/^\/_astro\/[\w.-]+\.js$/);
     const report = await checkLinks(site.dist, '/');

@@ -24,8 +24,7 @@ beforeAll(async () => {
   pages = await Promise.all(html.map(async (file) => ({ file, doc: parse(await readFile(file, 'utf8')) })));
 });
 
-const rowOn = (doc: HTMLElement, techniqueId: string) =>
-  doc.querySelectorAll('tbody tr').find((tr) => text(tr).includes(techniqueId))!;
+const rowOn = (doc: HTMLElement, techniqueId: string) => doc.querySelectorAll('tbody tr').find((tr) => text(tr).includes(techniqueId))!;
 
 describe('the data-quality page', () => {
   it('lists every warning of the build, by set and kind, each place linked to its row', async () => {
@@ -61,7 +60,7 @@ describe('the data-quality page', () => {
     expect(page(site.dist, pagePath!).querySelector(`tr[id="${anchor}"]`)).not.toBeNull();
   });
 
-  it('is linked from every page\'s footer, and each set page gives its own count', () => {
+  it("is linked from every page's footer, and each set page gives its own count", () => {
     for (const { doc } of pages.filter(({ file }) => !file.endsWith('404.html'))) {
       expect(doc.querySelector('footer a[href="/data-quality/"]')).not.toBeNull();
     }
@@ -92,7 +91,7 @@ describe('rows', () => {
     expect(split.querySelectorAll('ul.refs .ref-text').map((e) => e.textContent)).toEqual(['licensing']);
   });
 
-  it('nowhere on the site link anything but http(s) URLs and the site\'s own pages', () => {
+  it("nowhere on the site link anything but http(s) URLs and the site's own pages", () => {
     let links = 0;
     for (const { file, doc } of pages) {
       for (const a of doc.querySelectorAll('a[href]')) {
@@ -104,7 +103,7 @@ describe('rows', () => {
     expect(links).toBeGreaterThan(100);
   });
 
-  it('show a scored row without a score as not scored, and a sub-technique\'s related score', () => {
+  it("show a scored row without a score as not scored, and a sub-technique's related score", () => {
     const doc = page(site.dist, '/frameworks/m365/capabilities/def-ap-e3/');
     const table = tableOf(doc.querySelector('#table-techniques')!);
     const unscored = table.rows.find((r) => text(r.cells['ATT&CK ID']) === 'T1534')!;

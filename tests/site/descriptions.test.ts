@@ -46,7 +46,7 @@ describe('a site built with --descriptions', () => {
     expect(text(withdrawn)).toMatch(/^Withdrawn/);
   });
 
-  it('shows the description files\' texts, sanitized, each named by its source where two describe one capability', () => {
+  it("shows the description files' texts, sanitized, each named by its source where two describe one capability", () => {
     const section = capabilityPage('nist_800_53', 'sc-7').querySelector('#text')!;
     expect(section.querySelectorAll('.description-text')).toHaveLength(2);
     expect(section.querySelectorAll('.text-source').map(text).join(' ')).toMatch(/rev5 \(.*nist-rev5_descriptions\.json\).*rev4/);
@@ -64,7 +64,14 @@ describe('a site built with --descriptions', () => {
 
   it('lists every irregularity of the description files on /data-quality/', () => {
     const kinds = new Set(model.warnings.map((w) => w.kind));
-    for (const kind of ['description-list-empty', 'description-id-blank', 'description-not-available', 'description-id-variant', 'description-html-repaired'] as const) expect(kinds).toContain(kind);
+    for (const kind of [
+      'description-list-empty',
+      'description-id-blank',
+      'description-not-available',
+      'description-id-variant',
+      'description-html-repaired',
+    ] as const)
+      expect(kinds).toContain(kind);
     const doc = page(site.dist, '/data-quality/');
     expect(text(doc.querySelector('main'))).toContain('Entries written "Not Available"');
     expect(text(doc.querySelector('main'))).toContain('HTML descriptions with markup Mapscope does not render');

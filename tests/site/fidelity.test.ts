@@ -33,7 +33,10 @@ const parseCsv = (csv: string): Row[] =>
   Papa.parse<Row>(csv, { header: true, skipEmptyLines: true }).data.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, restoreCell(v)])));
 const csvRows = async (name: string) => parseCsv(await readFile(path.join(site.dist, 'downloads', name), 'utf8'));
 const jsonFile = async (setId: string) =>
-  JSON.parse(await readFile(path.join(site.dist, 'downloads', `${setId}.json`), 'utf8')) as { metadata: Record<string, unknown>; mapping_objects: Record<string, unknown>[] };
+  JSON.parse(await readFile(path.join(site.dist, 'downloads', `${setId}.json`), 'utf8')) as {
+    metadata: Record<string, unknown>;
+    mapping_objects: Record<string, unknown>[];
+  };
 const byTechnique = (rows: readonly Record<string, unknown>[], id: string) => {
   const found = rows.filter((r) => r['attack_object_id'] === id);
   expect(found, id).toHaveLength(1);
@@ -144,7 +147,10 @@ describe('downloads write each field as its source does', () => {
   it('a non-mappable entry keeps its own spelling of its capability, its description and its status', async () => {
     for (const name of [`${OLD}.csv`, `${OLD}_non-mappable.csv`]) {
       const rows = (await csvRows(name)).filter((r) => r['attack_object_id'] === '');
-      expect(rows.map((r) => [r['capability_id'], r['capability_description'], r['status']]), name).toEqual([
+      expect(
+        rows.map((r) => [r['capability_id'], r['capability_description'], r['status']]),
+        name,
+      ).toEqual([
         ['Gate_Keeper', 'Gate Keeper', 'non_mappable'],
         ['gate_keeper', '(audit mode, no technique named)', 'complete'],
       ]);

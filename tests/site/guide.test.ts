@@ -12,7 +12,20 @@ const setIds = readdirSync(path.join(dist, 'sets'));
 
 describe('the guide', () => {
   it('has a section per mapping type family, each with a heading, reached from its table of contents', () => {
-    for (const id of ['what-a-mapping-is', 'control-mappings', 'technique-scores', 'cve-mappings', 'veris', 'non-mappable', 'scope', 'merged-rows', 'warnings', 'coverage-builder', 'comparisons', 'urls']) {
+    for (const id of [
+      'what-a-mapping-is',
+      'control-mappings',
+      'technique-scores',
+      'cve-mappings',
+      'veris',
+      'non-mappable',
+      'scope',
+      'merged-rows',
+      'warnings',
+      'coverage-builder',
+      'comparisons',
+      'urls',
+    ]) {
       expect(guide.querySelector(`section#${id} h2`), id).not.toBeNull();
       expect(guide.querySelector(`.guide-toc a[href="#${id}"]`), id).not.toBeNull();
     }
@@ -82,7 +95,13 @@ describe('the matrix of every framework (/matrix/)', () => {
     expect(text(t1046.querySelector('.fw-counts'))).toMatch(/^(nist_800_53 \d+ · azure \d+|azure \d+ · nist_800_53 \d+)$/);
     const blank = cells.find((li) => !li.getAttribute('class'))!;
     expect(text(blank.querySelector('.fw-counts'))).toBe('no framework');
-    expect(doc.querySelectorAll('#enterprise .matrix-legend li').map(text)).toEqual(['no framework', '1 framework', '2–3 frameworks', '4–6 frameworks', '7 or more frameworks']);
+    expect(doc.querySelectorAll('#enterprise .matrix-legend li').map(text)).toEqual([
+      'no framework',
+      '1 framework',
+      '2–3 frameworks',
+      '4–6 frameworks',
+      '7 or more frameworks',
+    ]);
   });
 
   it('is linked from the header', () => {

@@ -42,7 +42,7 @@ describe('hostile data in the built site', () => {
     const doc = page(site.dist, '/techniques/T1999/');
     const main = text(doc.querySelector('main'));
     expect(main).toContain("<script>alert('xss-script')</script> javascript:alert('xss-js')");
-    expect(main).toContain('"><svg onload=alert(\'xss-svg\')>');
+    expect(main).toContain("\"><svg onload=alert('xss-svg')>");
     expect(text(doc.querySelector('h1'))).toBe(`T1999 <img src=x onerror="alert('xss-img')">`);
     const reference = doc.querySelectorAll('ul.refs a').map((a) => a.getAttribute('href'));
     // Quoted and escaped in the attribute: the link goes where the data says, nothing runs.
@@ -72,7 +72,9 @@ describe('hostile data in the built site', () => {
 
   it('keeps exports inert too: JSON carries the text as strings', async () => {
     const downloads = await readdir(path.join(site.dist, 'downloads'));
-    const setJson = downloads.find((f) => /_attack-16\.1-enterprise\.json$/.test(f) && !f.includes('_T') && !f.includes('_capability') && !f.includes('_group'))!;
+    const setJson = downloads.find(
+      (f) => /_attack-16\.1-enterprise\.json$/.test(f) && !f.includes('_T') && !f.includes('_capability') && !f.includes('_group'),
+    )!;
     const data = JSON.parse(await readFile(path.join(site.dist, 'downloads', setJson), 'utf8'));
     expect(data.mapping_objects.map((o: { capability_id: string }) => o.capability_id)).toContain('../../etc/passwd');
     expect(data.metadata.author).toBe(`<img src=x onerror="alert('xss-img')">`);

@@ -6,7 +6,7 @@ import { page, tableOf, text } from '../support/html.ts';
 const { dist } = inject('defaultSite');
 
 describe('the default site', () => {
-  it('AC-4\'s page lists T1046 with its row link', () => {
+  it("AC-4's page lists T1046 with its row link", () => {
     const doc = page(dist, '/frameworks/nist_800_53/capabilities/ac-4/');
     expect(text(doc.querySelector('h1'))).toBe('AC-4 Information Flow Enforcement');
     const table = tableOf(doc.querySelector('#table-techniques')!);
@@ -51,7 +51,7 @@ describe('the default site', () => {
     expect(groups.rows.find((r) => text(r.cells['Group']) === 'azure_web_application_firewall')!.cells['Mappings']!.text).toBe('2');
   });
 
-  it('the footer carries the ATT&CK attribution and leads to each framework\'s source', () => {
+  it("the footer carries the ATT&CK attribution and leads to each framework's source", () => {
     const footer = page(dist, '/techniques/T1046/').querySelector('footer')!;
     expect(text(footer)).toContain('ATT&CK® is a registered trademark of The MITRE Corporation.');
     expect(text(footer)).toContain('Mapping data: 2 sets of 2 frameworks; their sources are on the frameworks page.');
@@ -86,21 +86,31 @@ describe('the default site', () => {
 });
 
 describe('downloads on pages', () => {
-  it('T1046 offers its own CSV and workbook, and JSON, YAML, a Navigator layer and a STIX bundle per set, saying how many mappings each row\'s files hold and what each format is for', () => {
+  it("T1046 offers its own CSV and workbook, and JSON, YAML, a Navigator layer and a STIX bundle per set, saying how many mappings each row's files hold and what each format is for", () => {
     const doc = page(dist, '/techniques/T1046/');
     const section = doc.querySelector('section.downloads')!;
     const table = tableOf(section.querySelector('table')!);
     expect(table.headers).toEqual(['Set', 'CSV', 'Excel workbook', 'JSON', 'YAML', 'Navigator layer', 'STIX 2.1 bundle']);
-    expect(table.rows.map((r) => text(r.cells['Set']))).toEqual(['All 2 sets (17 mappings)', 'Microsoft Azure 06/29/2021 @ 8.2 (6 mappings)', 'NIST SP 800-53 rev5 @ 8.2 (11 mappings)']);
+    expect(table.rows.map((r) => text(r.cells['Set']))).toEqual([
+      'All 2 sets (17 mappings)',
+      'Microsoft Azure 06/29/2021 @ 8.2 (6 mappings)',
+      'NIST SP 800-53 rev5 @ 8.2 (11 mappings)',
+    ]);
     const links = section.querySelectorAll('a');
     expect(links.map((a) => text(a))).toEqual(['CSV', 'Excel', 'JSON', 'YAML', 'Layer', 'STIX', 'JSON', 'YAML', 'Layer', 'STIX']);
     // A line per format on what it is for; no Navigator link, the build knowing no public origin.
     expect(section.querySelectorAll('.download-formats dt').map(text)).toEqual(['CSV', 'Excel workbook', 'JSON', 'YAML', 'Navigator layer', 'STIX 2.1 bundle']);
     expect(section.querySelectorAll('.download-formats dd').every((dd) => text(dd).length > 20)).toBe(true);
-    expect(page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelectorAll('section.downloads a').map(text)).not.toContain('Open in ATT&CK Navigator');
+    expect(page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelectorAll('section.downloads a').map(text)).not.toContain(
+      'Open in ATT&CK Navigator',
+    );
     // What the browser needs to name and make them.
     const element = section.querySelector('scoped-downloads')!;
-    expect([element.getAttribute('data-all-sets'), element.getAttribute('data-stem'), element.getAttribute('data-subject')]).toEqual(['T1046_all-sets.csv', 'T1046', 'T1046']);
+    expect([element.getAttribute('data-all-sets'), element.getAttribute('data-stem'), element.getAttribute('data-subject')]).toEqual([
+      'T1046_all-sets.csv',
+      'T1046',
+      'T1046',
+    ]);
     // The all-sets row covers the sets of the rows below it.
     expect(table.rows.map((r) => r.element.hasAttribute('data-all'))).toEqual([true, false, false]);
     // Without JavaScript each link gives its set's whole file, which the build wrote; the
@@ -127,10 +137,20 @@ describe('downloads on pages', () => {
 
   it('set, capability and group pages offer their downloads too', () => {
     for (const path of ['/sets/nist_800_53-rev5_attack-8.2-enterprise/', '/frameworks/nist_800_53/capabilities/ac-4/', '/frameworks/nist_800_53/groups/cm/']) {
-      const links = page(dist, path).querySelectorAll('section.downloads a').map((a) => a.getAttribute('href'));
-      expect(links.map((l) => l!.split('/').pop()!.replace(/^.*?(_gaps)?\.(\w+)$/, '$2$1')).sort(), path).toEqual(
-        path.startsWith('/sets/') ? ['csv', 'csv_gaps', 'json', 'json'] : ['csv', 'json', 'json'],
-      );
+      const links = page(dist, path)
+        .querySelectorAll('section.downloads a')
+        .map((a) => a.getAttribute('href'));
+      expect(
+        links
+          .map((l) =>
+            l!
+              .split('/')
+              .pop()!
+              .replace(/^.*?(_gaps)?\.(\w+)$/, '$2$1'),
+          )
+          .sort(),
+        path,
+      ).toEqual(path.startsWith('/sets/') ? ['csv', 'csv_gaps', 'json', 'json'] : ['csv', 'json', 'json']);
     }
     expect(page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelector('section.downloads a')!.getAttribute('href')).toBe(
       '/downloads/nist_800_53-rev5_attack-8.2-enterprise.csv',

@@ -27,7 +27,10 @@ describe('the T1046 technique page', () => {
     expect(text(doc.querySelector('h1'))).toBe('T1046 Network Service Discovery');
     const facts = Object.fromEntries(doc.querySelectorAll('dl.facts dt').map((dt) => [text(dt), dt.nextElementSibling!]));
     // Its name in each run of ATT&CK versions, from the catalog.
-    expect(facts['Names']!.querySelectorAll('li').map(text)).toEqual(['Network Service Scanning ATT&CK 8.2–10.1', 'Network Service Discovery ATT&CK 12.1–18.1']);
+    expect(facts['Names']!.querySelectorAll('li').map(text)).toEqual([
+      'Network Service Scanning ATT&CK 8.2–10.1',
+      'Network Service Discovery ATT&CK 12.1–18.1',
+    ]);
     expect(text(facts['Tactic'])).toBe('Discovery TA0007');
     expect(facts['Tactic']!.querySelector('a')!.getAttribute('href')).toBe('/tactics/TA0007/');
     expect(facts['Platforms']!.querySelectorAll('li').map(text)).toEqual(['Containers', 'IaaS', 'Linux', 'Network Devices', 'Windows', 'macOS']);
@@ -62,7 +65,14 @@ describe('the T1046 technique page', () => {
   it('has an Azure table with categories, values, comments and reference links', () => {
     const table = tableOf(doc.querySelector('#table-azure')!);
     expect(table.headers).toEqual([
-      'Capability ID', 'Capability Description', 'Mapping Type', 'Category', 'Value', 'Sets (version @ ATT&CK)', 'Notes', 'Link to row',
+      'Capability ID',
+      'Capability Description',
+      'Mapping Type',
+      'Category',
+      'Value',
+      'Sets (version @ ATT&CK)',
+      'Notes',
+      'Link to row',
     ]);
     const rows = table.rows.map((r) => ({
       id: text(r.cells['Capability ID']),
@@ -81,18 +91,13 @@ describe('the T1046 technique page', () => {
     ]);
     const sentinel = rows.find((r) => r.id === 'azure_sentinel')!;
     expect(sentinel.comment).toContain('30 or more ports used within a 10 minute window');
-    expect(sentinel.refs).toEqual([
-      'https://docs.microsoft.com/en-us/azure/sentinel/overview',
-      'https://docs.microsoft.com/en-us/azure/sentinel/hunting',
-    ]);
+    expect(sentinel.refs).toEqual(['https://docs.microsoft.com/en-us/azure/sentinel/overview', 'https://docs.microsoft.com/en-us/azure/sentinel/hunting']);
     expect(rows.find((r) => r.id === 'network_security_groups')!.refs).toEqual([
       'https://docs.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview',
       'https://docs.microsoft.com/en-us/azure/virtual-network/network-security-group-how-it-works',
       'https://docs.microsoft.com/en-us/azure/security-center/security-center-adaptive-network-hardening',
     ]);
-    expect(rows.find((r) => r.id === 'azure_network_traffic_analytics')!.comment).toBe(
-      'This control can detect network service scanning/discovery activity.',
-    );
+    expect(rows.find((r) => r.id === 'azure_network_traffic_analytics')!.comment).toBe('This control can detect network service scanning/discovery activity.');
     for (const link of doc.querySelectorAll('#table-azure ul.refs a')) expect(link.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
@@ -109,10 +114,7 @@ describe('the T1046 technique page', () => {
 
   it('offers one anchor per set to narrow the page', () => {
     const filters = doc.querySelectorAll('.set-filter li[id]');
-    expect(filters.map((li) => li.getAttribute('id'))).toEqual([
-      'set-azure-06.29.2021_attack-8.2-enterprise',
-      'set-nist_800_53-rev5_attack-8.2-enterprise',
-    ]);
+    expect(filters.map((li) => li.getAttribute('id'))).toEqual(['set-azure-06.29.2021_attack-8.2-enterprise', 'set-nist_800_53-rev5_attack-8.2-enterprise']);
     for (const li of filters) expect(li.querySelector('a')!.getAttribute('href')).toBe(`#${li.getAttribute('id')}`);
     expect(doc.querySelector('link[href="/set-filter.css"]')).not.toBeNull();
   });

@@ -23,7 +23,12 @@ export async function buildSite(options: SiteOptions & { label?: string } = {}):
 /** One name per fixture and options, readable: "warnings-<hash>". */
 function nameOf(options: SiteOptions): string {
   const data = (options.data ?? [path.join(ROOT, 'data')]).map((p) => path.resolve(p));
-  const canonical = { data, base: options.base ?? '/', attack: (options.attack ?? []).map((p) => path.resolve(p)), catalog: options.catalog ? path.resolve(options.catalog) : null };
+  const canonical = {
+    data,
+    base: options.base ?? '/',
+    attack: (options.attack ?? []).map((p) => path.resolve(p)),
+    catalog: options.catalog ? path.resolve(options.catalog) : null,
+  };
   const hash = createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 12);
   return `site-${data.map((p) => path.basename(p)).join('+')}-${hash}`;
 }

@@ -26,7 +26,9 @@ export function runNpm(script: string, args: string[], env: NodeJS.ProcessEnv, o
     stdio: ['ignore', output, output],
     env: { ...inherited, ...env, MAPSCOPE_TEST_TAG: tag },
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, tag, exited };
 }
 
@@ -37,7 +39,8 @@ export async function processesTagged(tag: string): Promise<{ pid: number; comma
     if (!/^\d+$/.test(entry)) continue;
     try {
       const environ = await readFile(`/proc/${entry}/environ`, 'latin1');
-      if (environ.includes(`MAPSCOPE_TEST_TAG=${tag}`)) found.push({ pid: Number(entry), command: (await readFile(`/proc/${entry}/cmdline`, 'latin1')).replace(/\0/g, ' ') });
+      if (environ.includes(`MAPSCOPE_TEST_TAG=${tag}`))
+        found.push({ pid: Number(entry), command: (await readFile(`/proc/${entry}/cmdline`, 'latin1')).replace(/\0/g, ' ') });
     } catch {
       // Gone meanwhile, or not ours to read.
     }

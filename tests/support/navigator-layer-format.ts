@@ -22,48 +22,47 @@ const technique = z.strictObject({
   showSubtechniques: z.boolean().optional(),
 });
 
-export const navigatorLayer45 = z
-  .strictObject({
-    versions: z.strictObject({
-      attack: z.string().optional(),
-      navigator: z.string().refine((v) => {
-        const [major = 0, minor = 0] = v.split('.').map(Number);
-        return major > 4 || (major === 4 && minor >= 9);
-      }, 'at least 4.9.0'),
-      layer: z.literal('4.5'),
-    }),
-    name: z.string().min(1),
-    description: z.string().optional(),
-    domain: z.enum(['enterprise-attack', 'mobile-attack', 'ics-attack']),
-    customDataURL: z.string().optional(),
-    filters: z.strictObject({ platforms: z.array(z.string()).optional() }).optional(),
-    sorting: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).optional(),
-    layout: z
-      .strictObject({
-        layout: z.enum(['side', 'flat', 'mini']).optional(),
-        showID: z.boolean().optional(),
-        showName: z.boolean().optional(),
-        showAggregateScores: z.boolean().optional(),
-        countUnscored: z.boolean().optional(),
-        aggregateFunction: z.enum(['average', 'min', 'max', 'sum']).optional(),
-        expandedSubtechniques: z.enum(['none', 'all', 'annotated']).optional(),
-      })
-      .optional(),
-    hideDisabled: z.boolean().optional(),
-    techniques: z.array(technique).optional(),
-    gradient: z
-      .strictObject({ colors: z.array(hexColor).min(2), minValue: z.number(), maxValue: z.number() })
-      .refine((g) => g.maxValue > g.minValue, 'maxValue must be > minValue')
-      .optional(),
-    legendItems: z.array(z.strictObject({ label: z.string(), color: hexColor })).optional(),
-    showTacticRowBackground: z.boolean().optional(),
-    tacticRowBackground: z.string().optional(),
-    selectTechniquesAcrossTactics: z.boolean().optional(),
-    selectSubtechniquesWithParent: z.boolean().optional(),
-    selectVisibleTechniques: z.boolean().optional(),
-    metadata: metadata.optional(),
-    links: links.optional(),
-  });
+export const navigatorLayer45 = z.strictObject({
+  versions: z.strictObject({
+    attack: z.string().optional(),
+    navigator: z.string().refine((v) => {
+      const [major = 0, minor = 0] = v.split('.').map(Number);
+      return major > 4 || (major === 4 && minor >= 9);
+    }, 'at least 4.9.0'),
+    layer: z.literal('4.5'),
+  }),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  domain: z.enum(['enterprise-attack', 'mobile-attack', 'ics-attack']),
+  customDataURL: z.string().optional(),
+  filters: z.strictObject({ platforms: z.array(z.string()).optional() }).optional(),
+  sorting: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  layout: z
+    .strictObject({
+      layout: z.enum(['side', 'flat', 'mini']).optional(),
+      showID: z.boolean().optional(),
+      showName: z.boolean().optional(),
+      showAggregateScores: z.boolean().optional(),
+      countUnscored: z.boolean().optional(),
+      aggregateFunction: z.enum(['average', 'min', 'max', 'sum']).optional(),
+      expandedSubtechniques: z.enum(['none', 'all', 'annotated']).optional(),
+    })
+    .optional(),
+  hideDisabled: z.boolean().optional(),
+  techniques: z.array(technique).optional(),
+  gradient: z
+    .strictObject({ colors: z.array(hexColor).min(2), minValue: z.number(), maxValue: z.number() })
+    .refine((g) => g.maxValue > g.minValue, 'maxValue must be > minValue')
+    .optional(),
+  legendItems: z.array(z.strictObject({ label: z.string(), color: hexColor })).optional(),
+  showTacticRowBackground: z.boolean().optional(),
+  tacticRowBackground: z.string().optional(),
+  selectTechniquesAcrossTactics: z.boolean().optional(),
+  selectSubtechniquesWithParent: z.boolean().optional(),
+  selectVisibleTechniques: z.boolean().optional(),
+  metadata: metadata.optional(),
+  links: links.optional(),
+});
 
 /** Problems of a layer against the 4.5 format, as readable lines (none when it conforms). */
 export function layerProblems(layer: unknown): string[] {

@@ -23,14 +23,19 @@ export function runScript(script: string, args: string[], env: Record<string, st
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
   return { child, done };
 }
 
 /** Every file of a folder with its SHA-256: equal snapshots mean byte-identical folders. */
 export async function snapshot(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const file of await listFiles(dir)) out[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+  for (const file of await listFiles(dir))
+    out[path.relative(dir, file)] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
   return out;
 }
 
@@ -46,17 +51,35 @@ export async function published(generated: string, dist: string) {
   const setIds = model.sets.map((s) => s.id).sort();
   return {
     model: { sets: setIds, frameworks: model.frameworks.map((f) => f.id).sort() },
-    pages: { sets: (await readdir(path.join(dist, 'sets'))).sort(), frameworks: (await readdir(path.join(dist, 'frameworks'))).filter((f) => f !== 'index.html').sort() },
+    pages: {
+      sets: (await readdir(path.join(dist, 'sets'))).sort(),
+      frameworks: (await readdir(path.join(dist, 'frameworks'))).filter((f) => f !== 'index.html').sort(),
+    },
     downloads: {
-      sets: downloads.filter((f) => f.endsWith('_rows.json')).map((f) => f.slice(0, -'_rows.json'.length)).sort(),
+      sets: downloads
+        .filter((f) => f.endsWith('_rows.json'))
+        .map((f) => f.slice(0, -'_rows.json'.length))
+        .sort(),
       strays: downloads.filter((f) => !f.startsWith('compare_') && !setIds.some((id) => f.startsWith(id))),
     },
-    manifest: [...new Set(Object.values(manifest).flatMap((groups) => groups.map((g) => g.setId)).filter((id) => id !== null))].sort(),
+    manifest: [
+      ...new Set(
+        Object.values(manifest)
+          .flatMap((groups) => groups.map((g) => g.setId))
+          .filter((id) => id !== null),
+      ),
+    ].sort(),
   };
 }
 
 /** Whether `published` found one build everywhere. */
 export function oneBuild(p: Awaited<ReturnType<typeof published>>): boolean {
   const same = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
-  return same(p.model.sets, p.pages.sets) && same(p.model.frameworks, p.pages.frameworks) && same(p.model.sets, p.downloads.sets) && same(p.model.sets, p.manifest) && p.downloads.strays.length === 0;
+  return (
+    same(p.model.sets, p.pages.sets) &&
+    same(p.model.frameworks, p.pages.frameworks) &&
+    same(p.model.sets, p.downloads.sets) &&
+    same(p.model.sets, p.manifest) &&
+    p.downloads.strays.length === 0
+  );
 }

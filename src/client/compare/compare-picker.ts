@@ -13,8 +13,12 @@ import { TECHNIQUE_ID } from '../../lib/core/vocabulary.ts';
 import { h } from '../elements/dom.ts';
 
 const loadCompareCode = () =>
-  Promise.all([import('../../lib/compare/diff-sets.ts'), import('../../lib/compare/from-unified.ts'), import('../../lib/compare/compare-csv.ts'), import('../downloads/set-files.ts')]);
-
+  Promise.all([
+    import('../../lib/compare/diff-sets.ts'),
+    import('../../lib/compare/from-unified.ts'),
+    import('../../lib/compare/compare-csv.ts'),
+    import('../downloads/set-files.ts'),
+  ]);
 
 class ComparePicker extends HTMLElement {
   private csvUrl: string | null = null;
@@ -95,7 +99,18 @@ class ComparePicker extends HTMLElement {
     const nodes: Node[] = [heading, note, download];
     if (staticPage) nodes.push(h('p', {}, h('a', { href: staticPage }, 'This pair also has a static page, with technique flags')));
     const mappingTable = (caption: string, rows: readonly CompareRow[]) =>
-      this.table(caption, ['Capability', 'Description', 'Technique', 'Name', 'Type', 'Score'], rows.map((r) => [r.capabilityLabel, r.capabilityDescription ?? '', r.techniqueId, r.techniqueName ?? '', this.typeLabels[r.mappingType] ?? r.mappingType, [r.scoreCategory, r.scoreValue].filter(Boolean).join(': ')]));
+      this.table(
+        caption,
+        ['Capability', 'Description', 'Technique', 'Name', 'Type', 'Score'],
+        rows.map((r) => [
+          r.capabilityLabel,
+          r.capabilityDescription ?? '',
+          r.techniqueId,
+          r.techniqueName ?? '',
+          this.typeLabels[r.mappingType] ?? r.mappingType,
+          [r.scoreCategory, r.scoreValue].filter(Boolean).join(': '),
+        ]),
+      );
     nodes.push(mappingTable(`Added: ${result.counts.added}`, result.added));
     nodes.push(mappingTable(`Removed: ${result.counts.removed}`, result.removed));
     const fieldNames = { scoreValue: 'Score', comments: 'Notes', references: 'References' } as const;
@@ -103,7 +118,9 @@ class ComparePicker extends HTMLElement {
       this.table(
         `Changed: ${result.counts.changed}`,
         ['Capability', 'Technique', 'Field', 'Old', 'New'],
-        result.changed.flatMap((c) => c.fields.map((f) => [c.new.capabilityLabel, c.new.techniqueId, fieldNames[f.field], f.old || 'none', `→ ${f.new || 'none'}`])),
+        result.changed.flatMap((c) =>
+          c.fields.map((f) => [c.new.capabilityLabel, c.new.techniqueId, fieldNames[f.field], f.old || 'none', `→ ${f.new || 'none'}`]),
+        ),
       ),
     );
     if (result.renames.length) {

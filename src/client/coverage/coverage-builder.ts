@@ -153,7 +153,13 @@ class CoverageBuilder extends HTMLElement {
       list.replaceChildren(
         ...options.map((ref, i) => {
           const [id, name, aliases] = this.data.domains[ref.domain]!.threats!.adversaries[ref.adversary]!;
-          const option = h('li', { id: `coverage-find-threat-${i}` }, h('strong', {}, id), ` ${name} `, h('small', {}, [this.data.domains[ref.domain]!.domain, ...aliases.slice(0, 4)].join(', ')));
+          const option = h(
+            'li',
+            { id: `coverage-find-threat-${i}` },
+            h('strong', {}, id),
+            ` ${name} `,
+            h('small', {}, [this.data.domains[ref.domain]!.domain, ...aliases.slice(0, 4)].join(', ')),
+          );
           option.setAttribute('role', 'option');
           option.addEventListener('mousedown', (event) => event.preventDefault());
           option.addEventListener('click', () => choose(i));
@@ -207,7 +213,8 @@ class CoverageBuilder extends HTMLElement {
       this.layerProblem.hidden = false;
       this.say(problem);
     };
-    if (file.size > MAX_LAYER_BYTES) return shown(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a layer file may be at most 10 MB. The selection is unchanged.`);
+    if (file.size > MAX_LAYER_BYTES)
+      return shown(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a layer file may be at most 10 MB. The selection is unchanged.`);
     const read = readThreatLayer(this.data, await file.text(), file.name, file.size);
     if ('problem' in read) return shown(`${read.problem} The selection is unchanged.`);
     this.layerProblem.hidden = true;
@@ -220,19 +227,39 @@ class CoverageBuilder extends HTMLElement {
     for (const id of this.threats.adversaries) {
       const found = this.data.domains.flatMap((d) => d.threats?.adversaries.find(([aid]) => aid === id) ?? []);
       const [, name, , techniques, software] = (found[0] ?? [id, id, [], [], []]) as [string, string, string[], number[], number[]];
-      const text = h('span', {}, h('strong', {}, id), ` ${name} (${plural(techniques.length, 'technique')}${software.length ? `, ${plural(software.length, 'software', 'software')}` : ''})`);
+      const text = h(
+        'span',
+        {},
+        h('strong', {}, id),
+        ` ${name} (${plural(techniques.length, 'technique')}${software.length ? `, ${plural(software.length, 'software', 'software')}` : ''})`,
+      );
       items.push(
-        this.chosenItem(name, text, () => {
-          this.threats = { ...this.threats, adversaries: this.threats.adversaries.filter((a) => a !== id) };
-        }, this.threatList),
+        this.chosenItem(
+          name,
+          text,
+          () => {
+            this.threats = { ...this.threats, adversaries: this.threats.adversaries.filter((a) => a !== id) };
+          },
+          this.threatList,
+        ),
       );
     }
     this.threats.layers.forEach((layer, i) => {
-      const text = h('span', {}, h('strong', {}, 'Layer'), ` ${layer.name} (${plural(layer.scores.size, 'technique')}, ${this.data.domains[layer.domain]!.domain})`);
+      const text = h(
+        'span',
+        {},
+        h('strong', {}, 'Layer'),
+        ` ${layer.name} (${plural(layer.scores.size, 'technique')}, ${this.data.domains[layer.domain]!.domain})`,
+      );
       items.push(
-        this.chosenItem(`layer ${layer.name}`, text, () => {
-          this.threats = { ...this.threats, layers: this.threats.layers.filter((_, j) => j !== i) };
-        }, this.threatList),
+        this.chosenItem(
+          `layer ${layer.name}`,
+          text,
+          () => {
+            this.threats = { ...this.threats, layers: this.threats.layers.filter((_, j) => j !== i) };
+          },
+          this.threatList,
+        ),
       );
     });
     this.threatList.replaceChildren(...items);
@@ -245,7 +272,9 @@ class CoverageBuilder extends HTMLElement {
   private renderFixNext(): void {
     this.fixPanel.hidden = this.threatResults.length === 0;
     // Rewritten only when the ranking changes: a change that leaves it alone costs nothing here.
-    const key = this.threatResults.map((t) => `${t.domain}:${[...t.fixNext, ...t.mitigations].map((p) => `${p.item}/${p.gain}/${p.share}`).join(',')}`).join('|');
+    const key = this.threatResults
+      .map((t) => `${t.domain}:${[...t.fixNext, ...t.mitigations].map((p) => `${p.item}/${p.gain}/${p.share}`).join(',')}`)
+      .join('|');
     if (key === this.fixShown) return;
     this.fixShown = key;
     if (!this.threatResults.length) return this.fixPanel.replaceChildren();
@@ -266,10 +295,13 @@ class CoverageBuilder extends HTMLElement {
     const sections = this.threatResults.map((threat) => {
       const domain = this.data.domains[threat.domain]!;
       const ids = (pick: FixPick) => pick.techniques.map((t) => domain.techniques[t]![0]);
-      const numbers = (pick: FixPick) => ` +${pick.gain} threat weight, ${plural(pick.techniques.length, 'technique')} (${Math.round(pick.share * 1000) / 10}% covered with those above): `;
+      const numbers = (pick: FixPick) =>
+        ` +${pick.gain} threat weight, ${plural(pick.techniques.length, 'technique')} (${Math.round(pick.share * 1000) / 10}% covered with those above): `;
       // The first dozen techniques linked, the rest counted: the list stays short to lay out.
       const techniqueLinks = (pick: FixPick) => [
-        ...ids(pick).slice(0, 12).flatMap((id, i) => [...(i ? [', '] : []), h('a', { href: this.techniqueUrl(id) }, id)]),
+        ...ids(pick)
+          .slice(0, 12)
+          .flatMap((id, i) => [...(i ? [', '] : []), h('a', { href: this.techniqueUrl(id) }, id)]),
         ...(pick.techniques.length > 12 ? [` and ${pick.techniques.length - 12} more`] : []),
       ];
       const capabilities = threat.fixNext.map((pick) => {
@@ -277,7 +309,17 @@ class CoverageBuilder extends HTMLElement {
         const add = h('button', { type: 'button', class: 'coverage-fix-add' }, 'Add');
         add.setAttribute('aria-label', `Add ${id}`);
         add.addEventListener('click', () => this.add([pick.item], `${id} added`));
-        return h('li', {}, h('a', { href: this.capabilityUrl(pick.item) }, h('strong', {}, id)), ` ${name} `, h('small', {}, this.data.frameworks[f]!.name), numbers(pick), ...techniqueLinks(pick), ' ', add);
+        return h(
+          'li',
+          {},
+          h('a', { href: this.capabilityUrl(pick.item) }, h('strong', {}, id)),
+          ` ${name} `,
+          h('small', {}, this.data.frameworks[f]!.name),
+          numbers(pick),
+          ...techniqueLinks(pick),
+          ' ',
+          add,
+        );
       });
       const mitigations = threat.mitigations.map((pick) => {
         const [id, name] = domain.threats!.mitigations[pick.item]!;
@@ -287,9 +329,13 @@ class CoverageBuilder extends HTMLElement {
         'div',
         { class: 'coverage-fix-domain' },
         h('h3', {}, `${this.views.get(threat.domain)?.label() ?? domain.domain}: what to fix next`),
-        capabilities.length ? h('ol', { class: 'coverage-fix-list', 'data-fix': 'capabilities' }, ...capabilities) : h('p', {}, 'No further capability of those frameworks covers a technique your adversaries use that is still uncovered.'),
+        capabilities.length
+          ? h('ol', { class: 'coverage-fix-list', 'data-fix': 'capabilities' }, ...capabilities)
+          : h('p', {}, 'No further capability of those frameworks covers a technique your adversaries use that is still uncovered.'),
         h('h4', {}, 'ATT&CK mitigations, ranked the same way'),
-        mitigations.length ? h('ol', { class: 'coverage-fix-list', 'data-fix': 'mitigations' }, ...mitigations) : h('p', {}, 'No mitigation adds uncovered threat weight.'),
+        mitigations.length
+          ? h('ol', { class: 'coverage-fix-list', 'data-fix': 'mitigations' }, ...mitigations)
+          : h('p', {}, 'No mitigation adds uncovered threat weight.'),
       );
     });
     this.fixPanel.replaceChildren(
@@ -408,7 +454,13 @@ class CoverageBuilder extends HTMLElement {
       'details',
       { class: 'coverage-browse' },
       h('summary', {}, 'Browse a framework'),
-      h('div', { class: 'coverage-browse-fields' }, field('Framework', frameworks), field('Group', groups), field('Capabilities (select one or more)', capabilities)),
+      h(
+        'div',
+        { class: 'coverage-browse-fields' },
+        field('Framework', frameworks),
+        field('Group', groups),
+        field('Capabilities (select one or more)', capabilities),
+      ),
       h('p', {}, addSelected, ' ', addGroup),
     );
   }
@@ -468,7 +520,11 @@ class CoverageBuilder extends HTMLElement {
     const chosen = chosenCapabilities(this.lookup, this.selection);
     const coverage = computeCoverage(this.data, chosen);
     this.threatResults = computeThreats(this.data, coverage, this.threats, { frameworks: this.fixFrameworks });
-    this.result = withDomains(this.data, coverage, this.threatResults.map((t) => t.domain));
+    this.result = withDomains(
+      this.data,
+      coverage,
+      this.threatResults.map((t) => t.domain),
+    );
     if (pushUrl) {
       const capabilities = selectionQuery(this.data, this.selection);
       const threats = threatQuery(this.threats);
@@ -478,7 +534,8 @@ class CoverageBuilder extends HTMLElement {
     this.renderThreatList();
     this.renderFixNext();
     this.renderResults(this.result);
-    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-baseline]')) button.setAttribute('aria-pressed', String(this.selection.baselines.has(Number(button.dataset['baseline']))));
+    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-baseline]'))
+      button.setAttribute('aria-pressed', String(this.selection.baselines.has(Number(button.dataset['baseline']))));
     this.dataset['renderMs'] = (performance.now() - started).toFixed(1);
     if (message) this.say(`${message}. ${this.summary(this.result)}`);
   }
@@ -500,7 +557,9 @@ class CoverageBuilder extends HTMLElement {
   private renderSelection(chosen: number[]): void {
     this.chosenHeading.textContent = chosen.length ? `Your selection: ${plural(chosen.length, 'capability', 'capabilities')}` : 'Your selection';
     if (!chosen.length) {
-      this.chosenList.replaceChildren(h('li', { class: 'coverage-empty' }, 'Nothing chosen yet: find capabilities above, browse a framework or add a baseline.'));
+      this.chosenList.replaceChildren(
+        h('li', { class: 'coverage-empty' }, 'Nothing chosen yet: find capabilities above, browse a framework or add a baseline.'),
+      );
       return;
     }
     // A baseline or a whole group is one entry, opened to list (and take out) its capabilities;
@@ -519,13 +578,25 @@ class CoverageBuilder extends HTMLElement {
     };
     for (const b of this.selection.baselines) {
       const members = membersOf(this.lookup, this.selection, { baseline: b });
-      entry(`b${b}`, this.data.baselines[b]!.title, members, this.data.baselines[b]!.caps.length - members.length, () => (this.selection = removeEntry(this.lookup, this.selection, { baseline: b })));
+      entry(
+        `b${b}`,
+        this.data.baselines[b]!.title,
+        members,
+        this.data.baselines[b]!.caps.length - members.length,
+        () => (this.selection = removeEntry(this.lookup, this.selection, { baseline: b })),
+      );
     }
     for (const g of this.selection.groups) {
       const group = this.data.groups[g]!;
       const members = membersOf(this.lookup, this.selection, { group: g });
       const all = this.lookup.capabilitiesOfGroup.get(g)?.length ?? 0;
-      entry(`g${g}`, `${this.data.frameworks[group.f]!.name} group ${group.label}`, members, all - members.length, () => (this.selection = removeEntry(this.lookup, this.selection, { group: g })));
+      entry(
+        `g${g}`,
+        `${this.data.frameworks[group.f]!.name} group ${group.label}`,
+        members,
+        all - members.length,
+        () => (this.selection = removeEntry(this.lookup, this.selection, { group: g })),
+      );
     }
     for (const c of chosenAlone(this.lookup, this.selection)) items.push(this.capabilityItem(c));
     this.chosenList.replaceChildren(...items);
@@ -553,7 +624,9 @@ class CoverageBuilder extends HTMLElement {
       this.update(true, `${label} removed`);
       // Keep the keyboard where it was: on the next item's button, else back on the find box.
       const buttons = this.removeButtons(list);
-      (buttons[Math.min(at, buttons.length - 1)] ?? this.querySelector<HTMLInputElement>(list === this.chosenList ? '#coverage-find' : '#coverage-find-threat'))?.focus();
+      (
+        buttons[Math.min(at, buttons.length - 1)] ?? this.querySelector<HTMLInputElement>(list === this.chosenList ? '#coverage-find' : '#coverage-find-threat')
+      )?.focus();
     });
     return h('li', {}, content, ' ', button);
   }
@@ -570,10 +643,16 @@ class CoverageBuilder extends HTMLElement {
       let view = this.views.get(d.domain);
       if (!view) {
         view = new CoverageDomainView(this.data, d.domain, { technique: (id) => this.techniqueUrl(id), capability: (c) => this.capabilityUrl(c) });
-        view.section.querySelectorAll<HTMLButtonElement>('[data-download]').forEach((button) => button.addEventListener('click', () => this.download(button.dataset['download']!, d.domain)));
+        view.section
+          .querySelectorAll<HTMLButtonElement>('[data-download]')
+          .forEach((button) => button.addEventListener('click', () => this.download(button.dataset['download']!, d.domain)));
         this.views.set(d.domain, view);
       }
-      view.update(d, byScore, this.threatResults.find((t) => t.domain === d.domain));
+      view.update(
+        d,
+        byScore,
+        this.threatResults.find((t) => t.domain === d.domain),
+      );
       sections.push(view.section);
     }
     this.shade.hidden = !anyScored;
@@ -584,7 +663,10 @@ class CoverageBuilder extends HTMLElement {
 
   private shadeChoice(): HTMLElement {
     const fieldset = h('fieldset', { class: 'coverage-shade' }, h('legend', {}, 'Shade the matrix by'));
-    for (const [value, label] of [['count', 'number of chosen capabilities'], ['score', 'best score (scored frameworks)']] as const) {
+    for (const [value, label] of [
+      ['count', 'number of chosen capabilities'],
+      ['score', 'best score (scored frameworks)'],
+    ] as const) {
       const input = h('input', { type: 'radio', name: 'coverage-shade', value, id: `coverage-shade-${value}` });
       input.checked = value === 'count';
       input.addEventListener('change', () => {
@@ -603,7 +685,21 @@ class CoverageBuilder extends HTMLElement {
     const name = this.data.domains[domain]!.domain;
     const [content, type, file] =
       kind === 'layer'
-        ? [JSON.stringify(coverageLayer(this.data, this.result, dc, location.href, this.threatResults.find((t) => t.domain === domain)), null, 2), 'application/json', `coverage_${name}_layer.json`]
+        ? [
+            JSON.stringify(
+              coverageLayer(
+                this.data,
+                this.result,
+                dc,
+                location.href,
+                this.threatResults.find((t) => t.domain === domain),
+              ),
+              null,
+              2,
+            ),
+            'application/json',
+            `coverage_${name}_layer.json`,
+          ]
         : [coverageCsv(this.data, this.result, this.threatResults), 'text/csv;charset=utf-8', 'coverage.csv'];
     const url = URL.createObjectURL(new Blob([content], { type }));
     const link = h('a', { href: url, download: file });

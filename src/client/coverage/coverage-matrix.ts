@@ -15,7 +15,6 @@ import { SCORE_RANK_LABELS } from '../../lib/core/scores.ts';
 import { THREAT_STATES, threatHeadline, threatState, type DomainThreat } from '../../lib/coverage/threat-profile.ts';
 import { h } from '../elements/dom.ts';
 
-
 export interface CoverageLinks {
   technique(id: string): string;
   capability(c: number): string;
@@ -53,7 +52,14 @@ export class CoverageDomainView {
     const subs = subtechniquesOf(domain);
     const link = (t: number) => {
       const [id, name] = domain.techniques[t]!;
-      return h('a', { href: links.technique(id) }, h('code', {}, id), ` ${name}`, h('span', { class: 'cov', 'aria-hidden': 'true' }), h('span', { class: 'sr' }, ' (not covered)'));
+      return h(
+        'a',
+        { href: links.technique(id) },
+        h('code', {}, id),
+        ` ${name}`,
+        h('span', { class: 'cov', 'aria-hidden': 'true' }),
+        h('span', { class: 'sr' }, ' (not covered)'),
+      );
     };
     const cell = (t: number): HTMLElement => {
       const children = subs.get(t) ?? [];
@@ -62,14 +68,25 @@ export class CoverageDomainView {
         h(
           'details',
           {},
-          h('summary', {}, h('span', { 'data-subs': t }, '0'), ` of ${plural(children.length, 'sub-technique')}`, h('span', { class: 'sr' }, ` of ${domain.techniques[t]![0]} covered`)),
+          h(
+            'summary',
+            {},
+            h('span', { 'data-subs': t }, '0'),
+            ` of ${plural(children.length, 'sub-technique')}`,
+            h('span', { class: 'sr' }, ` of ${domain.techniques[t]![0]} covered`),
+          ),
           h('ul', {}, ...children.map((s) => h('li', { 'data-t': s }, link(s)))),
         );
       return h('li', { 'data-t': t }, link(t), details);
     };
     const columns = domain.tactics.map((tactic) => {
       const id = `${prefix}-${tactic.id}`;
-      return h('div', { class: 'mx-col' }, h('h3', { id }, `${tactic.name} `, h('small', { 'data-column': true })), tactic.parents.length > 0 && h('ul', { 'aria-labelledby': id }, ...tactic.parents.map(cell)));
+      return h(
+        'div',
+        { class: 'mx-col' },
+        h('h3', { id }, `${tactic.name} `, h('small', { 'data-column': true })),
+        tactic.parents.length > 0 && h('ul', { 'aria-labelledby': id }, ...tactic.parents.map(cell)),
+      );
     });
     const tableDetails = (kind: string) => h('details', { 'data-table': kind }, h('summary'), h('div', { class: 'table-wrap' }));
     // The blocks are separated by line breaks, as the section has always been.
@@ -98,7 +115,11 @@ export class CoverageDomainView {
         { class: 'matrix-frame' },
         h('ul', { class: 'matrix-legend', 'aria-label': 'Legend' }),
         '\n',
-        h('div', { class: 'matrix-scroll', role: 'region', 'aria-label': `ATT&CK matrix: ${label} coverage`, tabindex: '0' }, h('div', { class: 'matrix' }, ...columns)),
+        h(
+          'div',
+          { class: 'matrix-scroll', role: 'region', 'aria-label': `ATT&CK matrix: ${label} coverage`, tabindex: '0' },
+          h('div', { class: 'matrix' }, ...columns),
+        ),
       ),
       '\n',
       h('p', { class: 'coverage-retired', hidden: true }),
@@ -137,10 +158,15 @@ export class CoverageDomainView {
     const mode = threat ? 'threat' : byScore ? 'score' : 'count';
     if (mode !== this.legendMode) {
       this.legendMode = mode;
-      if (threat) this.legend.replaceChildren(...THREAT_STATES.map(({ state, label }) => h('li', {}, h('span', { class: `mx-swatch th-${state}`, 'aria-hidden': 'true' }), label)));
+      if (threat)
+        this.legend.replaceChildren(
+          ...THREAT_STATES.map(({ state, label }) => h('li', {}, h('span', { class: `mx-swatch th-${state}`, 'aria-hidden': 'true' }), label)),
+        );
       else {
         const legend = [{ shade: 0, label: 'not covered' }, ...(byScore ? SCORE_SHADE_LEGEND : CAPABILITY_SHADE_LEGEND)];
-        this.legend.replaceChildren(...legend.map(({ shade, label }) => h('li', {}, h('span', { class: `mx-swatch s${shade}`, 'aria-hidden': 'true' }), label)));
+        this.legend.replaceChildren(
+          ...legend.map(({ shade, label }) => h('li', {}, h('span', { class: `mx-swatch s${shade}`, 'aria-hidden': 'true' }), label)),
+        );
       }
     }
     for (const [t, cell] of [...this.cells].flatMap(([t, cells]) => cells.map((cell) => [t, cell] as const))) {
@@ -153,7 +179,10 @@ export class CoverageDomainView {
         cell.shown = shown;
         if (state === 'none') cell.li.removeAttribute('class');
         else cell.li.className = `th-${state}`;
-        cell.marks.replaceChildren(...(weight ? [h('span', { class: 'th-weight', title: `Threat weight ${weight}` }, `⚑${weight}`)] : []), ...(coverage ? [String(coverage.capabilities.length)] : []));
+        cell.marks.replaceChildren(
+          ...(weight ? [h('span', { class: 'th-weight', title: `Threat weight ${weight}` }, `⚑${weight}`)] : []),
+          ...(coverage ? [String(coverage.capabilities.length)] : []),
+        );
         const count = coverage?.capabilities.length ?? 0;
         const used = weight ? `threat weight ${weight} (${(threat.users.get(t) ?? []).join(', ')})` : 'not used by your adversaries';
         cell.said.textContent = ` (${used}; ${count ? `covered by ${plural(count, 'capability', 'capabilities')}` : 'not covered'})`;
@@ -173,7 +202,11 @@ export class CoverageDomainView {
       cell.marks.replaceChildren(
         String(count),
         ...SCORE_CATEGORY_IDS.filter((c) => rankIn(coverage.scores, c)).map((c) =>
-          h('abbr', { class: `v${rankIn(coverage.scores, c)}`, title: `${SCORE_CATEGORIES[c].label}: ${SCORE_RANK_LABELS[rankIn(coverage.scores, c)]}` }, SCORE_CATEGORIES[c].label[0]),
+          h(
+            'abbr',
+            { class: `v${rankIn(coverage.scores, c)}`, title: `${SCORE_CATEGORIES[c].label}: ${SCORE_RANK_LABELS[rankIn(coverage.scores, c)]}` },
+            SCORE_CATEGORIES[c].label[0],
+          ),
         ),
       );
       const scores = describeScores(coverage.scores);
@@ -190,7 +223,11 @@ export class CoverageDomainView {
     this.retired.hidden = d.retired.length === 0;
     this.retired.replaceChildren(
       ...(d.retired.length
-        ? [`Also mapped, but not in ${this.label()}: `, ...separated(d.retired.map((t) => this.techniqueLink(domain.techniques[t]![0]))), ' (deprecated, or revoked without a replacement).']
+        ? [
+            `Also mapped, but not in ${this.label()}: `,
+            ...separated(d.retired.map((t) => this.techniqueLink(domain.techniques[t]![0]))),
+            ' (deprecated, or revoked without a replacement).',
+          ]
         : []),
     );
     for (const details of this.section.querySelectorAll<HTMLDetailsElement>('details[data-table]')) {
@@ -218,8 +255,19 @@ export class CoverageDomainView {
     const label = this.label();
     const techniqueCells = (t: number) => [h('th', { scope: 'row' }, this.techniqueLink(domain.techniques[t]![0])), h('td', {}, domain.techniques[t]![1])];
     const table = (caption: string, headers: string[], rows: HTMLElement[]) =>
-      h('table', {}, h('caption', {}, caption), h('thead', {}, h('tr', {}, ...headers.map((name) => h('th', { scope: 'col' }, name)))), h('tbody', {}, ...rows));
-    if (kind === 'gaps') return table(`Gaps in ${label}`, ['Technique', 'Name'], d.gaps.map((t) => h('tr', {}, ...techniqueCells(t))));
+      h(
+        'table',
+        {},
+        h('caption', {}, caption),
+        h('thead', {}, h('tr', {}, ...headers.map((name) => h('th', { scope: 'col' }, name)))),
+        h('tbody', {}, ...rows),
+      );
+    if (kind === 'gaps')
+      return table(
+        `Gaps in ${label}`,
+        ['Technique', 'Name'],
+        d.gaps.map((t) => h('tr', {}, ...techniqueCells(t))),
+      );
     const covered = [...d.byTechnique.entries()].sort(([a], [b]) => compareNatural(domain.techniques[a]![0], domain.techniques[b]![0]));
     const rows = covered.map(([t, coverage]) =>
       h(

@@ -18,10 +18,13 @@ export async function makeDownload(base: string, scope: string, formatId: string
   const writer = format.scopes.page;
   if (!writer) throw new Error(`a page offers no ${format.label} file`);
   if (!setIds.length) throw new Error('the link names no set');
-  const sets = await Promise.all(setIds.map((id) => loadSet(base, id).catch((error: Error) => Promise.reject(new Error(`the files of set ${id} did not load (${error.message})`)))));
+  const sets = await Promise.all(
+    setIds.map((id) => loadSet(base, id).catch((error: Error) => Promise.reject(new Error(`the files of set ${id} did not load (${error.message})`)))),
+  );
   const input = { scope, sets };
   // An empty file would look like a page without mappings: say instead that the files disagree with the page.
-  if (pageRowsBySet(input).every(({ rows }) => rows.length === 0)) throw new Error(`the set files hold none of this page's mappings (${scope}); they may be of another build`);
+  if (pageRowsBySet(input).every(({ rows }) => rows.length === 0))
+    throw new Error(`the set files hold none of this page's mappings (${scope}); they may be of another build`);
   const content = await writer.write({ scope, sets, ...(subject !== undefined && format.namesSubject ? { subject } : {}) });
   return new Blob([content as BlobPart], { type: format.mediaType });
 }

@@ -19,7 +19,9 @@ async function fetchJson(url: string): Promise<unknown> {
 export function loadSet(base: string, setId: string): Promise<LoadedSet> {
   let set = loaded.get(setId);
   if (!set) {
-    set = Promise.all([unifiedJsonFormat, rowsFileFormat].map((format) => fetchJson(`${base}${fileNames.wholeSet(format, setId)}`))).then(([unified, rows]) => decodeSetFiles(unified, rows));
+    set = Promise.all([unifiedJsonFormat, rowsFileFormat].map((format) => fetchJson(`${base}${fileNames.wholeSet(format, setId)}`))).then(([unified, rows]) =>
+      decodeSetFiles(unified, rows),
+    );
     set.catch(() => loaded.delete(setId));
     loaded.set(setId, set);
   }

@@ -1,9 +1,7 @@
 /** Messages between the search UI and the search worker. */
 import type { SearchHit, SearchOptions } from '../../lib/search/searcher.ts';
 
-export type ToWorker =
-  | { type: 'init'; entities: string; comments: string }
-  | { type: 'search'; id: number; query: string; options: SearchOptions };
+export type ToWorker = { type: 'init'; entities: string; comments: string } | { type: 'search'; id: number; query: string; options: SearchOptions };
 
 export type FromWorker =
   | { type: 'ready'; stage: 'entities' | 'comments' }

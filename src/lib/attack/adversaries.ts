@@ -186,7 +186,10 @@ export function techniqueSources(index: AdversaryIndex, id: string): Map<string,
  */
 export function adversaryTechniques(index: AdversaryIndex, id: string, options: CountOptions = {}): string[] {
   const sources = techniqueSources(index, id);
-  return [...sources].filter(([, s]) => s.own || s.campaigns.length > 0 || (options.withSoftware && s.software.length > 0)).map(([t]) => t).sort(compareNatural);
+  return [...sources]
+    .filter(([, s]) => s.own || s.campaigns.length > 0 || (options.withSoftware && s.software.length > 0))
+    .map(([t]) => t)
+    .sort(compareNatural);
 }
 
 /** A group's techniques: its own uses and its campaigns' (and with `withSoftware`, its software's). */

@@ -21,7 +21,10 @@ export async function listBundleFiles(paths: readonly string[]): Promise<{ files
 export type NamedBundle = AttackBundle & { file: string };
 
 /** Read every bundle of the paths; problems (and warnings) of all files are collected. */
-export async function readAttackBundles(paths: readonly string[], limit: InputLimit = maxInputSize()): Promise<{ bundles: NamedBundle[]; problems: DataProblem[]; warnings: ImportWarning[] }> {
+export async function readAttackBundles(
+  paths: readonly string[],
+  limit: InputLimit = maxInputSize(),
+): Promise<{ bundles: NamedBundle[]; problems: DataProblem[]; warnings: ImportWarning[] }> {
   if ('problem' in limit) return { bundles: [], problems: [limit.problem], warnings: [] };
   const budget = new InputBudget(limit.bytes);
   const listed = await listBundleFiles(paths);
@@ -36,7 +39,8 @@ export async function readAttackBundles(paths: readonly string[], limit: InputLi
     }
     const read = readAttackBundle(file.name, text.text);
     problems.push(...renameProblems(read.problems, file.name, file.shown));
-    for (const warning of read.warnings ?? []) warnings.push(warning.location.file === file.name ? { ...warning, location: { ...warning.location, file: file.shown } } : warning);
+    for (const warning of read.warnings ?? [])
+      warnings.push(warning.location.file === file.name ? { ...warning, location: { ...warning.location, file: file.shown } } : warning);
     if (read.bundle) bundles.push({ ...read.bundle, file: file.shown });
   }
   return { bundles, problems, warnings };

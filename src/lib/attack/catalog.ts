@@ -41,9 +41,7 @@ function factsKey<T extends { versions: string[] }>(state: Omit<T, 'versions'>):
 /** Add one version's facts to a list of states (the version's old facts, if any, removed first). */
 function putState<T extends { versions: string[] }>(states: T[], version: string, facts: Omit<T, 'versions'>): T[] {
   const key = factsKey<T>(facts);
-  const kept = states
-    .map((s) => ({ ...s, versions: s.versions.filter((v) => v !== version) }))
-    .filter((s) => s.versions.length > 0);
+  const kept = states.map((s) => ({ ...s, versions: s.versions.filter((v) => v !== version) })).filter((s) => s.versions.length > 0);
   const same = kept.find((s) => factsKey<T>(withoutVersions(s)) === key);
   if (same) same.versions = [...same.versions, version].sort(byVersion);
   else kept.push({ ...facts, versions: [version] } as T);
@@ -193,18 +191,28 @@ function completeProblems(file: string, catalog: AttackCatalog): DataProblem[] {
   const problems: DataProblem[] = [];
   const v = complete.version;
   if (!catalog.versions.some((x) => x.version === v)) {
-    return [{ location: { file }, field: 'complete.version', expected: `a version of the catalog (${catalog.versions.map((x) => x.version).join('|')})`, found: JSON.stringify(v) }];
+    return [
+      {
+        location: { file },
+        field: 'complete.version',
+        expected: `a version of the catalog (${catalog.versions.map((x) => x.version).join('|')})`,
+        found: JSON.stringify(v),
+      },
+    ];
   }
   const techniques = new Set(
-    catalog.techniques.filter((t) => {
-      const state = stateAt(t.states, v);
-      return state && !state.revoked && !state.deprecated;
-    }).map((t) => t.id),
+    catalog.techniques
+      .filter((t) => {
+        const state = stateAt(t.states, v);
+        return state && !state.revoked && !state.deprecated;
+      })
+      .map((t) => t.id),
   );
   const ids = Object.fromEntries(COMPLETE_LISTS.map((key) => [key, new Set<string>()])) as Record<(typeof COMPLETE_LISTS)[number], Set<string>>;
   for (const key of COMPLETE_LISTS) {
     complete[key].forEach((o, i) => {
-      if (ids[key].has(o.id)) problems.push({ location: { file }, field: `complete.${key}[${i}].id`, expected: `an id used once in complete.${key}`, found: JSON.stringify(o.id) });
+      if (ids[key].has(o.id))
+        problems.push({ location: { file }, field: `complete.${key}[${i}].id`, expected: `an id used once in complete.${key}`, found: JSON.stringify(o.id) });
       ids[key].add(o.id);
     });
   }
@@ -221,9 +229,16 @@ function completeProblems(file: string, catalog: AttackCatalog): DataProblem[] {
     check(`complete.campaigns[${i}].software`, o.software, ids.software, 'an id of complete.software');
     check(`complete.campaigns[${i}].groups`, o.groups, ids.groups, 'an id of complete.groups');
   });
-  complete.detectionStrategies.forEach((o, i) => check(`complete.detectionStrategies[${i}].analytics`, o.analytics, ids.analytics, 'an id of complete.analytics'));
+  complete.detectionStrategies.forEach((o, i) =>
+    check(`complete.detectionStrategies[${i}].analytics`, o.analytics, ids.analytics, 'an id of complete.analytics'),
+  );
   complete.analytics.forEach((o, i) =>
-    check(`complete.analytics[${i}].logSources`, o.logSources.map((s) => s.dataComponent), ids.dataComponents, 'an id of complete.dataComponents'),
+    check(
+      `complete.analytics[${i}].logSources`,
+      o.logSources.map((s) => s.dataComponent),
+      ids.dataComponents,
+      'an id of complete.dataComponents',
+    ),
   );
   for (const key of ['groups', 'campaigns', 'software', 'mitigations'] as const) {
     check(`complete.revokedBy.${key}`, Object.values(complete.revokedBy[key]), ids[key], `an id of complete.${key}`);
@@ -249,7 +264,12 @@ export async function readCatalogs(dir: string, name = dir): Promise<{ catalogs:
     problems.push(...result.problems);
     if (result.catalog) {
       if (result.catalog.domain !== domain) {
-        problems.push({ location: { file: path.join(name, `${domain}.json`) }, field: 'domain', expected: domain, found: JSON.stringify(result.catalog.domain) });
+        problems.push({
+          location: { file: path.join(name, `${domain}.json`) },
+          field: 'domain',
+          expected: domain,
+          found: JSON.stringify(result.catalog.domain),
+        });
       } else catalogs.push(result.catalog);
     }
   }

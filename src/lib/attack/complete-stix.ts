@@ -151,13 +151,23 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
     if (entry.gone || entry.kind === 'techniques') continue; // techniques: stix.ts checks theirs
     const { pattern, example } = ID_OF_KIND[entry.kind];
     if (!entry.id || !pattern.test(entry.id)) {
-      problems.push({ location: at(entry.index), field: 'external_references', expected: `a ${String(entry.object.type)} with an ATT&CK id like ${example}`, found: `${describeValue(entry.object.id)} with ${entry.id ? describeValue(entry.id) : 'none'}` });
+      problems.push({
+        location: at(entry.index),
+        field: 'external_references',
+        expected: `a ${String(entry.object.type)} with an ATT&CK id like ${example}`,
+        found: `${describeValue(entry.object.id)} with ${entry.id ? describeValue(entry.id) : 'none'}`,
+      });
       continue;
     }
     const byId = orInsert(active, entry.kind, () => new Map());
     const twin = byId.get(entry.id);
     if (twin) {
-      problems.push({ location: at(entry.index), field: 'external_references', expected: `one active object per ATT&CK id (${entry.id} is also ${String(twin.object.id)}, /objects/${twin.index})`, found: `${describeValue(entry.object.id)} with ${describeValue(entry.id)}` });
+      problems.push({
+        location: at(entry.index),
+        field: 'external_references',
+        expected: `one active object per ATT&CK id (${entry.id} is also ${String(twin.object.id)}, /objects/${twin.index})`,
+        found: `${describeValue(entry.object.id)} with ${describeValue(entry.id)}`,
+      });
       continue;
     }
     byId.set(entry.id, entry);
@@ -183,7 +193,12 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
     set.add(String(to.object.id));
     read[type] = (read[type] ?? 0) + 1;
   };
-  const revokedBy = { groups: new Map<string, string>(), campaigns: new Map<string, string>(), software: new Map<string, string>(), mitigations: new Map<string, string>() };
+  const revokedBy = {
+    groups: new Map<string, string>(),
+    campaigns: new Map<string, string>(),
+    software: new Map<string, string>(),
+    mitigations: new Map<string, string>(),
+  };
   const procedures: CompleteProse['procedures'] = new Map();
   const mitigatesProse: CompleteProse['mitigates'] = new Map();
   const putProse = (map: Map<string, Map<string, BundleDescription>>, from: string, to: string, o: StixObject) => {
@@ -203,7 +218,12 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
     let missing = false;
     for (const end of ['source_ref', 'target_ref'] as const) {
       if (!present.has(String(o[end]))) {
-        problems.push({ location: at(index), field: end, expected: `the STIX id of an object in the bundle (in the ${type ? `${type} ` : ''}relationship ${describeValue(o.id)})`, found: `${describeValue(o[end])}, which no object in the bundle has` });
+        problems.push({
+          location: at(index),
+          field: end,
+          expected: `the STIX id of an object in the bundle (in the ${type ? `${type} ` : ''}relationship ${describeValue(o.id)})`,
+          found: `${describeValue(o[end])}, which no object in the bundle has`,
+        });
         missing = true;
       }
     }
@@ -236,7 +256,12 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
 
   // Embedded references of the detection model: strategy -> analytics -> data components.
   const refProblem = (entry: Entry, field: string, ref: unknown, expected: string) =>
-    problems.push({ location: at(entry.index), field, expected: `${expected} (in ${entry.id}, ${describeValue(entry.object.id)})`, found: `${describeValue(ref)}, which no object in the bundle has` });
+    problems.push({
+      location: at(entry.index),
+      field,
+      expected: `${expected} (in ${entry.id}, ${describeValue(entry.object.id)})`,
+      found: `${describeValue(ref)}, which no object in the bundle has`,
+    });
   const analyticsOf = new Map<string, string[]>();
   for (const entry of activeOf('detectionStrategies').values()) {
     const list: string[] = [];
@@ -264,7 +289,8 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
         return;
       }
       const component = live(ref);
-      if (component?.kind === 'dataComponents') sources.push({ dataComponent: component.id!, name: text(ls['name'])?.trim() ?? '', channel: text(ls['channel']) });
+      if (component?.kind === 'dataComponents')
+        sources.push({ dataComponent: component.id!, name: text(ls['name'])?.trim() ?? '', channel: text(ls['channel']) });
     });
     if (sources.length) logSources.set(entry.id!, sources);
     const seen = new Set<string>();
@@ -283,7 +309,12 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
 
   // Facts, each list sorted by id; relationship ends as ATT&CK ids.
   const idsOf = (map: Map<string, Set<string>>, from: Entry, kind: Kind) =>
-    sorted([...(map.get(String(from.object.id)) ?? [])].map((s) => required(entries, s, 'entries')).filter((e) => e.kind === kind).map((e) => e.id!));
+    sorted(
+      [...(map.get(String(from.object.id)) ?? [])]
+        .map((s) => required(entries, s, 'entries'))
+        .filter((e) => e.kind === kind)
+        .map((e) => e.id!),
+    );
   const list = (kind: Kind) => [...activeOf(kind).values()].sort((a, b) => compareNatural(a.id!, b.id!));
   const nameOf = (e: Entry) => text(e.object['name'])?.trim() || e.id!;
   const aliases = (e: Entry, field: string) => {
@@ -294,7 +325,14 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
 
   const facts: CompleteCatalog = {
     version,
-    groups: list('groups').map((e) => ({ id: e.id!, name: nameOf(e), aliases: aliases(e, 'aliases'), ...dates(e), techniques: idsOf(links.uses, e, 'techniques'), software: idsOf(links.uses, e, 'software') })),
+    groups: list('groups').map((e) => ({
+      id: e.id!,
+      name: nameOf(e),
+      aliases: aliases(e, 'aliases'),
+      ...dates(e),
+      techniques: idsOf(links.uses, e, 'techniques'),
+      software: idsOf(links.uses, e, 'software'),
+    })),
     campaigns: list('campaigns').map((e) => ({
       id: e.id!,
       name: nameOf(e),
@@ -316,8 +354,18 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
       techniques: idsOf(links.uses, e, 'techniques'),
     })),
     mitigations: list('mitigations').map((e) => ({ id: e.id!, name: nameOf(e), ...dates(e), techniques: idsOf(links.mitigates, e, 'techniques') })),
-    detectionStrategies: list('detectionStrategies').map((e) => ({ id: e.id!, name: nameOf(e), techniques: idsOf(links.detects, e, 'techniques'), analytics: analyticsOf.get(e.id!) ?? [] })),
-    analytics: list('analytics').map((e) => ({ id: e.id!, name: nameOf(e), platforms: sorted(strings(e.object['x_mitre_platforms'])), logSources: analyticFacts.get(e.id!) ?? [] })),
+    detectionStrategies: list('detectionStrategies').map((e) => ({
+      id: e.id!,
+      name: nameOf(e),
+      techniques: idsOf(links.detects, e, 'techniques'),
+      analytics: analyticsOf.get(e.id!) ?? [],
+    })),
+    analytics: list('analytics').map((e) => ({
+      id: e.id!,
+      name: nameOf(e),
+      platforms: sorted(strings(e.object['x_mitre_platforms'])),
+      logSources: analyticFacts.get(e.id!) ?? [],
+    })),
     dataComponents: list('dataComponents').map((e) => ({ id: e.id!, name: nameOf(e) })),
     revokedBy: {
       groups: resolveRedirects(revokedBy.groups, activeOf('groups')),
@@ -327,10 +375,13 @@ export function readCompleteObjects(file: string, objects: readonly unknown[], v
     },
   };
 
-  const describe = (kind: Kind) => new Map(list(kind).flatMap((e) => {
-    const d = describedBy(e.object['description'], e.object);
-    return d ? [[e.id!, d] as const] : [];
-  }));
+  const describe = (kind: Kind) =>
+    new Map(
+      list(kind).flatMap((e) => {
+        const d = describedBy(e.object['description'], e.object);
+        return d ? [[e.id!, d] as const] : [];
+      }),
+    );
   const prose: CompleteProse = {
     descriptions: {
       groups: describe('groups'),

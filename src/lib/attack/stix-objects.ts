@@ -19,7 +19,9 @@ export const text = (v: unknown): string | null => (typeof v === 'string' ? v : 
 
 /** An object's external references; entries that are not objects are left out. */
 export const refs = (o: StixObject): ExternalReference[] =>
-  Array.isArray(o['external_references']) ? (o['external_references'] as unknown[]).filter((r): r is ExternalReference => !!r && typeof r === 'object' && !Array.isArray(r)) : [];
+  Array.isArray(o['external_references'])
+    ? (o['external_references'] as unknown[]).filter((r): r is ExternalReference => !!r && typeof r === 'object' && !Array.isArray(r))
+    : [];
 
 /** Strings of an array field; anything else in it is left out. */
 export const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);

@@ -76,7 +76,11 @@ function oneOf<T>(
 ): T | null {
   if (list.length === 1) return list[0]!.item;
   const active = list.filter((x) => !x.gone);
-  const others = (x: { index: number }) => list.filter((y) => y !== x).map((y) => `${describeValue(y.o.id)} (/objects/${y.index})`).join(', ');
+  const others = (x: { index: number }) =>
+    list
+      .filter((y) => y !== x)
+      .map((y) => `${describeValue(y.o.id)} (/objects/${y.index})`)
+      .join(', ');
   if (active.length !== 1) {
     const last = list[list.length - 1]!;
     problems.push({
@@ -90,7 +94,12 @@ function oneOf<T>(
   const kept = active[0]!;
   for (const x of list) {
     if (x === kept) continue;
-    warnings.push({ location: at(x.index), field: 'external_references', found: `${describeValue(x.o.id)}, a revoked or deprecated ${what} with the id ${id}`, action: `left out: ${id} is read from the active one, ${describeValue(kept.o.id)} (/objects/${kept.index})` });
+    warnings.push({
+      location: at(x.index),
+      field: 'external_references',
+      found: `${describeValue(x.o.id)}, a revoked or deprecated ${what} with the id ${id}`,
+      action: `left out: ${id} is read from the active one, ${describeValue(kept.o.id)} (/objects/${kept.index})`,
+    });
   }
   return kept.item;
 }
@@ -131,7 +140,10 @@ export function readAttackBundle(file: string, text_: string): { bundle?: Attack
   const domain = (typeof matrixDomain === 'string' ? matrixDomain.replace(/-attack$/, '') : fromName?.[1]?.toLowerCase()) as Domain | undefined;
   const version = normalizeAttackVersion(text(collection?.['x_mitre_version']) ?? fromName?.[2] ?? null);
   if (!domain || !(DOMAIN_IDS as readonly string[]).includes(domain)) {
-    return problem('an ATT&CK domain: a matrix of enterprise-attack, mobile-attack or ics-attack, or a file named like enterprise-attack-16.1.json', describeValue(matrixDomain ?? undefined));
+    return problem(
+      'an ATT&CK domain: a matrix of enterprise-attack, mobile-attack or ics-attack, or a file named like enterprise-attack-16.1.json',
+      describeValue(matrixDomain ?? undefined),
+    );
   }
   if (!version) {
     return problem('an ATT&CK version: an x-mitre-collection with x_mitre_version, or a file named like enterprise-attack-16.1.json', 'neither');
@@ -143,7 +155,12 @@ export function readAttackBundle(file: string, text_: string): { bundle?: Attack
     const id = attackId(o);
     const shortName = text(o['x_mitre_shortname']);
     if (!id || !TACTIC_ID.test(id) || !shortName) {
-      problems.push({ location: at(o), field: id ? 'x_mitre_shortname' : 'external_references', expected: 'a tactic with an ATT&CK id (TA0007) and a short name', found: `${describeValue(o.id)} without ${id ? 'a short name' : 'an ATT&CK id'}` });
+      problems.push({
+        location: at(o),
+        field: id ? 'x_mitre_shortname' : 'external_references',
+        expected: 'a tactic with an ATT&CK id (TA0007) and a short name',
+        found: `${describeValue(o.id)} without ${id ? 'a short name' : 'an ATT&CK id'}`,
+      });
       continue;
     }
     const tactic = { id, name: text(o['name'])?.trim() || id, shortName, deprecated: o['x_mitre_deprecated'] === true || o['revoked'] === true };
@@ -170,22 +187,37 @@ export function readAttackBundle(file: string, text_: string): { bundle?: Attack
     const id = tacticByStixId.get(String(ref))?.id;
     if (id) matrix.push(id);
     else if (![...tacticsById.values()].some((list) => list.some((x) => x.o.id === ref))) {
-      problems.push({ location: at(current!), field: `tactic_refs[${i}]`, expected: 'the STIX id of an x-mitre-tactic in the bundle', found: `${describeValue(ref)}, which no tactic in the bundle has` });
+      problems.push({
+        location: at(current!),
+        field: `tactic_refs[${i}]`,
+        expected: 'the STIX id of an x-mitre-tactic in the bundle',
+        found: `${describeValue(ref)}, which no tactic in the bundle has`,
+      });
     }
   });
   if (!current) problems.push({ location: { file }, expected: 'an x-mitre-matrix object (the order of the tactics)', found: 'none' });
-  else if (matrix.length === 0 && problems.length === 0) problems.push({ location: at(current), field: 'tactic_refs', expected: 'a matrix of at least one tactic', found: 'none' });
+  else if (matrix.length === 0 && problems.length === 0)
+    problems.push({ location: at(current), field: 'tactic_refs', expected: 'a matrix of at least one tactic', found: 'none' });
 
   // Techniques by ATT&CK id: one object each (oneOf).
   const patterns = objects.filter((o) => o.type === 'attack-pattern');
   if (patterns.length === 0) {
-    problems.push({ location: { file }, expected: 'ATT&CK techniques: attack-pattern objects (a bundle of tactics alone would leave its version without techniques)', found: 'none' });
+    problems.push({
+      location: { file },
+      expected: 'ATT&CK techniques: attack-pattern objects (a bundle of tactics alone would leave its version without techniques)',
+      found: 'none',
+    });
   }
   const patternsById = new Map<string, { item: StixObject; o: StixObject; index: number; gone: boolean }[]>();
   for (const o of patterns) {
     const id = attackId(o);
     if (!id || !TECHNIQUE_ID.test(id)) {
-      problems.push({ location: at(o), field: 'external_references', expected: 'an attack-pattern with an ATT&CK id like T1046 or T1059.001', found: `${describeValue(o.id)} with ${id ? describeValue(id) : 'none'}` });
+      problems.push({
+        location: at(o),
+        field: 'external_references',
+        expected: 'an attack-pattern with an ATT&CK id like T1046 or T1059.001',
+        found: `${describeValue(o.id)} with ${id ? describeValue(id) : 'none'}`,
+      });
       continue;
     }
     if (typeof o.id !== 'string' || !ATTACK_PATTERN_STIX_ID.test(o.id)) {
@@ -219,7 +251,14 @@ export function readAttackBundle(file: string, text_: string): { bundle?: Attack
       const object = byStixId.get(String(ref));
       if (object?.type === 'attack-pattern') continue;
       ok = false;
-      const role = end === 'source_ref' ? (type === 'revoked-by' ? 'the technique revoked' : 'the sub-technique') : type === 'revoked-by' ? 'the technique that replaces it' : 'its parent technique';
+      const role =
+        end === 'source_ref'
+          ? type === 'revoked-by'
+            ? 'the technique revoked'
+            : 'the sub-technique'
+          : type === 'revoked-by'
+            ? 'the technique that replaces it'
+            : 'its parent technique';
       problems.push({
         location: at(o),
         field: end,
@@ -235,7 +274,12 @@ export function readAttackBundle(file: string, text_: string): { bundle?: Attack
     if (type === 'subtechnique-of') {
       const expected = parentTechniqueId(sourceId);
       if (expected && targetId !== expected) {
-        problems.push({ location: at(o), field: 'target_ref', expected: `the parent of ${sourceId}, ${expected} (in the subtechnique-of relationship ${describeValue(o.id)})`, found: `${describeValue(o['target_ref'])}, which is ${targetId}` });
+        problems.push({
+          location: at(o),
+          field: 'target_ref',
+          expected: `the parent of ${sourceId}, ${expected} (in the subtechnique-of relationship ${describeValue(o.id)})`,
+          found: `${describeValue(o['target_ref'])}, which is ${targetId}`,
+        });
         continue;
       }
       parentOf.set(sourceId, targetId);
@@ -247,7 +291,12 @@ export function readAttackBundle(file: string, text_: string): { bundle?: Attack
   for (const [id, o] of kept) {
     const parent = isSubtechniqueId(id) ? (parentOf.get(id) ?? parentTechniqueId(id)) : null;
     if (parent && !kept.has(parent)) {
-      problems.push({ location: at(o), field: 'external_references', expected: `a sub-technique whose parent technique is in the bundle (${parent} for ${id})`, found: `${describeValue(o.id)}, ${id}, without ${parent}` });
+      problems.push({
+        location: at(o),
+        field: 'external_references',
+        expected: `a sub-technique whose parent technique is in the bundle (${parent} for ${id})`,
+        found: `${describeValue(o.id)}, ${id}, without ${parent}`,
+      });
       continue;
     }
     const revoked = o['revoked'] === true;
@@ -256,7 +305,12 @@ export function readAttackBundle(file: string, text_: string): { bundle?: Attack
       const name = phase && typeof phase === 'object' ? (phase as { phase_name?: unknown }).phase_name : undefined;
       const tactic = tacticByShortName.get(String(name));
       if (!tactic) {
-        problems.push({ location: at(o), field: 'kill_chain_phases', expected: `a tactic the bundle holds (${[...tacticByShortName.keys()].join('|')})`, found: `${describeValue(name)} on ${id} (${String(o.id)})` });
+        problems.push({
+          location: at(o),
+          field: 'kill_chain_phases',
+          expected: `a tactic the bundle holds (${[...tacticByShortName.keys()].join('|')})`,
+          found: `${describeValue(name)} on ${id} (${String(o.id)})`,
+        });
         continue;
       }
       if (!tacticIds.includes(tactic.id)) tacticIds.push(tactic.id);
@@ -279,5 +333,9 @@ export function readAttackBundle(file: string, text_: string): { bundle?: Attack
   problems.push(...complete.problems);
   if (problems.length) return { problems, warnings };
   techniques.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { bundle: { domain, version, tactics, matrix, techniques, descriptions, ...(complete.complete ? { complete: complete.complete } : {}) }, problems, warnings };
+  return {
+    bundle: { domain, version, tactics, matrix, techniques, descriptions, ...(complete.complete ? { complete: complete.complete } : {}) },
+    problems,
+    warnings,
+  };
 }

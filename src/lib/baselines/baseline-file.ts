@@ -87,7 +87,13 @@ export function mergeBaselines(folder: readonly BaselineSource[], inputs: readon
     const byId = new Map<string, BaselineSource>();
     for (const entry of list) {
       const first = byId.get(entry.baseline.id);
-      if (first) problems.push({ location: { file: entry.file, pointer: '/id' }, field: 'id', expected: `an id no other baseline file has (${first.file} has it)`, found: JSON.stringify(entry.baseline.id) });
+      if (first)
+        problems.push({
+          location: { file: entry.file, pointer: '/id' },
+          field: 'id',
+          expected: `an id no other baseline file has (${first.file} has it)`,
+          found: JSON.stringify(entry.baseline.id),
+        });
       else byId.set(entry.baseline.id, entry);
     }
     return byId;

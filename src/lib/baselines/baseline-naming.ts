@@ -50,7 +50,12 @@ export function toBaselineFile(
   const problems: DataProblem[] = [];
   const frameworkId = naming.framework?.trim() ?? NIST_800_53;
   if (!FRAMEWORK_ID.test(frameworkId)) {
-    problems.push({ location: { file }, field: '--framework', expected: 'a framework id as mapping sets write it, such as nist_800_53', found: JSON.stringify(naming.framework) });
+    problems.push({
+      location: { file },
+      field: '--framework',
+      expected: 'a framework id as mapping sets write it, such as nist_800_53',
+      found: JSON.stringify(naming.framework),
+    });
   }
   const given = naming.version === undefined ? null : normalizeFrameworkVersion(naming.version);
   const frameworkVersion = given || revisionFromTitle(selection.title);
@@ -58,7 +63,8 @@ export function toBaselineFile(
     problems.push({
       location: title,
       field: 'title',
-      expected: 'a title naming the revision ("Revision 5"); for another profile pass --version with the framework version its mapping sets use (--version rev5)',
+      expected:
+        'a title naming the revision ("Revision 5"); for another profile pass --version with the framework version its mapping sets use (--version rev5)',
       found: JSON.stringify(selection.title),
     });
   }
@@ -75,7 +81,12 @@ export function toBaselineFile(
       });
     }
   } else if (!BASELINE_ID.test(id)) {
-    problems.push({ location: { file }, field: '--id', expected: 'lower-case letters and digits separated by ".", "_" or "-" (it names the file)', found: JSON.stringify(naming.id) });
+    problems.push({
+      location: { file },
+      field: '--id',
+      expected: 'lower-case letters and digits separated by ".", "_" or "-" (it names the file)',
+      found: JSON.stringify(naming.id),
+    });
   }
   if (problems.length || !id || !frameworkVersion) return { problems };
   return {

@@ -8,7 +8,28 @@
  * The control families of SP 800-53, a closed list: rev4's 18 (AC to SI, and PM) and rev5's two
  * more, PT and SR (as NIST's OSCAL catalogs of both revisions group their controls).
  */
-export const SP800_53_FAMILIES = ['AC', 'AT', 'AU', 'CA', 'CM', 'CP', 'IA', 'IR', 'MA', 'MP', 'PE', 'PL', 'PM', 'PS', 'PT', 'RA', 'SA', 'SC', 'SI', 'SR'] as const;
+export const SP800_53_FAMILIES = [
+  'AC',
+  'AT',
+  'AU',
+  'CA',
+  'CM',
+  'CP',
+  'IA',
+  'IR',
+  'MA',
+  'MP',
+  'PE',
+  'PL',
+  'PM',
+  'PS',
+  'PT',
+  'RA',
+  'SA',
+  'SC',
+  'SI',
+  'SR',
+] as const;
 
 const FAMILIES: ReadonlySet<string> = new Set(SP800_53_FAMILIES);
 

@@ -43,10 +43,11 @@ export function readOscalProfile(file: string, text: string): { profile?: Profil
   } else {
     const rawTitle = metadata['title'];
     if (typeof rawTitle === 'string' && rawTitle.trim()) title = rawTitle.trim();
-    else problems.push({ location: at('/profile/metadata'), field: 'title', expected: 'the baseline\'s title', found: describeValue(rawTitle) });
+    else problems.push({ location: at('/profile/metadata'), field: 'title', expected: "the baseline's title", found: describeValue(rawTitle) });
     const rawVersion = metadata['version'];
     if (typeof rawVersion === 'string' && rawVersion.trim()) version = rawVersion.trim();
-    else if (rawVersion !== undefined) problems.push({ location: at('/profile/metadata'), field: 'version', expected: 'a string', found: describeValue(rawVersion) });
+    else if (rawVersion !== undefined)
+      problems.push({ location: at('/profile/metadata'), field: 'version', expected: 'a string', found: describeValue(rawVersion) });
   }
   const imports = profile['imports'];
   const controls: string[] = [];
@@ -70,14 +71,21 @@ function selectedBy(entry: unknown, pointer: string, at: (p: string) => { file: 
     return [];
   }
   if (entry['include-all'] !== undefined) {
-    problems.push({ location: at(`${pointer}/include-all`), field: 'include-all', expected: `include-controls with with-ids (include-all selects the whole catalog, ${NEEDS_CATALOG})`, found: 'include-all' });
+    problems.push({
+      location: at(`${pointer}/include-all`),
+      field: 'include-all',
+      expected: `include-controls with with-ids (include-all selects the whole catalog, ${NEEDS_CATALOG})`,
+      found: 'include-all',
+    });
   }
   const included = entry['include-controls'];
   if (included === undefined && entry['include-all'] === undefined) {
     problems.push({ location: at(pointer), field: 'include-controls', expected: 'the controls the import selects', found: 'nothing' });
   }
   const include = included === undefined ? [] : idsOf(included, `${pointer}/include-controls`, 'include-controls', at, problems);
-  const exclude = new Set(entry['exclude-controls'] === undefined ? [] : idsOf(entry['exclude-controls'], `${pointer}/exclude-controls`, 'exclude-controls', at, problems));
+  const exclude = new Set(
+    entry['exclude-controls'] === undefined ? [] : idsOf(entry['exclude-controls'], `${pointer}/exclude-controls`, 'exclude-controls', at, problems),
+  );
   return include.filter((id) => !exclude.has(id));
 }
 
@@ -95,10 +103,20 @@ function idsOf(selectors: unknown, pointer: string, field: string, at: (p: strin
       return;
     }
     if (selector['matching'] !== undefined) {
-      problems.push({ location: at(`${here}/matching`), field: 'matching', expected: `with-ids (matching selects by pattern, ${NEEDS_CATALOG})`, found: describeValue(selector['matching']) });
+      problems.push({
+        location: at(`${here}/matching`),
+        field: 'matching',
+        expected: `with-ids (matching selects by pattern, ${NEEDS_CATALOG})`,
+        found: describeValue(selector['matching']),
+      });
     }
     if (selector['with-child-controls'] === 'yes') {
-      problems.push({ location: at(`${here}/with-child-controls`), field: 'with-child-controls', expected: '"no", with each enhancement listed in with-ids (which enhancements a control has is known only to the catalog the profile imports)', found: '"yes"' });
+      problems.push({
+        location: at(`${here}/with-child-controls`),
+        field: 'with-child-controls',
+        expected: '"no", with each enhancement listed in with-ids (which enhancements a control has is known only to the catalog the profile imports)',
+        found: '"yes"',
+      });
     }
     const withIds = selector['with-ids'];
     if (withIds === undefined) {
@@ -120,7 +138,13 @@ function idsOf(selectors: unknown, pointer: string, field: string, at: (p: strin
           expected: `an SP 800-53 control id, of one of its families (${SP800_53_FAMILIES.map((f) => f.toLowerCase()).join(', ')})`,
           found: `${describeValue(raw)}, of the family ${family.toLowerCase()}, which SP 800-53 does not have`,
         });
-      } else problems.push({ location: at(`${here}/with-ids/${k}`), field: 'with-ids', expected: 'an SP 800-53 control id as OSCAL writes it, such as "ac-2" or "ac-2.1"', found: describeValue(raw) });
+      } else
+        problems.push({
+          location: at(`${here}/with-ids/${k}`),
+          field: 'with-ids',
+          expected: 'an SP 800-53 control id as OSCAL writes it, such as "ac-2" or "ac-2.1"',
+          found: describeValue(raw),
+        });
     });
   });
   return ids;
@@ -129,7 +153,9 @@ function idsOf(selectors: unknown, pointer: string, field: string, at: (p: strin
 function describeTop(data: unknown): string {
   if (isObject(data)) {
     if (isObject(data['catalog'])) return 'an OSCAL catalog (give the profiles that select from it)';
-    const keys = Object.keys(data).slice(0, 5).map((k) => JSON.stringify(k));
+    const keys = Object.keys(data)
+      .slice(0, 5)
+      .map((k) => JSON.stringify(k));
     return keys.length ? `an object with keys ${keys.join(', ')}` : 'an empty object';
   }
   return describeValue(data);

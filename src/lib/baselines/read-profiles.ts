@@ -69,7 +69,13 @@ export async function readProfiles(
   const seen = new Map<string, string>();
   for (const { file, baseline } of imported) {
     const first = seen.get(baseline.id);
-    if (first) problems.push({ location: { file, pointer: '/profile/metadata/title' }, field: 'title', expected: `a baseline other than ${first}'s`, found: `the id ${baseline.id} again` });
+    if (first)
+      problems.push({
+        location: { file, pointer: '/profile/metadata/title' },
+        field: 'title',
+        expected: `a baseline other than ${first}'s`,
+        found: `the id ${baseline.id} again`,
+      });
     else seen.set(baseline.id, file);
   }
   return { imported, problems, skipped };

@@ -37,7 +37,16 @@ export function compareCsv(comparison: Comparison): string {
       f.kind === 'renamed' ? (f.oldName ?? '') : '',
       f.kind === 'renamed' ? (f.newName ?? '') : f.kind === 'revoked' ? (f.revokedBy ?? '') : 'true',
     ]),
-    ...comparison.renames.map((r): Record8 => ['capability_renamed_suggested', r.to.label, r.to.description ?? '', '', '', 'capability_id', r.from.label, r.to.label]),
+    ...comparison.renames.map((r): Record8 => [
+      'capability_renamed_suggested',
+      r.to.label,
+      r.to.description ?? '',
+      '',
+      '',
+      'capability_id',
+      r.from.label,
+      r.to.label,
+    ]),
   ];
   return csvFile(COMPARE_CSV_COLUMNS, records);
 }

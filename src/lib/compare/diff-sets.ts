@@ -126,8 +126,10 @@ export function fieldText(row: CompareRow, field: ChangeField): string {
 }
 
 const byRowOrder = (a: CompareRow, b: CompareRow) =>
-  compareNatural(a.capabilityLabel, b.capabilityLabel) || compareNatural(a.techniqueId, b.techniqueId) || a.typeFamily.localeCompare(b.typeFamily) || (a.scoreCategory ?? '').localeCompare(b.scoreCategory ?? '');
-
+  compareNatural(a.capabilityLabel, b.capabilityLabel) ||
+  compareNatural(a.techniqueId, b.techniqueId) ||
+  a.typeFamily.localeCompare(b.typeFamily) ||
+  (a.scoreCategory ?? '').localeCompare(b.scoreCategory ?? '');
 
 function groupByIdentity(rows: readonly CompareRow[]): Map<string, CompareRow[]> {
   const groups = new Map<string, CompareRow[]>();
@@ -183,7 +185,8 @@ export function compareSets(a: readonly CompareRow[], b: readonly CompareRow[], 
 /** Techniques the two sets name whose name, revocation or deprecation differs between their ATT&CK versions. */
 function techniqueFlags(a: readonly CompareRow[], b: readonly CompareRow[], facts: NonNullable<CompareOptions['techniqueFacts']>): TechniqueFlag[] {
   const ids = [...new Set([...a, ...b].map((r) => r.techniqueId))].sort(compareNatural);
-  const capabilitiesOf = (rows: readonly CompareRow[], techniqueId: string) => new Map(rows.filter((r) => r.techniqueId === techniqueId).map((r) => [r.capabilityId, r.capabilityLabel]));
+  const capabilitiesOf = (rows: readonly CompareRow[], techniqueId: string) =>
+    new Map(rows.filter((r) => r.techniqueId === techniqueId).map((r) => [r.capabilityId, r.capabilityLabel]));
   const flags: TechniqueFlag[] = [];
   for (const techniqueId of ids) {
     const old = facts(techniqueId, 'a');
@@ -194,7 +197,10 @@ function techniqueFlags(a: readonly CompareRow[], b: readonly CompareRow[], fact
       const revokedBy = next.revokedBy ?? null;
       const mappedInA = capabilitiesOf(a, techniqueId);
       const replacementInB = revokedBy ? capabilitiesOf(b, revokedBy) : new Map<string, string>();
-      const sameDefence = [...replacementInB].filter(([id]) => mappedInA.has(id)).map(([, label]) => label).sort(compareNatural);
+      const sameDefence = [...replacementInB]
+        .filter(([id]) => mappedInA.has(id))
+        .map(([, label]) => label)
+        .sort(compareNatural);
       flags.push({ ...base, kind: 'revoked', revokedBy, sameDefence });
     } else if (next.deprecated && !old?.deprecated) {
       flags.push({ ...base, kind: 'deprecated' });
@@ -210,7 +216,11 @@ function techniqueFlags(a: readonly CompareRow[], b: readonly CompareRow[], fact
 /** Below this share of techniques in common (of the larger side), two capabilities are not "largely the same". */
 const SHARED_TECHNIQUES_MIN = 0.6;
 
-const foldText = (text: string | null) => (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const foldText = (text: string | null) =>
+  (text ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 /** Words of an id and description that can tell capabilities apart ("sentinel", not "ac" or "4"). */
 const wordsOf = (side: { label: string; description: string | null }) =>
   new Set(`${foldText(side.label)} ${foldText(side.description)}`.split(' ').filter((w) => w.length >= 3 && !/^\d+$/.test(w)));
@@ -226,7 +236,14 @@ function profiles(rows: readonly CompareRow[], only: (id: string) => boolean): C
     if (!only(row.capabilityId)) continue;
     let profile = byId.get(row.capabilityId);
     if (!profile) {
-      profile = { capabilityId: row.capabilityId, label: row.capabilityLabel, description: row.capabilityDescription, techniques: 0, techniqueIds: new Set(), words: new Set() };
+      profile = {
+        capabilityId: row.capabilityId,
+        label: row.capabilityLabel,
+        description: row.capabilityDescription,
+        techniques: 0,
+        techniqueIds: new Set(),
+        words: new Set(),
+      };
       byId.set(row.capabilityId, profile);
     }
     profile.techniqueIds.add(row.techniqueId);
@@ -266,7 +283,13 @@ export function suggestRenames(a: readonly CompareRow[], b: readonly CompareRow[
       if (sameDescription || sharesWord) candidates.push({ from, to, shared, share, sameDescription });
     }
   }
-  candidates.sort((x, y) => Number(y.sameDescription) - Number(x.sameDescription) || y.share - x.share || compareNatural(x.from.label, y.from.label) || compareNatural(x.to.label, y.to.label));
+  candidates.sort(
+    (x, y) =>
+      Number(y.sameDescription) - Number(x.sameDescription) ||
+      y.share - x.share ||
+      compareNatural(x.from.label, y.from.label) ||
+      compareNatural(x.to.label, y.to.label),
+  );
   const taken = new Set<string>();
   const suggestions: RenameSuggestion[] = [];
   for (const c of candidates) {

@@ -19,11 +19,12 @@ const nameOf = (value: unknown): string | null => (value == null || normalizeWhi
 /** The compare rows of a set loaded from its download files (non-mappable entries left out). */
 export function unifiedCompareRows(loaded: LoadedSet): CompareRow[] {
   return loaded.rows.flatMap(({ object, scopes, mapping }, i): CompareRow[] => {
-      if (!mapping) return [];
-      const capabilityScope = scopes.find((s) => s.startsWith(CAPABILITY_SCOPE));
-      const mappingType = String(object['mapping_type'] ?? '');
-      if (!capabilityScope) throw new Error(`${loaded.set.id}_rows.json#/rows/${i}: capability page: expected one, found none`);
-      return [{
+    if (!mapping) return [];
+    const capabilityScope = scopes.find((s) => s.startsWith(CAPABILITY_SCOPE));
+    const mappingType = String(object['mapping_type'] ?? '');
+    if (!capabilityScope) throw new Error(`${loaded.set.id}_rows.json#/rows/${i}: capability page: expected one, found none`);
+    return [
+      {
         capabilityId: capabilityScope.slice(CAPABILITY_SCOPE.length),
         capabilityLabel: normalizeWhitespace(String(object['capability_id'] ?? '')),
         capabilityDescription: nameOf(object['capability_description']),
@@ -36,6 +37,7 @@ export function unifiedCompareRows(loaded: LoadedSet): CompareRow[] {
         scoreValue: textOf(object['score_value']),
         comments: textOf(object['comments']),
         references: Array.isArray(object['references']) ? object['references'].map(String) : [],
-      }];
-    });
+      },
+    ];
+  });
 }

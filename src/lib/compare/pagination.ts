@@ -35,7 +35,8 @@ type Entry = { kind: 'added' | 'removed'; row: CompareRow } | { kind: 'changed';
 
 // Markup per row (tags, links, classes) plus its text, escaped text a little longer.
 const ROW_OVERHEAD = 420;
-const textBytes = (row: CompareRow) => row.capabilityLabel.length + (row.capabilityDescription?.length ?? 0) + (row.techniqueName?.length ?? 0) + row.capabilityId.length;
+const textBytes = (row: CompareRow) =>
+  row.capabilityLabel.length + (row.capabilityDescription?.length ?? 0) + (row.techniqueName?.length ?? 0) + row.capabilityId.length;
 const entryBytes = (e: Entry) =>
   ROW_OVERHEAD + Math.ceil(1.1 * (textBytes(e.row) + (e.kind === 'changed' ? e.change.fields.reduce((n, f) => n + f.old.length + f.new.length + 60, 0) : 0)));
 
@@ -48,7 +49,9 @@ export function paginateComparison(comparison: Comparison, budget = PAGE_BUDGET)
   ];
   const byCapability = new Map<string, Entry[]>();
   for (const e of entries) byCapability.set(e.row.capabilityId, [...(byCapability.get(e.row.capabilityId) ?? []), e]);
-  const groups = [...byCapability.values()].sort((x, y) => compareNatural(x[0]!.row.capabilityLabel, y[0]!.row.capabilityLabel) || x[0]!.row.capabilityId.localeCompare(y[0]!.row.capabilityId));
+  const groups = [...byCapability.values()].sort(
+    (x, y) => compareNatural(x[0]!.row.capabilityLabel, y[0]!.row.capabilityLabel) || x[0]!.row.capabilityId.localeCompare(y[0]!.row.capabilityId),
+  );
 
   const chunks: Entry[][] = [];
   let current: Entry[] = [];

@@ -21,7 +21,8 @@ export interface SetPair<S extends PairableSet = PairableSet> {
 }
 
 /** Oldest first: by ATT&CK version, then framework version. */
-const oldestFirst = (x: PairableSet, y: PairableSet) => compareAttackVersions(x.attackVersion, y.attackVersion) || compareFrameworkVersions(x.frameworkVersion, y.frameworkVersion);
+const oldestFirst = (x: PairableSet, y: PairableSet) =>
+  compareAttackVersions(x.attackVersion, y.attackVersion) || compareFrameworkVersions(x.frameworkVersion, y.frameworkVersion);
 
 /** The successor of `set` among the sets of its framework and domain, if any. */
 export function successorOf<S extends PairableSet>(set: S, sets: readonly S[]): S | undefined {

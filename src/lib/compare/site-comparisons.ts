@@ -46,7 +46,14 @@ export function siteComparisons(index: ModelIndex): SiteComparisons {
     let comparison: Comparison | undefined;
     let pages: ComparisonPage[] | undefined;
     const compared = () => (comparison ??= compareModelSets(index, a, b));
-    return { a, b, fileStem: compareFileStem(a.id, b.id), comparison: compared, pages: () => (pages ??= paginateComparison(compared())), counts: () => compared().counts };
+    return {
+      a,
+      b,
+      fileStem: compareFileStem(a.id, b.id),
+      comparison: compared,
+      pages: () => (pages ??= paginateComparison(compared())),
+      counts: () => compared().counts,
+    };
   });
   const byPair = new Map(all.map((c) => [`${c.a.id}\u0000${c.b.id}`, c]));
   const result: SiteComparisons = {

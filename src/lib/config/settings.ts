@@ -172,7 +172,7 @@ export const SETTINGS = {
     commands: ['build', 'bench'],
     kind: 'url',
     default: 'http://localhost:4321',
-    doc: "the site's public origin, for the links in Navigator layers and, when set, the pages' \"Open in ATT&CK Navigator\" links (the default is where npm start serves it)",
+    doc: 'the site\'s public origin, for the links in Navigator layers and, when set, the pages\' "Open in ATT&CK Navigator" links (the default is where npm start serves it)',
   },
   sourceDateEpoch: {
     env: 'SOURCE_DATE_EPOCH',
@@ -473,7 +473,10 @@ export function parseValue(setting: Setting, raw: string, source: string): unkno
       return text;
     }
     case 'list': {
-      const words = text.split(',').map((w) => w.trim()).filter((w) => w !== '');
+      const words = text
+        .split(',')
+        .map((w) => w.trim())
+        .filter((w) => w !== '');
       if (setting.choices && words.some((w) => !setting.choices!.includes(w))) throw fail();
       return words;
     }
@@ -527,7 +530,11 @@ export function takesFlag(key: SettingKey, command: CommandName): boolean {
  * environment and the defaults. Every value is checked, so a wrong one stops the command before
  * it starts its work.
  */
-export function readCommandSettings<C extends CommandName>(command: C, flags: Readonly<Record<string, GivenFlag>> = {}, env: Env = process.env): CommandSettings<C> {
+export function readCommandSettings<C extends CommandName>(
+  command: C,
+  flags: Readonly<Record<string, GivenFlag>> = {},
+  env: Env = process.env,
+): CommandSettings<C> {
   const values: Record<string, unknown> = {};
   for (const key of settingsOf(command)) values[key] = readSetting(key, env, takesFlag(key, command) ? flags[(SETTINGS[key] as Setting).flag!] : undefined);
   return values as CommandSettings<C>;

@@ -84,7 +84,8 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     methodologyUrl: methodology('veris'),
   },
   cri_profile: {
-    summary: 'A cybersecurity profile for the financial sector, built on the NIST Cybersecurity Framework and extended with sector-specific diagnostic statements.',
+    summary:
+      'A cybersecurity profile for the financial sector, built on the NIST Cybersecurity Framework and extended with sector-specific diagnostic statements.',
     capabilityKind: 'diagnostic statement',
     publisher: 'Cyber Risk Institute (CRI)',
     publisherUrl: 'https://cyberriskinstitute.org/the-profile/',

@@ -48,7 +48,13 @@ function versionKey(set: MappingSet): string {
 export function setListLabel(sets: readonly MappingSet[]): string[] {
   const byVersion = new Map<string, MappingSet[]>();
   for (const set of sets) pushTo(byVersion, versionKey(set), set);
-  return [...byVersion.values()].map((group) => versionsLabel(group[0]!.frameworkVersion, group.map((s) => s.attackVersion), group[0]!.domain));
+  return [...byVersion.values()].map((group) =>
+    versionsLabel(
+      group[0]!.frameworkVersion,
+      group.map((s) => s.attackVersion),
+      group[0]!.domain,
+    ),
+  );
 }
 
 /**

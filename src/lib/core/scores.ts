@@ -25,4 +25,9 @@ export function scoreValueOfRank(rank: number): ScoreValue | undefined {
 }
 
 /** The labels of score values by rank, "Not scored" at 0 (a scored row without a score): a score column's data-sort-ranks. */
-export const SCORE_RANK_LABELS: readonly string[] = ['Not scored', ...Object.values(SCORE_VALUES).sort((a, b) => a.rank - b.rank).map((v) => v.label)];
+export const SCORE_RANK_LABELS: readonly string[] = [
+  'Not scored',
+  ...Object.values(SCORE_VALUES)
+    .sort((a, b) => a.rank - b.rank)
+    .map((v) => v.label),
+];

@@ -101,7 +101,8 @@ export function createUrls(base: string): SiteUrls {
     coverage: (capabilities = []) =>
       `${at('coverage')}${capabilities.length ? `?${capabilities.map((c) => `c=${encodeURIComponent(c).replace(/%3A/gi, ':')}`).join('&')}` : ''}`,
     search: (query) => `${at('search')}${query ? `?q=${encodeURIComponent(query)}` : ''}`,
-    dataQuality: (setId, kind) => (setId ? withAnchor(at('data-quality'), encodeURIComponent(kind ? warningKindAnchor(setId, kind) : setId)) : at('data-quality')),
+    dataQuality: (setId, kind) =>
+      setId ? withAnchor(at('data-quality'), encodeURIComponent(kind ? warningKindAnchor(setId, kind) : setId)) : at('data-quality'),
     compareIndex: () => at('compare'),
     guide: () => at('guide'),
     matrix: () => at('matrix'),

@@ -157,10 +157,4 @@ export const REQUIRED_CSV_COLUMNS: readonly CsvColumn[] = [
  * Columns the ATT&CK technique catalog CSV (data/attack/techniques.csv) cannot do without; its
  * `tactics` and `description` columns may be missing.
  */
-export const REQUIRED_TECHNIQUE_CSV_COLUMNS = [
-  'attack_object_id',
-  'attack_object_name',
-  'attack_version',
-  'technology_domain',
-] as const;
-
+export const REQUIRED_TECHNIQUE_CSV_COLUMNS = ['attack_object_id', 'attack_object_name', 'attack_version', 'technology_domain'] as const;

@@ -137,7 +137,13 @@ function domainThreats(complete: ModelComplete, find: (id: string) => number | u
   const position = new Map(order.map((id, i) => [id, i]));
   const softwareOf = (ids: readonly string[]) => ids.flatMap((id) => position.get(id) ?? []).sort((a, b) => a - b);
   const adversaries: CoverageAdversary[] = [
-    ...complete.groups.map((g): CoverageAdversary => [g.id, g.name, g.aliases, numbersOf(groupTechniques(index, g.id)), softwareOf(groupSoftware(index, g.id))]),
+    ...complete.groups.map((g): CoverageAdversary => [
+      g.id,
+      g.name,
+      g.aliases,
+      numbersOf(groupTechniques(index, g.id)),
+      softwareOf(groupSoftware(index, g.id)),
+    ]),
     ...complete.campaigns.map((c): CoverageAdversary => [c.id, c.name, c.aliases, numbersOf(campaignTechniques(index, c.id)), softwareOf(c.software)]),
     ...complete.software.map((w): CoverageAdversary => [w.id, w.name, w.aliases, numbersOf(w.techniques), []]),
   ];
@@ -199,7 +205,15 @@ export function coverageData(index: ModelIndex): CoverageData {
       perDomain.push([d, numberOfSet(newest), pairs]);
     }
     const group = capability.groupId === null ? -1 : (groupNumber.get(capability.groupId) ?? -1);
-    return [required(frameworkNumber, capability.frameworkId, 'framework'), capability.displayId, capability.key, capability.description ?? '', capability.slug, group, perDomain];
+    return [
+      required(frameworkNumber, capability.frameworkId, 'framework'),
+      capability.displayId,
+      capability.key,
+      capability.description ?? '',
+      capability.slug,
+      group,
+      perDomain,
+    ];
   });
 
   const capabilityNumber = new Map(model.capabilities.map((c, i) => [c.id, i]));

@@ -439,7 +439,11 @@ export function coverageLayer(data: CoverageData, result: CoverageResult, domain
         comment: `Covered by ${plural(coverage.capabilities.length, 'chosen capability', 'chosen capabilities')}: ${coverage.capabilities.map((c) => capabilityLabel(data, c)).join('; ')}${scores ? `. Best scores: ${scores}` : ''}`,
         enabled: true,
         metadata: coverage.capabilities.map((c) => ({ name: capabilityLabel(data, c), value: data.capabilities[c]![3] })),
-        ...(subtechniquesOf(domain).get(t)?.some((s) => domainCoverage.byTechnique.has(s)) ? { showSubtechniques: true } : {}),
+        ...(subtechniquesOf(domain)
+          .get(t)
+          ?.some((s) => domainCoverage.byTechnique.has(s))
+          ? { showSubtechniques: true }
+          : {}),
       };
     })
     .sort((a, b) => a.techniqueID.localeCompare(b.techniqueID));
@@ -451,8 +455,13 @@ export function coverageLayer(data: CoverageData, result: CoverageResult, domain
     techniques,
     minValue: 0,
     maxValue,
-    legendItems: [{ label: '1 capability', color: LAYER_GRADIENT[0] }, { label: `${maxValue} capabilities`, color: LAYER_GRADIENT[1] }].slice(0, maxValue > 1 ? 2 : 1),
-    metadata: result.capabilities.slice(0, 200).map((c) => ({ name: capabilityLabel(data, c), value: data.sets[setOf(data, c, domainCoverage.domain)]?.label ?? '' })),
+    legendItems: [
+      { label: '1 capability', color: LAYER_GRADIENT[0] },
+      { label: `${maxValue} capabilities`, color: LAYER_GRADIENT[1] },
+    ].slice(0, maxValue > 1 ? 2 : 1),
+    metadata: result.capabilities
+      .slice(0, 200)
+      .map((c) => ({ name: capabilityLabel(data, c), value: data.sets[setOf(data, c, domainCoverage.domain)]?.label ?? '' })),
     links: [{ label: 'This selection on Mapscope', url: pageUrl }],
   });
 }
@@ -467,7 +476,9 @@ function threatLayer(data: CoverageData, result: CoverageResult, domainCoverage:
       const [id] = domain.techniques[t]!;
       const weight = threat.weights.get(t) ?? 0;
       const coverage = domainCoverage.byTechnique.get(t);
-      const covered = coverage ? `covered by ${plural(coverage.capabilities.length, 'chosen capability', 'chosen capabilities')}: ${coverage.capabilities.map((c) => capabilityLabel(data, c)).join('; ')}` : 'not covered';
+      const covered = coverage
+        ? `covered by ${plural(coverage.capabilities.length, 'chosen capability', 'chosen capabilities')}: ${coverage.capabilities.map((c) => capabilityLabel(data, c)).join('; ')}`
+        : 'not covered';
       const users = [...new Set(threat.users.get(t) ?? [])];
       return {
         techniqueID: id,
@@ -501,7 +512,9 @@ function threatLayer(data: CoverageData, result: CoverageResult, domainCoverage:
       { label: 'covered, not used by the adversaries', color: '#c7d7e8' },
       { label: 'coverage: in each comment and metadata', color: '#ffffff' },
     ],
-    metadata: result.capabilities.slice(0, 200).map((c) => ({ name: capabilityLabel(data, c), value: data.sets[setOf(data, c, domainCoverage.domain)]?.label ?? '' })),
+    metadata: result.capabilities
+      .slice(0, 200)
+      .map((c) => ({ name: capabilityLabel(data, c), value: data.sets[setOf(data, c, domainCoverage.domain)]?.label ?? '' })),
     links: [{ label: 'This selection on Mapscope', url: pageUrl }],
   });
 }
@@ -512,8 +525,19 @@ function setOf(data: CoverageData, c: number, d: number): number {
 }
 
 export const COVERAGE_CSV_COLUMNS = [
-  'technology_domain', 'attack_version', 'attack_object_id', 'attack_object_name', 'tactics', 'covered',
-  'capability_count', 'capabilities', 'best_protect', 'best_detect', 'best_respond', 'threat_weight', 'adversaries',
+  'technology_domain',
+  'attack_version',
+  'attack_object_id',
+  'attack_object_name',
+  'tactics',
+  'covered',
+  'capability_count',
+  'capabilities',
+  'best_protect',
+  'best_detect',
+  'best_respond',
+  'threat_weight',
+  'adversaries',
 ] as const;
 
 /** A technique's threat weight and the adversaries behind it, from a threat profile (src/lib/coverage/threat-profile.ts). */

@@ -176,7 +176,14 @@ export interface FixOptions {
  * Greedy ranking: at each step the candidate covering the most still-uncovered weight (ties: more
  * techniques, then the lower number); each next one counts only what the ones above leave.
  */
-export function rankGreedy(candidates: Map<number, number[]>, weights: ReadonlyMap<number, number>, covered: (t: number) => boolean, total: number, start: number, limit: number): FixPick[] {
+export function rankGreedy(
+  candidates: Map<number, number[]>,
+  weights: ReadonlyMap<number, number>,
+  covered: (t: number) => boolean,
+  total: number,
+  start: number,
+  limit: number,
+): FixPick[] {
   // The weight still open per technique number (0: unused or covered), in a flat array: the
   // first pass reads every candidate's every technique.
   let size = 0;
@@ -316,7 +323,8 @@ export function readThreatLayer(data: CoverageData, text: string, name: string, 
     return { problem: `${name} is not a Navigator layer (it needs "domain" and a "techniques" list).` };
   }
   const version = layer.versions?.layer;
-  if (version !== undefined && (typeof version !== 'string' || !/^4\./.test(version))) return { problem: `${name} is a layer of format ${String(version)}; layers of format 4.x are read.` };
+  if (version !== undefined && (typeof version !== 'string' || !/^4\./.test(version)))
+    return { problem: `${name} is a layer of format ${String(version)}; layers of format 4.x are read.` };
   const domainId = LAYER_DOMAINS[layer.domain];
   const domain = domainId ? data.domains.findIndex((d) => d.domain === domainId) : -1;
   if (domain < 0) {
@@ -334,7 +342,10 @@ export function readThreatLayer(data: CoverageData, text: string, name: string, 
     if (!entry || typeof entry !== 'object' || typeof entry['techniqueID'] !== 'string') continue;
     const score = typeof entry['score'] === 'number' && Number.isFinite(entry['score']) ? entry['score'] : 0;
     const annotated =
-      entry['enabled'] !== false && ((typeof entry['comment'] === 'string' && entry['comment'] !== '') || (Array.isArray(entry['metadata']) && entry['metadata'].length > 0) || (typeof entry['color'] === 'string' && entry['color'] !== ''));
+      entry['enabled'] !== false &&
+      ((typeof entry['comment'] === 'string' && entry['comment'] !== '') ||
+        (Array.isArray(entry['metadata']) && entry['metadata'].length > 0) ||
+        (typeof entry['color'] === 'string' && entry['color'] !== ''));
     const weight = score > 0 ? score : annotated ? 1 : 0;
     if (weight <= 0) continue;
     const id = entry['techniqueID'].trim().toUpperCase();
@@ -344,7 +355,9 @@ export function readThreatLayer(data: CoverageData, text: string, name: string, 
   }
   if (unknown.size) {
     const list = [...unknown].sort();
-    return { problem: `${name} names techniques not in ${data.domains[domain]!.domain} ATT&CK ${data.domains[domain]!.version}: ${list.slice(0, 20).join(', ')}${list.length > 20 ? ` and ${list.length - 20} more` : ''}.` };
+    return {
+      problem: `${name} names techniques not in ${data.domains[domain]!.domain} ATT&CK ${data.domains[domain]!.version}: ${list.slice(0, 20).join(', ')}${list.length > 20 ? ` and ${list.length - 20} more` : ''}.`,
+    };
   }
   if (!scores.size) return { problem: `${name} has no technique with a score above 0, nor an enabled one with a comment, metadata or colour.` };
   return { layer: { name: typeof layer.name === 'string' && layer.name.trim() ? layer.name.trim() : name, domain, scores } };

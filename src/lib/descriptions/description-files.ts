@@ -122,15 +122,29 @@ interface RawEntry {
 }
 
 /** Check one raw entry and turn it into an entry, or into warnings only. */
-function readEntry(raw: RawEntry, identity: DescriptionFileIdentity & { framework: string }, attackVersion: string | null, warnings: DescriptionWarning[]): DescriptionEntry | null {
+function readEntry(
+  raw: RawEntry,
+  identity: DescriptionFileIdentity & { framework: string },
+  attackVersion: string | null,
+  warnings: DescriptionWarning[],
+): DescriptionEntry | null {
   const { framework } = identity;
   const idText = typeof raw.id === 'string' ? raw.id : null;
   if (raw.id !== null && raw.id !== undefined && idText === null) {
-    warnings.push(descriptionWarning('description-entry-malformed', raw.idAt, { framework, field: raw.idField, found: quoteFound(raw.id), action: 'skipped the entry' }));
+    warnings.push(
+      descriptionWarning('description-entry-malformed', raw.idAt, { framework, field: raw.idField, found: quoteFound(raw.id), action: 'skipped the entry' }),
+    );
     return null;
   }
   if (raw.description !== null && raw.description !== undefined && typeof raw.description !== 'string') {
-    warnings.push(descriptionWarning('description-entry-malformed', raw.textAt, { framework, field: 'description', found: quoteFound(raw.description), action: 'skipped the entry' }));
+    warnings.push(
+      descriptionWarning('description-entry-malformed', raw.textAt, {
+        framework,
+        field: 'description',
+        found: quoteFound(raw.description),
+        action: 'skipped the entry',
+      }),
+    );
     return null;
   }
   const description = typeof raw.description === 'string' ? raw.description : '';
@@ -152,14 +166,23 @@ function readEntry(raw: RawEntry, identity: DescriptionFileIdentity & { framewor
         framework,
         field: raw.idField,
         found: quoteFound(raw.id),
-        action: description.trim() ? `skipped the entry (its description begins ${quoteFound(description.trim(), 60)})` : 'skipped the entry (its description is empty too)',
+        action: description.trim()
+          ? `skipped the entry (its description begins ${quoteFound(description.trim(), 60)})`
+          : 'skipped the entry (its description is empty too)',
       }),
     );
     return null;
   }
   const rendered = renderDescriptionText(description);
   if (rendered.text === '') {
-    warnings.push(descriptionWarning('description-text-empty', raw.textAt, { framework, field: 'description', found: quoteFound(description), action: `skipped: ${idText.trim()} gets no text from this file` }));
+    warnings.push(
+      descriptionWarning('description-text-empty', raw.textAt, {
+        framework,
+        field: 'description',
+        found: quoteFound(description),
+        action: `skipped: ${idText.trim()} gets no text from this file`,
+      }),
+    );
     return null;
   }
   // An empty xmlns (markup converted from XML) means nothing to an HTML parser: dropping it changes nothing a reader sees.
@@ -208,7 +231,9 @@ function checkDuplicates(entries: DescriptionEntry[], warnings: DescriptionWarni
     const found = kind === 'description-id-variant' ? `${quoteFound(entry.rawId)} after ${quoteFound(first.rawId)}` : quoteFound(entry.rawId);
     const same = earlier.find((e) => e.text === entry.text);
     if (same) {
-      warnings.push(descriptionWarning(kind, where, { framework: entry.framework, field: 'id', found, action: `dropped: the same text as at ${same.source.pointer}` }));
+      warnings.push(
+        descriptionWarning(kind, where, { framework: entry.framework, field: 'id', found, action: `dropped: the same text as at ${same.source.pointer}` }),
+      );
       continue;
     }
     warnings.push(
@@ -239,12 +264,27 @@ function parseJsonList(file: string, text: string, result: DescriptionFile): voi
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
     const line = position ? lineOfOffset(text, Number(position[1])) : undefined;
-    result.warnings.push(descriptionWarning('description-file-unreadable', { file, pointer: '', ...(line ? { line } : {}) }, { framework: result.framework, field: '(file)', found: quoteFound(message, 200), action: 'skipped the file' }));
+    result.warnings.push(
+      descriptionWarning(
+        'description-file-unreadable',
+        { file, pointer: '', ...(line ? { line } : {}) },
+        { framework: result.framework, field: '(file)', found: quoteFound(message, 200), action: 'skipped the file' },
+      ),
+    );
     return;
   }
   if (!Array.isArray(data)) {
     result.warnings.push(
-      descriptionWarning('description-file-unrecognized', { file, pointer: '' }, { framework: result.framework, field: '(file)', found: Array.isArray(data) ? 'a list' : data === null ? 'null' : `a JSON ${typeof data}`, action: 'skipped the file' }),
+      descriptionWarning(
+        'description-file-unrecognized',
+        { file, pointer: '' },
+        {
+          framework: result.framework,
+          field: '(file)',
+          found: Array.isArray(data) ? 'a list' : data === null ? 'null' : `a JSON ${typeof data}`,
+          action: 'skipped the file',
+        },
+      ),
     );
     return;
   }
@@ -255,23 +295,48 @@ function parseJsonList(file: string, text: string, result: DescriptionFile): voi
     if (ids.length > 0 && ids.every((id) => typeof id === 'string' && /^\s*CVE-\d{4}-\d{4,}\s*$/i.test(id))) result.framework = 'kev';
   }
   if (result.framework === null) {
-    result.warnings.push(descriptionWarning('description-framework-unknown', { file, pointer: '' }, { framework: null, field: '(file)', found: quoteFound(file), action: 'skipped the file' }));
+    result.warnings.push(
+      descriptionWarning(
+        'description-framework-unknown',
+        { file, pointer: '' },
+        { framework: null, field: '(file)', found: quoteFound(file), action: 'skipped the file' },
+      ),
+    );
     return;
   }
   if (data.length === 0) {
-    result.warnings.push(descriptionWarning('description-list-empty', { file, pointer: '' }, { framework: result.framework, field: '(file)', found: '[]', action: 'nothing to read: the file adds no text' }));
+    result.warnings.push(
+      descriptionWarning(
+        'description-list-empty',
+        { file, pointer: '' },
+        { framework: result.framework, field: '(file)', found: '[]', action: 'nothing to read: the file adds no text' },
+      ),
+    );
     return;
   }
   const identity = { ...result, framework: result.framework };
   const entries: DescriptionEntry[] = [];
   data.forEach((item, i) => {
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      result.warnings.push(descriptionWarning('description-entry-malformed', { file, pointer: `/${i}` }, { framework: identity.framework, field: '(entry)', found: quoteFound(item), action: 'skipped the entry' }));
+      result.warnings.push(
+        descriptionWarning(
+          'description-entry-malformed',
+          { file, pointer: `/${i}` },
+          { framework: identity.framework, field: '(entry)', found: quoteFound(item), action: 'skipped the entry' },
+        ),
+      );
       return;
     }
     const record = item as Record<string, unknown>;
     const entry = readEntry(
-      { id: record['id'], description: record['description'], name: null, idField: 'id', idAt: { file, pointer: `/${i}/id` }, textAt: { file, pointer: `/${i}/description` } },
+      {
+        id: record['id'],
+        description: record['description'],
+        name: null,
+        idField: 'id',
+        idAt: { file, pointer: `/${i}/id` },
+        textAt: { file, pointer: `/${i}/description` },
+      },
       identity,
       null,
       result.warnings,
@@ -287,13 +352,28 @@ function parseYamlCapability(file: string, text: string, result: DescriptionFile
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-    result.warnings.push(descriptionWarning('description-file-unreadable', { file, pointer: '', ...(line ? { line } : {}) }, { framework: result.framework, field: '(file)', found: quoteFound(error.message.split('\n')[0], 200), action: 'skipped the file' }));
+    result.warnings.push(
+      descriptionWarning(
+        'description-file-unreadable',
+        { file, pointer: '', ...(line ? { line } : {}) },
+        { framework: result.framework, field: '(file)', found: quoteFound(error.message.split('\n')[0], 200), action: 'skipped the file' },
+      ),
+    );
     return;
   }
   const contents = doc.contents;
   if (!isMap(contents) || !contents.has('description') || !(contents.has('id') || contents.has('name'))) {
     result.warnings.push(
-      descriptionWarning('description-file-unrecognized', { file, pointer: '' }, { framework: result.framework, field: '(file)', found: isMap(contents) ? `a mapping of ${contents.items.length} keys without description and id or name` : 'no mapping', action: 'skipped the file' }),
+      descriptionWarning(
+        'description-file-unrecognized',
+        { file, pointer: '' },
+        {
+          framework: result.framework,
+          field: '(file)',
+          found: isMap(contents) ? `a mapping of ${contents.items.length} keys without description and id or name` : 'no mapping',
+          action: 'skipped the file',
+        },
+      ),
     );
     return;
   }
@@ -310,7 +390,13 @@ function parseYamlCapability(file: string, text: string, result: DescriptionFile
   const platform = value('platform');
   if (typeof platform === 'string' && frameworkFromName(platform)) result.framework = frameworkFromName(platform);
   if (result.framework === null) {
-    result.warnings.push(descriptionWarning('description-framework-unknown', { file, pointer: '' }, { framework: null, field: 'platform', found: quoteFound(platform ?? file), action: 'skipped the file' }));
+    result.warnings.push(
+      descriptionWarning(
+        'description-framework-unknown',
+        { file, pointer: '' },
+        { framework: null, field: 'platform', found: quoteFound(platform ?? file), action: 'skipped the file' },
+      ),
+    );
     return;
   }
   const rawAttack = value('ATT&CK version');
@@ -319,7 +405,14 @@ function parseYamlCapability(file: string, text: string, result: DescriptionFile
   const name = value('name');
   const idField = contents.has('id') ? 'id' : 'name';
   const entry = readEntry(
-    { id: value(idField), description: value('description'), name: typeof name === 'string' ? name.trim() : null, idField, idAt: at(idField), textAt: at('description') },
+    {
+      id: value(idField),
+      description: value('description'),
+      name: typeof name === 'string' ? name.trim() : null,
+      idField,
+      idAt: at(idField),
+      textAt: at('description'),
+    },
     { ...result, framework: result.framework },
     attackVersion,
     result.warnings,

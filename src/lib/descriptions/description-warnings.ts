@@ -83,6 +83,6 @@ export function descriptionWarning(
 
 /** A value as a warning quotes it: JSON, shortened. */
 export function quoteFound(value: unknown, max = 120): string {
-  const text = value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value);
+  const text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

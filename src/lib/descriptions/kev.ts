@@ -11,7 +11,10 @@ const CVE_ID = /^CVE-(\d{4})-(\d{4,})$/;
 
 /** "cve-2023-4966 " -> "CVE-2023-4966"; null for anything that is not a CVE id. */
 export function normalizeCveId(raw: string): string | null {
-  const id = raw.trim().toUpperCase().replace(/[\u2010-\u2015]/g, '-');
+  const id = raw
+    .trim()
+    .toUpperCase()
+    .replace(/[\u2010-\u2015]/g, '-');
   return CVE_ID.test(id) ? id : null;
 }
 
@@ -40,32 +43,131 @@ export function cveLinks(rawId: string): CveLinks | null {
 
 // Vendors whose names are several words; a title starting with one names it whole.
 const MULTI_WORD_VENDORS = [
-  'Palo Alto Networks', 'Trend Micro', 'Check Point', 'Red Hat', 'Barracuda Networks', 'Ignite Realtime',
-  'Justice AV Solutions (JAVS)', 'Hitachi Vantara', 'Wing FTP Server', 'Craft CMS', 'Novi Survey', 'Rockwell Automation',
-  'Schneider Electric', 'Johnson Controls', 'Western Digital', 'Sierra Wireless', 'Micro Focus', 'Hewlett Packard Enterprise',
-  'Ruckus Wireless', 'Pulse Secure',
+  'Palo Alto Networks',
+  'Trend Micro',
+  'Check Point',
+  'Red Hat',
+  'Barracuda Networks',
+  'Ignite Realtime',
+  'Justice AV Solutions (JAVS)',
+  'Hitachi Vantara',
+  'Wing FTP Server',
+  'Craft CMS',
+  'Novi Survey',
+  'Rockwell Automation',
+  'Schneider Electric',
+  'Johnson Controls',
+  'Western Digital',
+  'Sierra Wireless',
+  'Micro Focus',
+  'Hewlett Packard Enterprise',
+  'Ruckus Wireless',
+  'Pulse Secure',
 ];
 
 // How weaknesses are worded in the titles: a title's weakness starts at the first of these.
 // Longer phrases come before the shorter ones they contain, so "Remote Code Execution" wins.
 const WEAKNESS_STARTS = [
-  'Improper', 'Incorrect', 'Insufficient', 'Incomplete', 'Insecure', 'Unrestricted', 'Unrestrictive', 'Unauthorized',
-  'Unprotected', 'Unspecified', 'Uncontrolled', 'Unsafe', 'Missing', 'Use-After-Free', 'Use After Free', 'Use of',
-  'Double Free', 'Dereferenced', 'NULL Pointer', 'Type Confusion', 'Memory Corruption', 'Integer Overflow',
-  'Integer Underflow', 'Heap-Based', 'Heap Buffer', 'Stack-Based', 'Stack Buffer', 'Buffer Overflow', 'Buffer Overread',
-  'Out-of-Bounds', 'Out-of-Bound', 'Race Condition', 'TOCTOU', 'Local Privilege Escalation', 'Privilege Escalation',
-  'Elevation of Privilege', 'Information Disclosure', 'Hash Disclosure', 'Denial of Service', 'Denial-of-Service',
-  'Reflected Amplification', 'Authentication Bypass', 'Authorization Bypass', 'Security Feature Bypass', 'Sandbox Bypass',
-  'Sandbox Escape', 'ASLR Bypass', 'Mark of the Web Bypass', 'Persistent Cross-Site', 'Reflected Cross-Site',
-  'Stored Cross-Site', 'Cross-Site', 'Server-Side', 'Server Side Request', 'Request Forgery', 'OS Command',
-  'SQL Injection', 'Command Injection', 'Code Injection', 'Template Injection', 'Argument Injection', 'Special Element',
-  'Object-Graph Navigation Language', 'XML External Entity', 'Injection', 'Insecure Deserialization', 'Deserialization',
-  'Absolute Path Traversal', 'Read-Only Path Traversal', 'Path Traversal', 'Directory Traversal', 'Arbitrary', 'File Upload',
-  'File Read', 'File Download', 'Hard-coded', 'Hardcoded', 'Static Credential', 'Default Credential', 'Default Configuration',
-  'Broken Access Control', 'Open Port', 'Forced Browsing', 'Remote Command Execution', 'Remote Code Execution',
-  'Command Execution', 'Code Execution', 'Spoofing', 'Embedded Malicious Code', 'External Control', 'Link Following',
-  'Exposure of', 'Initialization of', 'Process Control', 'HTTP Tunneling', 'Rapid Reset', 'Pre-Authorization',
-  'Input Validation', 'Configuration Upload', 'PHP External Variable',
+  'Improper',
+  'Incorrect',
+  'Insufficient',
+  'Incomplete',
+  'Insecure',
+  'Unrestricted',
+  'Unrestrictive',
+  'Unauthorized',
+  'Unprotected',
+  'Unspecified',
+  'Uncontrolled',
+  'Unsafe',
+  'Missing',
+  'Use-After-Free',
+  'Use After Free',
+  'Use of',
+  'Double Free',
+  'Dereferenced',
+  'NULL Pointer',
+  'Type Confusion',
+  'Memory Corruption',
+  'Integer Overflow',
+  'Integer Underflow',
+  'Heap-Based',
+  'Heap Buffer',
+  'Stack-Based',
+  'Stack Buffer',
+  'Buffer Overflow',
+  'Buffer Overread',
+  'Out-of-Bounds',
+  'Out-of-Bound',
+  'Race Condition',
+  'TOCTOU',
+  'Local Privilege Escalation',
+  'Privilege Escalation',
+  'Elevation of Privilege',
+  'Information Disclosure',
+  'Hash Disclosure',
+  'Denial of Service',
+  'Denial-of-Service',
+  'Reflected Amplification',
+  'Authentication Bypass',
+  'Authorization Bypass',
+  'Security Feature Bypass',
+  'Sandbox Bypass',
+  'Sandbox Escape',
+  'ASLR Bypass',
+  'Mark of the Web Bypass',
+  'Persistent Cross-Site',
+  'Reflected Cross-Site',
+  'Stored Cross-Site',
+  'Cross-Site',
+  'Server-Side',
+  'Server Side Request',
+  'Request Forgery',
+  'OS Command',
+  'SQL Injection',
+  'Command Injection',
+  'Code Injection',
+  'Template Injection',
+  'Argument Injection',
+  'Special Element',
+  'Object-Graph Navigation Language',
+  'XML External Entity',
+  'Injection',
+  'Insecure Deserialization',
+  'Deserialization',
+  'Absolute Path Traversal',
+  'Read-Only Path Traversal',
+  'Path Traversal',
+  'Directory Traversal',
+  'Arbitrary',
+  'File Upload',
+  'File Read',
+  'File Download',
+  'Hard-coded',
+  'Hardcoded',
+  'Static Credential',
+  'Default Credential',
+  'Default Configuration',
+  'Broken Access Control',
+  'Open Port',
+  'Forced Browsing',
+  'Remote Command Execution',
+  'Remote Code Execution',
+  'Command Execution',
+  'Code Execution',
+  'Spoofing',
+  'Embedded Malicious Code',
+  'External Control',
+  'Link Following',
+  'Exposure of',
+  'Initialization of',
+  'Process Control',
+  'HTTP Tunneling',
+  'Rapid Reset',
+  'Pre-Authorization',
+  'Input Validation',
+  'Configuration Upload',
+  'PHP External Variable',
 ].map((phrase) => phrase.toLowerCase().split(' '));
 
 /** What a KEV title names. */
@@ -80,7 +182,10 @@ const words = (text: string) => text.split(' ').filter(Boolean);
 
 /** The vendor, product and weakness a KEV title names, or null when its wording is not one to take apart. */
 export function parseKevTitle(title: string): KevTitle | null {
-  const clean = title.replace(/\s+/g, ' ').trim().replace(/\s+(?:Vulnerability|Vulnerablity|Vulnerabilities|exploit)$/i, '');
+  const clean = title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s+(?:Vulnerability|Vulnerablity|Vulnerabilities|exploit)$/i, '');
   const list = words(clean);
   let start = -1;
   for (let i = 1; i < list.length && start < 0; i++) {

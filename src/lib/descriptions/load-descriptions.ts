@@ -47,7 +47,14 @@ export function catalogRevision(title: string, version: string | null, file: str
 const isCatalogCandidate = (name: string) => /\.json$/i.test(name) && !/[-_]descriptions\.json$/i.test(name);
 
 /** Read every OSCAL catalog under the paths; JSON that is no catalog (a profile, a mapping file) is passed over. */
-async function readCatalogFiles(inputs: readonly string[], limit: InputLimit, warnings: DataWarning[], cwd: string, sets: readonly MappingSet[], oscalFiles: Set<string>): Promise<ReadCatalog[]> {
+async function readCatalogFiles(
+  inputs: readonly string[],
+  limit: InputLimit,
+  warnings: DataWarning[],
+  cwd: string,
+  sets: readonly MappingSet[],
+  oscalFiles: Set<string>,
+): Promise<ReadCatalog[]> {
   const catalogs: ReadCatalog[] = [];
   if ('problem' in limit) return catalogs;
   const budget = new InputBudget(limit.bytes);
@@ -67,18 +74,48 @@ async function readCatalogFiles(inputs: readonly string[], limit: InputLimit, wa
       try {
         data = JSON.parse(read.text.replace(/^\uFEFF/, ''));
       } catch (error) {
-        warnings.push(modelWarning('control-catalog-unreadable', setFor(sets, NIST_FRAMEWORK, null), { file: file.name }, '(file)', 'an OSCAL catalog (JSON)', quoteFound((error as Error).message, 200), 'skipped the file'));
+        warnings.push(
+          modelWarning(
+            'control-catalog-unreadable',
+            setFor(sets, NIST_FRAMEWORK, null),
+            { file: file.name },
+            '(file)',
+            'an OSCAL catalog (JSON)',
+            quoteFound((error as Error).message, 200),
+            'skipped the file',
+          ),
+        );
         continue;
       }
       const reading = describeOscalCatalog(file.name, data);
       for (const problem of reading.problems) {
-        warnings.push(modelWarning('control-catalog-unreadable', setFor(sets, NIST_FRAMEWORK, null), problem.location, problem.field ?? '(file)', problem.expected, problem.found ?? 'nothing', 'skipped the catalog'));
+        warnings.push(
+          modelWarning(
+            'control-catalog-unreadable',
+            setFor(sets, NIST_FRAMEWORK, null),
+            problem.location,
+            problem.field ?? '(file)',
+            problem.expected,
+            problem.found ?? 'nothing',
+            'skipped the catalog',
+          ),
+        );
       }
       const catalog = reading.catalog;
       if (!catalog) continue;
       const revision = catalogRevision(catalog.title, catalog.version, file.name);
       if (!revision) {
-        warnings.push(modelWarning('control-catalog-unreadable', setFor(sets, NIST_FRAMEWORK, null), { file: file.name, pointer: '/catalog/metadata' }, 'title', 'a title naming the revision ("Revision 5")', quoteFound(catalog.title), 'skipped the catalog'));
+        warnings.push(
+          modelWarning(
+            'control-catalog-unreadable',
+            setFor(sets, NIST_FRAMEWORK, null),
+            { file: file.name, pointer: '/catalog/metadata' },
+            'title',
+            'a title naming the revision ("Revision 5")',
+            quoteFound(catalog.title),
+            'skipped the catalog',
+          ),
+        );
         continue;
       }
       for (const w of reading.warnings) warnings.push(catalogWarning(w, setFor(sets, NIST_FRAMEWORK, revision)));
@@ -102,7 +139,9 @@ function setFor(sets: readonly MappingSet[], framework: string | null, version: 
   if (framework === null) return '';
   const ofFramework = sets.filter((s) => s.frameworkId === framework);
   const newest = (list: readonly MappingSet[]) => [...list].sort((a, b) => (b.lastUpdate ?? '').localeCompare(a.lastUpdate ?? ''))[0];
-  return (version ? newest(ofFramework.filter((s) => s.frameworkVersion.toLowerCase() === version.toLowerCase())) : undefined)?.id ?? newest(ofFramework)?.id ?? '';
+  return (
+    (version ? newest(ofFramework.filter((s) => s.frameworkVersion.toLowerCase() === version.toLowerCase())) : undefined)?.id ?? newest(ofFramework)?.id ?? ''
+  );
 }
 
 function fromDescriptionWarning(w: DescriptionWarning, sets: readonly MappingSet[], version: string | null): DataWarning {
@@ -122,7 +161,11 @@ export async function loadDescriptions(
   const oscalFiles = new Set<string>();
   const catalogs = await readCatalogFiles(inputs, limit, warnings, cwd, model.sets, oscalFiles);
   // A catalog or profile given by its own path is not a description file.
-  const files = await readDescriptionFiles(inputs.filter((i) => !oscalFiles.has(path.resolve(cwd, i))), cwd, limit);
+  const files = await readDescriptionFiles(
+    inputs.filter((i) => !oscalFiles.has(path.resolve(cwd, i))),
+    cwd,
+    limit,
+  );
   const versionOf = new Map(files.files.map((f) => [f.file, f.version]));
   for (const w of files.warnings) warnings.push(fromDescriptionWarning(w, model.sets, versionOf.get(w.file) ?? null));
 
@@ -168,7 +211,14 @@ export async function loadDescriptions(
   for (const [id, list] of matches.groups) groups[id] = list;
   return {
     descriptions: {
-      catalogs: catalogs.map((c) => ({ frameworkId: NIST_FRAMEWORK, frameworkVersion: c.revision, title: c.title, version: c.version, source: c.source, controls: c.controls.length })),
+      catalogs: catalogs.map((c) => ({
+        frameworkId: NIST_FRAMEWORK,
+        frameworkVersion: c.revision,
+        title: c.title,
+        version: c.version,
+        source: c.source,
+        controls: c.controls.length,
+      })),
       files: files.files.map((f) => ({ file: f.file, framework: f.framework, version: f.version, entries: f.entries.length })),
       capabilities,
       groups,

@@ -134,8 +134,14 @@ export function matchDescriptions(
   const ruleIndexes = new Map<IdAliasRule, { capabilities: Map<string, MatchTarget[]>; groups: Map<string, MatchTarget[]> }>();
   for (const rule of rules) {
     ruleIndexes.set(rule, {
-      capabilities: indexBy(kinds.capabilities.targets.filter((t) => t.frameworkId === rule.framework), rule.fold),
-      groups: indexBy(kinds.groups.targets.filter((t) => t.frameworkId === rule.framework), rule.fold),
+      capabilities: indexBy(
+        kinds.capabilities.targets.filter((t) => t.frameworkId === rule.framework),
+        rule.fold,
+      ),
+      groups: indexBy(
+        kinds.groups.targets.filter((t) => t.frameworkId === rule.framework),
+        rule.fold,
+      ),
     });
   }
   const found = { capabilities: new Map<string, DescriptionEntry[]>(), groups: new Map<string, DescriptionEntry[]>() };
@@ -147,12 +153,16 @@ export function matchDescriptions(
     for (const target of direct) {
       if (entry.idField === 'id' && !target.spellings.includes(entry.rawId)) {
         warnings.push(
-          descriptionWarning('description-id-respelled', { ...entry.source, pointer: entry.source.pointer.replace(/\/description$/, '/id') }, {
-            framework: entry.framework,
-            field: 'id',
-            found: quoteFound(entry.rawId),
-            action: `matched ${target.spellings.map((s) => quoteFound(s)).join(', ')}, as the mappings write it`,
-          }),
+          descriptionWarning(
+            'description-id-respelled',
+            { ...entry.source, pointer: entry.source.pointer.replace(/\/description$/, '/id') },
+            {
+              framework: entry.framework,
+              field: 'id',
+              found: quoteFound(entry.rawId),
+              action: `matched ${target.spellings.map((s) => quoteFound(s)).join(', ')}, as the mappings write it`,
+            },
+          ),
         );
       }
     }
@@ -163,12 +173,16 @@ export function matchDescriptions(
         if (taken.has(target)) continue;
         taken.add(target);
         warnings.push(
-          descriptionWarning(rule.kind, { ...entry.source, pointer: entry.source.pointer.replace(/\/description$/, `/${entry.idField}`) }, {
-            framework: entry.framework,
-            field: entry.idField,
-            found: quoteFound(entry.rawId),
-            action: `matched ${quoteFound(target.spellings[0] ?? target.key)} of the mappings (${rule.says})`,
-          }),
+          descriptionWarning(
+            rule.kind,
+            { ...entry.source, pointer: entry.source.pointer.replace(/\/description$/, `/${entry.idField}`) },
+            {
+              framework: entry.framework,
+              field: entry.idField,
+              found: quoteFound(entry.rawId),
+              action: `matched ${quoteFound(target.spellings[0] ?? target.key)} of the mappings (${rule.says})`,
+            },
+          ),
         );
       }
     }
@@ -176,12 +190,16 @@ export function matchDescriptions(
       unmatched.push(entry);
       if (options.warnUnmatched) {
         warnings.push(
-          descriptionWarning('description-unmatched', { ...entry.source, pointer: entry.source.pointer.replace(/\/description$/, `/${entry.idField}`) }, {
-            framework: entry.framework,
-            field: entry.idField,
-            found: quoteFound(entry.rawId),
-            action: `not shown: no ${entry.kind} of ${entry.framework} in the mapping files has this id`,
-          }),
+          descriptionWarning(
+            'description-unmatched',
+            { ...entry.source, pointer: entry.source.pointer.replace(/\/description$/, `/${entry.idField}`) },
+            {
+              framework: entry.framework,
+              field: entry.idField,
+              found: quoteFound(entry.rawId),
+              action: `not shown: no ${entry.kind} of ${entry.framework} in the mapping files has this id`,
+            },
+          ),
         );
       }
       continue;

@@ -144,7 +144,7 @@ class CatalogReader {
       this.problem('/catalog', 'metadata', 'an object with the title', describeValue(metadata));
     } else {
       title = nonEmpty(metadata['title']);
-      if (title === null) this.problem('/catalog/metadata', 'title', 'the catalog\'s title', describeValue(metadata['title']));
+      if (title === null) this.problem('/catalog/metadata', 'title', "the catalog's title", describeValue(metadata['title']));
       version = nonEmpty(metadata['version']);
       if (version === null && metadata['version'] !== undefined) this.problem('/catalog/metadata', 'version', 'a string', describeValue(metadata['version']));
     }
@@ -178,7 +178,7 @@ class CatalogReader {
     }
     const id = nonEmpty(group['id']);
     const title = nonEmpty(group['title']);
-    if (title === null) this.problem(pointer, 'title', 'the family\'s title', describeValue(group['title']));
+    if (title === null) this.problem(pointer, 'title', "the family's title", describeValue(group['title']));
     const indexed: IndexedGroup = { id: id ?? '', title: title ?? '', params: new Map(), parent };
     if (id !== null) {
       this.groupsById.set(id, indexed);
@@ -202,7 +202,7 @@ class CatalogReader {
     }
     const [, , , enhancement] = OSCAL_CONTROL_ID.exec(rawId)!;
     if (parent === null && enhancement) {
-      this.problem(pointer, 'id', 'a control id without an enhancement number here (enhancements sit in their control\'s controls)', describeValue(rawId));
+      this.problem(pointer, 'id', "a control id without an enhancement number here (enhancements sit in their control's controls)", describeValue(rawId));
       return;
     }
     if (parent !== null && !(enhancement && rawId.startsWith(`${parent.oscalId}.`))) {
@@ -213,25 +213,38 @@ class CatalogReader {
       this.problem(pointer, 'id', `an id used once (${rawId} is also at ${required(this.controlsById, rawId, 'control').pointer})`, describeValue(rawId));
       return;
     }
-    if (nonEmpty(control['title']) === null) this.problem(pointer, 'title', 'the control\'s title', describeValue(control['title']));
+    if (nonEmpty(control['title']) === null) this.problem(pointer, 'title', "the control's title", describeValue(control['title']));
     const indexed: IndexedControl = { oscalId: rawId, display, json: control, pointer, parent, group, params: new Map(), enhancements: [] };
     this.controls.push(indexed);
     this.controlsById.set(rawId, indexed);
     parent?.enhancements.push(indexed);
     const family = rawId.slice(0, 2);
     if (parent === null && group !== null && group.id && group.id !== family) {
-      this.warn('family-mismatch', { pointer, control: indexed }, 'id', `an id of its group's family ("${group.id}-...")`, describeValue(rawId), `lists it in family ${family.toUpperCase()}, as its id says`);
+      this.warn(
+        'family-mismatch',
+        { pointer, control: indexed },
+        'id',
+        `an id of its group's family ("${group.id}-...")`,
+        describeValue(rawId),
+        `lists it in family ${family.toUpperCase()}, as its id says`,
+      );
     }
     this.indexParams(control, pointer, indexed.params);
     this.list(control, 'parts', pointer).forEach((part, i) => this.indexPart(part, `${pointer}/parts/${i}`, indexed, []));
     for (const key of ['props', 'links'] as const) {
       this.list(control, key, pointer).forEach((entry, i) => {
-        if (!isObject(entry)) this.problem(`${pointer}/${key}/${i}`, key, key === 'props' ? 'a property (name, value)' : 'a link (href, rel)', describeValue(entry));
+        if (!isObject(entry))
+          this.problem(`${pointer}/${key}/${i}`, key, key === 'props' ? 'a property (name, value)' : 'a link (href, rel)', describeValue(entry));
       });
     }
     this.list(control, 'controls', pointer).forEach((inner, i) => {
       if (parent !== null) {
-        this.problem(`${pointer}/controls/${i}`, 'controls', 'no controls inside an enhancement (SP 800-53 nests enhancements one level deep)', describeValue(inner));
+        this.problem(
+          `${pointer}/controls/${i}`,
+          'controls',
+          'no controls inside an enhancement (SP 800-53 nests enhancements one level deep)',
+          describeValue(inner),
+        );
       } else {
         this.indexControl(inner, `${pointer}/controls/${i}`, group, indexed);
       }
@@ -243,14 +256,15 @@ class CatalogReader {
       this.problem(pointer, undefined, 'a part (an object with name and prose or parts)', describeValue(part));
       return;
     }
-    if (typeof part['name'] !== 'string') this.problem(pointer, 'name', 'the part\'s name (statement, item, guidance...)', describeValue(part['name']));
+    if (typeof part['name'] !== 'string') this.problem(pointer, 'name', "the part's name (statement, item, guidance...)", describeValue(part['name']));
     if (part['prose'] !== undefined && typeof part['prose'] !== 'string') this.problem(pointer, 'prose', 'text', describeValue(part['prose']));
     const label = labelOf(part);
     const here = label ? [...labels, label] : labels;
     if (typeof part['id'] === 'string') this.parts.set(part['id'], { control, labels: here });
     for (const key of ['props', 'links'] as const) {
       this.list(part, key, pointer).forEach((entry, i) => {
-        if (!isObject(entry)) this.problem(`${pointer}/${key}/${i}`, key, key === 'props' ? 'a property (name, value)' : 'a link (href, rel)', describeValue(entry));
+        if (!isObject(entry))
+          this.problem(`${pointer}/${key}/${i}`, key, key === 'props' ? 'a property (name, value)' : 'a link (href, rel)', describeValue(entry));
       });
     }
     this.list(part, 'parts', pointer).forEach((inner, i) => this.indexPart(inner, `${pointer}/parts/${i}`, control, here));
@@ -265,7 +279,7 @@ class CatalogReader {
       }
       const id = nonEmpty(param['id']);
       if (id === null) {
-        this.problem(here, 'id', 'the parameter\'s id', describeValue(param['id']));
+        this.problem(here, 'id', "the parameter's id", describeValue(param['id']));
         return;
       }
       if (into.has(id)) {
@@ -280,9 +294,10 @@ class CatalogReader {
         } else {
           const choices = select['choice'];
           if (!Array.isArray(choices) || choices.length === 0) this.problem(`${here}/select`, 'choice', 'a list of choices', describeValue(choices));
-          else choices.forEach((choice, j) => {
-            if (typeof choice !== 'string') this.problem(`${here}/select/choice/${j}`, 'choice', 'text', describeValue(choice));
-          });
+          else
+            choices.forEach((choice, j) => {
+              if (typeof choice !== 'string') this.problem(`${here}/select/choice/${j}`, 'choice', 'text', describeValue(choice));
+            });
         }
       }
       for (const key of ['guidelines', 'values'] as const) {
@@ -354,7 +369,14 @@ class CatalogReader {
       // rev5 writes "withdrawn", rev4 "Withdrawn".
       if (value === WITHDRAWN) withdrawn = true;
       else if (!ACTIVE_STATUSES.has(value)) {
-        this.warn('status-unknown', { pointer: `${control.pointer}/props/${i}`, control }, 'status', '"withdrawn" or no status', describeValue(prop['value']), 'shows the control as in force');
+        this.warn(
+          'status-unknown',
+          { pointer: `${control.pointer}/props/${i}`, control },
+          'status',
+          '"withdrawn" or no status',
+          describeValue(prop['value']),
+          'shows the control as in force',
+        );
       }
     });
     return withdrawn;
@@ -371,7 +393,14 @@ class CatalogReader {
       const here = `${pointer}/parts/${i}`;
       if (!isObject(inner)) return;
       if (inner['name'] !== 'item') {
-        this.warn('part-ignored', { pointer: here, control }, 'name', 'an item of the statement', describeValue(inner['name']), 'leaves the part out of the statement');
+        this.warn(
+          'part-ignored',
+          { pointer: here, control },
+          'name',
+          'an item of the statement',
+          describeValue(inner['name']),
+          'leaves the part out of the statement',
+        );
         return;
       }
       const label = labelOf(inner);
@@ -400,7 +429,14 @@ class CatalogReader {
         const href = typeof link['href'] === 'string' ? link['href'] : '';
         const target = href.startsWith('#') ? oscalToDisplay(href.slice(1)) : null;
         if (target === null) {
-          this.warn('related-not-a-control', { pointer: `${pointer}/links/${i}`, control }, 'href', 'a related control ("#ac-2")', describeValue(link['href']), 'leaves it out of the related controls');
+          this.warn(
+            'related-not-a-control',
+            { pointer: `${pointer}/links/${i}`, control },
+            'href',
+            'a related control ("#ac-2")',
+            describeValue(link['href']),
+            'leaves it out of the related controls',
+          );
         } else if (target !== control.display && !related.includes(target)) {
           related.push(target);
         }
@@ -421,7 +457,14 @@ class CatalogReader {
       if (!target) {
         // rev4 points two withdrawn controls at the publication itself.
         const outside = isHttpUrl(href);
-        this.warn('withdrawn-target-unknown', { pointer: `${control.pointer}/links/${i}`, control }, 'href', 'a control, an item of one, or a family of the catalog ("#ac-2")', describeValue(link['href']), outside ? 'links the address as the target' : 'shows the link as written');
+        this.warn(
+          'withdrawn-target-unknown',
+          { pointer: `${control.pointer}/links/${i}`, control },
+          'href',
+          'a control, an item of one, or a family of the catalog ("#ac-2")',
+          describeValue(link['href']),
+          outside ? 'links the address as the target' : 'shows the link as written',
+        );
         into.push(outside ? { control: null, text: href, href } : { control: null, text: href });
       } else {
         into.push(target);
@@ -456,7 +499,14 @@ class CatalogReader {
     return {
       insert: (type, id) => {
         if (type !== 'param') {
-          this.warn('insert-unknown', place, 'prose', 'a parameter insert ("{{ insert: param, id }}")', describeValue(`{{ insert: ${type}, ${id} }}`), 'shows the placeholder as written');
+          this.warn(
+            'insert-unknown',
+            place,
+            'prose',
+            'a parameter insert ("{{ insert: param, id }}")',
+            describeValue(`{{ insert: ${type}, ${id} }}`),
+            'shows the placeholder as written',
+          );
           return null;
         }
         return { kind: 'param', param: id, text: this.paramText(id, place, stack) };
@@ -489,7 +539,14 @@ class CatalogReader {
       const url = this.resources.get(id);
       return url ? { kind: 'link', href: url, text } : text;
     }
-    this.warn('link-unresolved', place, 'prose', 'a link to a control, a part, a family or a back-matter resource of the catalog', describeValue(href), 'shows the link\'s text only');
+    this.warn(
+      'link-unresolved',
+      place,
+      'prose',
+      'a link to a control, a part, a family or a back-matter resource of the catalog',
+      describeValue(href),
+      "shows the link's text only",
+    );
     return text;
   }
 
@@ -503,7 +560,14 @@ class CatalogReader {
     const cached = this.paramTexts.get(param.pointer);
     if (cached !== undefined) return cached;
     if (stack.includes(param.pointer)) {
-      this.warn('param-cycle', { pointer: param.pointer, control: place.control }, 'select', 'choices that do not insert the parameter itself', describeValue(id), 'shows the parameter id as the assignment');
+      this.warn(
+        'param-cycle',
+        { pointer: param.pointer, control: place.control },
+        'select',
+        'choices that do not insert the parameter itself',
+        describeValue(id),
+        'shows the parameter id as the assignment',
+      );
       return `[Assignment: ${id}]`;
     }
     const inner = [...stack, param.pointer];
@@ -515,14 +579,25 @@ class CatalogReader {
     if (isObject(select) && Array.isArray(select['choice'])) {
       const howMany = select['how-many'];
       if (howMany !== undefined && howMany !== 'one' && howMany !== 'one-or-more') {
-        this.warn('selection-how-many', here(`${param.pointer}/select`), 'how-many', '"one" or "one-or-more"', describeValue(howMany), 'shows it as a selection of one');
+        this.warn(
+          'selection-how-many',
+          here(`${param.pointer}/select`),
+          'how-many',
+          '"one" or "one-or-more"',
+          describeValue(howMany),
+          'shows it as a selection of one',
+        );
       }
       const choices = select['choice'].map((choice, j) => (typeof choice === 'string' ? flat(choice, `${param.pointer}/select/choice/${j}`) : ''));
       text = `[Selection${howMany === 'one-or-more' ? ' (one or more)' : ''}: ${choices.join('; ')}]`;
     } else if (typeof json['label'] === 'string' && json['label'].trim()) {
       text = `[Assignment: ${flat(json['label'], `${param.pointer}/label`)}]`;
     } else if (Array.isArray(json['guidelines']) && json['guidelines'].length) {
-      const prose = json['guidelines'].map((g, j) => (isObject(g) && typeof g['prose'] === 'string' ? segmentsText(joinParagraphs(proseParagraphs(g['prose'], this.resolver(here(`${param.pointer}/guidelines/${j}/prose`), inner)))) : ''));
+      const prose = json['guidelines'].map((g, j) =>
+        isObject(g) && typeof g['prose'] === 'string'
+          ? segmentsText(joinParagraphs(proseParagraphs(g['prose'], this.resolver(here(`${param.pointer}/guidelines/${j}/prose`), inner))))
+          : '',
+      );
       text = `[Assignment: ${prose.filter(Boolean).join(' ')}]`;
     } else if (Array.isArray(json['values']) && json['values'].length) {
       // A set value (a tailored catalog): the value is what the control now says.
@@ -564,7 +639,15 @@ class CatalogReader {
   }
 
   private warn(code: CatalogWarningCode, place: Place, field: string, expected: string, found: string, action: string): void {
-    this.warnings.push({ code, location: { file: this.file, pointer: place.pointer }, field, expected, found, action, control: place.control?.display ?? null });
+    this.warnings.push({
+      code,
+      location: { file: this.file, pointer: place.pointer },
+      field,
+      expected,
+      found,
+      action,
+      control: place.control?.display ?? null,
+    });
   }
 }
 
@@ -619,7 +702,9 @@ function statementLine(statement: Statement): Segment[] {
 function describeTop(data: unknown): string {
   if (isObject(data)) {
     if (isObject(data['profile'])) return 'an OSCAL profile (give the catalog it imports)';
-    const keys = Object.keys(data).slice(0, 5).map((k) => JSON.stringify(k));
+    const keys = Object.keys(data)
+      .slice(0, 5)
+      .map((k) => JSON.stringify(k));
     return keys.length ? `an object with keys ${keys.join(', ')}` : 'an empty object';
   }
   return describeValue(data);

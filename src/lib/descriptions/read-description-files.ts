@@ -26,7 +26,11 @@ export async function readDescriptionFiles(inputs: readonly string[], cwd = proc
   const files: DescriptionFile[] = [];
   const warnings: DescriptionWarning[] = [];
   const unreadable = (file: string, problem: DataProblem, action: string) =>
-    descriptionWarning('description-file-unreadable', { file, pointer: '' }, { framework: null, field: '(file)', found: quoteFound(problem.found ?? problem.expected, 200), action });
+    descriptionWarning(
+      'description-file-unreadable',
+      { file, pointer: '' },
+      { framework: null, field: '(file)', found: quoteFound(problem.found ?? problem.expected, 200), action },
+    );
   if ('problem' in limit) return { files, entries: [], warnings: [unreadable(limit.problem.location.file, limit.problem, 'read no description file')] };
   const budget = new InputBudget(limit.bytes);
   for (const input of inputs) {

@@ -11,7 +11,6 @@ import { DOWNLOAD_FORMATS, type DownloadFormat } from './formats/index.ts';
 import { fileNames } from './page-downloads.ts';
 import { formatBytes, type DownloadFile } from './site-downloads.ts';
 
-
 /** The files of one row: one set's, or (setId null) a page's across its sets. */
 export interface DownloadTableRow {
   setId: string | null;

@@ -112,7 +112,8 @@ export function exportSetOf(ctx: ModelIndex, set: MappingSet, pages: PageUrls): 
   const types: ExportSet['types'] = {};
   for (const t of set.mappingTypes) types[t.id] = { name: t.name, label: t.label, scored: isScoredType(t.id) };
   for (const item of items) {
-    if (item.mappingType !== null && !types[item.mappingType]) types[item.mappingType] = { name: item.mappingType, label: item.mappingType, scored: isScoredType(item.mappingType) };
+    if (item.mappingType !== null && !types[item.mappingType])
+      types[item.mappingType] = { name: item.mappingType, label: item.mappingType, scored: isScoredType(item.mappingType) };
   }
   const creation = set.creationDate ?? set.lastUpdate;
   const attackPatterns: Record<string, string> = {};
@@ -180,7 +181,14 @@ export function toCsv(ctx: ModelIndex, entries: readonly { set: MappingSet; item
 
 /** The unified Mappings Explorer JSON file of a set (or a part of it). */
 export function toUnifiedJson(ctx: ModelIndex, set: MappingSet, items: readonly (Mapping | NonMappable)[]): object {
-  return unifiedJsonOf(exportSetOf(ctx, set, pageUrlsOf(() => '')), items.map((item) => exportRow(ctx, set, item)));
+  return unifiedJsonOf(
+    exportSetOf(
+      ctx,
+      set,
+      pageUrlsOf(() => ''),
+    ),
+    items.map((item) => exportRow(ctx, set, item)),
+  );
 }
 
 export interface LayerOptions {
@@ -194,5 +202,9 @@ export interface LayerOptions {
 
 /** A Navigator layer (format 4.5) of some of a set's mappings. */
 export function toNavigatorLayer(ctx: ModelIndex, set: MappingSet, mappings: readonly Mapping[], options: LayerOptions): object {
-  return layerOf(exportSetOf(ctx, set, pageUrlsOf(options.pageUrl)), mappings.map((m) => exportRow(ctx, set, m)), options.subject);
+  return layerOf(
+    exportSetOf(ctx, set, pageUrlsOf(options.pageUrl)),
+    mappings.map((m) => exportRow(ctx, set, m)),
+    options.subject,
+  );
 }

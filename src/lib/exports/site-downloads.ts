@@ -58,7 +58,11 @@ export interface PlannedFile {
  * Every download file of a model, in a stable order (each scope's files in the formats' order);
  * contents are produced on demand. `formats`: the registry, unless a test gives others.
  */
-export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions, 'subject'>, formats: readonly DownloadFormat[] = DOWNLOAD_FORMATS): Generator<PlannedFile> {
+export function* planDownloads(
+  ctx: ModelIndex,
+  layerOptions: Omit<LayerOptions, 'subject'>,
+  formats: readonly DownloadFormat[] = DOWNLOAD_FORMATS,
+): Generator<PlannedFile> {
   const { model } = ctx;
   const pages = pageUrlsOf(layerOptions.pageUrl);
   const loaded = new Map<string, LoadedSet>();
@@ -83,9 +87,20 @@ export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions,
     for (const format of formats) {
       const writer = format.scopes.compare;
       if (!writer) continue;
-      const pair = { get comparison() { return c.comparison(); } };
+      const pair = {
+        get comparison() {
+          return c.comparison();
+        },
+      };
       if (writer.offers && !writer.offers(pair)) continue;
-      yield { scope: compareScope(c.a.id, c.b.id), setId: null, format: format.id, path: `${c.fileStem}${format.suffix}`, prebuilt: true, content: () => writer.write(pair) };
+      yield {
+        scope: compareScope(c.a.id, c.b.id),
+        setId: null,
+        format: format.id,
+        path: `${c.fileStem}${format.suffix}`,
+        prebuilt: true,
+        content: () => writer.write(pair),
+      };
     }
   }
 
@@ -113,7 +128,14 @@ export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions,
       const slug = groupId.slice(capability.frameworkId.length + 1);
       count(
         scopeKey.group(groupId),
-        () => ({ name: `${capability.frameworkId}_group-${slug}`, stem: `group-${slug}`, subject: (set) => { const group = ctx.groups.get(groupId); return group?.sets[set.id]?.spelling ?? group?.displayId ?? slug; } }),
+        () => ({
+          name: `${capability.frameworkId}_group-${slug}`,
+          stem: `group-${slug}`,
+          subject: (set) => {
+            const group = ctx.groups.get(groupId);
+            return group?.sets[set.id]?.spelling ?? group?.displayId ?? slug;
+          },
+        }),
         m,
       );
     }
@@ -126,7 +148,15 @@ export function* planDownloads(ctx: ModelIndex, layerOptions: Omit<LayerOptions,
     for (const { format, writer } of pageFormats.filter((f) => f.format.spansSets)) {
       const named = format.namesSubject ? subject(required(ctx.sets, setIds[0]!, 'set')) : undefined;
       const input = () => ({ scope, sets: setIds.map((id) => load(required(ctx.sets, id, 'set'))), ...(named !== undefined ? { subject: named } : {}) });
-      yield { scope, setId: null, format: format.id, path: fileNames.pageAllSets(format, name), prebuilt: false, scoped: { rows: total, sets: setIds }, content: () => writer.write(input()) };
+      yield {
+        scope,
+        setId: null,
+        format: format.id,
+        path: fileNames.pageAllSets(format, name),
+        prebuilt: false,
+        scoped: { rows: total, sets: setIds },
+        content: () => writer.write(input()),
+      };
     }
     for (const [setId, rows] of perSet) {
       const set = required(ctx.sets, setId, 'set');

@@ -67,7 +67,10 @@ export async function loadAttack(
 }
 
 /** The baselines of a build: the baselines folder's, and those among the inputs (which stand for the folder's of the same id). */
-export async function loadBaselines(options: PipelineOptions, inputBaselines: readonly BaselineSource[] = []): Promise<{ baselines: BaselineFile[]; problems: DataProblem[] }> {
+export async function loadBaselines(
+  options: PipelineOptions,
+  inputBaselines: readonly BaselineSource[] = [],
+): Promise<{ baselines: BaselineFile[]; problems: DataProblem[] }> {
   const dir = options.baselines ?? readSetting('baselines') ?? DEFAULT_BASELINES;
   const read = await readBaselines(dir, shownPath(dir));
   const merged = mergeBaselines(read.baselines, inputBaselines);
@@ -75,7 +78,10 @@ export async function loadBaselines(options: PipelineOptions, inputBaselines: re
 }
 
 /** Read files and folders into a model, or the list of problems that prevent one. */
-export async function runPipeline(paths: readonly string[], options: PipelineOptions = {}): Promise<BuildModelResult & { files: string[]; attackWarnings?: ImportWarning[] }> {
+export async function runPipeline(
+  paths: readonly string[],
+  options: PipelineOptions = {},
+): Promise<BuildModelResult & { files: string[]; attackWarnings?: ImportWarning[] }> {
   // Input is held in memory whole; measured on the 24 GB build machine, 200 MB of CSV (420,000
   // rows) builds with a 3.1 GB peak, so the default 1 GB stays well inside it (see README, Limits).
   const limit = maxInputSize();
@@ -130,7 +136,9 @@ export async function runPipeline(paths: readonly string[], options: PipelineOpt
   const { descriptions, warnings } = await loadDescriptions(options.descriptions, built.model, { limit });
   const allWarnings = [...built.warnings, ...warnings];
   if (options.strict && warnings.length) {
-    const asProblems = warnings.flatMap((w) => w.occurrences.map(({ location }) => ({ location, field: w.field, expected: w.expected, found: `${w.found} (without --strict: ${w.action})` })));
+    const asProblems = warnings.flatMap((w) =>
+      w.occurrences.map(({ location }) => ({ location, field: w.field, expected: w.expected, found: `${w.found} (without --strict: ${w.action})` })),
+    );
     return { model: null, problems: asProblems, warnings: allWarnings, summary: [], files, ...said };
   }
   return { ...built, model: { ...built.model, descriptions, warnings: [...built.model.warnings, ...warnings] }, warnings: allWarnings, files, ...said };

@@ -81,11 +81,7 @@ export function formatProblems(problems: readonly DataProblem[], limit = 50): st
 }
 
 /** Turn zod issues for one record into problems located at that record. */
-export function problemsFromZod(
-  issues: readonly z.core.$ZodIssue[],
-  location: SourceLocation,
-  input: unknown,
-): DataProblem[] {
+export function problemsFromZod(issues: readonly z.core.$ZodIssue[], location: SourceLocation, input: unknown): DataProblem[] {
   return issues.map((issue) => {
     const field = formatPath(issue.path) || undefined;
     const found = describeValue(valueAt(input, issue.path));
@@ -100,9 +96,7 @@ export function problemsFromZod(
 
 /** ["references", 1] -> "references[1]"; ["a", "b"] -> "a.b". */
 function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
-    .join('');
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -159,7 +153,8 @@ function expectedFromIssue(issue: z.core.$ZodIssue): string {
       const n = Number(bound);
       const least = small ? 'at least' : 'at most';
       if (issue.origin === 'string') return small && n === 1 ? 'a non-empty text' : `a text of ${least} ${plural(n, 'character')}`;
-      if (issue.origin === 'array' || issue.origin === 'set') return small && n === 1 ? 'a list of at least one entry' : `a list of ${least} ${plural(n, 'entry', 'entries')}`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return small && n === 1 ? 'a list of at least one entry' : `a list of ${least} ${plural(n, 'entry', 'entries')}`;
       return `a number ${least} ${String(bound)}`;
     }
     case 'invalid_format': {

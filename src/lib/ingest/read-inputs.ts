@@ -137,10 +137,7 @@ export interface ListOptions {
  * broken link, a link loop, and a pipe, device or socket given or found under an input's name
  * are problems; only regular files are listed.
  */
-export async function listInputFiles(
-  paths: readonly string[],
-  options: ListOptions = {},
-): Promise<{ files: InputFile[]; problems: DataProblem[] }> {
+export async function listInputFiles(paths: readonly string[], options: ListOptions = {}): Promise<{ files: InputFile[]; problems: DataProblem[] }> {
   const files = new Map<string, InputFile>();
   const problems: DataProblem[] = [];
   const visited = new Set<string>();
@@ -158,7 +155,11 @@ export async function listInputFiles(
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      problems.push({ location: { file: shownPath(dir) }, expected: 'a folder Mapscope may read', found: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `an error (${code ?? String(error)})` });
+      problems.push({
+        location: { file: shownPath(dir) },
+        expected: 'a folder Mapscope may read',
+        found: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `an error (${code ?? String(error)})`,
+      });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -168,7 +169,8 @@ export async function listInputFiles(
       if (entry.name.startsWith('.')) {
         // Hidden folders (.git) and what is not a data file (.DS_Store, an editor's lock link)
         // are passed over; a data file hidden by its name is not read, and said so.
-        if (isFound(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isFile()))) problems.push(hiddenFileProblem(shownPath(full), entry.name));
+        if (isFound(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isFile())))
+          problems.push(hiddenFileProblem(shownPath(full), entry.name));
         continue;
       }
       let kind: Dirent | Stats = entry;
@@ -251,11 +253,7 @@ const isCsv = (file: string) => path.extname(file).toLowerCase() === '.csv';
  * Decode, recognize and validate one file's bytes. `file` is the name used in messages. A CSV
  * larger than one string holds is read in pieces; a JSON or YAML file that large is refused.
  */
-export function parseInputFile(
-  file: string,
-  bytes: Uint8Array,
-  options: { maxTextBytes?: number } = {},
-): { input?: ParsedInput; problems: DataProblem[] } {
+export function parseInputFile(file: string, bytes: Uint8Array, options: { maxTextBytes?: number } = {}): { input?: ParsedInput; problems: DataProblem[] } {
   const maxTextBytes = options.maxTextBytes ?? MAX_TEXT_BYTES;
   const extension = path.extname(file).toLowerCase();
   if (bytes.length > maxTextBytes) {
@@ -326,7 +324,15 @@ function parseDocument(file: string, text: string, data: unknown): { input?: Par
     return read.baseline ? { input: { kind: 'baseline', file, baseline: read.baseline }, problems: [] } : { problems: read.problems };
   }
   if (top && typeof top === 'object' && !Array.isArray(top) && top['profile'] && typeof top['profile'] === 'object') {
-    return { problems: [{ location: { file }, expected: 'a Mappings Explorer mapping file or a baseline (npm run baselines turns OSCAL profiles into baselines)', found: 'an OSCAL profile' }] };
+    return {
+      problems: [
+        {
+          location: { file },
+          expected: 'a Mappings Explorer mapping file or a baseline (npm run baselines turns OSCAL profiles into baselines)',
+          found: 'an OSCAL profile',
+        },
+      ],
+    };
   }
   const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
   const objects = isRecord(top) ? (top['mapping_objects'] ?? top['attack_objects']) : undefined;
@@ -404,7 +410,12 @@ const pointerTo = (...parts: (string | number)[]) => parts.map((p) => `/${String
 function metadataMapProblems(file: string, raw: Record<string, unknown>, prepared: Record<string, unknown>): DataProblem[] {
   const problems: DataProblem[] = [];
   if (raw['groups'] !== undefined && raw['capability_groups'] !== undefined && JSON.stringify(raw['groups']) !== JSON.stringify(raw['capability_groups'])) {
-    problems.push({ location: { file, pointer: '/metadata/groups' }, field: 'groups', expected: 'the groups once, under capability_groups (groups is its older name)', found: 'both groups and capability_groups, holding different groups' });
+    problems.push({
+      location: { file, pointer: '/metadata/groups' },
+      field: 'groups',
+      expected: 'the groups once, under capability_groups (groups is its older name)',
+      found: 'both groups and capability_groups, holding different groups',
+    });
   }
   const maps = [
     ['mapping_types', 'mapping type', mappingTypeKey],
@@ -422,7 +433,8 @@ function metadataMapProblems(file: string, raw: Record<string, unknown>, prepare
       const value = (map as Record<string, unknown>)[key];
       const label = name === 'mapping_types' ? (value as { name?: unknown } | null)?.name : value;
       if (isReservedKey(key, fold(key))) problems.push(reservedProblem(location, name, what, 'id', key));
-      else if (typeof label === 'string' && isReservedKey(label, fold(label))) problems.push(reservedProblem(location, name, what, name === 'mapping_types' ? 'name' : 'label', label));
+      else if (typeof label === 'string' && isReservedKey(label, fold(label)))
+        problems.push(reservedProblem(location, name, what, name === 'mapping_types' ? 'name' : 'label', label));
     }
   }
   return problems;
@@ -455,26 +467,24 @@ function prepareMetadata(raw: Record<string, unknown>): Record<string, unknown> 
   const groups = metadata['capability_groups'];
   if (Array.isArray(groups)) {
     metadata['capability_groups'] = Object.fromEntries(
-      groups
-        .filter((g): g is Record<string, unknown> => !!g && typeof g === 'object')
-        .map((g) => [String(g['id'] ?? g['name']), g['name'] ?? null]),
+      groups.filter((g): g is Record<string, unknown> => !!g && typeof g === 'object').map((g) => [String(g['id'] ?? g['name']), g['name'] ?? null]),
     );
   }
   return metadata;
 }
 
 /** Accept "group" for "capability_group", a one-element mapping_type array, and mend references. */
-function prepareJsonObject(
-  raw: Record<string, unknown>,
-  location: SourceLocation,
-  problems: DataProblem[],
-  repairs: ReadRepair[],
-): Record<string, unknown> {
+function prepareJsonObject(raw: Record<string, unknown>, location: SourceLocation, problems: DataProblem[], repairs: ReadRepair[]): Record<string, unknown> {
   const object: Record<string, unknown> = { ...stripControls(raw, repairs) };
   if (object['capability_group'] === undefined && object['group'] !== undefined) {
     object['capability_group'] = object['group'];
   } else if (object['group'] != null && object['capability_group'] != null && object['group'] !== object['capability_group']) {
-    problems.push({ location, field: 'group', expected: 'the group once, as capability_group (group is its older name)', found: `${describeValue(object['group'])} beside capability_group ${describeValue(object['capability_group'])}` });
+    problems.push({
+      location,
+      field: 'group',
+      expected: 'the group once, as capability_group (group is its older name)',
+      found: `${describeValue(object['group'])} beside capability_group ${describeValue(object['capability_group'])}`,
+    });
   }
   const type = object['mapping_type'];
   if (Array.isArray(type)) {
@@ -500,12 +510,7 @@ function referenceRepair(repair: ReferenceRepair): ReadRepair {
   return { kind: repair.kind, field: `references[${repair.index}]`, found: JSON.stringify(repair.found), action: repair.action };
 }
 
-function validateObject(
-  prepared: Record<string, unknown>,
-  location: SourceLocation,
-  problems: DataProblem[],
-  repairs: ReadRepair[],
-): ObjectRecord | null {
+function validateObject(prepared: Record<string, unknown>, location: SourceLocation, problems: DataProblem[], repairs: ReadRepair[]): ObjectRecord | null {
   const parsed = mappingObjectInput.safeParse(prepared);
   if (!parsed.success) {
     problems.push(...problemsFromZod(parsed.error.issues, location, prepared));
@@ -551,9 +556,7 @@ function readCsvTable(file: string, table: CsvTable, problems: DataProblem[]): {
     }
     const objects: ObjectRecord[] = [];
     // Columns it does not read are reported once, on the first row.
-    const unknownColumns = table.columns
-      .filter((c) => !OBJECT_FIELDS.has(csvFieldName(c)))
-      .map(unknownColumn);
+    const unknownColumns = table.columns.filter((c) => !OBJECT_FIELDS.has(csvFieldName(c))).map(unknownColumn);
     for (const [i, row] of table.rows.entries()) {
       const location: SourceLocation = { file, line: row.line };
       const repairs: ReadRepair[] = i === 0 ? [...unknownColumns] : [];
@@ -572,7 +575,13 @@ function readCsvTable(file: string, table: CsvTable, problems: DataProblem[]): {
       const location: SourceLocation = { file, line: row.line };
       const controls = Object.entries(row.cells).filter(([, cell]) => hasControls(cell));
       if (controls.length) {
-        for (const [column, cell] of controls) problems.push({ location, field: column, expected: 'text without control characters (tabs and line breaks aside)', found: showControls(excerpt(cell, 80)) });
+        for (const [column, cell] of controls)
+          problems.push({
+            location,
+            field: column,
+            expected: 'text without control characters (tabs and line breaks aside)',
+            found: showControls(excerpt(cell, 80)),
+          });
         continue;
       }
       const parsed = techniqueRowInput.safeParse(row.cells);
@@ -588,7 +597,10 @@ function readCsvTable(file: string, table: CsvTable, problems: DataProblem[]): {
         location: { file, line: 1 },
         expected: `a header row with the mapping columns (${REQUIRED_CSV_COLUMNS.join(', ')})`,
         found: table.columns.length
-          ? `columns ${table.columns.slice(0, 6).map((c) => JSON.stringify(excerpt(c, 40))).join(', ')}${table.columns.length > 6 ? ` and ${table.columns.length - 6} more` : ''}`
+          ? `columns ${table.columns
+              .slice(0, 6)
+              .map((c) => JSON.stringify(excerpt(c, 40)))
+              .join(', ')}${table.columns.length > 6 ? ` and ${table.columns.length - 6} more` : ''}`
           : 'no header',
       },
     ],

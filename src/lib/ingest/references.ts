@@ -109,7 +109,12 @@ export function repairReferences(list: readonly unknown[]): { references: unknow
     for (const k of kept) if (k.how !== 'joined') out.push(k.text);
     const joined = kept.find((k) => k.how === 'joined');
     if (joined) {
-      repairs.push({ kind: 'reference-rejoined', index, found: entry, action: `joined to the URL before it, which was split at a comma: ${quote(joined.text)}` });
+      repairs.push({
+        kind: 'reference-rejoined',
+        index,
+        found: entry,
+        action: `joined to the URL before it, which was split at a comma: ${quote(joined.text)}`,
+      });
       return;
     }
     const unchanged = trimmed === entry && kept.length === 1 && labels.length === 0;

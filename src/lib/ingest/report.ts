@@ -42,7 +42,12 @@ export class Report {
   }
 
   notAFrameworkId(location: SourceLocation, raw: string): void {
-    this.error(location, 'mapping_framework', `a framework id of letters, digits, "_" and "-" (like nist_800_53), at most ${MAX_FRAMEWORK_ID_LENGTH} long`, describeValue(raw));
+    this.error(
+      location,
+      'mapping_framework',
+      `a framework id of letters, digits, "_" and "-" (like nist_800_53), at most ${MAX_FRAMEWORK_ID_LENGTH} long`,
+      describeValue(raw),
+    );
   }
 
   notADomain(location: SourceLocation, raw: string): void {
@@ -64,15 +69,7 @@ export class Report {
    * Keep a warning. Warnings that say the same thing (set, kind, capability, field, value and
    * action) about several objects become one, listing each object.
    */
-  warn(
-    kind: WarningKind,
-    setId: string,
-    capabilityId: string | null,
-    field: string,
-    found: string,
-    action: string,
-    row: RowRef,
-  ): void {
+  warn(kind: WarningKind, setId: string, capabilityId: string | null, field: string, found: string, action: string, row: RowRef): void {
     const key = JSON.stringify([setId, kind, capabilityId, field, found, action]);
     let warning = this.warningsByKey.get(key);
     if (!warning) {

@@ -99,7 +99,10 @@ class CsvTableReader {
   }
 
   table(): { table: CsvTable; problems: DataProblem[] } {
-    return { table: { columns: this.header ?? [], rows: this.rows, headerLine: this.headerLine, firstColumn: this.dropFirst ? 2 : 1 }, problems: this.problems };
+    return {
+      table: { columns: this.header ?? [], rows: this.rows, headerLine: this.headerLine, firstColumn: this.dropFirst ? 2 : 1 },
+      problems: this.problems,
+    };
   }
 }
 

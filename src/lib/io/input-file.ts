@@ -154,9 +154,16 @@ export async function inspectPath(full: string, shown: string, expected = 'a fil
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       const target = await readlink(full).catch(() => null);
-      return { problem: { location: { file: shown }, expected: 'a link to a file or folder', found: `a broken link${target ? ` (to ${JSON.stringify(excerpt(target, 200))}, which does not exist)` : ''}` } };
+      return {
+        problem: {
+          location: { file: shown },
+          expected: 'a link to a file or folder',
+          found: `a broken link${target ? ` (to ${JSON.stringify(excerpt(target, 200))}, which does not exist)` : ''}`,
+        },
+      };
     }
-    if (code === 'ELOOP') return { problem: { location: { file: shown }, expected: 'a link to a file or folder', found: 'a link loop (links that lead back to themselves)' } };
+    if (code === 'ELOOP')
+      return { problem: { location: { file: shown }, expected: 'a link to a file or folder', found: 'a link loop (links that lead back to themselves)' } };
     return { problem: { location: { file: shown }, expected, found: failure(error) } };
   }
 }
@@ -172,7 +179,11 @@ export interface ReadOptions {
 
 function overLimit(source: InputSource, budget: InputBudget, found: string): DataProblem {
   const already = budget.used > 0 ? ` in all, ${megabytes(budget.used)} of it already read` : '';
-  return { location: { file: source.shown }, expected: `at most ${megabytes(budget.limit)} of input${already} (set ${MAX_INPUT_VARIABLE} to change the limit)`, found };
+  return {
+    location: { file: source.shown },
+    expected: `at most ${megabytes(budget.limit)} of input${already} (set ${MAX_INPUT_VARIABLE} to change the limit)`,
+    found,
+  };
 }
 
 /** The problem of a JSON or YAML file too large to be one text. */

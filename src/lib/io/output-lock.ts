@@ -147,7 +147,10 @@ export async function lockOutput(folder: string, command: string): Promise<Outpu
     const holder = await readHolder(file);
     if (holder === 'none') continue;
     if (holder === 'unreadable') {
-      const age = await stat(file).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(file).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age < UNREADABLE_STALE_MS) {
         await pause(50);
         continue;

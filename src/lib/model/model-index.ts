@@ -6,7 +6,19 @@
  */
 import { pushTo } from '../core/multimap.ts';
 import { warningTotalsBySet } from './warnings.ts';
-import type { AttackVersion, Capability, CapabilityGroup, DataWarning, Framework, Mapping, MappingSet, Model, ModelTactic, NonMappable, Technique } from './schema.ts';
+import type {
+  AttackVersion,
+  Capability,
+  CapabilityGroup,
+  DataWarning,
+  Framework,
+  Mapping,
+  MappingSet,
+  Model,
+  ModelTactic,
+  NonMappable,
+  Technique,
+} from './schema.ts';
 import type { Domain } from '../core/vocabulary.ts';
 import { setTokens } from '../site/set-filter-css.ts';
 import { required } from '../core/lookups.ts';
@@ -57,7 +69,11 @@ export function indexModel(model: Model): ModelIndex {
   }
   const capabilitiesByGroup = new Map<string, Capability[]>();
   for (const c of model.capabilities) {
-    const groupIds = new Set(Object.values(c.sets).map((e) => e.groupId).filter((g): g is string => g !== null));
+    const groupIds = new Set(
+      Object.values(c.sets)
+        .map((e) => e.groupId)
+        .filter((g): g is string => g !== null),
+    );
     for (const g of groupIds) pushTo(capabilitiesByGroup, g, c);
   }
   const nonMappablesByTechnique = new Map<string, NonMappable[]>();

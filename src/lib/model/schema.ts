@@ -51,7 +51,10 @@ const requiredText = z
 function vocabulary<const T extends readonly [string, ...string[]]>(ids: T) {
   return z.preprocess(
     (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim().toLowerCase()) : v),
-    z.enum(ids).nullish().transform((v) => v ?? null),
+    z
+      .enum(ids)
+      .nullish()
+      .transform((v) => v ?? null),
   );
 }
 
@@ -74,10 +77,7 @@ const optionalDate = z.preprocess(
 );
 
 /** An ATT&CK domain, in any case and with stray spaces. */
-const domainInput = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-  z.enum(DOMAIN_IDS),
-);
+const domainInput = z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(DOMAIN_IDS));
 
 /** The `metadata` object of a unified mapping file. */
 export const mappingMetadataInput = z.object({
@@ -93,10 +93,7 @@ export const mappingMetadataInput = z.object({
   contact: optionalText,
   organization: optionalText,
   mapping_types: z
-    .record(
-      z.string(),
-      z.object({ name: requiredText, description: optionalText }),
-    )
+    .record(z.string(), z.object({ name: requiredText, description: optionalText }))
     .nullish()
     .transform((v) => v ?? {}),
   capability_groups: z
@@ -133,7 +130,6 @@ export const mappingObjectInput = z.object({
   last_update: optionalDate,
 });
 export type MappingObjectInput = z.output<typeof mappingObjectInput>;
-
 
 /** One row of the ATT&CK technique catalog CSV. */
 export const techniqueRowInput = z.object({
@@ -225,9 +221,12 @@ export const baselineFileSchema = z.object({
     .array(
       z
         .string()
-        .regex(DISPLAY_CONTROL_ID, 'a control in NIST\'s form, such as AC-2 or AC-2(1)')
+        .regex(DISPLAY_CONTROL_ID, "a control in NIST's form, such as AC-2 or AC-2(1)")
         // Of a family SP 800-53 has: "ZZ-1" has NIST's form, and no family.
-        .refine((id) => !DISPLAY_CONTROL_ID.test(id) || isSp80053Family(id.slice(0, 2)), `a control of one of SP 800-53's families (${SP800_53_FAMILIES.join(', ')})`),
+        .refine(
+          (id) => !DISPLAY_CONTROL_ID.test(id) || isSp80053Family(id.slice(0, 2)),
+          `a control of one of SP 800-53's families (${SP800_53_FAMILIES.join(', ')})`,
+        ),
     )
     .min(1)
     .refine((ids) => new Set(ids).size === ids.length, 'each control listed once'),
@@ -503,7 +502,12 @@ export const baselineSchema = baselineFileSchema.omit({ format: true }).extend({
 });
 
 /** A technique active in the complete part's version (the coverage builder's matrix shows that version, mapped or not). */
-const activeTechniqueSchema = z.object({ id: z.string().regex(TECHNIQUE_ID), name: z.string().min(1), tactics: z.array(z.string().regex(TACTIC_ID)), parent: z.string().regex(TECHNIQUE_ID).optional() });
+const activeTechniqueSchema = z.object({
+  id: z.string().regex(TECHNIQUE_ID),
+  name: z.string().min(1),
+  tactics: z.array(z.string().regex(TACTIC_ID)),
+  parent: z.string().regex(TECHNIQUE_ID).optional(),
+});
 
 export const modelCompleteSchema = completeCatalogSchema.extend({ domain: z.enum(DOMAIN_IDS), activeTechniques: z.array(activeTechniqueSchema) });
 export type ModelComplete = z.infer<typeof modelCompleteSchema>;
@@ -553,7 +557,16 @@ export const capabilityTextsSchema = z.object({
 
 /** Capability texts from the files given with --descriptions; absent when none were given. */
 export const modelDescriptionsSchema = z.object({
-  catalogs: z.array(z.object({ frameworkId: z.string(), frameworkVersion: z.string(), title: z.string(), version: z.string().nullable(), source: z.string(), controls: z.number().int() })),
+  catalogs: z.array(
+    z.object({
+      frameworkId: z.string(),
+      frameworkVersion: z.string(),
+      title: z.string(),
+      version: z.string().nullable(),
+      source: z.string(),
+      controls: z.number().int(),
+    }),
+  ),
   files: z.array(z.object({ file: z.string(), framework: z.string().nullable(), version: z.string().nullable(), entries: z.number().int() })),
   /** By capability id. */
   capabilities: z.record(z.string(), capabilityTextsSchema),

@@ -72,12 +72,7 @@ export function versionSlug(version: string): string {
  * MAX_SET_ID_LENGTH (a long framework id or ATT&CK version) keeps its end, "_attack-<version>-<domain>"
  * when that is short, and has its start cut short with a hash.
  */
-export function setIdFor(
-  frameworkId: string,
-  frameworkVersion: string,
-  attackVersion: string,
-  domain: string,
-): string {
+export function setIdFor(frameworkId: string, frameworkVersion: string, attackVersion: string, domain: string): string {
   const head = `${frameworkId}-${versionSlug(frameworkVersion)}`;
   const tail = `_attack-${attackVersion}-${domain}`;
   const id = `${head}${tail}`;

@@ -128,7 +128,11 @@ export function buildSearchDocuments(index: ModelIndex, urls: SiteUrls): { entit
       // Other spellings, and the titles older sets give (rev4's "Session Lock" for AC-11).
       aliases: [
         ...c.spellings.filter((s) => s !== c.displayId),
-        ...new Set(Object.values(c.sets).map((e) => e.description).filter((d): d is string => d !== null && d !== c.description)),
+        ...new Set(
+          Object.values(c.sets)
+            .map((e) => e.description)
+            .filter((d): d is string => d !== null && d !== c.description),
+        ),
       ],
       context: [framework.name, group && group.label !== c.description ? group.label : ''].filter(Boolean).join(' · '),
       framework: c.frameworkId,
@@ -233,7 +237,9 @@ function variantKey(framework: string, doc: EntityDoc, groupId: string, groupLab
   if (!doc.id.toLowerCase().startsWith(`${groupId.toLowerCase()}.`)) return null;
   const own = new Set([...words(groupId), ...words(groupLabel)]);
   const rest = words(doc.id.slice(groupId.length + 1)).join('.');
-  const name = words(doc.name).filter((w) => !own.has(w)).join(' ');
+  const name = words(doc.name)
+    .filter((w) => !own.has(w))
+    .join(' ');
   return rest && name ? `${framework}|${rest}|${name}` : null;
 }
 
@@ -274,10 +280,30 @@ function adversaryDocs(index: ModelIndex, urls: SiteUrls): EntityDoc[] {
         seen.versions = `${seen.versions}, ${label}`;
         return;
       }
-      docs.set(`${kind}|${id}`, { kind, id, name, aliases: [...aliases], context, framework: null, versions: label, keys: [idKey(id)], url, mappings: techniques });
+      docs.set(`${kind}|${id}`, {
+        kind,
+        id,
+        name,
+        aliases: [...aliases],
+        context,
+        framework: null,
+        versions: label,
+        keys: [idKey(id)],
+        url,
+        mappings: techniques,
+      });
     };
     for (const { list, kind, page } of ADVERSARY_LISTS) {
-      for (const o of a[list].values()) add(kind, o.id, o.name, o.aliases, 'type' in o ? `ATT&CK software (${o.type})` : kind === 'campaign' ? 'ATT&CK campaign' : 'ATT&CK group', urls.adversary(page, o.id), o.techniques.length);
+      for (const o of a[list].values())
+        add(
+          kind,
+          o.id,
+          o.name,
+          o.aliases,
+          'type' in o ? `ATT&CK software (${o.type})` : kind === 'campaign' ? 'ATT&CK campaign' : 'ATT&CK group',
+          urls.adversary(page, o.id),
+          o.techniques.length,
+        );
     }
     for (const m of a.mitigations.values()) add('mitigation', m.id, m.name, [], 'ATT&CK mitigation', urls.mitigation(m.id), m.techniques.length);
   }

@@ -43,7 +43,7 @@ export function parseQuery(query: string, known: (word: string) => boolean): Par
   const tokens = queryWords(query);
   const concepts: Concept[] = [];
   const onlyLittle = tokens.every((t) => STOP_WORDS.has(t));
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     // The longest synonym form starting here.
     const form = SYNONYM_FORMS.find((f) => f.words.length <= tokens.length - i && f.words.every((w, k) => sameWord(w, tokens[i + k]!)));
     if (form) {

@@ -45,7 +45,13 @@ const ALTERNATIVE_DISCOUNT = 0.95;
 const OPTIONAL_WEIGHT = 0.2;
 
 /** Best match value (quality x field weight) of one concept in each document. */
-function conceptMatches(vocabulary: Vocabulary, concept: Concept, lastConcept: boolean, fieldWeights: readonly number[], matched: Set<string>): Map<number, number> {
+function conceptMatches(
+  vocabulary: Vocabulary,
+  concept: Concept,
+  lastConcept: boolean,
+  fieldWeights: readonly number[],
+  matched: Set<string>,
+): Map<number, number> {
   const best = new Map<number, number>();
   const put = (doc: number, value: number) => {
     if ((best.get(doc) ?? 0) < value) best.set(doc, value);

@@ -6,7 +6,13 @@ import { TECHNIQUE_ID } from '../core/vocabulary.ts';
 
 /** Lower-case words of a text: letters and digits runs ("AC-4(1)" -> ["ac", "4", "1"]). */
 export function words(text: string): string[] {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /**
@@ -15,7 +21,11 @@ export function words(text: string): string[] {
  * "ac.2.1" and stays apart from "AC-21" ("ac.21"); "T1059.001" gives "t.1059.1".
  */
 export function idKey(id: string): string {
-  const runs = id.toLowerCase().normalize('NFKD').match(/\p{L}+|\p{N}+/gu) ?? [];
+  const runs =
+    id
+      .toLowerCase()
+      .normalize('NFKD')
+      .match(/\p{L}+|\p{N}+/gu) ?? [];
   return runs.map((run) => (/^\d{1,3}$/.test(run) ? String(Number(run)) : run)).join('.');
 }
 
@@ -89,9 +99,7 @@ export function snippet(text: string, ranges: [number, number][], size = 180): {
   const end = Math.min(text.length, start + size);
   const prefix = start > 0 ? '…' : '';
   const suffix = end < text.length ? '…' : '';
-  const shifted = ranges
-    .filter(([s, e]) => s >= start && e <= end)
-    .map(([s, e]): [number, number] => [s - start + prefix.length, e - start + prefix.length]);
+  const shifted = ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]): [number, number] => [s - start + prefix.length, e - start + prefix.length]);
   return { text: `${prefix}${text.slice(start, end)}${suffix}`, ranges: shifted };
 }
 

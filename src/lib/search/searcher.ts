@@ -33,9 +33,31 @@ const NOTE_FIELDS = { text: 0, title: 1 } as const;
 const NOTE_WEIGHTS = [0.75, 0.6];
 
 /** Kinds a little ahead of others at equal relevance: what users look up most. */
-const KIND_PRIOR: Record<EntityKind, number> = { technique: 0.05, tactic: 0.05, capability: 0.04, group: 0.02, framework: 0.02, set: 0, adversary: 0.03, campaign: 0.02, software: 0.03, mitigation: 0.02 };
+const KIND_PRIOR: Record<EntityKind, number> = {
+  technique: 0.05,
+  tactic: 0.05,
+  capability: 0.04,
+  group: 0.02,
+  framework: 0.02,
+  set: 0,
+  adversary: 0.03,
+  campaign: 0.02,
+  software: 0.03,
+  mitigation: 0.02,
+};
 /** Which entity comes first when several share an exact id: a control before its group, and so on. */
-const KIND_ORDER: Record<EntityKind, number> = { capability: 0, group: 1, technique: 2, tactic: 3, framework: 4, set: 5, adversary: 6, software: 7, campaign: 8, mitigation: 9 };
+const KIND_ORDER: Record<EntityKind, number> = {
+  capability: 0,
+  group: 1,
+  technique: 2,
+  tactic: 3,
+  framework: 4,
+  set: 5,
+  adversary: 6,
+  software: 7,
+  campaign: 8,
+  mitigation: 9,
+};
 /** At most this much for being the most mapped entity (a tie-breaker between equals). */
 const POPULARITY = 0.03;
 /** A note is a step behind a name holding the same words. */
@@ -231,7 +253,13 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
   const variantHit = (doc: EntityDoc, n: number, score: number): SearchHit => {
     const variant = doc.variants![n]!;
     const others = [{ id: doc.id, context: doc.context, url: doc.url }, ...doc.variants!.filter((_, k) => k !== n)];
-    return { ...entityHit(doc, score, [], true), id: variant.id, context: variant.context, url: variant.url, variants: others.map(({ id, context, url }) => ({ id, context, url })) };
+    return {
+      ...entityHit(doc, score, [], true),
+      id: variant.id,
+      context: variant.context,
+      url: variant.url,
+      variants: others.map(({ id, context, url }) => ({ id, context, url })),
+    };
   };
 
   function noteHits(parsed: ParsedQuery, options: SearchOptions, technique: string | null): SearchHit[] {
@@ -273,8 +301,7 @@ export function createSearcher(entityFile: EntityIndexFile, commentFile?: Commen
   function search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 50;
     const kinds = options.kinds && options.kinds.length ? new Set(options.kinds) : null;
-    const allowed = (kind: ResultKind, framework: string | null) =>
-      (!kinds || kinds.has(kind)) && (!options.framework || framework === options.framework);
+    const allowed = (kind: ResultKind, framework: string | null) => (!kinds || kinds.has(kind)) && (!options.framework || framework === options.framework);
     const trimmed = query.trim();
     if ((trimmed.match(/[\p{L}\p{N}]/gu) ?? []).length < 2 && !byKey.has(idKey(trimmed))) return [];
     const hits: SearchHit[] = [];

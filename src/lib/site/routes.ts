@@ -12,8 +12,7 @@ export const techniqueRoutes = (model: Model) => model.techniques.map((t) => ({ 
 
 export const frameworkRoutes = (model: Model) => model.frameworks.map((f) => ({ params: { framework: f.id } }));
 
-export const groupRoutes = (model: Model) =>
-  model.groups.map((g) => ({ params: { framework: g.frameworkId, group: g.slug }, props: { id: g.id } }));
+export const groupRoutes = (model: Model) => model.groups.map((g) => ({ params: { framework: g.frameworkId, group: g.slug }, props: { id: g.id } }));
 
 export const capabilityRoutes = (model: Model) =>
   model.capabilities.map((c) => ({ params: { framework: c.frameworkId, capability: c.slug }, props: { id: c.id } }));
@@ -27,7 +26,12 @@ export const compareRoutes = (model: Model) => consecutivePairs(model.sets).map(
 
 /** The further pages of comparisons too long for one: /compare/<a>/<b>/2/ ... */
 export const comparePageRoutes = (comparisons: SiteComparisons) =>
-  comparisons.all.flatMap((c) => c.pages().slice(1).map((page) => ({ params: { a: c.a.id, b: c.b.id, page: String(page.number) } })));
+  comparisons.all.flatMap((c) =>
+    c
+      .pages()
+      .slice(1)
+      .map((page) => ({ params: { a: c.a.id, b: c.b.id, page: String(page.number) } })),
+  );
 
 const adversaryIdsOf = (model: Model, list: 'groups' | 'campaigns' | 'software' | 'mitigations') =>
   [...new Set((model.adversaries ?? []).flatMap((a) => a.facts[list].map((o) => o.id)))].sort();

@@ -15,7 +15,5 @@ export function setTokens(setIds: readonly string[]): Map<string, string> {
 const quoted = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
 
 export function setFilterCss(tokens: ReadonlyMap<string, string>): string {
-  return [...tokens]
-    .map(([id, token]) => `:root:has([id=${quoted(setAnchor(id))}]:target) [data-sets]:not([data-sets~="${token}"]){display:none}`)
-    .join('\n');
+  return [...tokens].map(([id, token]) => `:root:has([id=${quoted(setAnchor(id))}]:target) [data-sets]:not([data-sets~="${token}"]){display:none}`).join('\n');
 }

@@ -25,7 +25,12 @@ const cache = new WeakMap<ModelIndex, DomainAdversaries[]>();
 export function siteAdversaries(index: ModelIndex): DomainAdversaries[] {
   let found = cache.get(index);
   if (!found) {
-    found = (index.model.adversaries ?? []).map((a) => ({ domain: a.domain, index: indexAdversaries(a.facts), prose: a.prose, otherTechniques: a.otherTechniques }));
+    found = (index.model.adversaries ?? []).map((a) => ({
+      domain: a.domain,
+      index: indexAdversaries(a.facts),
+      prose: a.prose,
+      otherTechniques: a.otherTechniques,
+    }));
     cache.set(index, found);
   }
   return found;

@@ -94,7 +94,15 @@ export function adversarySummaries(index: ModelIndex, kind: AdversaryKind): Adve
     const inDomains = domains.filter((d) => objectOf(d.index, kind, id));
     const first = objectOf(inDomains[0]!.index, kind, id)!;
     const techniques = new Set(inDomains.flatMap((d) => [...techniqueSources(d.index, id)].filter(([, s]) => s.own || s.campaigns.length > 0).map(([t]) => t)));
-    return { kind, id, name: first.name, aliases: first.aliases, domains: inDomains.map((d) => d.domain), techniqueCount: techniques.size, softwareType: first.type ?? null };
+    return {
+      kind,
+      id,
+      name: first.name,
+      aliases: first.aliases,
+      domains: inDomains.map((d) => d.domain),
+      techniqueCount: techniques.size,
+      softwareType: first.type ?? null,
+    };
   });
 }
 

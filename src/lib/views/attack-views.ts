@@ -104,7 +104,12 @@ export function techniqueAttackView(index: ModelIndex, technique: Technique): Te
   const mappedVersions = (index.mappingsByTechnique.get(technique.id) ?? []).map((m) => required(index.sets, m.setId, 'set').attackVersion);
   const pinned = [...new Set(mappedVersions)].sort((a, b) => compareAttackVersions(b, a))[0] ?? newest;
   const gapIn = index.model.sets
-    .filter((set) => set.domain === domain && isActive(techniqueStateAt(technique, set.domain, set.attackVersion)) && !index.techniqueIdsBySet.get(set.id)?.has(technique.id))
+    .filter(
+      (set) =>
+        set.domain === domain &&
+        isActive(techniqueStateAt(technique, set.domain, set.attackVersion)) &&
+        !index.techniqueIdsBySet.get(set.id)?.has(technique.id),
+    )
     .map((set) => ({ set, label: frameworkSetLabel(set, required(index.frameworks, set.frameworkId, 'framework')) }));
   return {
     domain,
@@ -392,7 +397,9 @@ export function gapRows(index: ModelIndex, set: MappingSet): GapRow[] | null {
  * technique of it has a page), else the catalog's newest.
  */
 function shownVersion(index: ModelIndex, domain: Domain): string | null {
-  const used = index.model.sets.filter((s) => s.domain === domain && index.attackVersions.get(domain)?.some((v) => v.version === s.attackVersion)).map((s) => s.attackVersion);
+  const used = index.model.sets
+    .filter((s) => s.domain === domain && index.attackVersions.get(domain)?.some((v) => v.version === s.attackVersion))
+    .map((s) => s.attackVersion);
   const versions = index.attackVersions.get(domain) ?? [];
   return used.sort((a, b) => compareAttackVersions(b, a))[0] ?? versions[versions.length - 1]?.version ?? null;
 }
@@ -424,7 +431,14 @@ export function tacticView(index: ModelIndex, tacticId: string): TacticView {
   const version = shownVersion(index, tactic.domain)!;
   const frameworks = index.model.frameworks.filter((f) => f.setIds.some((s) => required(index.sets, s, 'set').domain === tactic.domain));
   const counts = (technique: Technique) =>
-    frameworks.map((f) => new Set((index.mappingsByTechnique.get(technique.id) ?? []).filter((m) => required(index.sets, m.setId, 'set').frameworkId === f.id && required(index.sets, m.setId, 'set').domain === tactic.domain).map((m) => m.capabilityId)).size);
+    frameworks.map(
+      (f) =>
+        new Set(
+          (index.mappingsByTechnique.get(technique.id) ?? [])
+            .filter((m) => required(index.sets, m.setId, 'set').frameworkId === f.id && required(index.sets, m.setId, 'set').domain === tactic.domain)
+            .map((m) => m.capabilityId),
+        ).size,
+    );
   const inTactic = index.model.techniques
     .map((technique) => ({ technique, state: techniqueStateAt(technique, tactic.domain, version) }))
     .filter(({ state }) => state && state.tactics.includes(tacticId));
@@ -459,7 +473,13 @@ export function tacticIndex(index: ModelIndex): { domain: Domain; version: strin
     return {
       domain,
       version: newest.version,
-      tactics: newest.matrix.filter((id) => index.tactics.has(id)).map((id) => ({ tactic: required(index.tactics, id, 'tactic'), name: tacticName(required(index.tactics, id, 'tactic'), newest.version), techniques: activeIn(id) })),
+      tactics: newest.matrix
+        .filter((id) => index.tactics.has(id))
+        .map((id) => ({
+          tactic: required(index.tactics, id, 'tactic'),
+          name: tacticName(required(index.tactics, id, 'tactic'), newest.version),
+          techniques: activeIn(id),
+        })),
     };
   });
 }

@@ -2,7 +2,18 @@
  * A capability's page: the sets that name it and what they title it, its group, its rows by
  * technique, its non-mappable entries and the matrix of what it covers.
  */
-import { byTechnique, columnsFor, mappingRows, nonMappableEntries, setCounts, type MappingRow, type NonMappableEntry, type SetCount, type TableColumns, type Variant } from './mapping-rows.ts';
+import {
+  byTechnique,
+  columnsFor,
+  mappingRows,
+  nonMappableEntries,
+  setCounts,
+  type MappingRow,
+  type NonMappableEntry,
+  type SetCount,
+  type TableColumns,
+  type Variant,
+} from './mapping-rows.ts';
 import { subjectMatrix, type SubjectMatrix } from './subject-matrix.ts';
 import type { ModelIndex } from '../model/model-index.ts';
 import { pushTo } from '../core/multimap.ts';
@@ -46,7 +57,7 @@ export function capabilityView(index: ModelIndex, id: string): CapabilityView {
     inSets: Object.keys(capability.sets).map((s) => required(index.sets, s, 'set')),
     titles: capabilityTitles(index, capability),
     framework: required(index.frameworks, capability.frameworkId, 'framework'),
-    group: capability.groupId ? index.groups.get(capability.groupId) ?? null : null,
+    group: capability.groupId ? (index.groups.get(capability.groupId) ?? null) : null,
     otherSpellings: capability.spellings.filter((s) => s !== capability.displayId),
     rows,
     ...columnsFor(rows),

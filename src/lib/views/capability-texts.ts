@@ -24,8 +24,13 @@ export interface ControlView {
   frameworkVersion: string;
   control: ControlDescription;
   /** The control's enhancements that a baseline of its revision selects, each with those baselines. */
-  selected: { id: string; title: string; withdrawn: boolean; capability: CapabilityRef | null; /** Each baseline by its level ("MODERATE"), else its title. */
-    baselines: { id: string; title: string }[] }[];
+  selected: {
+    id: string;
+    title: string;
+    withdrawn: boolean;
+    capability: CapabilityRef | null; /** Each baseline by its level ("MODERATE"), else its title. */
+    baselines: { id: string; title: string }[];
+  }[];
   /** How many enhancements the control has in all. */
   enhancementCount: number;
 }

@@ -153,7 +153,8 @@ const rowView = (links: Linker, set: MappingSet, row: CompareRow): ComparisonRow
 });
 
 /** "12", or on one of several pages "5 of 12 on this page". */
-const countOnPage = (onPage: number, total: number, pageCount: number) => (pageCount > 1 ? `${formatCount(onPage)} of ${formatCount(total)} on this page` : formatCount(total));
+const countOnPage = (onPage: number, total: number, pageCount: number) =>
+  pageCount > 1 ? `${formatCount(onPage)} of ${formatCount(total)} on this page` : formatCount(total);
 
 /** Per capability with differences, in page order: its counts and the first page that lists them. */
 function capabilityDifferences(pages: readonly ComparisonPage[], pageNumber: number, links: Linker, pageHref: (n: number) => string): CapabilityDifferences[] {
@@ -196,12 +197,28 @@ function changedFields(links: Linker, b: MappingSet, page: ComparisonPage): Chan
 
 function flagViews(links: Linker, b: MappingSet, compared: StaticComparison): TechniqueFlagView[] {
   return compared.comparison().techniqueFlags.map((f) => {
-    const sameDefence = f.sameDefence.length > 0
-      ? `; ${f.sameDefence.join(', ')}: the same defence under a new id (the newer set maps ${f.revokedBy} to ${f.sameDefence.length === 1 ? 'it' : 'them'})`
-      : null;
+    const sameDefence =
+      f.sameDefence.length > 0
+        ? `; ${f.sameDefence.join(', ')}: the same defence under a new id (the newer set maps ${f.revokedBy} to ${f.sameDefence.length === 1 ? 'it' : 'them'})`
+        : null;
     const revokedBy = f.kind === 'revoked' && f.revokedBy ? { id: f.revokedBy, href: links.technique(f.revokedBy), sameDefence } : null;
-    const note = f.kind === 'revoked' ? (f.revokedBy ? '' : 'Revoked, with no replacement named') : f.kind === 'deprecated' ? `Deprecated in ${b.attackVersion}` : 'Renamed';
-    return { techniqueId: f.techniqueId, techniqueHref: links.technique(f.techniqueId), kind: f.kind, oldName: f.oldName ?? '', newName: f.newName ?? '', revokedBy, note };
+    const note =
+      f.kind === 'revoked'
+        ? f.revokedBy
+          ? ''
+          : 'Revoked, with no replacement named'
+        : f.kind === 'deprecated'
+          ? `Deprecated in ${b.attackVersion}`
+          : 'Renamed';
+    return {
+      techniqueId: f.techniqueId,
+      techniqueHref: links.technique(f.techniqueId),
+      kind: f.kind,
+      oldName: f.oldName ?? '',
+      newName: f.newName ?? '',
+      revokedBy,
+      note,
+    };
   });
 }
 
@@ -215,7 +232,13 @@ function renameViews(links: Linker, compared: StaticComparison): RenameView[] {
 }
 
 /** What one page of a comparison shows; `csv` is the comparison's CSV download, when the build wrote one. */
-export function comparisonPageView(index: ModelIndex, urls: Urls, compared: StaticComparison, pageNumber: number, csv?: { path: string; bytes?: number }): ComparisonPageView {
+export function comparisonPageView(
+  index: ModelIndex,
+  urls: Urls,
+  compared: StaticComparison,
+  pageNumber: number,
+  csv?: { path: string; bytes?: number },
+): ComparisonPageView {
   const { a, b } = compared;
   const framework = required(index.frameworks, a.frameworkId, 'framework');
   const links = linker(index, urls);
@@ -242,14 +265,38 @@ export function comparisonPageView(index: ModelIndex, urls: Urls, compared: Stat
     flagCount: techniqueFlags.length,
     renameCount: renames.length,
     csv: csv ? { href: urls.file(`downloads/${csv.path}`), bytes: csv.bytes ?? 0 } : null,
-    pages: pages.length > 1
-      ? pages.map((p) => ({ number: p.number, first: p.first, last: p.last, href: p.number === pageNumber ? null : pageHref(p.number), added: p.added.length, removed: p.removed.length, changed: p.changed.length }))
-      : [],
-    overview: differences.length > 0 ? { capabilityCount: differences.length, capabilities: differences.length > OVERVIEW_MAX_CAPABILITIES ? null : differences } : null,
+    pages:
+      pages.length > 1
+        ? pages.map((p) => ({
+            number: p.number,
+            first: p.first,
+            last: p.last,
+            href: p.number === pageNumber ? null : pageHref(p.number),
+            added: p.added.length,
+            removed: p.removed.length,
+            changed: p.changed.length,
+          }))
+        : [],
+    overview:
+      differences.length > 0
+        ? { capabilityCount: differences.length, capabilities: differences.length > OVERVIEW_MAX_CAPABILITIES ? null : differences }
+        : null,
     scored: [...page.added, ...page.removed].some((r) => r.scoreCategory || r.scoreValue),
     sides: [
-      { id: 'added', heading: 'Added', caption: 'Mappings only the newer set has', rows: page.added.map((r) => rowView(links, b, r)), countLabel: countOnPage(page.added.length, counts.added, pages.length) },
-      { id: 'removed', heading: 'Removed', caption: 'Mappings only the older set has', rows: page.removed.map((r) => rowView(links, a, r)), countLabel: countOnPage(page.removed.length, counts.removed, pages.length) },
+      {
+        id: 'added',
+        heading: 'Added',
+        caption: 'Mappings only the newer set has',
+        rows: page.added.map((r) => rowView(links, b, r)),
+        countLabel: countOnPage(page.added.length, counts.added, pages.length),
+      },
+      {
+        id: 'removed',
+        heading: 'Removed',
+        caption: 'Mappings only the older set has',
+        rows: page.removed.map((r) => rowView(links, a, r)),
+        countLabel: countOnPage(page.removed.length, counts.removed, pages.length),
+      },
     ],
     changed: { countLabel: countOnPage(page.changed.length, counts.changed, pages.length), fields: changedFields(links, b, page) },
     attackVersions: { a: attackVersionLabel(a.domain, a.attackVersion), b: attackVersionLabel(b.domain, b.attackVersion) },

@@ -49,7 +49,7 @@ interface Linkable {
 
 /** A place of a set's warning: a mapping links to its technique page's row, else a non-mappable entry to the set page. */
 function warningPlace(index: ModelIndex, linkable: Linkable, set: MappingSet | null, o: WarningOccurrence): WarningPlace {
-  const technique = o.techniqueId ? index.techniques.get(o.techniqueId) ?? null : null;
+  const technique = o.techniqueId ? (index.techniques.get(o.techniqueId) ?? null) : null;
   let row: WarningPlace['row'] = null;
   if (o.rowId && technique && linkable.mappingRows.has(o.rowId)) row = { page: 'technique', id: technique.id, anchor: o.rowId };
   else if (set && o.rowId && linkable.nonMappables.has(o.rowId)) row = { page: 'set', id: set.id, anchor: o.rowId };
@@ -64,7 +64,7 @@ function kindGroups(index: ModelIndex, linkable: Linkable, set: MappingSet | nul
     title: WARNING_KINDS[kind].title,
     warnings: required(byKind, kind, 'warning kind').map((warning) => ({
       warning,
-      capability: warning.capabilityId ? index.capabilities.get(warning.capabilityId) ?? null : null,
+      capability: warning.capabilityId ? (index.capabilities.get(warning.capabilityId) ?? null) : null,
       places: warning.occurrences.map((o) => warningPlace(index, linkable, set, o)),
     })),
   }));
@@ -92,7 +92,11 @@ export function dataQualityView(index: ModelIndex): DataQualityView {
   }
   return {
     total: warningTotal(model.warnings),
-    kindCounts: WARNING_KIND_IDS.filter((k) => kindTotals.has(k)).map((kind) => ({ kind, title: WARNING_KINDS[kind].title, count: required(kindTotals, kind, 'warning kind') })),
+    kindCounts: WARNING_KIND_IDS.filter((k) => kindTotals.has(k)).map((kind) => ({
+      kind,
+      title: WARNING_KINDS[kind].title,
+      count: required(kindTotals, kind, 'warning kind'),
+    })),
     sets,
     unfiled,
   };

@@ -47,7 +47,11 @@ export function frameworksMatrices(index: ModelIndex): FrameworksMatrix[] {
     const byTechnique = new Map<string, Map<string, Set<string>>>();
     for (const { framework, setId } of frameworks) {
       for (const m of index.mappingsBySet.get(setId) ?? []) {
-        orInsert(orInsert(byTechnique, m.techniqueId, () => new Map()), framework.id, () => new Set<string>()).add(m.capabilityId);
+        orInsert(
+          orInsert(byTechnique, m.techniqueId, () => new Map()),
+          framework.id,
+          () => new Set<string>(),
+        ).add(m.capabilityId);
       }
     }
     const cell = (c: MatrixCell): FrameworksCell => {
@@ -74,6 +78,16 @@ export function frameworksMatrices(index: ModelIndex): FrameworksMatrix[] {
       }
       return { tacticId: column.tacticId, name: column.name, cells, covered, total };
     });
-    return [{ domain, version, frameworks, columns, covered: coveredIds.size, total: skeleton.total, legend: [{ shade: 0, label: 'no framework' }, ...FRAMEWORK_SHADE_LEGEND] }];
+    return [
+      {
+        domain,
+        version,
+        frameworks,
+        columns,
+        covered: coveredIds.size,
+        total: skeleton.total,
+        legend: [{ shade: 0, label: 'no framework' }, ...FRAMEWORK_SHADE_LEGEND],
+      },
+    ];
   });
 }

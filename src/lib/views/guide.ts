@@ -12,9 +12,7 @@ import { withAnchor, type SiteUrls } from '../core/urls.ts';
 export type GuideSegment = string | { text: string; href: string; code?: boolean };
 /** A block of a section: a paragraph, or a list of items (each a paragraph), or terms with their meaning. */
 export type GuideBlock =
-  | { kind: 'p'; segments: GuideSegment[] }
-  | { kind: 'list'; items: GuideSegment[][] }
-  | { kind: 'terms'; items: { term: string; segments: GuideSegment[] }[] };
+  { kind: 'p'; segments: GuideSegment[] } | { kind: 'list'; items: GuideSegment[][] } | { kind: 'terms'; items: { term: string; segments: GuideSegment[] }[] };
 
 export interface GuideSection {
   /** Stable anchor: other pages link "/guide/#<id>". */
@@ -55,7 +53,10 @@ const TYPE_MEANINGS: Readonly<Record<string, { section: GuideSectionId; claim: s
   primary_impact: { section: GUIDE_SECTIONS.cves, claim: 'What an attacker gains first by exploiting the vulnerability.' },
   secondary_impact: { section: GUIDE_SECTIONS.cves, claim: 'What an attacker can go on to do once the primary impact is reached.' },
   uncategorized: { section: GUIDE_SECTIONS.cves, claim: 'A technique tied to the vulnerability that fits none of the other CVE types.' },
-  related_to: { section: GUIDE_SECTIONS.veris, claim: 'The incident category and the technique describe related attacker behaviour; neither implies the other.' },
+  related_to: {
+    section: GUIDE_SECTIONS.veris,
+    claim: 'The incident category and the technique describe related attacker behaviour; neither implies the other.',
+  },
   non_mappable: { section: GUIDE_SECTIONS.nonMappable, claim: 'The capability or technique was reviewed and deliberately left without a mapping.' },
 };
 
@@ -121,7 +122,9 @@ export function guideSections(index: ModelIndex, urls: SiteUrls): GuideSection[]
           link('scope', `#${S.scope}`),
           ').',
         ),
-        p('Mappings are made by people, for one version of a framework and one version of ATT&CK. Mapscope shows them as published and says where it mended or doubted something.'),
+        p(
+          'Mappings are made by people, for one version of a framework and one version of ATT&CK. Mapscope shows them as published and says where it mended or doubted something.',
+        ),
       ],
     },
     {
@@ -139,7 +142,9 @@ export function guideSections(index: ModelIndex, urls: SiteUrls): GuideSection[]
           'The claim is that the control, once implemented, can reduce the chance the technique succeeds or the harm it does. There is no score: a control either maps or it does not. ',
           'Control enhancements (AC-2(1)) are mapped on their own; a baseline selects some of them.',
         ),
-        p('The CRI Profile maps diagnostic statements, grouped by function and category; CSA CCM maps controls grouped by domain. Their sets may list entries as non-mappable.'),
+        p(
+          'The CRI Profile maps diagnostic statements, grouped by function and category; CSA CCM maps controls grouped by domain. Their sets may list entries as non-mappable.',
+        ),
       ],
     },
     {
@@ -178,7 +183,9 @@ export function guideSections(index: ModelIndex, urls: SiteUrls): GuideSection[]
       id: S.cves,
       title: 'Vulnerabilities: KEV mappings',
       blocks: [
-        p('The CISA Known Exploited Vulnerabilities sets map each CVE to techniques with four types, which together tell the story of an attack through that vulnerability:'),
+        p(
+          'The CISA Known Exploited Vulnerabilities sets map each CVE to techniques with four types, which together tell the story of an attack through that vulnerability:',
+        ),
         {
           kind: 'terms',
           items: [
@@ -188,7 +195,9 @@ export function guideSections(index: ModelIndex, urls: SiteUrls): GuideSection[]
             { term: 'Uncategorized', segments: ['a technique tied to the CVE that fits none of the above.'] },
           ],
         },
-        p('These mappings say nothing of defence: a CVE “covering” a technique means the technique is part of how it is exploited. A KEV capability page links the CVE record, NVD and the KEV entry.'),
+        p(
+          'These mappings say nothing of defence: a CVE “covering” a technique means the technique is part of how it is exploited. A KEV capability page links the CVE record, NVD and the KEV entry.',
+        ),
       ],
     },
     {
@@ -240,7 +249,9 @@ export function guideSections(index: ModelIndex, urls: SiteUrls): GuideSection[]
                   ]
                 : [link(s.frameworkName, urls.framework(s.frameworkId)), `: every one of its ${s.total} families has a mapping in some set of this site.`],
             ),
-            ['Security-stack sets map only the features their vendor offers natively; techniques outside a cloud (on endpoints, in networks you run) are mostly gaps by design.'],
+            [
+              'Security-stack sets map only the features their vendor offers natively; techniques outside a cloud (on endpoints, in networks you run) are mostly gaps by design.',
+            ],
             ['KEV sets map only the vulnerabilities on the list when the set was made; a CVE added later is in later sets only.'],
           ],
         },
@@ -304,7 +315,9 @@ export function guideSections(index: ModelIndex, urls: SiteUrls): GuideSection[]
           'The counting rules: each chosen capability counts with its newest set in each ATT&CK domain; techniques are united by ATT&CK id and carried into the newest ATT&CK version the sets map to, a revoked technique counting as the one that replaced it; ',
           'a technique is covered when at least one chosen capability maps to it, and the matrix shades it by how many do or by the best score.',
         ),
-        p('Coverage is always of the whole matrix: the gaps are every active technique no chosen capability maps, whether or not your threats use it. Your selection lives in the URL, so a link shares it.'),
+        p(
+          'Coverage is always of the whole matrix: the gaps are every active technique no chosen capability maps, whether or not your threats use it. Your selection lives in the URL, so a link shares it.',
+        ),
       ],
     },
     {
@@ -329,7 +342,10 @@ export function guideSections(index: ModelIndex, urls: SiteUrls): GuideSection[]
             { term: urls.technique('T1046'), segments: ['a technique and everything that maps to it'] },
             { term: urls.framework('nist_800_53'), segments: ['a framework: its sets, groups and capabilities'] },
             { term: urls.capability({ frameworkId: 'nist_800_53', slug: 'ac-4' }), segments: ['a capability and its mappings'] },
-            { term: urls.set(exampleSet?.id ?? 'nist_800_53-rev5_attack-16.1-enterprise'), segments: ['a set; ', code('#matrix'), ' and ', code('#gaps'), ' go to its parts'] },
+            {
+              term: urls.set(exampleSet?.id ?? 'nist_800_53-rev5_attack-16.1-enterprise'),
+              segments: ['a set; ', code('#matrix'), ' and ', code('#gaps'), ' go to its parts'],
+            },
             { term: urls.search('AC-4'), segments: ['a search'] },
             { term: urls.coverage(['nist_800_53:ac-4']), segments: ['the coverage builder with a selection'] },
           ],

@@ -102,7 +102,9 @@ export function columnsFor(rows: readonly MappingRow[]): TableColumns {
 
 /** The capability description a mapping's row gives: its own, else its set's. */
 const titleOf = (m: Mapping, capability: Capability): string | null =>
-  m.capabilityDescription !== undefined ? (m.capabilityDescription ?? capability.sets[m.setId]?.description ?? null) : (capability.sets[m.setId]?.description ?? null);
+  m.capabilityDescription !== undefined
+    ? (m.capabilityDescription ?? capability.sets[m.setId]?.description ?? null)
+    : (capability.sets[m.setId]?.description ?? null);
 
 /** Values the mappings of one row give, newest set's first, each with its sets. */
 function variantsOf(index: ModelIndex, list: readonly Mapping[], value: (m: Mapping, set: MappingSet) => string | null): Variant[] {
@@ -173,10 +175,14 @@ const compareScores = (a: MappingRow, b: MappingRow) =>
 
 /** Rows by capability, then technique, then score (category order, highest value first). */
 export const byCapability = (a: MappingRow, b: MappingRow) =>
-  compareNatural(a.capability.displayId, b.capability.displayId) || compareNatural(a.technique.id, b.technique.id) || compareScores(a, b) || (a.rowId < b.rowId ? -1 : 1);
+  compareNatural(a.capability.displayId, b.capability.displayId) ||
+  compareNatural(a.technique.id, b.technique.id) ||
+  compareScores(a, b) ||
+  (a.rowId < b.rowId ? -1 : 1);
 
 /** Rows by technique, then score. */
-export const byTechnique = (a: MappingRow, b: MappingRow) => compareNatural(a.technique.id, b.technique.id) || compareScores(a, b) || (a.rowId < b.rowId ? -1 : 1);
+export const byTechnique = (a: MappingRow, b: MappingRow) =>
+  compareNatural(a.technique.id, b.technique.id) || compareScores(a, b) || (a.rowId < b.rowId ? -1 : 1);
 
 /** The sets of some rows with how many rows each has, by framework name, then newest first. */
 export function setCounts(index: ModelIndex, rows: readonly MappingRow[]): SetCount[] {
@@ -185,7 +191,11 @@ export function setCounts(index: ModelIndex, rows: readonly MappingRow[]): SetCo
   for (const r of rows) for (const s of r.sets) counts.set(s.id, (counts.get(s.id) ?? 0) + 1);
   return [...counts.entries()]
     .map(([id, count]) => ({ set: required(sets, id, 'set'), label: setLabelIn(index, required(sets, id, 'set')), count }))
-    .sort((a, b) => required(frameworks, a.set.frameworkId, 'framework').name.localeCompare(required(frameworks, b.set.frameworkId, 'framework').name) || index.byNewest(a.set, b.set));
+    .sort(
+      (a, b) =>
+        required(frameworks, a.set.frameworkId, 'framework').name.localeCompare(required(frameworks, b.set.frameworkId, 'framework').name) ||
+        index.byNewest(a.set, b.set),
+    );
 }
 
 /** Non-mappable entries with their set, capability, technique and name, newest set first. */
@@ -200,7 +210,9 @@ export function nonMappableEntries(index: ModelIndex, list: readonly NonMappable
         set,
         capability,
         technique,
-        name: capability ? (entry.capabilityDescription ?? capability.sets[entry.setId]?.description ?? capability.description) : (entry.attackObjectName ?? technique?.name ?? null),
+        name: capability
+          ? (entry.capabilityDescription ?? capability.sets[entry.setId]?.description ?? capability.description)
+          : (entry.attackObjectName ?? technique?.name ?? null),
         setLabel: setLabelIn(index, set),
         tokens: index.setTokenList([set]),
       };

@@ -56,7 +56,7 @@ function setCapabilities(index: ModelIndex, setId: string, mappings: readonly Ma
       const groupId = capability.sets[setId]!.groupId;
       return {
         capability,
-        group: groupId ? index.groups.get(groupId) ?? null : null,
+        group: groupId ? (index.groups.get(groupId) ?? null) : null,
         mappingCount: own.length,
         techniqueCount: new Set(own.map((m) => m.techniqueId)).size,
       };

@@ -20,7 +20,13 @@ export interface SubjectMatrix {
 export function subjectMatrix(index: ModelIndex, mappings: readonly Mapping[]): SubjectMatrix | null {
   const inSets = [...new Set(mappings.map((m) => m.setId))].map((id) => required(index.sets, id, 'set')).sort(index.byNewest);
   for (const set of inSets) {
-    const view = matrixView(index, set.domain, set.attackVersion, mappings.filter((m) => m.setId === set.id), { coveredOnly: true });
+    const view = matrixView(
+      index,
+      set.domain,
+      set.attackVersion,
+      mappings.filter((m) => m.setId === set.id),
+      { coveredOnly: true },
+    );
     if (view) return { set, label: setLabelIn(index, set), view };
   }
   return null;

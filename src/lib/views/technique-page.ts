@@ -3,7 +3,17 @@
  * its rows in one table per framework; and the techniques index, each with its row count.
  */
 import { techniqueAttackView, type TechniqueAttackView } from './attack-views.ts';
-import { byCapability, columnsFor, mappingRows, nonMappableEntries, setCounts, type MappingRow, type NonMappableEntry, type SetCount, type TableColumns } from './mapping-rows.ts';
+import {
+  byCapability,
+  columnsFor,
+  mappingRows,
+  nonMappableEntries,
+  setCounts,
+  type MappingRow,
+  type NonMappableEntry,
+  type SetCount,
+  type TableColumns,
+} from './mapping-rows.ts';
 import { renderAttackMarkdown, type RenderedDescription } from './markdown.ts';
 import { techniqueThreats, type TechniqueThreats } from './technique-threats.ts';
 import type { ModelIndex } from '../model/model-index.ts';
@@ -72,7 +82,7 @@ export function techniqueView(index: ModelIndex, id: string): TechniqueView {
     technique,
     attack: techniqueAttackView(index, technique),
     description: technique.description ? renderAttackMarkdown(technique.description, technique.citations, `source-${technique.id}`) : null,
-    parent: technique.parentId ? techniques.get(technique.parentId) ?? null : null,
+    parent: technique.parentId ? (techniques.get(technique.parentId) ?? null) : null,
     subtechniques: technique.subtechniqueIds.map((s) => ({ technique: required(techniques, s, 'technique'), rowCount: techniqueRowCount(index, s) })),
     tables: frameworkTables(index, rows),
     rowCount: rows.length,

@@ -27,13 +27,21 @@ export function techniqueThreats(index: ModelIndex, techniqueId: string): Techni
     const view: TechniqueThreats = {
       domain,
       version: a.version,
-      users: { groups: refs('group', users.groups, 'groups'), campaigns: refs('campaign', users.campaigns, 'campaigns'), software: refs('software', users.software, 'software') },
+      users: {
+        groups: refs('group', users.groups, 'groups'),
+        campaigns: refs('campaign', users.campaigns, 'campaigns'),
+        software: refs('software', users.software, 'software'),
+      },
       userCount: users.groups.length + users.campaigns.length + users.software.length,
       mitigations: techniqueMitigations(a, techniqueId).map((id) => ({ id, name: a.mitigations.get(id)?.name ?? id })),
       detections: techniqueDetections(a, techniqueId).map(({ strategy, analytics }) => ({
         id: strategy.id,
         name: strategy.name,
-        analytics: analytics.map(({ analytic, dataComponents }) => ({ id: analytic.id, platforms: analytic.platforms, dataComponents: dataComponents.map((c) => c.name) })),
+        analytics: analytics.map(({ analytic, dataComponents }) => ({
+          id: analytic.id,
+          platforms: analytic.platforms,
+          dataComponents: dataComponents.map((c) => c.name),
+        })),
       })),
     };
     return view.userCount || view.mitigations.length || view.detections.length ? [view] : [];

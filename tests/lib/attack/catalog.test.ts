@@ -19,7 +19,10 @@ describe('the ATT&CK catalog', () => {
     const t1901 = catalog.techniques.find((t) => t.id === 'T1901')!;
     expect(t1901.states).toEqual([{ versions: ['1.0', '2.0'], name: 'Knock on Doors', tactics: ['TA0901'], platforms: ['Linux', 'Windows'] }]);
     const t1902 = catalog.techniques.find((t) => t.id === 'T1902')!;
-    expect(t1902.states.map((s) => [s.versions, s.name])).toEqual([[['1.0'], 'Count Rooms'], [['2.0'], 'Count the Rooms']]);
+    expect(t1902.states.map((s) => [s.versions, s.name])).toEqual([
+      [['1.0'], 'Count Rooms'],
+      [['2.0'], 'Count the Rooms'],
+    ]);
     expect(stateAt(catalog.techniques.find((t) => t.id === 'T1904')!.states, '2.0')).toMatchObject({ revoked: true, revokedBy: 'T1903' });
     expect(catalog.techniques.find((t) => t.id === 'T1906')!.states[0]!.versions).toEqual(['2.0']);
   });
@@ -71,7 +74,9 @@ describe('the ATT&CK catalog', () => {
     expect(indexCatalog(read.catalog!).complete).toBeNull();
     const upgraded = JSON.parse(catalogToJson(addBundle(read.catalog!, v5)));
     expect(upgraded.format).toBe('mapscope-attack-catalog/2');
-    expect(upgraded.techniques.find((t: { id: string }) => t.id === 'T1901').stixIds).toEqual([{ versions: ['5.0'], stixId: 'attack-pattern--00000000-0000-4000-8000-000000000001' }]);
+    expect(upgraded.techniques.find((t: { id: string }) => t.id === 'T1901').stixIds).toEqual([
+      { versions: ['5.0'], stixId: 'attack-pattern--00000000-0000-4000-8000-000000000001' },
+    ]);
   });
 
   it('takes groups, software, mitigations and detections from the newest complete bundle, facts only', () => {
@@ -89,7 +94,7 @@ describe('the ATT&CK catalog', () => {
     expect(addBundle(catalog, techniquesOnly).complete).toBeUndefined();
   });
 
-  it("rejects a complete part whose ids name nothing in the catalog, saying where", () => {
+  it('rejects a complete part whose ids name nothing in the catalog, saying where', () => {
     const data = JSON.parse(catalogToJson(addBundle(emptyCatalog('enterprise'), v5)));
     data.complete.groups[0].techniques[0] = 'T1904'; // revoked in 5.0
     data.complete.campaigns[0].groups = ['G0902']; // revoked: only its redirect remains
@@ -107,7 +112,17 @@ describe('the ATT&CK catalog', () => {
       expect(problems).toEqual([]);
       const c = catalog!.complete!;
       expect(catalog!.techniques.every((t) => t.states.every((s) => s.versions.every((v) => stateAt(t.stixIds ?? [], v))))).toBe(true);
-      return [d, c.version, c.groups.length, c.campaigns.length, c.software.length, c.mitigations.length, c.detectionStrategies.length, c.analytics.length, c.dataComponents.length];
+      return [
+        d,
+        c.version,
+        c.groups.length,
+        c.campaigns.length,
+        c.software.length,
+        c.mitigations.length,
+        c.detectionStrategies.length,
+        c.analytics.length,
+        c.dataComponents.length,
+      ];
     });
     // Published counts less revoked and deprecated objects (224 of enterprise's 268 mitigations are deprecated).
     expect(figures).toEqual([

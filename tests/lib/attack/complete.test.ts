@@ -19,7 +19,15 @@ describe('reading a complete ATT&CK bundle', () => {
     expect(facts.version).toBe('5.0');
     expect(facts.groups).toEqual([
       // Its use of a revoked technique (T1904) and of deprecated malware (S0904) are left out.
-      { id: 'G0901', name: 'Quiet Otters', aliases: ['River Gang', 'Otter Crew'], created: '2019-03-04', modified: '2024-05-06', techniques: ['T1901', 'T1902'], software: ['S0901'] },
+      {
+        id: 'G0901',
+        name: 'Quiet Otters',
+        aliases: ['River Gang', 'Otter Crew'],
+        created: '2019-03-04',
+        modified: '2024-05-06',
+        techniques: ['T1901', 'T1902'],
+        software: ['S0901'],
+      },
       // A revoked and a deprecated use of it are left out.
       { id: 'G0904', name: 'Night Herons', aliases: [], created: '2020-01-01', modified: '2021-01-01', techniques: ['T1902'], software: [] },
     ]);
@@ -33,22 +41,44 @@ describe('reading a complete ATT&CK bundle', () => {
   it('reads a campaign with its first and last seen days and the group it is attributed to', () => {
     expect(facts.campaigns).toEqual([
       {
-        id: 'C0901', name: 'Operation Paper Lantern', aliases: ['Lantern Festival'], firstSeen: '2020-02-01', lastSeen: '2021-06-01', created: '2020-01-01', modified: '2021-01-01',
-        groups: ['G0901'], techniques: ['T1901', 'T1903'], software: ['S0902'],
+        id: 'C0901',
+        name: 'Operation Paper Lantern',
+        aliases: ['Lantern Festival'],
+        firstSeen: '2020-02-01',
+        lastSeen: '2021-06-01',
+        created: '2020-01-01',
+        modified: '2021-01-01',
+        groups: ['G0901'],
+        techniques: ['T1901', 'T1903'],
+        software: ['S0902'],
       },
     ]);
   });
 
   it('reads malware and tools as software, with aliases, platforms and type', () => {
     expect(facts.software).toEqual([
-      { id: 'S0901', name: 'PaperMoth', type: 'malware', aliases: ['MothLoader'], platforms: ['Linux', 'Windows'], created: '2020-01-01', modified: '2021-01-01', techniques: ['T1901.001', 'T1906'] },
+      {
+        id: 'S0901',
+        name: 'PaperMoth',
+        type: 'malware',
+        aliases: ['MothLoader'],
+        platforms: ['Linux', 'Windows'],
+        created: '2020-01-01',
+        modified: '2021-01-01',
+        techniques: ['T1901.001', 'T1906'],
+      },
       { id: 'S0902', name: 'KeyRing', type: 'tool', aliases: [], platforms: ['macOS'], created: '2020-01-01', modified: '2021-01-01', techniques: ['T1902'] },
     ]);
   });
 
   it('reads ids per object type: a deprecated mitigation with the id T1901 is neither a mitigation nor the technique', () => {
-    expect(facts.mitigations).toEqual([{ id: 'M0901', name: 'Lock the Doors', created: '2020-01-01', modified: '2021-01-01', techniques: ['T1901', 'T1901.001'] }]);
-    expect(bundle!.techniques.find((t) => t.id === 'T1901')).toMatchObject({ name: 'Knock on Doors', stixId: 'attack-pattern--00000000-0000-4000-8000-000000000001' });
+    expect(facts.mitigations).toEqual([
+      { id: 'M0901', name: 'Lock the Doors', created: '2020-01-01', modified: '2021-01-01', techniques: ['T1901', 'T1901.001'] },
+    ]);
+    expect(bundle!.techniques.find((t) => t.id === 'T1901')).toMatchObject({
+      name: 'Knock on Doors',
+      stixId: 'attack-pattern--00000000-0000-4000-8000-000000000001',
+    });
     expect(bundle!.descriptions.get('T1901')!.markdown).toBe('Adversaries may knock on doors (invented text).');
     expect(bundle!.complete!.prose.mitigates.get('M0901')!.get('T1901')!.markdown).toBe('Invented advice: lock the front door.');
   });
@@ -59,19 +89,35 @@ describe('reading a complete ATT&CK bundle', () => {
       { id: 'DET0902', name: 'Detection of Room Counting', techniques: ['T1902'], analytics: ['AN0903'] },
     ]);
     expect(facts.analytics).toEqual([
-      { id: 'AN0901', name: 'Analytic 0901', platforms: ['Windows'], logSources: [{ dataComponent: 'DC0901', name: 'doorlog:Front' }, { dataComponent: 'DC0902', name: 'windowlog:Side' }] },
+      {
+        id: 'AN0901',
+        name: 'Analytic 0901',
+        platforms: ['Windows'],
+        logSources: [
+          { dataComponent: 'DC0901', name: 'doorlog:Front' },
+          { dataComponent: 'DC0902', name: 'windowlog:Side' },
+        ],
+      },
       // Its log source of a deprecated data component (DC0903) is left out.
       { id: 'AN0902', name: 'Analytic 0902', platforms: ['Linux'], logSources: [{ dataComponent: 'DC0901', name: 'doorlog:Back' }] },
       { id: 'AN0903', name: 'Analytic 0903', platforms: ['macOS'], logSources: [{ dataComponent: 'DC0902', name: 'windowlog:Side' }] },
     ]);
-    expect(facts.dataComponents).toEqual([{ id: 'DC0901', name: 'Door Sensor Reading' }, { id: 'DC0902', name: 'Window Log Entry' }]);
+    expect(facts.dataComponents).toEqual([
+      { id: 'DC0901', name: 'Door Sensor Reading' },
+      { id: 'DC0902', name: 'Window Log Entry' },
+    ]);
   });
 
   it('keeps prose apart: descriptions, procedure examples with their citations, log-source channels', () => {
     const prose = bundle!.complete!.prose;
     expect(prose.descriptions.groups.get('G0901')).toEqual({
       markdown: '[Quiet Otters](https://attack.example.org/groups/G0901) is an invented group that knocks on doors.(Citation: Otter Report)',
-      citations: { 'Otter Report': { description: 'Invented Analyst. (2022, March 3). Otters at the Door. Retrieved April 4, 2022.', url: 'https://reports.example.org/otters' } },
+      citations: {
+        'Otter Report': {
+          description: 'Invented Analyst. (2022, March 3). Otters at the Door. Retrieved April 4, 2022.',
+          url: 'https://reports.example.org/otters',
+        },
+      },
     });
     expect(prose.procedures.get('G0901')!.get('T1901')!.citations).toHaveProperty('Otter Report');
     expect(prose.procedures.get('C0901')!.get('S0902')!.markdown).toBe('The invented campaign used KeyRing.');

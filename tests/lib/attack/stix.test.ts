@@ -9,7 +9,7 @@ import { fixture } from '../../support/paths.ts';
 const read = (...parts: string[]) => readAttackBundle(parts.join('/'), readFileSync(fixture('attack', ...parts), 'utf8'));
 
 describe('reading ATT&CK bundles', () => {
-  it('reads STIX 2.0: domain from the matrix, version from the file name, the matrix\'s tactic order', () => {
+  it("reads STIX 2.0: domain from the matrix, version from the file name, the matrix's tactic order", () => {
     const { bundle, problems } = read('bundles', 'enterprise-attack-1.0.json');
     expect(problems).toEqual([]);
     expect(bundle).toMatchObject({ domain: 'enterprise', version: '1.0', matrix: ['TA0901', 'TA0902', 'TA0903'] });
@@ -20,7 +20,15 @@ describe('reading ATT&CK bundles', () => {
     ]);
     expect(bundle!.techniques.map((t) => t.id)).toEqual(['T1901', 'T1901.001', 'T1902', 'T1903', 'T1904', 'T1905']);
     expect(bundle!.techniques.find((t) => t.id === 'T1903')).toEqual({
-      id: 'T1903', stixId: 'attack-pattern--00000000-0000-4000-8000-000000000005', name: 'Peek Through Keyholes', tactics: ['TA0902', 'TA0903'], platforms: ['macOS'], parent: null, revokedBy: null, revoked: false, deprecated: false,
+      id: 'T1903',
+      stixId: 'attack-pattern--00000000-0000-4000-8000-000000000005',
+      name: 'Peek Through Keyholes',
+      tactics: ['TA0902', 'TA0903'],
+      platforms: ['macOS'],
+      parent: null,
+      revokedBy: null,
+      revoked: false,
+      deprecated: false,
     });
     expect(bundle!.techniques.find((t) => t.id === 'T1901.001')!.parent).toBe('T1901');
   });
@@ -41,7 +49,10 @@ describe('reading ATT&CK bundles', () => {
     const description = bundle!.descriptions.get('T1903')!;
     expect(description.markdown).toMatch(/^Adversaries may peek through keyholes/);
     expect(Object.keys(description.citations).sort()).toEqual(['Keyhole Report', 'Lock Study']);
-    expect(description.citations['Lock Study']).toEqual({ description: 'Invented Author. (2020). Lock Study. Retrieved January 1, 2021.', url: 'https://reports.example.org/lock-study' });
+    expect(description.citations['Lock Study']).toEqual({
+      description: 'Invented Author. (2020). Lock Study. Retrieved January 1, 2021.',
+      url: 'https://reports.example.org/lock-study',
+    });
   });
 
   it('says which file and object a bad bundle fails on', () => {

@@ -5,7 +5,14 @@ import type { BaselineFile } from '../../../src/lib/model/schema.ts';
 import { fixture } from '../../support/paths.ts';
 
 const baseline = (id: string, controls = ['AC-2']): BaselineFile => ({
-  format: 'mapscope-baseline/1', id, title: `Acme ${id}`, version: null, frameworkId: 'nist_800_53', frameworkVersion: 'rev5', source: `${id}.json`, controls,
+  format: 'mapscope-baseline/1',
+  id,
+  title: `Acme ${id}`,
+  version: null,
+  frameworkId: 'nist_800_53',
+  frameworkVersion: 'rev5',
+  source: `${id}.json`,
+  controls,
 });
 
 describe('baseline files', () => {
@@ -24,7 +31,9 @@ describe('baseline files', () => {
       'b.json#/controls/1: controls[1]: expected a control in NIST\'s form, such as AC-2 or AC-2(1), got "AC-02"',
     ]);
     const repeated = JSON.stringify(baseline('a', ['AC-2', 'AC-2']));
-    expect(parseBaseline('r.json', repeated).problems.map(formatProblem)).toEqual(['r.json#/controls: controls: expected each control listed once, got a list of 2 entries']);
+    expect(parseBaseline('r.json', repeated).problems.map(formatProblem)).toEqual([
+      'r.json#/controls: controls: expected each control listed once, got a list of 2 entries',
+    ]);
     expect(parseBaseline('s.json', '{').problems.map(formatProblem)[0]).toMatch(/^s\.json(:\d+)?: expected a baseline file \(JSON\), got a syntax error/);
   });
 
@@ -38,12 +47,24 @@ describe('baseline files', () => {
     expect(await readBaselines(fixture('oscal', 'no-such-folder'))).toEqual({ baselines: [], problems: [] });
   });
 
-  it('among the inputs stand for the folder\'s of the same id; one id twice in one place is an error', () => {
-    const folder = [{ file: 'd/a.json', baseline: baseline('a') }, { file: 'd/b.json', baseline: baseline('b') }];
+  it("among the inputs stand for the folder's of the same id; one id twice in one place is an error", () => {
+    const folder = [
+      { file: 'd/a.json', baseline: baseline('a') },
+      { file: 'd/b.json', baseline: baseline('b') },
+    ];
     const merged = mergeBaselines(folder, [{ file: 'in/a.json', baseline: baseline('a', ['AC-4']) }]);
     expect(merged.problems).toEqual([]);
-    expect(merged.baselines.map((b) => [b.id, b.controls])).toEqual([['a', ['AC-4']], ['b', ['AC-2']]]);
-    const twice = mergeBaselines([], [{ file: 'x/a.json', baseline: baseline('a') }, { file: 'y/a.json', baseline: baseline('a') }]);
+    expect(merged.baselines.map((b) => [b.id, b.controls])).toEqual([
+      ['a', ['AC-4']],
+      ['b', ['AC-2']],
+    ]);
+    const twice = mergeBaselines(
+      [],
+      [
+        { file: 'x/a.json', baseline: baseline('a') },
+        { file: 'y/a.json', baseline: baseline('a') },
+      ],
+    );
     expect(twice.problems.map(formatProblem)).toEqual(['y/a.json#/id: id: expected an id no other baseline file has (x/a.json has it), got "a"']);
   });
 });

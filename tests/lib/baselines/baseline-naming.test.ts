@@ -6,7 +6,7 @@ import { baselineFileSchema } from '../../../src/lib/model/schema.ts';
 const selection = (title: string) => ({ title, version: '1.0', controls: ['AC-2', 'AC-2(1)'] });
 
 describe('naming a baseline', () => {
-  it('reads the revision and the level from NIST\'s titles', () => {
+  it("reads the revision and the level from NIST's titles", () => {
     expect(revisionFromTitle('NIST Special Publication 800-53 Revision 5.1.1 MODERATE IMPACT BASELINE')).toBe('rev5');
     expect(revisionFromTitle('NIST Special Publication 800-53 Revision 4 LOW IMPACT BASELINE')).toBe('rev4');
     expect(revisionFromTitle('SP 800-53 Rev. 5 tailored')).toBe('rev5');
@@ -33,7 +33,11 @@ describe('naming a baseline', () => {
   });
 
   it('takes --id, --framework and --version over the title', () => {
-    const { baseline } = toBaselineFile(selection('Acme Widgets Cloud Hosting Controls'), 'p.json', 'p.json', { id: 'acme-cloud', framework: 'nist_800_53', version: 'rev5' });
+    const { baseline } = toBaselineFile(selection('Acme Widgets Cloud Hosting Controls'), 'p.json', 'p.json', {
+      id: 'acme-cloud',
+      framework: 'nist_800_53',
+      version: 'rev5',
+    });
     expect(baseline).toMatchObject({ id: 'acme-cloud', frameworkId: 'nist_800_53', frameworkVersion: 'rev5' });
     const derived = toBaselineFile(selection('Acme MODERATE'), 'p.json', 'p.json', { version: 'Rev 5', framework: 'acme_ccm' });
     expect(derived.baseline).toMatchObject({ id: 'acme_ccm-rev-5-moderate', frameworkVersion: 'Rev 5' });

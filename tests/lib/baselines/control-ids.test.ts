@@ -3,7 +3,7 @@ import { DISPLAY_CONTROL_ID, displayToOscal, isSp80053Family, oscalToDisplay, SP
 import { capabilityKey } from '../../../src/lib/core/ids.ts';
 
 describe('OSCAL ids and the display form', () => {
-  it('writes OSCAL ids in NIST\'s display form', () => {
+  it("writes OSCAL ids in NIST's display form", () => {
     expect(oscalToDisplay('ac-2')).toBe('AC-2');
     expect(oscalToDisplay('ac-2.1')).toBe('AC-2(1)');
     expect(oscalToDisplay('sc-7.18')).toBe('SC-7(18)');
@@ -14,7 +14,7 @@ describe('OSCAL ids and the display form', () => {
     for (const bad of ['ac-x', 'ac-02', 'AC-2', 'ac2', 'ac-2.1.1', 'ac-2_smt', 'ac-2.', '', 'abc-2']) expect(oscalToDisplay(bad), bad).toBeNull();
   });
 
-  it('reads the display form and the mapping files\' spellings back as OSCAL ids', () => {
+  it("reads the display form and the mapping files' spellings back as OSCAL ids", () => {
     expect(displayToOscal('AC-2')).toBe('ac-2');
     expect(displayToOscal('AC-2(1)')).toBe('ac-2.1');
     expect(displayToOscal('AC-02')).toBe('ac-2');
@@ -24,7 +24,7 @@ describe('OSCAL ids and the display form', () => {
     expect(displayToOscal('A&A-01')).toBeNull();
   });
 
-  it('knows SP 800-53\'s families as a closed list: rev4\'s 18, and rev5\'s PT and SR', () => {
+  it("knows SP 800-53's families as a closed list: rev4's 18, and rev5's PT and SR", () => {
     expect(SP800_53_FAMILIES).toHaveLength(20);
     for (const family of ['ac', 'AC', 'pm', 'PT', 'sr']) expect(isSp80053Family(family), family).toBe(true);
     for (const family of ['zz', 'QQ', 'xx', '']) expect(isSp80053Family(family), family).toBe(false);

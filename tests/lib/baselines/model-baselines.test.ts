@@ -28,7 +28,13 @@ describe('baselines in the model', () => {
     // name SC-7 (the data has the base control only), and AC-2(1) does not name AC-02.
     expect(acme.capabilityIds).toEqual([capabilityIdOf(model, 'ac-2'), capabilityIdOf(model, 'ac-4'), capabilityIdOf(model, 'cm-2(1)')]);
     expect(model.capabilities.find((c) => c.id === acme.capabilityIds[0])!.spellings).toEqual(['AC-02']);
-    expect(acme).toMatchObject({ title: 'Acme Widgets Practice Baseline Revision 5', version: '1.0', frameworkId: 'nist_800_53', frameworkVersion: 'rev5', source: 'acme_rev5_practice_profile.json' });
+    expect(acme).toMatchObject({
+      title: 'Acme Widgets Practice Baseline Revision 5',
+      version: '1.0',
+      frameworkId: 'nist_800_53',
+      frameworkVersion: 'rev5',
+      source: 'acme_rev5_practice_profile.json',
+    });
   });
 
   it('keep a baseline of a framework the data lacks, naming no capability', () => {
@@ -36,7 +42,7 @@ describe('baselines in the model', () => {
     expect(model.baselines[0]!.capabilityIds).toEqual([]);
   });
 
-  it('honour a profile\'s exclude-controls from profile to model', async () => {
+  it("honour a profile's exclude-controls from profile to model", async () => {
     const { imported, problems } = await readProfiles([fixture('oscal', 'profiles', 'acme_rev5_MODERATE-baseline_profile.json')]);
     expect(problems).toEqual([]);
     const dir = await mkdtemp(path.join(tmpdir(), 'mapscope-baselines-'));
@@ -51,7 +57,7 @@ describe('baselines in the model', () => {
     expect(moderate.capabilityIds).not.toContain(capabilityIdOf(built.model!, 'ac-1'));
   });
 
-  it('take a baseline file among the data as a baseline, standing for the folder\'s of its id', async () => {
+  it("take a baseline file among the data as a baseline, standing for the folder's of its id", async () => {
     const empty = await mkdtemp(path.join(tmpdir(), 'mapscope-baselines-'));
     const built = await runPipeline([MAPPINGS, fixture('oscal', 'baselines', 'nist_800_53-rev5-acme.json')], { baselines: empty });
     expect(built.problems).toEqual([]);
@@ -77,8 +83,12 @@ describe('baselines in the model', () => {
     const inFolder = await runPipeline([MAPPINGS], { baselines: fixture('oscal', 'baselines-broken') });
     expect(inFolder.model).toBeNull();
     expect(inFolder.problems.map(formatProblem)).toEqual([
-      expect.stringMatching(/baselines-broken\/bad-control\.json#\/controls\/1: controls\[1\]: expected a control in NIST's form, such as AC-2 or AC-2\(1\), got "AC-02"$/),
-      expect.stringMatching(/baselines-broken\/bad-control\.json#\/controls\/2: controls\[2\]: expected a control in NIST's form, such as AC-2 or AC-2\(1\), got "ac-4"$/),
+      expect.stringMatching(
+        /baselines-broken\/bad-control\.json#\/controls\/1: controls\[1\]: expected a control in NIST's form, such as AC-2 or AC-2\(1\), got "AC-02"$/,
+      ),
+      expect.stringMatching(
+        /baselines-broken\/bad-control\.json#\/controls\/2: controls\[2\]: expected a control in NIST's form, such as AC-2 or AC-2\(1\), got "ac-4"$/,
+      ),
     ]);
     const among = await runPipeline([MAPPINGS, fixture('oscal', 'baselines-broken')], { baselines: fixture('oscal', 'baselines') });
     expect(among.model).toBeNull();
@@ -90,8 +100,13 @@ describe('baselines in the model', () => {
     expect(built.problems).toEqual([]);
     const ids = built.model!.baselines.map((b) => b.id);
     expect(ids).toEqual([
-      'nist_800_53-rev4-high', 'nist_800_53-rev4-low', 'nist_800_53-rev4-moderate',
-      'nist_800_53-rev5-high', 'nist_800_53-rev5-low', 'nist_800_53-rev5-moderate', 'nist_800_53-rev5-privacy',
+      'nist_800_53-rev4-high',
+      'nist_800_53-rev4-low',
+      'nist_800_53-rev4-moderate',
+      'nist_800_53-rev5-high',
+      'nist_800_53-rev5-low',
+      'nist_800_53-rev5-moderate',
+      'nist_800_53-rev5-privacy',
     ]);
     const moderate = built.model!.baselines.find((b) => b.id === 'nist_800_53-rev5-moderate')!;
     expect(moderate.controls).toHaveLength(287);

@@ -8,7 +8,7 @@ const read = (...parts: string[]) => readOscalProfile(parts[parts.length - 1]!, 
 const messages = (...parts: string[]) => read(...parts).problems.map(formatProblem);
 
 describe('reading an OSCAL profile', () => {
-  it('lists the controls in the profile\'s order, in display form, each once, less the excluded', () => {
+  it("lists the controls in the profile's order, in display form, each once, less the excluded", () => {
     const { profile, problems } = read('profiles', 'acme_rev5_MODERATE-baseline_profile.json');
     expect(problems).toEqual([]);
     expect(profile).toEqual({
@@ -19,22 +19,28 @@ describe('reading an OSCAL profile', () => {
     });
   });
 
-  it('applies an import\'s exclusions to that import only; a missing version is null', () => {
+  it("applies an import's exclusions to that import only; a missing version is null", () => {
     const { profile } = read('profiles', 'acme_rev4_LOW-baseline_profile.json');
     expect(profile!.controls).toEqual(['AC-2', 'SI-4', 'IA-2(1)', 'SI-10']);
     expect(profile!.version).toBeNull();
   });
 
   const nist = shared('oscal', 'NIST_SP-800-53_rev5_MODERATE-baseline_profile.json');
-  it.skipIf(!nist)('reads NIST\'s own profiles (needs ../shared/oscal)', () => {
-    const { profile, problems } = readOscalProfile('x.json', readFileSync(nist!, 'utf8'));
-    expect(problems).toEqual([]);
-    expect(profile!.controls).toHaveLength(287);
-    expect(profile!.controls.slice(0, 4)).toEqual(['AC-1', 'AC-2', 'AC-2(1)', 'AC-2(2)']);
-  }, 20_000);
+  it.skipIf(!nist)(
+    "reads NIST's own profiles (needs ../shared/oscal)",
+    () => {
+      const { profile, problems } = readOscalProfile('x.json', readFileSync(nist!, 'utf8'));
+      expect(problems).toEqual([]);
+      expect(profile!.controls).toHaveLength(287);
+      expect(profile!.controls.slice(0, 4)).toEqual(['AC-1', 'AC-2', 'AC-2(1)', 'AC-2(2)']);
+    },
+    20_000,
+  );
 
   it('names the file and place of every problem', () => {
-    expect(messages('broken', 'not-json.json')).toEqual([expect.stringMatching(/^not-json\.json(:\d+)?: expected an OSCAL profile \(JSON\), got a syntax error: \S[^\n]*$/)]);
+    expect(messages('broken', 'not-json.json')).toEqual([
+      expect.stringMatching(/^not-json\.json(:\d+)?: expected an OSCAL profile \(JSON\), got a syntax error: \S[^\n]*$/),
+    ]);
     expect(messages('broken', 'not-json.json')[0]).toContain("Unexpected token '}'");
     expect(messages('broken', 'no-profile.json')).toEqual([
       'no-profile.json: expected an OSCAL profile (a JSON object with "profile"), got an OSCAL catalog (give the profiles that select from it)',
@@ -45,7 +51,9 @@ describe('reading an OSCAL profile', () => {
     expect(messages('broken', 'bad-id.json')).toEqual([
       'bad-id.json#/profile/imports/0/include-controls/0/with-ids/1: with-ids: expected an SP 800-53 control id as OSCAL writes it, such as "ac-2" or "ac-2.1", got "ac-x"',
     ]);
-    expect(messages('broken', 'matching.json')).toEqual([expect.stringMatching(/^matching\.json#\/profile\/imports\/0\/exclude-controls\/0\/matching: matching: expected with-ids \(matching selects by pattern/)]);
+    expect(messages('broken', 'matching.json')).toEqual([
+      expect.stringMatching(/^matching\.json#\/profile\/imports\/0\/exclude-controls\/0\/matching: matching: expected with-ids \(matching selects by pattern/),
+    ]);
   });
 
   it('reports every problem of a profile at once', () => {
@@ -56,7 +64,7 @@ describe('reading an OSCAL profile', () => {
       },
     });
     expect(readOscalProfile('p.json', text).problems.map(formatProblem)).toEqual([
-      'p.json#/profile/metadata: title: expected the baseline\'s title, got nothing',
+      "p.json#/profile/metadata: title: expected the baseline's title, got nothing",
       'p.json#/profile/metadata: version: expected a string, got 5',
       'p.json#/profile/imports/0/include-controls/0/with-child-controls: with-child-controls: expected "no", with each enhancement listed in with-ids (which enhancements a control has is known only to the catalog the profile imports), got "yes"',
       'p.json#/profile/imports/0/include-controls/0/with-ids/1: with-ids: expected an SP 800-53 control id as OSCAL writes it, such as "ac-2" or "ac-2.1", got 7',
@@ -66,7 +74,11 @@ describe('reading an OSCAL profile', () => {
   });
 
   it('refuses a profile that selects nothing', () => {
-    const text = JSON.stringify({ profile: { metadata: { title: 'T' }, imports: [{ 'include-controls': [{ 'with-ids': ['ac-2'] }], 'exclude-controls': [{ 'with-ids': ['ac-2'] }] }] } });
-    expect(readOscalProfile('p.json', text).problems.map(formatProblem)).toEqual(['p.json#/profile/imports: expected at least one control selected, got none: every control included is excluded']);
+    const text = JSON.stringify({
+      profile: { metadata: { title: 'T' }, imports: [{ 'include-controls': [{ 'with-ids': ['ac-2'] }], 'exclude-controls': [{ 'with-ids': ['ac-2'] }] }] },
+    });
+    expect(readOscalProfile('p.json', text).problems.map(formatProblem)).toEqual([
+      'p.json#/profile/imports: expected at least one control selected, got none: every control included is excluded',
+    ]);
   });
 });

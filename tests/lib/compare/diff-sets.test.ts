@@ -37,23 +37,84 @@ describe('compareSets on hand-made sets', () => {
     row({ capabilityId: 'x:ac-4', techniqueId: 'T1078', scoreCategory: 'detect' }),
     row({ capabilityId: 'x:gone', techniqueId: 'T1110' }),
     row({ capabilityId: 'x:dll', capabilityLabel: 'DLL-1', techniqueId: 'T1574.002' }),
-    row({ capabilityId: 'x:azure_sentinel', capabilityLabel: 'azure_sentinel', capabilityDescription: 'Azure Sentinel', techniqueId: 'T1078', scoreCategory: 'detect' }),
-    row({ capabilityId: 'x:azure_sentinel', capabilityLabel: 'azure_sentinel', capabilityDescription: 'Azure Sentinel', techniqueId: 'T1110', scoreCategory: 'detect' }),
-    row({ capabilityId: 'x:azure_sentinel', capabilityLabel: 'azure_sentinel', capabilityDescription: 'Azure Sentinel', techniqueId: 'T1046', scoreCategory: 'detect' }),
+    row({
+      capabilityId: 'x:azure_sentinel',
+      capabilityLabel: 'azure_sentinel',
+      capabilityDescription: 'Azure Sentinel',
+      techniqueId: 'T1078',
+      scoreCategory: 'detect',
+    }),
+    row({
+      capabilityId: 'x:azure_sentinel',
+      capabilityLabel: 'azure_sentinel',
+      capabilityDescription: 'Azure Sentinel',
+      techniqueId: 'T1110',
+      scoreCategory: 'detect',
+    }),
+    row({
+      capabilityId: 'x:azure_sentinel',
+      capabilityLabel: 'azure_sentinel',
+      capabilityDescription: 'Azure Sentinel',
+      techniqueId: 'T1046',
+      scoreCategory: 'detect',
+    }),
     // Same techniques as the sentinel but nothing in its name: never suggested.
-    row({ capabilityId: 'x:other', capabilityLabel: 'other', capabilityDescription: 'Firewall', techniqueId: 'T1046', mappingType: 'mitigates', typeFamily: 'protects', scoreCategory: null, scoreValue: null }),
+    row({
+      capabilityId: 'x:other',
+      capabilityLabel: 'other',
+      capabilityDescription: 'Firewall',
+      techniqueId: 'T1046',
+      mappingType: 'mitigates',
+      typeFamily: 'protects',
+      scoreCategory: null,
+      scoreValue: null,
+    }),
   ];
   const b = [
     // AC-04 folds into AC-4 (one capability id): a changed mapping, not a remove and an add.
-    row({ capabilityId: 'x:ac-4', capabilityLabel: 'AC-04', techniqueId: 'T1046', scoreValue: 'significant', comments: 'new note', references: ['https://example.org/a'] }),
+    row({
+      capabilityId: 'x:ac-4',
+      capabilityLabel: 'AC-04',
+      techniqueId: 'T1046',
+      scoreValue: 'significant',
+      comments: 'new note',
+      references: ['https://example.org/a'],
+    }),
     row({ capabilityId: 'x:ac-4', techniqueId: 'T1078' }),
     row({ capabilityId: 'x:ac-4', techniqueId: 'T1078', scoreCategory: 'detect' }),
     row({ capabilityId: 'x:new', techniqueId: 'T1059' }),
     row({ capabilityId: 'x:dll', capabilityLabel: 'DLL-1', techniqueId: 'T1574.001' }),
-    row({ capabilityId: 'x:microsoft_sentinel', capabilityLabel: 'microsoft_sentinel', capabilityDescription: 'Microsoft Sentinel', techniqueId: 'T1078', scoreCategory: 'detect' }),
-    row({ capabilityId: 'x:microsoft_sentinel', capabilityLabel: 'microsoft_sentinel', capabilityDescription: 'Microsoft Sentinel', techniqueId: 'T1110', scoreCategory: 'detect' }),
-    row({ capabilityId: 'x:microsoft_sentinel', capabilityLabel: 'microsoft_sentinel', capabilityDescription: 'Microsoft Sentinel', techniqueId: 'T1046', scoreCategory: 'detect' }),
-    row({ capabilityId: 'x:firewall', capabilityLabel: 'fw', capabilityDescription: 'Packet filter', techniqueId: 'T1046', mappingType: 'protects', typeFamily: 'protects', scoreCategory: null, scoreValue: null }),
+    row({
+      capabilityId: 'x:microsoft_sentinel',
+      capabilityLabel: 'microsoft_sentinel',
+      capabilityDescription: 'Microsoft Sentinel',
+      techniqueId: 'T1078',
+      scoreCategory: 'detect',
+    }),
+    row({
+      capabilityId: 'x:microsoft_sentinel',
+      capabilityLabel: 'microsoft_sentinel',
+      capabilityDescription: 'Microsoft Sentinel',
+      techniqueId: 'T1110',
+      scoreCategory: 'detect',
+    }),
+    row({
+      capabilityId: 'x:microsoft_sentinel',
+      capabilityLabel: 'microsoft_sentinel',
+      capabilityDescription: 'Microsoft Sentinel',
+      techniqueId: 'T1046',
+      scoreCategory: 'detect',
+    }),
+    row({
+      capabilityId: 'x:firewall',
+      capabilityLabel: 'fw',
+      capabilityDescription: 'Packet filter',
+      techniqueId: 'T1046',
+      mappingType: 'protects',
+      typeFamily: 'protects',
+      scoreCategory: null,
+      scoreValue: null,
+    }),
   ];
   const facts: Record<string, Record<'a' | 'b', TechniqueFacts>> = {
     'T1574.002': { a: { name: 'DLL Side-Loading' }, b: { name: 'DLL Side-Loading', revoked: true, revokedBy: 'T1574.001' } },
@@ -67,10 +128,20 @@ describe('compareSets on hand-made sets', () => {
     expect(result.counts).toEqual({ added: 6, removed: 6, changed: 1 });
     expect(countsLabel(result.counts)).toBe('+6 / -6 / ~1');
     expect(result.removed.map((r) => `${r.capabilityLabel} ${r.techniqueId}`)).toEqual([
-      'azure_sentinel T1046', 'azure_sentinel T1078', 'azure_sentinel T1110', 'DLL-1 T1574.002', 'GONE T1110', 'other T1046',
+      'azure_sentinel T1046',
+      'azure_sentinel T1078',
+      'azure_sentinel T1110',
+      'DLL-1 T1574.002',
+      'GONE T1110',
+      'other T1046',
     ]);
     expect(result.added.map((r) => `${r.capabilityLabel} ${r.techniqueId}`)).toEqual([
-      'DLL-1 T1574.001', 'fw T1046', 'microsoft_sentinel T1046', 'microsoft_sentinel T1078', 'microsoft_sentinel T1110', 'NEW T1059',
+      'DLL-1 T1574.001',
+      'fw T1046',
+      'microsoft_sentinel T1046',
+      'microsoft_sentinel T1078',
+      'microsoft_sentinel T1110',
+      'NEW T1059',
     ]);
   });
 
@@ -94,7 +165,11 @@ describe('compareSets on hand-made sets', () => {
 
   it('pairs rows of one identity that differ in notes: equal ones first, then the rest as changes', () => {
     const before = [row({ capabilityId: 'x:a', techniqueId: 'T1', comments: 'one' }), row({ capabilityId: 'x:a', techniqueId: 'T1', comments: 'two' })];
-    const after = [row({ capabilityId: 'x:a', techniqueId: 'T1', comments: 'two' }), row({ capabilityId: 'x:a', techniqueId: 'T1', comments: 'three' }), row({ capabilityId: 'x:a', techniqueId: 'T1', comments: 'four' })];
+    const after = [
+      row({ capabilityId: 'x:a', techniqueId: 'T1', comments: 'two' }),
+      row({ capabilityId: 'x:a', techniqueId: 'T1', comments: 'three' }),
+      row({ capabilityId: 'x:a', techniqueId: 'T1', comments: 'four' }),
+    ];
     const r = compareSets(before, after);
     expect(r.changed.map((c) => [c.old.comments, c.new.comments])).toEqual([['one', 'three']]);
     expect(r.added.map((x) => x.comments)).toEqual(['four']);
@@ -146,7 +221,14 @@ describe('compareSets on hand-made sets', () => {
   });
 
   it('splits a long comparison into pages of whole capabilities', () => {
-    const many = Array.from({ length: 40 }, (_, i) => row({ capabilityId: `x:c${Math.floor(i / 4)}`, capabilityLabel: `C-${Math.floor(i / 4)}`, techniqueId: `T${1000 + i}`, capabilityDescription: 'd'.repeat(400) }));
+    const many = Array.from({ length: 40 }, (_, i) =>
+      row({
+        capabilityId: `x:c${Math.floor(i / 4)}`,
+        capabilityLabel: `C-${Math.floor(i / 4)}`,
+        techniqueId: `T${1000 + i}`,
+        capabilityDescription: 'd'.repeat(400),
+      }),
+    );
     const pages = paginateComparison(compareSets([], many), 4000);
     expect(pages.length).toBeGreaterThan(2);
     expect(pages.flatMap((p) => p.added)).toHaveLength(40);
@@ -165,11 +247,20 @@ describe('consecutive pairs', () => {
     domain,
   });
   const sets = [
-    set('nist', 'rev5', '16.1'), set('nist', 'rev5', '14.1'), set('nist', 'rev4', '14.1'), set('nist', 'rev5', '8.2'), set('nist', 'rev4', '8.2'),
-    set('azure', '04/26/2025', '16.1'), set('azure', '06/29/2021', '8.2'),
-    set('veris', '1.3.5', '9.0'), set('veris', '1.3.7', '12.1'), set('veris', '1.4.0', '16.1'),
-    set('veris', '1.3.7', '12.1', 'mobile'), set('veris', '1.4.0', '16.1', 'mobile'),
-    set('cri', 'v2', '16.1'), set('cri', 'v2.1', '16.1'),
+    set('nist', 'rev5', '16.1'),
+    set('nist', 'rev5', '14.1'),
+    set('nist', 'rev4', '14.1'),
+    set('nist', 'rev5', '8.2'),
+    set('nist', 'rev4', '8.2'),
+    set('azure', '04/26/2025', '16.1'),
+    set('azure', '06/29/2021', '8.2'),
+    set('veris', '1.3.5', '9.0'),
+    set('veris', '1.3.7', '12.1'),
+    set('veris', '1.4.0', '16.1'),
+    set('veris', '1.3.7', '12.1', 'mobile'),
+    set('veris', '1.4.0', '16.1', 'mobile'),
+    set('cri', 'v2', '16.1'),
+    set('cri', 'v2.1', '16.1'),
   ];
   const pairs = consecutivePairs(sets).map(({ a, b }) => `${a.id} -> ${b.id}`);
 
@@ -201,10 +292,11 @@ describe('comparisons of a model (tests/fixtures/compare)', () => {
   const v2later = 'acme_shield-v2_attack-18.1-enterprise';
 
   it('routes the consecutive pairs only', () => {
-    expect(compareRoutes(index.model)).toEqual([
-      { params: { a: v2, b: v2later } },
-      { params: { a: v1, b: v2 } },
-    ].sort((x, y) => index.model.sets.findIndex((s) => s.id === x.params.a) - index.model.sets.findIndex((s) => s.id === y.params.a)));
+    expect(compareRoutes(index.model)).toEqual(
+      [{ params: { a: v2, b: v2later } }, { params: { a: v1, b: v2 } }].sort(
+        (x, y) => index.model.sets.findIndex((s) => s.id === x.params.a) - index.model.sets.findIndex((s) => s.id === y.params.a),
+      ),
+    );
     const comparisons = siteComparisons(index);
     expect(comparisons.forSet(v2).previous.map((c) => c.a.id)).toEqual([v1]);
     expect(comparisons.forSet(v2).next?.b.id).toBe(v2later);
@@ -216,7 +308,11 @@ describe('comparisons of a model (tests/fixtures/compare)', () => {
     expect(r.changed[0]!.new.capabilityLabel).toBe('AC-01');
     expect(r.changed[0]!.fields.map((f) => f.field)).toEqual(['scoreValue', 'comments']);
     expect(r.techniqueFlags.find((f) => f.techniqueId === 'T1574.002')).toMatchObject({ kind: 'revoked', revokedBy: 'T1574.001', sameDefence: ['DL-2'] });
-    expect(r.techniqueFlags.find((f) => f.techniqueId === 'T1574.001')).toMatchObject({ kind: 'renamed', oldName: 'DLL Search Order Hijacking', newName: 'DLL' });
+    expect(r.techniqueFlags.find((f) => f.techniqueId === 'T1574.001')).toMatchObject({
+      kind: 'renamed',
+      oldName: 'DLL Search Order Hijacking',
+      newName: 'DLL',
+    });
     expect(r.renames.map((s) => [s.from.label, s.to.label])).toEqual([['azure_sentinel', 'microsoft_sentinel']]);
   });
 
@@ -238,7 +334,10 @@ describe('comparisons of a model (tests/fixtures/compare)', () => {
 
 describe('compare URLs', () => {
   it('are base-aware, with further pages numbered from 2', () => {
-    for (const [base, root] of [['/', '/'], ['/mapscope/', '/mapscope/']] as const) {
+    for (const [base, root] of [
+      ['/', '/'],
+      ['/mapscope/', '/mapscope/'],
+    ] as const) {
       const urls = createUrls(base);
       expect(urls.compareIndex()).toBe(`${root}compare/`);
       expect(urls.compare('a-1_attack-8.2-enterprise', 'b')).toBe(`${root}compare/a-1_attack-8.2-enterprise/b/`);

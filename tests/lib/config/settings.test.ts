@@ -62,7 +62,12 @@ describe('the settings', () => {
   it('declare every MAPSCOPE_ variable the code, the npm scripts and the deploy recipes name', async () => {
     const texts = [
       ...(await sources('src', 'scripts', '.github', 'deploy')),
-      ...(await Promise.all(['astro.config.mjs', 'package.json', 'netlify.toml', '.github/workflows/pages.yml'].map(async (file) => ({ file, text: await readFile(path.join(ROOT, file), 'utf8') })))),
+      ...(await Promise.all(
+        ['astro.config.mjs', 'package.json', 'netlify.toml', '.github/workflows/pages.yml'].map(async (file) => ({
+          file,
+          text: await readFile(path.join(ROOT, file), 'utf8'),
+        })),
+      )),
     ];
     const names = new Set(texts.flatMap(({ text }) => text.match(/\bMAPSCOPE_[A-Z_]+/g) ?? []));
     names.delete('MAPSCOPE_STIX_NAMESPACE'); // a constant of the STIX export, not a variable
@@ -75,7 +80,9 @@ describe('the settings', () => {
     const variables = keys.flatMap((key) => declared(key).env ?? []);
     expect(new Set(variables).size).toBe(variables.length);
     for (const command of Object.keys(COMMANDS) as CommandName[]) {
-      const flags = settingsOf(command).filter((key) => takesFlag(key, command)).map((key) => declared(key).flag);
+      const flags = settingsOf(command)
+        .filter((key) => takesFlag(key, command))
+        .map((key) => declared(key).flag);
       expect(new Set(flags).size, command).toBe(flags.length);
       expect(flags, command).toContain('help');
     }
@@ -104,7 +111,14 @@ describe('reading the settings', () => {
       maxInputMb: 1024,
       help: false,
     });
-    expect(readCommandSettings('bench', {}, {})).toMatchObject({ runs: 7, benchSiteRuns: 3, only: undefined, chromium: '/usr/bin/chromium', base: '/', site: 'http://localhost:4321' });
+    expect(readCommandSettings('bench', {}, {})).toMatchObject({
+      runs: 7,
+      benchSiteRuns: 3,
+      only: undefined,
+      chromium: '/usr/bin/chromium',
+      base: '/',
+      site: 'http://localhost:4321',
+    });
     expect(budgetsFrom({})).toEqual(BUDGETS);
     expect(BUDGETS).toEqual({ files: 10_000, fileBytes: 25 * 1024 * 1024, totalBytes: 200e6 });
     expect(maxInputSize({})).toEqual({ bytes: 1024 * 1024 * 1024 });
@@ -121,10 +135,18 @@ describe('reading the settings', () => {
     // --strict of the fidelity check is its own: MAPSCOPE_STRICT does not turn it on.
     expect(readCommandSettings('fidelity', {}, { MAPSCOPE_STRICT: '1' })).not.toHaveProperty('strict');
     for (const off of ['0', 'false', 'No', 'off', '']) expect(readSetting('strict', { MAPSCOPE_STRICT: off })).toBe(false);
-    expect(budgetsFrom({ MAPSCOPE_BUDGET_FILES: '100', MAPSCOPE_BUDGET_FILE_MB: '1.5', MAPSCOPE_BUDGET_MB: '2' })).toEqual({ files: 100, fileBytes: 1.5 * 1024 * 1024, totalBytes: 2e6 });
+    expect(budgetsFrom({ MAPSCOPE_BUDGET_FILES: '100', MAPSCOPE_BUDGET_FILE_MB: '1.5', MAPSCOPE_BUDGET_MB: '2' })).toEqual({
+      files: 100,
+      fileBytes: 1.5 * 1024 * 1024,
+      totalBytes: 2e6,
+    });
     expect(maxInputSize({ MAPSCOPE_MAX_INPUT_MB: '0.5' })).toEqual({ bytes: 0.5 * 1024 * 1024 });
     expect(siteOrigin({ MAPSCOPE_SITE: 'https://example.org//' })).toBe('https://example.org');
-    expect(readCommandSettings('bench', { only: 'site, budgets', runs: '2' }, { MAPSCOPE_BENCH_SITE_RUNS: '5' })).toMatchObject({ only: ['site', 'budgets'], runs: 2, benchSiteRuns: 5 });
+    expect(readCommandSettings('bench', { only: 'site, budgets', runs: '2' }, { MAPSCOPE_BENCH_SITE_RUNS: '5' })).toMatchObject({
+      only: ['site', 'budgets'],
+      runs: 2,
+      benchSiteRuns: 5,
+    });
   });
 
   it('stops at a value not of its type, naming the variable or flag, what was expected and what was found', () => {
@@ -137,13 +159,19 @@ describe('reading the settings', () => {
       }
       throw new Error('no error');
     };
-    expect(error(() => readSetting('strict', { MAPSCOPE_STRICT: 'maybe' }))).toBe('MAPSCOPE_STRICT: expected one of 1, true, yes, on (or 0, false, no, off), found "maybe"');
+    expect(error(() => readSetting('strict', { MAPSCOPE_STRICT: 'maybe' }))).toBe(
+      'MAPSCOPE_STRICT: expected one of 1, true, yes, on (or 0, false, no, off), found "maybe"',
+    );
     expect(error(() => budgetsFrom({ MAPSCOPE_BUDGET_MB: '-3' }))).toBe('MAPSCOPE_BUDGET_MB: expected a number greater than 0, found "-3"');
     expect(error(() => budgetsFrom({ MAPSCOPE_BUDGET_FILES: '1e3' }))).toBe('MAPSCOPE_BUDGET_FILES: expected a whole number, 1 or more, found "1e3"');
-    expect(error(() => readSetting('maxInputMb', { MAPSCOPE_MAX_INPUT_MB: 'lots' }))).toBe('MAPSCOPE_MAX_INPUT_MB: expected a number greater than 0, found "lots"');
+    expect(error(() => readSetting('maxInputMb', { MAPSCOPE_MAX_INPUT_MB: 'lots' }))).toBe(
+      'MAPSCOPE_MAX_INPUT_MB: expected a number greater than 0, found "lots"',
+    );
     expect(error(() => siteOrigin({ MAPSCOPE_SITE: 'example.org' }))).toBe('MAPSCOPE_SITE: expected an http:// or https:// URL, found "example.org"');
     expect(error(() => readCommandSettings('bench', { runs: '0' }, {}))).toBe('--runs: expected a whole number, 1 or more, found "0"');
-    expect(error(() => readCommandSettings('bench', { only: 'site,everything' }, {}))).toBe('--only: expected some of pipeline, search, exports, site, budgets, separated by commas, found "site,everything"');
+    expect(error(() => readCommandSettings('bench', { only: 'site,everything' }, {}))).toBe(
+      '--only: expected some of pipeline, search, exports, site, budgets, separated by commas, found "site,everything"',
+    );
     expect(error(() => readCommandSettings('screenshots', { 'max-height': '50' }, {}))).toBe('--max-height: expected a whole number, 100 or more, found "50"');
     // A command checks every variable it reads before it starts.
     expect(error(() => readCommandSettings('build', {}, { MAPSCOPE_BUDGET_FILE_MB: 'x' }))).toContain('MAPSCOPE_BUDGET_FILE_MB');

@@ -43,7 +43,9 @@ describe('external and anchor helpers', () => {
 describe('anchors', () => {
   it('links to an element of the page, or of another page', () => {
     expect(anchorHref('m1a2b3c')).toBe('#m1a2b3c');
-    expect(withAnchor(createUrls('/mapscope/').technique('T1046'), setAnchor('azure-06.29.2021_attack-8.2-enterprise'))).toBe('/mapscope/techniques/T1046/#set-azure-06.29.2021_attack-8.2-enterprise');
+    expect(withAnchor(createUrls('/mapscope/').technique('T1046'), setAnchor('azure-06.29.2021_attack-8.2-enterprise'))).toBe(
+      '/mapscope/techniques/T1046/#set-azure-06.29.2021_attack-8.2-enterprise',
+    );
   });
   it('links the data-quality page to a set, or to one kind of its warnings', () => {
     const urls = createUrls('/');

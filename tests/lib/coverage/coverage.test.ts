@@ -53,7 +53,13 @@ function coverageOf(query: string) {
     const t = techniques.findIndex(([tid, , , retired]) => tid === id && !retired);
     return (enterprise.byTechnique.get(t)?.capabilities ?? []).map((c) => data.capabilities[c]![1]).sort();
   };
-  return { result, enterprise, covered: ids([...enterprise.byTechnique.keys()].filter((t) => !techniques[t]![3])), retired: ids(enterprise.retired), capabilitiesOf };
+  return {
+    result,
+    enterprise,
+    covered: ids([...enterprise.byTechnique.keys()].filter((t) => !techniques[t]![3])),
+    retired: ids(enterprise.retired),
+    capabilitiesOf,
+  };
 }
 
 describe('coverage data', () => {

@@ -143,7 +143,14 @@ describe('Navigator layers as threat profiles', () => {
   it('takes techniques with a score above 0, or enabled and annotated, as weights', () => {
     const read = readThreatLayer(
       handMade,
-      layer({ techniques: [{ techniqueID: 'T0002', score: 3 }, { techniqueID: 'T0003', comment: 'seen' }, { techniqueID: 'T0004', score: 0 }, { techniqueID: 'T0005', enabled: false, comment: 'x' }] }),
+      layer({
+        techniques: [
+          { techniqueID: 'T0002', score: 3 },
+          { techniqueID: 'T0003', comment: 'seen' },
+          { techniqueID: 'T0004', score: 0 },
+          { techniqueID: 'T0005', enabled: false, comment: 'x' },
+        ],
+      }),
       'cti.json',
     );
     expect('layer' in read && Object.fromEntries(read.layer.scores)).toEqual({ 1: 3, 2: 1 });
@@ -158,7 +165,16 @@ describe('Navigator layers as threat profiles', () => {
     expect(problem('{"a":1}')).toMatch(/not a Navigator layer/);
     expect(problem(layer({ domain: 'mobile-attack', techniques: [] }))).toMatch(/domain "mobile-attack"/);
     expect(problem('{}', 11 * 1024 * 1024)).toMatch(/at most 10 MB/);
-    expect(problem(layer({ techniques: [{ techniqueID: 'T9999', score: 1 }, { techniqueID: 'T0002', score: 1 }] }))).toMatch(/not in enterprise ATT&CK 18.1: T9999/);
+    expect(
+      problem(
+        layer({
+          techniques: [
+            { techniqueID: 'T9999', score: 1 },
+            { techniqueID: 'T0002', score: 1 },
+          ],
+        }),
+      ),
+    ).toMatch(/not in enterprise ATT&CK 18.1: T9999/);
   });
 });
 

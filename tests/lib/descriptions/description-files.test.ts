@@ -43,7 +43,15 @@ describe('which framework a description file describes', () => {
     expect(nist5[0]!.source).toEqual({ file: 'mappings/NIST_800-53/nist-rev5_descriptions.json', pointer: '/0/description' });
 
     const [aws] = entriesOf('mappings/SecurityStack/AWS/AWSLighthouse.yaml');
-    expect(aws).toMatchObject({ framework: 'aws', version: null, attackVersion: '9.0', rawId: 'AWS Lighthouse', idField: 'name', key: 'aws-lighthouse', format: 'text' });
+    expect(aws).toMatchObject({
+      framework: 'aws',
+      version: null,
+      attackVersion: '9.0',
+      rawId: 'AWS Lighthouse',
+      idField: 'name',
+      key: 'aws-lighthouse',
+      format: 'text',
+    });
     expect(aws!.text).toBe('AWS Lighthouse watches the shore and reports ships that come too close.');
     expect(aws!.source).toEqual({ file: 'mappings/SecurityStack/AWS/AWSLighthouse.yaml', pointer: '/description', line: 10 });
 
@@ -52,7 +60,10 @@ describe('which framework a description file describes', () => {
     expect(m365!.text).toBe('Mail is checked for fog before delivery. Foggy mail waits in the harbour until it clears.');
 
     const groups = entriesOf('mappings/csa_ccm/csa_ccm-4.1_group_descriptions.json');
-    expect(groups.map((e) => [e.kind, e.rawId])).toEqual([['group', 'A&A'], ['group', 'IVS']]);
+    expect(groups.map((e) => [e.kind, e.rawId])).toEqual([
+      ['group', 'A&A'],
+      ['group', 'IVS'],
+    ]);
   });
 });
 
@@ -63,7 +74,9 @@ describe('irregular description files: each a warning, never a crash', () => {
     expect(ac4!.html).toBe(
       '<p>Flow rules decide which parcels may travel between the <q>harbour</q> and the <em>inland</em> depots; see <a href="https://controls.example.org/ac-3" rel="noopener noreferrer">AC-03</a>.</p><p>Rules are <strong>reviewed</strong> by the keeper.</p>',
     );
-    expect(ac4!.text).toBe('Flow rules decide which parcels may travel between the harbour and the inland depots; see AC-03. Rules are reviewed by the keeper.');
+    expect(ac4!.text).toBe(
+      'Flow rules decide which parcels may travel between the harbour and the inland depots; see AC-03. Rules are reviewed by the keeper.',
+    );
     expect(sc7!.html).toBe('<p>Boundary lanterns are lit at dusk.</p><p>Ask the lantern keeper.</p>');
     const repaired = warningsOf('description-html-repaired');
     expect(repaired).toHaveLength(1);
@@ -103,7 +116,9 @@ describe('irregular description files: each a warning, never a crash', () => {
   });
 
   it('"Not Available" entries are skipped with a warning', () => {
-    expect(warningsOf('description-not-available').map((w) => [w.file.split('/').pop(), w.pointer, w.found])).toEqual([['csa_ccm-4.1_descriptions.json', '/1/id', '"Not Available"']]);
+    expect(warningsOf('description-not-available').map((w) => [w.file.split('/').pop(), w.pointer, w.found])).toEqual([
+      ['csa_ccm-4.1_descriptions.json', '/1/id', '"Not Available"'],
+    ]);
     expect(entriesOf('mappings/csa_ccm/csa_ccm-4.1_descriptions.json').map((e) => e.rawId)).toEqual(['A&A-01', 'IVS-01']);
   });
 
@@ -115,7 +130,9 @@ describe('irregular description files: each a warning, never a crash', () => {
   });
 
   it('an id with an empty description gets no text, with a warning', () => {
-    expect(warningsOf('description-text-empty').map((w) => [w.pointer, w.found, w.action])).toEqual([['/3/description', '""', 'skipped: SA-12 gets no text from this file']]);
+    expect(warningsOf('description-text-empty').map((w) => [w.pointer, w.found, w.action])).toEqual([
+      ['/3/description', '""', 'skipped: SA-12 gets no text from this file'],
+    ]);
   });
 
   it('an empty list is a warning on its file, and the file adds nothing', () => {
@@ -129,7 +146,12 @@ describe('irregular description files: each a warning, never a crash', () => {
 describe('broken description files', () => {
   const broken = (name: string) => parseDescriptionFile(`broken/${name}`, '');
   it('say where they break and are skipped', async () => {
-    const read = await readDescriptionFiles(['nist-rev5_descriptions.json', 'Broken.yaml', 'cri_profile-v2.1_descriptions.json', 'notes.json', 'notes.yaml', 'kev-01.01.2031_descriptions.json'].map((f) => path.join(FIXTURES, 'broken', f)), FIXTURES);
+    const read = await readDescriptionFiles(
+      ['nist-rev5_descriptions.json', 'Broken.yaml', 'cri_profile-v2.1_descriptions.json', 'notes.json', 'notes.yaml', 'kev-01.01.2031_descriptions.json'].map(
+        (f) => path.join(FIXTURES, 'broken', f),
+      ),
+      FIXTURES,
+    );
     expect(read.entries).toEqual([]);
     expect(read.warnings.map((w) => [w.file, w.kind, w.pointer, w.line ?? null, w.field])).toEqual([
       ['broken/nist-rev5_descriptions.json', 'description-file-unreadable', '', 3, '(file)'],

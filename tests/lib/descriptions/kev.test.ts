@@ -23,18 +23,30 @@ describe('CVE links', () => {
 
 describe('the vendor and product a KEV title names', () => {
   it('splits "<vendor> <product> <weakness> Vulnerability"', () => {
-    expect(parseKevTitle('Examplesoft Widget Server Authentication Bypass Vulnerability')).toEqual({ vendor: 'Examplesoft', product: 'Widget Server', weakness: 'Authentication Bypass' });
+    expect(parseKevTitle('Examplesoft Widget Server Authentication Bypass Vulnerability')).toEqual({
+      vendor: 'Examplesoft',
+      product: 'Widget Server',
+      weakness: 'Authentication Bypass',
+    });
     expect(parseKevTitle('Harbourware Gate Manager and Gate Portal Improper Input Validation Vulnerability')).toEqual({
       vendor: 'Harbourware',
       product: 'Gate Manager and Gate Portal',
       weakness: 'Improper Input Validation',
     });
     expect(parseKevTitle('Examplesoft Widget OS Command Injection Vulnerability')?.weakness).toBe('OS Command Injection');
-    expect(parseKevTitle('Examplesoft Widget Remote Code Execution Vulnerability')).toEqual({ vendor: 'Examplesoft', product: 'Widget', weakness: 'Remote Code Execution' });
+    expect(parseKevTitle('Examplesoft Widget Remote Code Execution Vulnerability')).toEqual({
+      vendor: 'Examplesoft',
+      product: 'Widget',
+      weakness: 'Remote Code Execution',
+    });
   });
 
   it('knows vendors of several words', () => {
-    expect(parseKevTitle('Palo Alto Networks Lantern-OS Path Traversal Vulnerability')).toEqual({ vendor: 'Palo Alto Networks', product: 'Lantern-OS', weakness: 'Path Traversal' });
+    expect(parseKevTitle('Palo Alto Networks Lantern-OS Path Traversal Vulnerability')).toEqual({
+      vendor: 'Palo Alto Networks',
+      product: 'Lantern-OS',
+      weakness: 'Path Traversal',
+    });
   });
 
   it('names a one-word subject as both vendor and product', () => {
@@ -43,9 +55,21 @@ describe('the vendor and product a KEV title names', () => {
 
   it('reads the titles that are not quite in shape: stray spaces, a misspelling, no "Vulnerability", "Multiple"', () => {
     expect(parseKevTitle('  Examplesoft  Widget SQL Injection Vulnerablity ')).toEqual({ vendor: 'Examplesoft', product: 'Widget', weakness: 'SQL Injection' });
-    expect(parseKevTitle('Examplesoft Widget Improper Access Control')).toEqual({ vendor: 'Examplesoft', product: 'Widget', weakness: 'Improper Access Control' });
-    expect(parseKevTitle('Multiple Examplesoft Products Code Injection Vulnerability')).toEqual({ vendor: 'Examplesoft', product: 'Multiple Products', weakness: 'Code Injection' });
-    expect(parseKevTitle('Examplesoft Server Side Request Forgery in Widget Console API')).toEqual({ vendor: 'Examplesoft', product: 'Widget Console API', weakness: 'Server Side Request Forgery' });
+    expect(parseKevTitle('Examplesoft Widget Improper Access Control')).toEqual({
+      vendor: 'Examplesoft',
+      product: 'Widget',
+      weakness: 'Improper Access Control',
+    });
+    expect(parseKevTitle('Multiple Examplesoft Products Code Injection Vulnerability')).toEqual({
+      vendor: 'Examplesoft',
+      product: 'Multiple Products',
+      weakness: 'Code Injection',
+    });
+    expect(parseKevTitle('Examplesoft Server Side Request Forgery in Widget Console API')).toEqual({
+      vendor: 'Examplesoft',
+      product: 'Widget Console API',
+      weakness: 'Server Side Request Forgery',
+    });
   });
 
   it('gives nothing for a title whose weakness it cannot find', () => {

@@ -69,7 +69,7 @@ describe('descriptions meet capabilities by the folding pages use', () => {
     ]);
   });
 
-  it('the separator rule is Google Cloud\'s only: other frameworks do not run words together', () => {
+  it("the separator rule is Google Cloud's only: other frameworks do not run words together", () => {
     const nist = parseDescriptionFile('nist-rev5_descriptions.json', JSON.stringify([{ id: 'AC4', description: 'Invented.' }]));
     const result = matchDescriptions(nist.entries, { capabilities: [target('nist_800_53', 'AC-4')] });
     expect(result.capabilities.size).toBe(0);
@@ -77,7 +77,11 @@ describe('descriptions meet capabilities by the folding pages use', () => {
   });
 
   it('YAML files match by name (AWS) or id (Microsoft 365), and name their line', () => {
-    expect(textsOf('aws:aws-lighthouse')[0]!.sources[0]).toMatchObject({ file: 'mappings/SecurityStack/AWS/AWSLighthouse.yaml', line: 10, attackVersion: '9.0' });
+    expect(textsOf('aws:aws-lighthouse')[0]!.sources[0]).toMatchObject({
+      file: 'mappings/SecurityStack/AWS/AWSLighthouse.yaml',
+      line: 10,
+      attackVersion: '9.0',
+    });
     expect(textsOf('m365:eop-fog-e3')[0]!.text).toMatch(/^Mail is checked for fog/);
   });
 
@@ -91,7 +95,10 @@ describe('descriptions meet capabilities by the folding pages use', () => {
   });
 
   it('texts that read alike are one text naming every source', () => {
-    const twin = parseDescriptionFile('gcp-03.06.2025_descriptions.json', JSON.stringify([{ id: 'cloud_vpn', description: 'Cloud tunnels carry traffic between the harbour and the cloud.' }]));
+    const twin = parseDescriptionFile(
+      'gcp-03.06.2025_descriptions.json',
+      JSON.stringify([{ id: 'cloud_vpn', description: 'Cloud tunnels carry traffic between the harbour and the cloud.' }]),
+    );
     const result = matchDescriptions([...entries, ...twin.entries], { capabilities: [target('gcp', 'cloud_vpn')] });
     const texts = result.capabilities.get('gcp:cloud-vpn')!;
     expect(texts.map((t) => t.sources.map((s) => s.version))).toEqual([['03/06/2025', '06/28/2022'], [null]]);
@@ -99,7 +106,11 @@ describe('descriptions meet capabilities by the folding pages use', () => {
 
   it('descriptions no capability takes are listed apart, and warned about on request', () => {
     expect(matched.unmatched.map((e) => `${e.framework}:${e.rawId}`)).toEqual(['gcp:web_shield', 'kev:CVE-2031-10002', 'kev:CVE-2031-10003']);
-    expect(matched.warnings.filter((w) => w.kind === 'description-unmatched').map((w) => w.found)).toEqual(['"web_shield"', '"CVE-2031-10002"', '"CVE-2031-10003"']);
+    expect(matched.warnings.filter((w) => w.kind === 'description-unmatched').map((w) => w.found)).toEqual([
+      '"web_shield"',
+      '"CVE-2031-10002"',
+      '"CVE-2031-10003"',
+    ]);
     expect(matchDescriptions(entries, { capabilities, groups }).warnings.some((w) => w.kind === 'description-unmatched')).toBe(false);
   });
 

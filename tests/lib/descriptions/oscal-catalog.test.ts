@@ -18,7 +18,7 @@ function controls(...parts: string[]): Map<string, ControlDescription> {
 const rev5 = () => controls('acme_rev5-shape_catalog.json');
 
 describe('reading an OSCAL catalog: statements', () => {
-  it('keeps the statement\'s items as a tree, each with its label (a., 1., (a))', () => {
+  it("keeps the statement's items as a tree, each with its label (a., 1., (a))", () => {
     const ac1 = rev5().get('AC-1')!;
     const labels = (items: NonNullable<ControlDescription['statement']>['items']): unknown[] =>
       items.map((item) => (item.items.length ? [item.label, labels(item.items)] : item.label));
@@ -37,9 +37,17 @@ describe('reading an OSCAL catalog: statements', () => {
     const all = rev5();
     const ac1 = all.get('AC-1')!.statement!.items[0]!;
     // assignment, from the label
-    expect(ac1.text).toEqual(['Write and share with ', { kind: 'param', param: 'ac-1_prm_1', text: '[Assignment: organization-defined widget wranglers]' }, ':']);
+    expect(ac1.text).toEqual([
+      'Write and share with ',
+      { kind: 'param', param: 'ac-1_prm_1', text: '[Assignment: organization-defined widget wranglers]' },
+      ':',
+    ]);
     // selection of one or more
-    expect(ac1.items[0]!.text[0]).toEqual({ kind: 'param', param: 'ac-1_prm_2', text: '[Selection (one or more): Organization-level; Workshop-level; Widget-level]' });
+    expect(ac1.items[0]!.text[0]).toEqual({
+      kind: 'param',
+      param: 'ac-1_prm_2',
+      text: '[Selection (one or more): Organization-level; Workshop-level; Widget-level]',
+    });
     const [a, b] = all.get('AC-2')!.statement!.items;
     expect(a!.text).toEqual([
       'Automatically ',
@@ -61,7 +69,9 @@ describe('reading an OSCAL catalog: statements', () => {
 
   it('keeps the lead-in of a rev4 statement and leaves assessment objectives out', () => {
     const ac1 = controls('acme_rev4-shape_catalog.json').get('AC-1')!;
-    expect(statementText(ac1.statement!)).toBe('The organization: a. Writes a widget policy; and b. Reviews the widget policy [Assignment: organization-defined frequency].');
+    expect(statementText(ac1.statement!)).toBe(
+      'The organization: a. Writes a widget policy; and b. Reviews the widget policy [Assignment: organization-defined frequency].',
+    );
     expect(ac1.discussion).toEqual([['This control sets the rules for widgets.']]);
   });
 });
@@ -96,7 +106,7 @@ describe('reading an OSCAL catalog: discussion and related controls', () => {
 });
 
 describe('reading an OSCAL catalog: enhancements and withdrawn controls', () => {
-  it('lists a control\'s enhancements, each with its own statement and parent', () => {
+  it("lists a control's enhancements, each with its own statement and parent", () => {
     const all = rev5();
     expect(all.get('AC-2')!.enhancements).toEqual(['AC-2(1)', 'AC-2(2)', 'AC-2(3)']);
     const enhancement = all.get('AC-2(1)')!;
@@ -144,7 +154,10 @@ describe('reading an OSCAL catalog: enhancements and withdrawn controls', () => 
     const { catalog } = read('acme_rev5-shape_catalog.json');
     expect(catalog!.title).toBe('Acme Widgets Practice Catalog Revision 5');
     expect(catalog!.version).toBe('5.0.9-test');
-    expect(catalog!.families).toEqual([{ id: 'AC', title: 'Access to Widgets' }, { id: 'SC', title: 'Sprocket Care' }]);
+    expect(catalog!.families).toEqual([
+      { id: 'AC', title: 'Access to Widgets' },
+      { id: 'SC', title: 'Sprocket Care' },
+    ]);
   });
 });
 
@@ -184,16 +197,20 @@ describe('reading an OSCAL catalog: what it cannot read', () => {
       expect(reading.catalog).toBeUndefined();
       return reading.problems.map(formatProblem);
     };
-    expect(messages('not-json.json')).toEqual([expect.stringMatching(/^not-json\.json(:\d+)?: expected an OSCAL catalog \(JSON\), got a syntax error: \S[^\n]*$/)]);
-    expect(messages('profile.json')).toEqual(['profile.json: expected an OSCAL catalog (a JSON object with "catalog"), got an OSCAL profile (give the catalog it imports)']);
+    expect(messages('not-json.json')).toEqual([
+      expect.stringMatching(/^not-json\.json(:\d+)?: expected an OSCAL catalog \(JSON\), got a syntax error: \S[^\n]*$/),
+    ]);
+    expect(messages('profile.json')).toEqual([
+      'profile.json: expected an OSCAL catalog (a JSON object with "catalog"), got an OSCAL profile (give the catalog it imports)',
+    ]);
     expect(messages('bad-shapes.json')).toEqual([
       'bad-shapes.json#/catalog/groups/0/controls/0/params/0/select/choice/1: choice: expected text, got 7',
-      'bad-shapes.json#/catalog/groups/0/controls/0/params/1: id: expected the parameter\'s id, got nothing',
+      "bad-shapes.json#/catalog/groups/0/controls/0/params/1: id: expected the parameter's id, got nothing",
       'bad-shapes.json#/catalog/groups/0/controls/0/parts/0/parts/1: expected a part (an object with name and prose or parts), got "not a part"',
       'bad-shapes.json#/catalog/groups/0/controls/1: parts: expected a list, got an object',
       'bad-shapes.json#/catalog/groups/0/controls/2: id: expected an SP 800-53 control id as OSCAL writes it, such as "ac-2" or "ac-2.1", got "ac-x"',
       'bad-shapes.json#/catalog/groups/0/controls/3/controls/0: id: expected an enhancement of AC-3 ("ac-3.1", "ac-3.2", ...), got "sc-3.1"',
-      'bad-shapes.json#/catalog/groups/0/controls/4: title: expected the control\'s title, got nothing',
+      "bad-shapes.json#/catalog/groups/0/controls/4: title: expected the control's title, got nothing",
       'bad-shapes.json#/catalog/groups/0/controls/4/parts/0: prose: expected text, got a list of 2 entries',
     ]);
   });
@@ -229,42 +246,54 @@ describe('reading an OSCAL catalog: what it cannot read', () => {
 const REV5 = shared('oscal', 'NIST_SP-800-53_rev5_catalog-min.json') ?? '';
 const REV4 = shared('oscal', 'NIST_SP-800-53_rev4_catalog-min.json') ?? '';
 
-describe('reading NIST\'s catalogs (needs ../shared/oscal)', () => {
-  it.skipIf(!REV5)('reads the rev5 catalog whole, without problems or warnings', () => {
-    const { catalog, problems, warnings } = readOscalCatalog('rev5.json', readFileSync(REV5, 'utf8'));
-    expect(problems).toEqual([]);
-    expect(warnings).toEqual([]);
-    expect(catalog!.version).toBe('5.0.1');
-    expect(catalog!.families).toHaveLength(20);
-    const all = new Map(catalog!.controls.map((c) => [c.id, c]));
-    expect(catalog!.controls.filter((c) => !c.parent)).toHaveLength(322);
-    expect(catalog!.controls.filter((c) => c.parent)).toHaveLength(867);
-    expect(catalog!.controls.filter((c) => c.withdrawn)).toHaveLength(182);
-    expect(statementText(all.get('AC-2(1)')!.statement!)).toBe('Support the management of system accounts using [Assignment: organization-defined automated mechanisms].');
-    expect(statementText(all.get('AC-4(4)')!.statement!)).toContain(
-      '[Selection (one or more): decrypting the information; blocking the flow of the encrypted information; terminating communications sessions attempting to pass encrypted information; [Assignment: organization-defined procedure or method]]',
-    );
-    expect(segmentsText(all.get('AC-3(1)')!.withdrawn!.summary)).toBe('Withdrawn: incorporated into AC-6.');
-    expect(segmentsText(all.get('AC-2(10)')!.withdrawn!.summary)).toBe('Withdrawn: incorporated into AC-2k.');
-    expect(segmentsText(all.get('SA-12')!.withdrawn!.summary)).toBe('Withdrawn: incorporated into the SR family.');
-    expect(all.get('AC-2')!.enhancements).toHaveLength(13);
-    expect(all.get('AC-1')!.related).toEqual(['IA-1', 'PM-9', 'PM-24', 'PS-8', 'SI-12']);
-  }, 30_000);
+describe("reading NIST's catalogs (needs ../shared/oscal)", () => {
+  it.skipIf(!REV5)(
+    'reads the rev5 catalog whole, without problems or warnings',
+    () => {
+      const { catalog, problems, warnings } = readOscalCatalog('rev5.json', readFileSync(REV5, 'utf8'));
+      expect(problems).toEqual([]);
+      expect(warnings).toEqual([]);
+      expect(catalog!.version).toBe('5.0.1');
+      expect(catalog!.families).toHaveLength(20);
+      const all = new Map(catalog!.controls.map((c) => [c.id, c]));
+      expect(catalog!.controls.filter((c) => !c.parent)).toHaveLength(322);
+      expect(catalog!.controls.filter((c) => c.parent)).toHaveLength(867);
+      expect(catalog!.controls.filter((c) => c.withdrawn)).toHaveLength(182);
+      expect(statementText(all.get('AC-2(1)')!.statement!)).toBe(
+        'Support the management of system accounts using [Assignment: organization-defined automated mechanisms].',
+      );
+      expect(statementText(all.get('AC-4(4)')!.statement!)).toContain(
+        '[Selection (one or more): decrypting the information; blocking the flow of the encrypted information; terminating communications sessions attempting to pass encrypted information; [Assignment: organization-defined procedure or method]]',
+      );
+      expect(segmentsText(all.get('AC-3(1)')!.withdrawn!.summary)).toBe('Withdrawn: incorporated into AC-6.');
+      expect(segmentsText(all.get('AC-2(10)')!.withdrawn!.summary)).toBe('Withdrawn: incorporated into AC-2k.');
+      expect(segmentsText(all.get('SA-12')!.withdrawn!.summary)).toBe('Withdrawn: incorporated into the SR family.');
+      expect(all.get('AC-2')!.enhancements).toHaveLength(13);
+      expect(all.get('AC-1')!.related).toEqual(['IA-1', 'PM-9', 'PM-24', 'PS-8', 'SI-12']);
+    },
+    30_000,
+  );
 
-  it.skipIf(!REV4)('reads the rev4 catalog, warning where it points outside itself', () => {
-    const { catalog, problems, warnings } = readOscalCatalog('rev4.json', readFileSync(REV4, 'utf8'));
-    expect(problems).toEqual([]);
-    expect(catalog!.controls.filter((c) => !c.parent)).toHaveLength(256);
-    expect(catalog!.controls.filter((c) => c.parent)).toHaveLength(666);
-    expect(catalog!.controls.filter((c) => c.withdrawn)).toHaveLength(96);
-    expect(warnings.map((w) => [w.code, w.control])).toEqual([
-      ['withdrawn-target-unknown', 'CP-10(3)'],
-      ['withdrawn-target-unknown', 'PL-5'],
-      ['withdrawn-target-unknown', 'PL-5'],
-      ['related-not-a-control', 'PL-8'],
-    ]);
-    const ac1 = catalog!.controls.find((c) => c.id === 'AC-1')!;
-    expect(statementText(ac1.statement!)).toMatch(/^The organization: a\. Develops, documents, and disseminates to \[Assignment: organization-defined personnel or roles\]: 1\. /);
-    expect(ac1.related).toEqual(['PM-9']);
-  }, 30_000);
+  it.skipIf(!REV4)(
+    'reads the rev4 catalog, warning where it points outside itself',
+    () => {
+      const { catalog, problems, warnings } = readOscalCatalog('rev4.json', readFileSync(REV4, 'utf8'));
+      expect(problems).toEqual([]);
+      expect(catalog!.controls.filter((c) => !c.parent)).toHaveLength(256);
+      expect(catalog!.controls.filter((c) => c.parent)).toHaveLength(666);
+      expect(catalog!.controls.filter((c) => c.withdrawn)).toHaveLength(96);
+      expect(warnings.map((w) => [w.code, w.control])).toEqual([
+        ['withdrawn-target-unknown', 'CP-10(3)'],
+        ['withdrawn-target-unknown', 'PL-5'],
+        ['withdrawn-target-unknown', 'PL-5'],
+        ['related-not-a-control', 'PL-8'],
+      ]);
+      const ac1 = catalog!.controls.find((c) => c.id === 'AC-1')!;
+      expect(statementText(ac1.statement!)).toMatch(
+        /^The organization: a\. Develops, documents, and disseminates to \[Assignment: organization-defined personnel or roles\]: 1\. /,
+      );
+      expect(ac1.related).toEqual(['PM-9']);
+    },
+    30_000,
+  );
 });

@@ -12,7 +12,13 @@ const text = (segments: Segment[]) => segments.map((s) => (typeof s === 'string'
 describe('OSCAL prose', () => {
   it('keeps parameter ids whole, though Markdown gives underscores a meaning', () => {
     expect(proseParagraphs('Tell {{ insert: param, ab-1_prm_1 }} and _{{insert:param,ab-1.2_prm_3}}_ now.', resolver)).toEqual([
-      ['Tell ', { kind: 'param', param: 'ab-1_prm_1', text: '{ab-1_prm_1}' }, ' and ', { kind: 'param', param: 'ab-1.2_prm_3', text: '{ab-1.2_prm_3}' }, ' now.'],
+      [
+        'Tell ',
+        { kind: 'param', param: 'ab-1_prm_1', text: '{ab-1_prm_1}' },
+        ' and ',
+        { kind: 'param', param: 'ab-1.2_prm_3', text: '{ab-1.2_prm_3}' },
+        ' now.',
+      ],
     ]);
   });
 

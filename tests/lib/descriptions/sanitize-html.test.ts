@@ -39,7 +39,9 @@ describe('the HTML sanitizer', () => {
   });
 
   it('strips event handlers and inline styles, and every other attribute', () => {
-    const { html, removed } = sanitizeHtml('<p style="color:red" onclick="alert(1)" class="MsoNormal" id="x"><em onmouseover="alert(2)">hi</em></p><img src=x onerror="alert(3)">');
+    const { html, removed } = sanitizeHtml(
+      '<p style="color:red" onclick="alert(1)" class="MsoNormal" id="x"><em onmouseover="alert(2)">hi</em></p><img src=x onerror="alert(3)">',
+    );
     expect(html).toBe('<p><em>hi</em></p>');
     expect(removed.attributes).toEqual({ style: 1, onclick: 1, class: 1, id: 1, onmouseover: 1 });
     expect(removed.dropped).toEqual({ img: 1 });

@@ -30,7 +30,14 @@ const probe: DownloadFormat = {
   purpose: 'A test format: the capability ids of the rows.',
   scopes: {
     set: { write: async ({ rows }) => new TextEncoder().encode(`${rows.map((r) => r.object['capability_id']).join('\n')}\n`) },
-    page: { write: async (input) => new TextEncoder().encode(pageRowsBySet(input).map(({ set, rows }) => `${set.id}: ${rows.length}`).join('\n')) },
+    page: {
+      write: async (input) =>
+        new TextEncoder().encode(
+          pageRowsBySet(input)
+            .map(({ set, rows }) => `${set.id}: ${rows.length}`)
+            .join('\n'),
+        ),
+    },
   },
 };
 
@@ -68,7 +75,7 @@ describe('the registry of download formats', () => {
     for (const format of DOWNLOAD_FORMATS.filter((f) => f.scopes.page)) expect(format.scopes.set, format.id).toBeDefined();
   });
 
-  it('draws a set page\'s table: a column per format the set has, in the registry\'s order, each with its size', () => {
+  it("draws a set page's table: a column per format the set has, in the registry's order, each with its size", () => {
     const table = tableOf(shipped, `set:${NIST}`);
     expect(table.columns.map((f) => f.label)).toEqual(['CSV', 'Excel workbook', 'JSON', 'YAML', 'Navigator layer', 'STIX 2.1 bundle', 'Gaps (CSV)']);
     expect(table.scoped).toBe(false);
@@ -90,29 +97,64 @@ describe('the registry of download formats', () => {
     const withOrigin = downloadTable(rows, DOWNLOAD_FORMATS, { origin: 'https://example.github.io/', fileHref: (p) => `/mapscope/downloads/${p}` });
     const layerAt = withOrigin.columns.findIndex((f) => f.id === 'layer');
     const layer = withOrigin.rows[0]!.cells[layerAt]!;
-    expect(layer.navigator).toBe(`https://mitre-attack.github.io/attack-navigator/#layerURL=${encodeURIComponent(`https://example.github.io/mapscope/downloads/${NIST}_layer.json`)}`);
+    expect(layer.navigator).toBe(
+      `https://mitre-attack.github.io/attack-navigator/#layerURL=${encodeURIComponent(`https://example.github.io/mapscope/downloads/${NIST}_layer.json`)}`,
+    );
     expect(layer.navigator).toBe(navigatorLink(`https://example.github.io/mapscope/downloads/${NIST}_layer.json`));
     expect(withOrigin.rows[0]!.cells.filter((c) => c?.navigator)).toHaveLength(1);
-    for (const origin of [null, undefined, '']) expect(downloadTable(rows, DOWNLOAD_FORMATS, { origin }).rows[0]!.cells.some((c) => c?.navigator), String(origin)).toBe(false);
+    for (const origin of [null, undefined, ''])
+      expect(
+        downloadTable(rows, DOWNLOAD_FORMATS, { origin }).rows[0]!.cells.some((c) => c?.navigator),
+        String(origin),
+      ).toBe(false);
     // A page's own layer is made in the browser: no URL Navigator could read, so no link.
     const technique = downloadTable(rowsOf(shipped, 'technique:T1046'), DOWNLOAD_FORMATS, { origin: 'https://example.github.io' });
     expect(technique.rows.flatMap((r) => r.cells).some((c) => c?.navigator)).toBe(false);
   });
 
-  it('draws a technique page\'s table of its own files: whole-set links that say which format to make', () => {
+  it("draws a technique page's table of its own files: whole-set links that say which format to make", () => {
     const table = tableOf(shipped, 'technique:T1046');
     expect(table).toMatchObject({ scoped: true, allSets: 'T1046_all-sets.csv', stem: 'T1046', subject: 'T1046' });
     expect(table.rows.map(({ all, cells }) => [all, cells.map((c) => c && `${c.path} ${c.makes} ${c.note}`)])).toEqual([
       [true, [`${AZURE}.csv csv 17 mappings`, `${AZURE}.xlsx xlsx 17 mappings`, null, null, null, null]],
-      [false, [null, null, `${AZURE}.json json 6 mappings`, `${AZURE}.yaml yaml 6 mappings`, `${AZURE}_layer.json layer 6 mappings`, `${AZURE}_stix.json stix 6 mappings`]],
-      [false, [null, null, `${NIST}.json json 11 mappings`, `${NIST}.yaml yaml 11 mappings`, `${NIST}_layer.json layer 11 mappings`, `${NIST}_stix.json stix 11 mappings`]],
+      [
+        false,
+        [
+          null,
+          null,
+          `${AZURE}.json json 6 mappings`,
+          `${AZURE}.yaml yaml 6 mappings`,
+          `${AZURE}_layer.json layer 6 mappings`,
+          `${AZURE}_stix.json stix 6 mappings`,
+        ],
+      ],
+      [
+        false,
+        [
+          null,
+          null,
+          `${NIST}.json json 11 mappings`,
+          `${NIST}.yaml yaml 11 mappings`,
+          `${NIST}_layer.json layer 11 mappings`,
+          `${NIST}_stix.json stix 11 mappings`,
+        ],
+      ],
     ]);
   });
 
-  it('names a page\'s file from the link clicked: its format and its set\'s whole file', () => {
-    expect(pageFile({ format: 'layer', file: `${NIST}_layer.json`, stem: 'capability-ac-4' }, formatById)).toEqual({ name: `${NIST}_capability-ac-4_layer.json`, sets: [NIST] });
-    const files = [{ format: 'json', file: `${AZURE}.json` }, { format: 'json', file: `${NIST}.json` }];
-    expect(pageFile({ format: 'csv', file: `${AZURE}.csv`, stem: 'T1046', allSets: { name: 'T1046_all-sets.csv', files } }, formatById)).toEqual({ name: 'T1046_all-sets.csv', sets: [AZURE, NIST] });
+  it("names a page's file from the link clicked: its format and its set's whole file", () => {
+    expect(pageFile({ format: 'layer', file: `${NIST}_layer.json`, stem: 'capability-ac-4' }, formatById)).toEqual({
+      name: `${NIST}_capability-ac-4_layer.json`,
+      sets: [NIST],
+    });
+    const files = [
+      { format: 'json', file: `${AZURE}.json` },
+      { format: 'json', file: `${NIST}.json` },
+    ];
+    expect(pageFile({ format: 'csv', file: `${AZURE}.csv`, stem: 'T1046', allSets: { name: 'T1046_all-sets.csv', files } }, formatById)).toEqual({
+      name: 'T1046_all-sets.csv',
+      sets: [AZURE, NIST],
+    });
     expect(() => pageFile({ format: 'json', file: `${NIST}_layer.txt`, stem: 'T1046' }, formatById)).toThrow(`${NIST}_layer.txt is not a file ending in .json`);
   });
 });
@@ -132,26 +174,46 @@ describe('a format registered', () => {
 
   it('gets its column on set pages and on the pages that make their own files', () => {
     const formats = [...DOWNLOAD_FORMATS, probe];
-    expect(tableOf(withProbe, `set:${NIST}`, formats).columns.map((f) => f.label).at(-1)).toBe('Probe');
+    expect(
+      tableOf(withProbe, `set:${NIST}`, formats)
+        .columns.map((f) => f.label)
+        .at(-1),
+    ).toBe('Probe');
     expect(tableOf(withProbe, `set:${NIST}`, formats).rows[0]!.cells.at(-1)).toMatchObject({ path: `${NIST}_probe.bin`, text: 'Probe' });
     const technique = tableOf(withProbe, 'technique:T1046', formats);
     expect(technique.columns.map((f) => f.label).at(-1)).toBe('Probe');
     // It spans sets, as the CSV does: one file across the page's sets, made in the browser.
     expect(technique.rows.map((r) => r.cells.at(-1))).toEqual([{ path: `${AZURE}_probe.bin`, makes: 'probe', text: 'Probe', note: '17 mappings' }, null, null]);
-    expect(rowsOf(withProbe, 'technique:T1046')[0]!.files.map((f) => f.path)).toEqual(['T1046_all-sets.csv', 'T1046_all-sets.xlsx', 'T1046_all-sets_probe.bin']);
-    expect(pageFile({ format: 'probe', file: `${AZURE}_probe.bin`, stem: 'T1046', allSets: { name: 'T1046_all-sets.csv', files: [{ format: 'json', file: `${AZURE}.json` }] } }, (id) => formatById(id, formats)).name).toBe('T1046_all-sets_probe.bin');
+    expect(rowsOf(withProbe, 'technique:T1046')[0]!.files.map((f) => f.path)).toEqual([
+      'T1046_all-sets.csv',
+      'T1046_all-sets.xlsx',
+      'T1046_all-sets_probe.bin',
+    ]);
+    expect(
+      pageFile(
+        {
+          format: 'probe',
+          file: `${AZURE}_probe.bin`,
+          stem: 'T1046',
+          allSets: { name: 'T1046_all-sets.csv', files: [{ format: 'json', file: `${AZURE}.json` }] },
+        },
+        (id) => formatById(id, formats),
+      ).name,
+    ).toBe('T1046_all-sets_probe.bin');
     expect(tableOf(shipped, 'technique:T1046').columns.map((f) => f.label)).not.toContain('Probe');
   });
 
-  it('makes a page\'s own file with its writer, as the browser does', async () => {
+  it("makes a page's own file with its writer, as the browser does", async () => {
     const planned = [...planDownloads(indexModel(model), { pageUrl: () => 'https://mapscope.example/' }, [...DOWNLOAD_FORMATS, probe])];
     const file = planned.find((f) => f.path === 'T1046_all-sets_probe.bin')!;
     expect(file).toMatchObject({ prebuilt: false, scoped: { rows: 17, sets: [AZURE, NIST] } });
     expect(new TextDecoder().decode((await file.content()) as Uint8Array)).toBe(`${AZURE}: 6\n${NIST}: 11`);
   });
 
-  it('the workbook, registered: a page\'s workbook spans its sets, a sheet each, and its About sheet says what made it', async () => {
-    const planned = [...planDownloads(indexModel(model), { pageUrl: () => 'https://mapscope.example/', made: { mapscopeVersion: '9.9.9', buildDate: '2026-12-01' } })];
+  it("the workbook, registered: a page's workbook spans its sets, a sheet each, and its About sheet says what made it", async () => {
+    const planned = [
+      ...planDownloads(indexModel(model), { pageUrl: () => 'https://mapscope.example/', made: { mapscopeVersion: '9.9.9', buildDate: '2026-12-01' } }),
+    ];
     const file = planned.find((f) => f.path === 'T1046_all-sets.xlsx')!;
     expect(file).toMatchObject({ prebuilt: false, scoped: { rows: 17, sets: [AZURE, NIST] } });
     const bytes = (await file.content()) as Uint8Array;

@@ -16,8 +16,20 @@ const awkward = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.constantFrom(
-      '=HYPERLINK("http://x.example","a")', '+1', '-2', '@SUM(A1)', '\tTabbed', "'quoted'", "''double", 'a, b, "c"',
-      'first line\nsecond line', 'windows\r\nline', 'naïve ünïcødé — ✓', '日本語のテキスト', '😀 emoji', '<script>alert(1)</script>',
+      '=HYPERLINK("http://x.example","a")',
+      '+1',
+      '-2',
+      '@SUM(A1)',
+      '\tTabbed',
+      "'quoted'",
+      "''double",
+      'a, b, "c"',
+      'first line\nsecond line',
+      'windows\r\nline',
+      'naïve ünïcødé — ✓',
+      '日本語のテキスト',
+      '😀 emoji',
+      '<script>alert(1)</script>',
     ),
   },
 );
@@ -82,8 +94,25 @@ function unifiedFile(set: GeneratedSet): string {
         references: r.references,
         status: r.status,
       })),
-      ...set.unmappedTechniques.map((t) => ({ capability_id: null, capability_group: null, mapping_type: null, attack_object_id: t, attack_object_name: 'Unmapped', comments: 'none', references: [], status: 'non_mappable' })),
-      ...set.unmappedCapabilities.map((c) => ({ capability_id: c, capability_description: 'Retired', capability_group: 'AC', mapping_type: null, attack_object_id: null, references: null, status: 'non_mappable' })),
+      ...set.unmappedTechniques.map((t) => ({
+        capability_id: null,
+        capability_group: null,
+        mapping_type: null,
+        attack_object_id: t,
+        attack_object_name: 'Unmapped',
+        comments: 'none',
+        references: [],
+        status: 'non_mappable',
+      })),
+      ...set.unmappedCapabilities.map((c) => ({
+        capability_id: c,
+        capability_description: 'Retired',
+        capability_group: 'AC',
+        mapping_type: null,
+        attack_object_id: null,
+        references: null,
+        status: 'non_mappable',
+      })),
     ],
   });
 }
@@ -114,9 +143,7 @@ function essence(model: Model) {
         ...(capabilityGroupId !== undefined ? { ownGroup: groupLabel(capabilityGroupId, m.setId) } : {}),
       }))
       .sort((a, b) => a.id.localeCompare(b.id)),
-    nonMappables: model.nonMappables
-      .map(({ source: _s, attackObjectName: _n, mappingType: _t, ...n }) => n)
-      .sort((a, b) => a.id.localeCompare(b.id)),
+    nonMappables: model.nonMappables.map(({ source: _s, attackObjectName: _n, mappingType: _t, ...n }) => n).sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
 
@@ -128,7 +155,11 @@ describe('exports round-trip through the pipeline', () => {
         const files = [...planDownloads(indexModel(original), { pageUrl: () => 'https://mapscope.example/' })];
         const setId = original.sets[0]!.id;
         // The CSV and JSON writers are synchronous and write text.
-        const text = (name: string) => { const content = files.find((f) => f.path === name)!.content(); if (typeof content !== 'string') throw new Error(`${name}: not text`); return content; };
+        const text = (name: string) => {
+          const content = files.find((f) => f.path === name)!.content();
+          if (typeof content !== 'string') throw new Error(`${name}: not text`);
+          return content;
+        };
         const csv = text(`${setId}.csv`);
         const json = text(`${setId}.json`);
         const fromCsv = modelOf('export.csv', csv);

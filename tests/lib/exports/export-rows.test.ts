@@ -24,7 +24,18 @@ let messyModel: Model;
 let warnedModel: Model;
 /** A planned file with its content made: every text file (the workbooks are tested in xlsx.test.ts). */
 type TextFile = Omit<PlannedFile, 'content'> & { content: () => string };
-const withText = (files: Iterable<PlannedFile>) => Promise.all([...files].filter((f) => f.format !== 'xlsx').map(async (f): Promise<TextFile> => ({ ...f, content: ((text) => () => text)(await textOf(f)) })));
+const withText = (files: Iterable<PlannedFile>) =>
+  Promise.all(
+    [...files]
+      .filter((f) => f.format !== 'xlsx')
+      .map(async (f): Promise<TextFile> => ({
+        ...f,
+        content: (
+          (text) => () =>
+            text
+        )(await textOf(f)),
+      })),
+  );
 let defaultFiles: TextFile[];
 let messyFiles: TextFile[];
 let warnedFiles: TextFile[];
@@ -58,18 +69,25 @@ describe('download files', () => {
     expect([...scopes].sort()).toEqual(['capability', 'group', 'set', 'technique']);
     for (const scope of new Set(defaultFiles.map((f) => f.scope))) {
       const formats = new Set(defaultFiles.filter((f) => f.scope === scope).map((f) => f.format));
-      expect([...formats].filter((f) => ['csv', 'json', 'layer'].includes(f)), scope).toEqual(['csv', 'json', 'layer']);
+      expect(
+        [...formats].filter((f) => ['csv', 'json', 'layer'].includes(f)),
+        scope,
+      ).toEqual(['csv', 'json', 'layer']);
       // JSON and layers hold one set each; every set of the page has both.
       const setsWithRows = new Set(defaultFiles.filter((f) => f.scope === scope && f.setId).map((f) => f.setId));
       for (const setId of setsWithRows) {
-        expect(defaultFiles.filter((f) => f.scope === scope && f.setId === setId).map((f) => f.format).filter((f) => f !== 'non-mappable'), `${scope} ${setId}`).toEqual(
-          scope.startsWith('set:') ? ['csv', 'json', 'yaml', 'layer', 'stix', 'gaps', 'rows'] : ['json', 'yaml', 'layer', 'stix'],
-        );
+        expect(
+          defaultFiles
+            .filter((f) => f.scope === scope && f.setId === setId)
+            .map((f) => f.format)
+            .filter((f) => f !== 'non-mappable'),
+          `${scope} ${setId}`,
+        ).toEqual(scope.startsWith('set:') ? ['csv', 'json', 'yaml', 'layer', 'stix', 'gaps', 'rows'] : ['json', 'yaml', 'layer', 'stix']);
       }
     }
   });
 
-  it('a page\'s CSV holds its rows across all its sets, each row naming its set', () => {
+  it("a page's CSV holds its rows across all its sets, each row naming its set", () => {
     const csv = Papa.parse<Record<string, string>>(file(defaultFiles, 'T1046_all-sets.csv').content(), { header: true, skipEmptyLines: true });
     expect(csv.data).toHaveLength(17);
     expect(new Set(csv.data.map((r) => `${r['mapping_framework']} ${r['mapping_framework_version']} ${r['attack_version']}`))).toEqual(
@@ -77,14 +95,14 @@ describe('download files', () => {
     );
   });
 
-  it('are written by the build only for whole sets (and set comparisons): a page\'s own files are made from its sets\' files', () => {
+  it("are written by the build only for whole sets (and set comparisons): a page's own files are made from its sets' files", () => {
     for (const f of [...defaultFiles, ...messyFiles]) expect(f.prebuilt, f.path).toBe(f.scope.startsWith('set:') || f.scope.startsWith('compare:'));
     const written = [...defaultFiles, ...messyFiles, ...warnedFiles].filter((f) => f.prebuilt).length;
     const all = defaultFiles.length + messyFiles.length + warnedFiles.length;
     expect(written).toBeLessThan(all / 2);
   });
 
-  it('made in the browser\'s way, from each set\'s JSON and rows files, are the build\'s bytes', async () => {
+  it("made in the browser's way, from each set's JSON and rows files, are the build's bytes", async () => {
     for (const files of [defaultFiles, messyFiles, warnedFiles]) {
       const byPath = new Map(files.map((f) => [f.path, f]));
       const setFiles = (id: string) => decodeSetFiles(JSON.parse(byPath.get(`${id}.json`)!.content()), JSON.parse(byPath.get(`${id}_rows.json`)!.content()));
@@ -92,7 +110,11 @@ describe('download files', () => {
       expect(scoped.length).toBeGreaterThan(10);
       for (const f of scoped) {
         const { subject } = f.scoped!;
-        const made = await formatById(f.format).scopes.page!.write({ scope: f.scope, sets: f.scoped!.sets.map(setFiles), ...(subject !== undefined ? { subject } : {}) });
+        const made = await formatById(f.format).scopes.page!.write({
+          scope: f.scope,
+          sets: f.scoped!.sets.map(setFiles),
+          ...(subject !== undefined ? { subject } : {}),
+        });
         if (typeof made !== 'string') throw new Error(`${f.path}: not text`);
         expect(made, f.path).toBe(f.content());
         const parsed = f.format === 'yaml' ? parseYaml(made) : f.format === 'csv' ? null : JSON.parse(made);
@@ -121,20 +143,30 @@ describe('download files', () => {
     const statuses = everything.mapping_objects.map((o: { status: string }) => o.status);
     expect(statuses.filter((s: string) => s === 'non_mappable')).toHaveLength(2);
     expect(statuses.filter((s: string) => s === 'complete')).toHaveLength(4);
-    const alone = Papa.parse<Record<string, string>>(file(messyFiles, 'nist_800_53-rev5_attack-16.1-enterprise_non-mappable.csv').content(), { header: true, skipEmptyLines: true });
+    const alone = Papa.parse<Record<string, string>>(file(messyFiles, 'nist_800_53-rev5_attack-16.1-enterprise_non-mappable.csv').content(), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(alone.data.map((r) => r['attack_object_id'])).toEqual(['T1496.002', 'T1650']);
   });
 });
 
 describe('gap lists', () => {
-  it('hold every active technique of the set\'s ATT&CK version that no mapping names, one row each', () => {
-    const csv = Papa.parse<Record<string, string>>(file(defaultFiles, 'nist_800_53-rev5_attack-8.2-enterprise_gaps.csv').content(), { header: true, skipEmptyLines: true });
+  it("hold every active technique of the set's ATT&CK version that no mapping names, one row each", () => {
+    const csv = Papa.parse<Record<string, string>>(file(defaultFiles, 'nist_800_53-rev5_attack-8.2-enterprise_gaps.csv').content(), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(csv.meta.fields).toEqual(['attack_object_id', 'attack_object_name', 'tactics', 'is_subtechnique', 'non_mappable']);
     // ATT&CK Enterprise 8.2 has 530 active techniques and sub-techniques; the set maps one.
     expect(csv.data).toHaveLength(529);
     expect(csv.data.map((r) => r['attack_object_id'])).not.toContain('T1046');
     expect(csv.data.find((r) => r['attack_object_id'] === 'T1595')).toEqual({
-      attack_object_id: 'T1595', attack_object_name: 'Active Scanning', tactics: 'Reconnaissance', is_subtechnique: 'false', non_mappable: 'false',
+      attack_object_id: 'T1595',
+      attack_object_name: 'Active Scanning',
+      tactics: 'Reconnaissance',
+      is_subtechnique: 'false',
+      non_mappable: 'false',
     });
     expect(csv.data.find((r) => r['attack_object_id'] === 'T1059.001')).toMatchObject({ is_subtechnique: 'true', tactics: 'Execution' });
   });
@@ -148,7 +180,10 @@ describe('CSV export', () => {
     expect(parsed.data).toHaveLength(6);
     const sentinel = parsed.data.find((r) => r['capability_id'] === 'azure_sentinel')!;
     expect(sentinel).toMatchObject({ score_category: 'detect', score_value: 'partial', mapping_type: 'technique_scores', creation_date: '06/29/2021' });
-    expect(JSON.parse(sentinel['references']!)).toEqual(['https://docs.microsoft.com/en-us/azure/sentinel/overview', 'https://docs.microsoft.com/en-us/azure/sentinel/hunting']);
+    expect(JSON.parse(sentinel['references']!)).toEqual([
+      'https://docs.microsoft.com/en-us/azure/sentinel/overview',
+      'https://docs.microsoft.com/en-us/azure/sentinel/hunting',
+    ]);
     expect(csv.split('\r\n')[0]).toBe(EXPORT_CSV_COLUMNS.join(','));
   });
 
@@ -172,13 +207,19 @@ describe('CSV export', () => {
     expect(csv).toContain('"\'+1, ""quoted""\nsecond line"');
   });
 
-  it('writes the group\'s label and the type\'s name, as the published CSV export does', () => {
+  it("writes the group's label and the type's name, as the published CSV export does", () => {
     // The Mappings Explorer's own export (and its test expectations) for a set whose metadata uses opaque keys.
-    const csv = Papa.parse<Record<string, string>>(file(warnedFiles, 'nist_800_53-1_attack-13.0-enterprise.csv').content(), { header: true, skipEmptyLines: true });
+    const csv = Papa.parse<Record<string, string>>(file(warnedFiles, 'nist_800_53-1_attack-13.0-enterprise.csv').content(), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(csv.data).toEqual([
       expect.objectContaining({ capability_group: 'group', capability_id: 'AC-10', mapping_type: 'mitigates', attack_object_id: 'T1137' }),
     ]);
-    const rev4 = Papa.parse<Record<string, string>>(file(warnedFiles, 'nist_800_53-rev4_attack-14.1-enterprise.csv').content(), { header: true, skipEmptyLines: true });
+    const rev4 = Papa.parse<Record<string, string>>(file(warnedFiles, 'nist_800_53-rev4_attack-14.1-enterprise.csv').content(), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(rev4.data.map((r) => [r['capability_group'], r['capability_description'], r['mapping_type']])).toEqual([
       ['Access Control', 'Session Lock', 'Protects'],
       ['Access Control', 'Session Lock', 'Protects'],
@@ -193,9 +234,17 @@ describe('CSV export', () => {
       ['action.social.variety.Prompt injection', 'Invented actions against a language model', 'non_mappable'],
     ]);
     expect(JSON.parse(csv.data[2]!['references']!)).toEqual(['https://veris.example.org/enumerations#prompt']);
-    const m365 = Papa.parse<Record<string, string>>(file(warnedFiles, 'm365-12.11.2023_attack-14.1-enterprise.csv').content(), { header: true, skipEmptyLines: true });
+    const m365 = Papa.parse<Record<string, string>>(file(warnedFiles, 'm365-12.11.2023_attack-14.1-enterprise.csv').content(), {
+      header: true,
+      skipEmptyLines: true,
+    });
     const other = m365.data.find((r) => r['attack_object_id'] === 'T1110')!;
-    expect(JSON.parse(other['references']!)).toEqual(['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd']);
+    expect(JSON.parse(other['references']!)).toEqual([
+      'javascript:alert(document.cookie)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+    ]);
     const unscored = m365.data.find((r) => r['attack_object_id'] === 'T1534')!;
     expect(unscored).toMatchObject({ score_category: '', score_value: '', mapping_type: 'Technique Scores' });
   });
@@ -302,7 +351,12 @@ describe('Navigator layers', () => {
     const layer = layerOf(messyFiles, 'nist_800_53-rev5_attack-16.1-enterprise_layer.json');
     expect(layer.techniques).toContainEqual(expect.objectContaining({ techniqueID: 'T1059', showSubtechniques: true }));
     expect(layer.techniques.find((t: { techniqueID: string }) => t.techniqueID === 'T1059').score).toBeUndefined();
-    const mobile = toNavigatorLayer(indexModel(messyModel), messyModel.sets.find((s) => s.domain === 'mobile')!, messyModel.mappings.filter((m) => m.setId.includes('mobile')), { pageUrl }) as { domain: string };
+    const mobile = toNavigatorLayer(
+      indexModel(messyModel),
+      messyModel.sets.find((s) => s.domain === 'mobile')!,
+      messyModel.mappings.filter((m) => m.setId.includes('mobile')),
+      { pageUrl },
+    ) as { domain: string };
     expect(mobile.domain).toBe('mobile-attack');
   });
 });

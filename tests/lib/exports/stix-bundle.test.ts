@@ -74,39 +74,56 @@ function problemsOf(bundle: StixBundle): string[] {
     ids.add(object.id);
     if (!object.id.startsWith(`${object.type}--`)) problems.push(`${object.id}: id of another type than ${object.type}`);
     if (String(object['modified']) < String(object['created'])) problems.push(`${object.id}: modified before created`);
-    for (const key of Object.keys(object)) if (!STANDARD.has(key) && !key.startsWith('x_mapscope_')) problems.push(`${object.id}: custom property ${key} without the x_mapscope_ prefix`);
+    for (const key of Object.keys(object))
+      if (!STANDARD.has(key) && !key.startsWith('x_mapscope_')) problems.push(`${object.id}: custom property ${key} without the x_mapscope_ prefix`);
   }
   for (const object of objects) {
-    for (const ref of [object['created_by_ref'], object['source_ref']]) if (ref !== undefined && !ids.has(String(ref))) problems.push(`${object.id}: ${ref} is not in the bundle`);
-    if (object.type === 'relationship' && !String(object['target_ref']).startsWith('attack-pattern--')) problems.push(`${object.id}: target ${object['target_ref']} is not an attack-pattern`);
+    for (const ref of [object['created_by_ref'], object['source_ref']])
+      if (ref !== undefined && !ids.has(String(ref))) problems.push(`${object.id}: ${ref} is not in the bundle`);
+    if (object.type === 'relationship' && !String(object['target_ref']).startsWith('attack-pattern--'))
+      problems.push(`${object.id}: target ${object['target_ref']} is not an attack-pattern`);
   }
   return problems;
 }
 
 const STANDARD = new Set([
-  'type', 'spec_version', 'id', 'created_by_ref', 'created', 'modified', 'name', 'description', 'external_references',
-  'identity_class', 'relationship_type', 'source_ref', 'target_ref',
+  'type',
+  'spec_version',
+  'id',
+  'created_by_ref',
+  'created',
+  'modified',
+  'name',
+  'description',
+  'external_references',
+  'identity_class',
+  'relationship_type',
+  'source_ref',
+  'target_ref',
 ]);
 
 const byType = (bundle: StixBundle, type: string) => (bundle.objects ?? []).filter((o) => o.type === type);
 
 describe('STIX 2.1 bundles', () => {
-  it.skipIf(!SCHEMAS)('validate against the OASIS schemas, every object of every set (fixtures, irregular and hostile files, the default data; needs ../shared/stix2-json-schemas)', () => {
-    const sets = [acme, ctrl, ...messy];
-    expect(sets.length).toBeGreaterThan(10);
-    let objects = 0;
-    for (const { set, rows } of sets) {
-      const { bundle } = stixBundleOf(set, rows, attackPatternIds);
-      objects += bundle.objects?.length ?? 0;
-      expect(problemsOf(bundle), set.id).toEqual([]);
-    }
-    expect(objects).toBeGreaterThan(100);
-  });
+  it.skipIf(!SCHEMAS)(
+    'validate against the OASIS schemas, every object of every set (fixtures, irregular and hostile files, the default data; needs ../shared/stix2-json-schemas)',
+    () => {
+      const sets = [acme, ctrl, ...messy];
+      expect(sets.length).toBeGreaterThan(10);
+      let objects = 0;
+      for (const { set, rows } of sets) {
+        const { bundle } = stixBundleOf(set, rows, attackPatternIds);
+        objects += bundle.objects?.length ?? 0;
+        expect(problemsOf(bundle), set.id).toEqual([]);
+      }
+      expect(objects).toBeGreaterThan(100);
+    },
+  );
 
   it('make each capability one SDO of its kind and each mapping a relationship to its technique', () => {
     const { bundle } = stixBundleOf(acme.set, acme.rows, attackPatternIds);
     const capabilities = byType(bundle, 'course-of-action');
-    expect(capabilities.map((c) => c['name']).sort()).toEqual(['=CMD|\' /C calc\'!A0', 'acme_firewall', 'acme_sensor']);
+    expect(capabilities.map((c) => c['name']).sort()).toEqual(["=CMD|' /C calc'!A0", 'acme_firewall', 'acme_sensor']);
     const firewall = capabilities.find((c) => c['name'] === 'acme_firewall')!;
     expect(firewall).toMatchObject({
       description: 'Acme Firewall',
@@ -143,7 +160,7 @@ describe('STIX 2.1 bundles', () => {
     expect(unscored['x_mapscope_score_value']).toBeUndefined();
   });
 
-  it('name the set\'s organization as one identity that created every object', () => {
+  it("name the set's organization as one identity that created every object", () => {
     const { bundle } = stixBundleOf(acme.set, acme.rows, attackPatternIds);
     const identities = byType(bundle, 'identity');
     expect(identities).toHaveLength(1);
@@ -189,7 +206,7 @@ describe('STIX 2.1 bundles', () => {
     expect(stixRelationshipType('日本')).toBe('related-to');
   });
 
-  it('give the same ids and bytes in two builds, and keep a mapping\'s id when its notes change', async () => {
+  it("give the same ids and bytes in two builds, and keep a mapping's id when its notes change", async () => {
     const [again] = await loadSets([fixture('formats')]);
     const first = JSON.stringify(stixBundleOf(acme.set, acme.rows, attackPatternIds));
     expect(JSON.stringify(stixBundleOf(again!.set, again!.rows, attackPatternIds))).toBe(first);
@@ -213,12 +230,16 @@ describe('STIX 2.1 bundles', () => {
     expect(problemsOf(bundle)).toEqual([]);
   });
 
-  it('hold a page\'s mappings only, with the capabilities they name', () => {
+  it("hold a page's mappings only, with the capabilities they name", () => {
     const scope = scopeKey.technique('T1046');
     const rows = acme.rows.filter((r) => r.mapping && r.scopes.includes(scope));
     const { bundle, report } = stixBundleOf(acme.set, rows, attackPatternIds);
     expect(new Set(byType(bundle, 'relationship').map((r) => r['target_ref']))).toEqual(new Set([attackPatternIds.get('T1046')]));
-    expect(byType(bundle, 'course-of-action').map((c) => c['name']).sort()).toEqual(['acme_firewall', 'acme_sensor']);
+    expect(
+      byType(bundle, 'course-of-action')
+        .map((c) => c['name'])
+        .sort(),
+    ).toEqual(['acme_firewall', 'acme_sensor']);
     expect(report.relationships).toBe(rows.length);
     expect(problemsOf(bundle)).toEqual([]);
   });
@@ -231,8 +252,8 @@ describe('STIX 2.1 bundles', () => {
   });
 });
 
-describe('the STIX 2.1 bundles the build writes (the registry\'s format, the catalog\'s ids)', () => {
-  it('validate, every object of every set\'s bundle, target the catalog\'s attack-patterns, and are the same bytes in two builds', async () => {
+describe("the STIX 2.1 bundles the build writes (the registry's format, the catalog's ids)", () => {
+  it("validate, every object of every set's bundle, target the catalog's attack-patterns, and are the same bytes in two builds", async () => {
     const { prepareDownloads } = await import('../../../scripts/build-downloads.ts');
     const { techniqueStixId, indexCatalog } = await import('../../../src/lib/attack/catalog.ts');
     const model = (await runPipeline([path.join(ROOT, 'data')])).model!;

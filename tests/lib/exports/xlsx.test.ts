@@ -62,7 +62,10 @@ beforeAll(async () => {
 
   const long: ExportRow = { ...acme.rows[0]!, object: { ...acme.rows[0]!.object, comments: `=${'x'.repeat(40_000)}` } };
   // What the pipeline trims away but a writer must still guard: cells that start with a tab or a CR.
-  const guarded: ExportRow = { ...acme.rows[0]!, object: { ...acme.rows[0]!.object, capability_id: '\tTabbed id', comments: '\rA note after a carriage return', references: [] } };
+  const guarded: ExportRow = {
+    ...acme.rows[0]!,
+    object: { ...acme.rows[0]!.object, capability_id: '\tTabbed id', comments: '\rA note after a carriage return', references: [] },
+  };
   const workbooks: Record<string, SetRows[]> = {
     // A whole set: its mappings and its non-mappable entry.
     'whole-set': [{ set: acme.set, rows: acme.rows }],
@@ -79,13 +82,21 @@ beforeAll(async () => {
   const files = [...made.keys()].map((stem) => path.join(dir, `${stem}.xlsx`));
   // Each conversion has a profile of its own, so the two run side by side.
   const convert = (to: string, out: string) =>
-    run(SOFFICE, [`-env:UserInstallation=file://${path.join(dir, `profile-${out}`)}`, '--headless', '--convert-to', to, '--outdir', path.join(dir, out), ...files]);
+    run(SOFFICE, [
+      `-env:UserInstallation=file://${path.join(dir, `profile-${out}`)}`,
+      '--headless',
+      '--convert-to',
+      to,
+      '--outdir',
+      path.join(dir, out),
+      ...files,
+    ]);
   // CSV filter: comma, double quote, UTF-8, from line 1, cells as shown, every sheet (-1) to its own file.
   await Promise.all([convert('csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', 'csv'), convert('html', 'html')]);
 }, 180_000);
 
 describe('the workbook, read by LibreOffice', () => {
-  it('has the CSV file\'s rows, cell for cell, on its Mappings sheet, then score_rank and the links', async () => {
+  it("has the CSV file's rows, cell for cell, on its Mappings sheet, then score_rank and the links", async () => {
     for (const stem of ['whole-set', 'technique']) {
       const { csv } = made.get(stem)!;
       const sheet = (await sheetsOf(stem)).get('Mappings')!;
@@ -119,15 +130,37 @@ describe('the workbook, read by LibreOffice', () => {
 
   it('makes http(s) references links, and nothing else', async () => {
     const html = parseHtml(await readFile(path.join(dir, 'html', 'whole-set.html'), 'utf8'));
-    const links = html.querySelectorAll('a[href]').map((a) => a.getAttribute('href')!).filter((href) => !href.startsWith('#'));
+    const links = html
+      .querySelectorAll('a[href]')
+      .map((a) => a.getAttribute('href')!)
+      .filter((href) => !href.startsWith('#'));
     expect(links.sort()).toEqual(
       ['https://example.com/firewall', 'http://example.org/guide?x=1&y=2', 'https://example.com/firewall/detect', 'https://example.com/sensor#cloud'].sort(),
     );
     // The references that are not links are in the references column as written.
     const sheet = (await sheetsOf('whole-set')).get('Mappings')!;
     const references = sheet.map((row) => row[EXPORT_CSV_COLUMNS.indexOf('references')]!);
-    expect(references).toContain(JSON.stringify(['https://example.com/firewall', 'http://example.org/guide?x=1&y=2', 'javascript:alert(1)', 'ftp://example.net/file.txt', 'vendor-guide-p4']));
-    const row = sheet[references.indexOf(JSON.stringify(['https://example.com/firewall', 'http://example.org/guide?x=1&y=2', 'javascript:alert(1)', 'ftp://example.net/file.txt', 'vendor-guide-p4']))]!;
+    expect(references).toContain(
+      JSON.stringify([
+        'https://example.com/firewall',
+        'http://example.org/guide?x=1&y=2',
+        'javascript:alert(1)',
+        'ftp://example.net/file.txt',
+        'vendor-guide-p4',
+      ]),
+    );
+    const row =
+      sheet[
+        references.indexOf(
+          JSON.stringify([
+            'https://example.com/firewall',
+            'http://example.org/guide?x=1&y=2',
+            'javascript:alert(1)',
+            'ftp://example.net/file.txt',
+            'vendor-guide-p4',
+          ]),
+        )
+      ]!;
     expect(row.slice(sheet[0]!.indexOf('reference_1'))).toEqual(['https://example.com/firewall', 'http://example.org/guide?x=1&y=2']);
   });
 
@@ -136,15 +169,17 @@ describe('the workbook, read by LibreOffice', () => {
     const at = (name: string) => sheet[0]!.indexOf(name);
     const ranks = sheet.slice(1).map((row) => [row[at('score_value')], row[at(SCORE_RANK_COLUMN)], row[at('status')]]);
     const order = (rows: (string | undefined)[][]) => rows.map((r) => JSON.stringify(r)).sort();
-    expect(order(ranks)).toEqual(order([
-      ['significant', '3', 'complete'],
-      ['minimal', '1', 'complete'],
-      ['partial', '2', 'in_progress'],
-      ['partial', '2', 'complete'],
-      ['', '0', 'complete'],
-      ['minimal', '1', 'complete'],
-      ['', '', 'non_mappable'],
-    ]));
+    expect(order(ranks)).toEqual(
+      order([
+        ['significant', '3', 'complete'],
+        ['minimal', '1', 'complete'],
+        ['partial', '2', 'in_progress'],
+        ['partial', '2', 'complete'],
+        ['', '0', 'complete'],
+        ['minimal', '1', 'complete'],
+        ['', '', 'non_mappable'],
+      ]),
+    );
   });
 
   it('gives a sheet to each set of a page that spans sets, and an About sheet naming the sets and versions', async () => {
@@ -155,15 +190,27 @@ describe('the workbook, read by LibreOffice', () => {
       const sheet = sheets.get(name)!;
       const framework = name.split(' ')[0];
       expect(sheet.length).toBeGreaterThan(1);
-      expect(sheet.slice(1)).toEqual(mappings.slice(1).filter((row) => row[0] === framework).map((row) => row.slice(0, sheet[0]!.length)));
+      expect(sheet.slice(1)).toEqual(
+        mappings
+          .slice(1)
+          .filter((row) => row[0] === framework)
+          .map((row) => row.slice(0, sheet[0]!.length)),
+      );
     }
-    const text = sheets.get('About')!.map((row) => row.join(' | ')).join('\n');
+    const text = sheets
+      .get('About')!
+      .map((row) => row.join(' | '))
+      .join('\n');
     expect(text).toContain('Rows | 4');
     expect(text).toContain('ATT&CK | ATT&CK Enterprise 16.1');
     expect(text).toContain('Made with | Mapscope 0.1.0');
     expect(text).toContain('Built | 2026-12-01');
-    expect(text).toContain(`acme 2.0 @ 16.1 | ${acme.set.title} | acme-2.0_attack-16.1-enterprise | acme | 2.0 | 16.1 | Enterprise | =Example Labs | 1.0 | 2024-01-13 | 2025-02-14 | 3`);
-    expect(text).toContain(`ctrl 1.0 @ 16.1 | ${ctrl.set.title} | ctrl-1.0_attack-16.1-enterprise | ctrl | 1.0 | 16.1 | Enterprise |  |  | 2025-03-01 | 2025-03-01 | 1`);
+    expect(text).toContain(
+      `acme 2.0 @ 16.1 | ${acme.set.title} | acme-2.0_attack-16.1-enterprise | acme | 2.0 | 16.1 | Enterprise | =Example Labs | 1.0 | 2024-01-13 | 2025-02-14 | 3`,
+    );
+    expect(text).toContain(
+      `ctrl 1.0 @ 16.1 | ${ctrl.set.title} | ctrl-1.0_attack-16.1-enterprise | ctrl | 1.0 | 16.1 | Enterprise |  |  | 2025-03-01 | 2025-03-01 | 1`,
+    );
   });
 
   it('cuts a cell longer than a spreadsheet holds, says so in the cell, and reports it', async () => {
@@ -196,7 +243,7 @@ describe('the workbook file', () => {
     expect(comments.width).toBeGreaterThan(sheet.getColumn(EXPORT_CSV_COLUMNS.indexOf('attack_object_id') + 1).width!);
   });
 
-  it('escapes what XML cannot carry in the format\'s own _xHHHH_ form', () => {
+  it("escapes what XML cannot carry in the format's own _xHHHH_ form", () => {
     expect(ooxmlText('a\u0001b\rc')).toBe('a_x0001_b_x000D_c');
     expect(ooxmlText('_x0041_ and _x12_')).toBe('_x005F_x0041_ and _x12_');
     expect(ooxmlText('line\nbreak\ttab')).toBe('line\nbreak\ttab');

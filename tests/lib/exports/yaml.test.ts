@@ -21,7 +21,13 @@ let sets: LoadedSet[];
 beforeAll(async () => {
   const model = (await runPipeline([fixture('formats'), fixture('mapex'), fixture('hostile'), path.join(ROOT, 'data')])).model!;
   const ctx = indexModel(model);
-  sets = model.sets.map((set) => loadSet(ctx, set, pageUrlsOf(() => 'https://mapscope.example/')));
+  sets = model.sets.map((set) =>
+    loadSet(
+      ctx,
+      set,
+      pageUrlsOf(() => 'https://mapscope.example/'),
+    ),
+  );
 });
 
 /** The model `npm run data` makes of one file, with the file's name taken out of where-read fields. */
@@ -41,16 +47,74 @@ const awkward = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      'yes', 'No', 'ON', 'off', 'y', 'n', '~', 'null', 'Null', 'true', 'FALSE', '1_000', '0x1F', '0o17', '017', '1e3', '.inf', '-.NaN', '12:30:05', '2024-08-20',
-      '2024-08-20 10:00:00', '08/20/2024', '- item', '-', '? key', ': value', 'a: b', 'a #b', '#c', '*alias', '&anchor', '!!python/object:os.system', '!tag',
-      '%YAML 1.1', '---', '...', '|', '>', '"q"', "'q'", '@x', '`x', '{a: 1}', '[1, 2]', 'tab\tinside', '\tlead', 'trail ', ' lead', 'line\nbreak', 'crlf\r\nend',
-      'cr\rend', 'a\n\nb\n', '\n', 'nel\u0085x', 'ls\u2028x', 'bom\ufeffx', 'del\u007fx', 'c1\u0090x', '\u0000nul', 'ü é 日本 😀', '=1+1', '<script>',
+      'yes',
+      'No',
+      'ON',
+      'off',
+      'y',
+      'n',
+      '~',
+      'null',
+      'Null',
+      'true',
+      'FALSE',
+      '1_000',
+      '0x1F',
+      '0o17',
+      '017',
+      '1e3',
+      '.inf',
+      '-.NaN',
+      '12:30:05',
+      '2024-08-20',
+      '2024-08-20 10:00:00',
+      '08/20/2024',
+      '- item',
+      '-',
+      '? key',
+      ': value',
+      'a: b',
+      'a #b',
+      '#c',
+      '*alias',
+      '&anchor',
+      '!!python/object:os.system',
+      '!tag',
+      '%YAML 1.1',
+      '---',
+      '...',
+      '|',
+      '>',
+      '"q"',
+      "'q'",
+      '@x',
+      '`x',
+      '{a: 1}',
+      '[1, 2]',
+      'tab\tinside',
+      '\tlead',
+      'trail ',
+      ' lead',
+      'line\nbreak',
+      'crlf\r\nend',
+      'cr\rend',
+      'a\n\nb\n',
+      '\n',
+      'nel\u0085x',
+      'ls\u2028x',
+      'bom\ufeffx',
+      'del\u007fx',
+      'c1\u0090x',
+      '\u0000nul',
+      'ü é 日本 😀',
+      '=1+1',
+      '<script>',
     ),
   },
 );
 
 describe('YAML downloads', () => {
-  it('are YAML 1.2 documents of the JSON file\'s content', () => {
+  it("are YAML 1.2 documents of the JSON file's content", () => {
     expect(sets.length).toBeGreaterThan(10);
     for (const { set, rows } of sets) {
       const yaml = yamlOf(set, rows);
@@ -70,20 +134,23 @@ describe('YAML downloads', () => {
 
   it('read the same in YAML 1.2 and 1.1 loaders, whatever the strings hold', () => {
     fc.assert(
-      fc.property(fc.dictionary(awkward, fc.oneof(awkward, fc.array(awkward, { maxLength: 3 }), fc.constant(null), fc.integer(), fc.boolean()), { maxKeys: 6 }), (value) => {
-        const yaml = toYaml({ metadata: value, mapping_objects: [value, value] });
-        const expected = { metadata: value, mapping_objects: [value, value] };
-        expect(parse(yaml)).toEqual(expected);
-        // A YAML 1.1 loader (PyYAML) reads the document with its own rules, whatever its directive says.
-        const asYaml11 = yaml.replace(/^%YAML 1\.2\n/, '%YAML 1.1\n');
-        expect(asYaml11).not.toBe(yaml);
-        expect(parse(asYaml11)).toEqual(expected);
-        // Nothing a loader could expand or run: no anchors, aliases or tags.
-        expect(parse(asYaml11, { maxAliasCount: 0 })).toEqual(expected);
-        // Only what every YAML loader reads as written: printable characters (YAML 1.2, 5.1), and
-        // no tab, NEL, LS or PS (PyYAML refuses a tab in a plain scalar; YAML 1.1 breaks lines at the others).
-        expect(yaml).not.toMatch(/[^\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]|[\u2028\u2029]/u);
-      }),
+      fc.property(
+        fc.dictionary(awkward, fc.oneof(awkward, fc.array(awkward, { maxLength: 3 }), fc.constant(null), fc.integer(), fc.boolean()), { maxKeys: 6 }),
+        (value) => {
+          const yaml = toYaml({ metadata: value, mapping_objects: [value, value] });
+          const expected = { metadata: value, mapping_objects: [value, value] };
+          expect(parse(yaml)).toEqual(expected);
+          // A YAML 1.1 loader (PyYAML) reads the document with its own rules, whatever its directive says.
+          const asYaml11 = yaml.replace(/^%YAML 1\.2\n/, '%YAML 1.1\n');
+          expect(asYaml11).not.toBe(yaml);
+          expect(parse(asYaml11)).toEqual(expected);
+          // Nothing a loader could expand or run: no anchors, aliases or tags.
+          expect(parse(asYaml11, { maxAliasCount: 0 })).toEqual(expected);
+          // Only what every YAML loader reads as written: printable characters (YAML 1.2, 5.1), and
+          // no tab, NEL, LS or PS (PyYAML refuses a tab in a plain scalar; YAML 1.1 breaks lines at the others).
+          expect(yaml).not.toMatch(/[^\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]|[\u2028\u2029]/u);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -27,9 +27,7 @@ const HEADER =
 
 describe('bad input gets a message naming file, row, field, expected and found', () => {
   it('a value outside a vocabulary, on the line where its row starts', async () => {
-    expect(await messages(broken('bad-score.csv'))).toEqual([
-      `${broken('bad-score.csv')}:3: score_value: expected minimal|partial|significant, got "high"`,
-    ]);
+    expect(await messages(broken('bad-score.csv'))).toEqual([`${broken('bad-score.csv')}:3: score_value: expected minimal|partial|significant, got "high"`]);
   });
 
   it('several bad values in JSON, each at its JSON pointer', async () => {
@@ -41,7 +39,10 @@ describe('bad input gets a message naming file, row, field, expected and found',
 
   it('a score value outside the vocabulary is an error, a missing score is not', async () => {
     // "high" cannot be read as a score; a row with no score at all is kept as "not scored" (a warning).
-    const file = await tempFile('scores.csv', `${HEADER}azure,06/29/2021,azure_firewall,azure_firewall,Azure Firewall,technique_scores,T1046,x,8.2,enterprise,protect,high,,[],,,,\nazure,06/29/2021,azure_firewall,azure_firewall,Azure Firewall,technique_scores,T1040,y,8.2,enterprise,,,,[],,,,\n`);
+    const file = await tempFile(
+      'scores.csv',
+      `${HEADER}azure,06/29/2021,azure_firewall,azure_firewall,Azure Firewall,technique_scores,T1046,x,8.2,enterprise,protect,high,,[],,,,\nazure,06/29/2021,azure_firewall,azure_firewall,Azure Firewall,technique_scores,T1040,y,8.2,enterprise,,,,[],,,,\n`,
+    );
     expect(await messages(file)).toEqual([`${file}:2: score_value: expected minimal|partial|significant, got "high"`]);
   });
 
@@ -64,9 +65,7 @@ describe('bad input gets a message naming file, row, field, expected and found',
   });
 
   it('a date that is not MM/DD/YYYY', async () => {
-    expect(await messages(broken('bad-date.csv'))).toEqual([
-      `${broken('bad-date.csv')}:2: creation_date: expected a date as MM/DD/YYYY, got "13/01/2022"`,
-    ]);
+    expect(await messages(broken('bad-date.csv'))).toEqual([`${broken('bad-date.csv')}:2: creation_date: expected a date as MM/DD/YYYY, got "13/01/2022"`]);
   });
 
   it('a CSV with missing columns', async () => {
@@ -104,9 +103,7 @@ describe('bad input gets a message naming file, row, field, expected and found',
   it('a file that is not UTF-8, with the line of the first bad byte', async () => {
     const latin1 = Buffer.from(`${HEADER}nist_800_53,rev5,AC,AC-4,Contr\xf4le,protects,T1046,x,8.2,enterprise,,,,[],,,,\n`, 'latin1');
     const file = await tempFile('latin1.csv', latin1);
-    expect(await messages(file)).toEqual([
-      `${file}:2: expected UTF-8 text, got bytes that are not UTF-8 (is it Latin-1 or Windows-1252? save it as UTF-8)`,
-    ]);
+    expect(await messages(file)).toEqual([`${file}:2: expected UTF-8 text, got bytes that are not UTF-8 (is it Latin-1 or Windows-1252? save it as UTF-8)`]);
     const utf16 = await tempFile('utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{}', 'utf16le')]));
     expect(await messages(utf16)).toEqual([`${utf16}: expected UTF-8 text, got UTF-16 (save the file as UTF-8)`]);
   });
@@ -120,7 +117,10 @@ describe('bad input gets a message naming file, row, field, expected and found',
   });
 
   it('a UTF-8 BOM is fine', async () => {
-    const file = await tempFile('bom.csv', `\ufeff${HEADER}nist_800_53,rev5,AC,AC-4,Information Flow Enforcement,protects,T1046,Network Service Scanning,8.2,enterprise,,,,[],,,01/13/2022,01/13/2022\n`);
+    const file = await tempFile(
+      'bom.csv',
+      `\ufeff${HEADER}nist_800_53,rev5,AC,AC-4,Information Flow Enforcement,protects,T1046,Network Service Scanning,8.2,enterprise,,,,[],,,01/13/2022,01/13/2022\n`,
+    );
     const result = await runPipeline([file]);
     expect(result.problems).toEqual([]);
     expect(result.model!.mappings).toHaveLength(1);

@@ -37,9 +37,7 @@ describe('the default data', () => {
       lastUpdate: '2022-01-13',
       mappingTypes: [{ id: 'protects', label: 'Protects', description: null }],
     });
-    const controls = model.mappings
-      .filter((m) => m.setId === NIST)
-      .map((m) => model.capabilities.find((c) => c.id === m.capabilityId)!.displayId);
+    const controls = model.mappings.filter((m) => m.setId === NIST).map((m) => model.capabilities.find((c) => c.id === m.capabilityId)!.displayId);
     expect(controls).toEqual(['AC-4', 'CA-7', 'CM-2', 'CM-6', 'CM-7', 'CM-8', 'RA-5', 'SC-7', 'SC-46', 'SI-3', 'SI-4']);
     const groups = model.groups.filter((g) => g.frameworkId === 'nist_800_53').map((g) => `${g.displayId} ${g.label}`);
     expect(groups).toEqual([

@@ -24,7 +24,8 @@ const count = (property: string, outcome: 'result' | 'problems') => {
   outcomes.set(property, counts);
 };
 afterAll(() => {
-  for (const [property, { result, problems }] of outcomes) console.log(`fuzz: ${property}: ${result + problems} runs, ${result} results, ${problems} refused with problems`);
+  for (const [property, { result, problems }] of outcomes)
+    console.log(`fuzz: ${property}: ${result + problems} runs, ${result} results, ${problems} refused with problems`);
 });
 
 /** Problems that say where, in the file named `name`, and what was expected. */
@@ -127,7 +128,10 @@ describe('the reader under fuzzing', () => {
   it('random bytes and text as CSV or JSON never crash the reader', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.uint8Array({ maxLength: 400 }), fc.string({ unit: 'grapheme', maxLength: 400 }).map((s) => new TextEncoder().encode(s))),
+        fc.oneof(
+          fc.uint8Array({ maxLength: 400 }),
+          fc.string({ unit: 'grapheme', maxLength: 400 }).map((s) => new TextEncoder().encode(s)),
+        ),
         fc.constantFrom('random.csv', 'random.json'),
         (bytes, name) => checkOutcome(name, bytes, 'random bytes'),
       ),
@@ -136,13 +140,41 @@ describe('the reader under fuzzing', () => {
   });
 
   it('JSON of the right shape with random values never crashes either', () => {
-    const value = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }));
+    const value = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.integer(),
+      fc.constant(null),
+      fc.boolean(),
+      fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }),
+    );
     const object = fc.dictionary(
-      fc.constantFrom('capability_id', 'capability_group', 'mapping_type', 'attack_object_id', 'attack_object_name', 'comments', 'references', 'status', 'score_category', 'score_value', 'group', 'related_score'),
+      fc.constantFrom(
+        'capability_id',
+        'capability_group',
+        'mapping_type',
+        'attack_object_id',
+        'attack_object_name',
+        'comments',
+        'references',
+        'status',
+        'score_category',
+        'score_value',
+        'group',
+        'related_score',
+      ),
       value,
     );
     const metadata = fc.dictionary(
-      fc.constantFrom('attack_version', 'technology_domain', 'mapping_framework', 'mapping_framework_version', 'creation_date', 'mapping_types', 'capability_groups', 'groups'),
+      fc.constantFrom(
+        'attack_version',
+        'technology_domain',
+        'mapping_framework',
+        'mapping_framework_version',
+        'creation_date',
+        'mapping_types',
+        'capability_groups',
+        'groups',
+      ),
       fc.oneof(value, fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(value, fc.record({ name: fc.string(), description: fc.string() })))),
     );
     fc.assert(
@@ -179,18 +211,49 @@ const bundleSeeds = jsonSeeds(['attack', 'bundles'], ['attack', 'complete'], ['a
 const profileSeeds = jsonSeeds(['oscal', 'profiles'], ['oscal', 'org'], ['oscal', 'broken']);
 
 /** A change to a JSON document: at the node numbered `at` (in document order), set, delete, copy or retype. */
-type Edit =
-  | { op: 'set'; at: number; value: Json }
-  | { op: 'delete'; at: number }
-  | { op: 'copy'; at: number }
-  | { op: 'reuse'; at: number; from: number };
+type Edit = { op: 'set'; at: number; value: Json } | { op: 'delete'; at: number } | { op: 'copy'; at: number } | { op: 'reuse'; at: number; from: number };
 
 /** Values that the readers' checks turn on: ids of the right shapes and the wrong ones, refs that resolve or do not, flags. */
 const telling: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>(null, true, false, 0, -1, '', ' ', [], {}, 'revoked-by', 'subtechnique-of', 'attack-pattern', 'x-mitre-tactic', 'x-mitre-matrix', 'relationship', 'mitre-attack'),
+  fc.constantFrom<Json>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    '',
+    ' ',
+    [],
+    {},
+    'revoked-by',
+    'subtechnique-of',
+    'attack-pattern',
+    'x-mitre-tactic',
+    'x-mitre-matrix',
+    'relationship',
+    'mitre-attack',
+  ),
   fc.constantFrom<Json>('T1046', 'T1901', 'T1901.001', 'T1901.002', 'T9999.999', 'TA0901', 'TA9999', 't1046', 'T1046 ', '__proto__', 'constructor'),
-  fc.constantFrom<Json>('attack-pattern--00000000-0000-4000-8000-000000000001', 'attack-pattern--00000000-0000-4000-8000-0000000000ff', 'x-mitre-tactic--00000000-0000-4000-8000-000000000001'),
-  fc.constantFrom<Json>('ac-2', 'ac-2.1', 'zz-1', 'qq-999.999', 'AC-2', 'ac-02', 'sr-12', 'pt-1', 'yes', 'no', 'include-all', 'with-ids', 'Revision 5 MODERATE'),
+  fc.constantFrom<Json>(
+    'attack-pattern--00000000-0000-4000-8000-000000000001',
+    'attack-pattern--00000000-0000-4000-8000-0000000000ff',
+    'x-mitre-tactic--00000000-0000-4000-8000-000000000001',
+  ),
+  fc.constantFrom<Json>(
+    'ac-2',
+    'ac-2.1',
+    'zz-1',
+    'qq-999.999',
+    'AC-2',
+    'ac-02',
+    'sr-12',
+    'pt-1',
+    'yes',
+    'no',
+    'include-all',
+    'with-ids',
+    'Revision 5 MODERATE',
+  ),
   fc.string({ maxLength: 12 }),
   fc.integer(),
 );
@@ -206,8 +269,17 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 function nodesOf(root: Json): { parent: Json[] | { [key: string]: Json }; key: string | number; value: Json }[] {
   const out: { parent: Json[] | { [key: string]: Json }; key: string | number; value: Json }[] = [];
   const walk = (value: Json) => {
-    if (Array.isArray(value)) value.forEach((v, i) => (out.push({ parent: value, key: i, value: v }), walk(v)));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push({ parent: value, key: k, value: v }), walk(v);
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        out.push({ parent: value, key: i, value: v });
+        walk(v);
+      });
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        out.push({ parent: value, key: k, value: v });
+        walk(v);
+      }
+    }
   };
   walk(root);
   return out;

@@ -37,10 +37,7 @@ describe('reading the published shapes', () => {
   it('merges padded and spaced spellings of a control into one capability', () => {
     const ac4 = capability('nist_800_53:ac-4')!;
     expect(ac4.spellings).toEqual(['AC-04', 'AC-4']);
-    expect(Object.keys(ac4.sets).sort()).toEqual([
-      'nist_800_53-rev4_attack-14.1-enterprise',
-      'nist_800_53-rev5_attack-16.1-enterprise',
-    ]);
+    expect(Object.keys(ac4.sets).sort()).toEqual(['nist_800_53-rev4_attack-14.1-enterprise', 'nist_800_53-rev5_attack-16.1-enterprise']);
     expect(capability('nist_800_53:sc-7')!.spellings).toEqual(['SC-07', 'SC-7']);
     expect(model.capabilities.filter((c) => c.key === 'ac-4')).toHaveLength(1);
   });
@@ -159,9 +156,13 @@ describe('sets described by CSV rows alone', () => {
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');
     const dir = await mkdtemp(path.join(tmpdir(), 'mapscope-kev-'));
-    const header = 'mapping_framework,mapping_framework_version,capability_group,capability_id,capability_description,mapping_type,attack_object_id,attack_object_name,attack_version,technology_domain,references,comments\n';
+    const header =
+      'mapping_framework,mapping_framework_version,capability_group,capability_id,capability_description,mapping_type,attack_object_id,attack_object_name,attack_version,technology_domain,references,comments\n';
     const row = (type: string, technique: string) => `kev,07/28/2025,xxe,CVE-2024-34102,Adobe Commerce XXE,${type},${technique},x,16.1,enterprise,[],\n`;
-    await writeFile(path.join(dir, 'kev.csv'), header + row('primary_impact', 'T1190') + row('exploitation_technique', 'T1190') + row('Secondary Impact', 'T1486'));
+    await writeFile(
+      path.join(dir, 'kev.csv'),
+      header + row('primary_impact', 'T1190') + row('exploitation_technique', 'T1190') + row('Secondary Impact', 'T1486'),
+    );
     const result = await runPipeline([dir]);
     expect(result.problems).toEqual([]);
     expect(result.model!.sets[0]!.mappingTypes.map((t) => t.id)).toEqual(['primary_impact', 'exploitation_technique', 'secondary_impact']);
@@ -172,7 +173,14 @@ describe('sets described by CSV rows alone', () => {
     const { parseInputFile } = await import('../../../src/lib/ingest/read-inputs.ts');
     const { buildModel } = await import('../../../src/lib/ingest/normalize/normalize.ts');
     const file = JSON.stringify({
-      metadata: { attack_version: '16.1', technology_domain: 'enterprise', mapping_framework: 'x', mapping_framework_version: '\u200b', mapping_types: { t: { name: '\u200b' } }, capability_groups: {} },
+      metadata: {
+        attack_version: '16.1',
+        technology_domain: 'enterprise',
+        mapping_framework: 'x',
+        mapping_framework_version: '\u200b',
+        mapping_types: { t: { name: '\u200b' } },
+        capability_groups: {},
+      },
       mapping_objects: [],
     });
     const read = parseInputFile('zw.json', Buffer.from(file));

@@ -94,10 +94,21 @@ describe('repairReferences', () => {
     const wrapped = 'chrome-extension://efaidnbmnnnibpcajpcglclefindmkaj/https://www.example.gov/fact-sheet.pdf';
     expect(repairReferences([wrapped])).toEqual({
       references: ['https://www.example.gov/fact-sheet.pdf'],
-      repairs: [{ kind: 'reference-unwrapped', index: 0, found: wrapped, action: 'the https URL inside a viewer address kept: "https://www.example.gov/fact-sheet.pdf"' }],
+      repairs: [
+        {
+          kind: 'reference-unwrapped',
+          index: 0,
+          found: wrapped,
+          action: 'the https URL inside a viewer address kept: "https://www.example.gov/fact-sheet.pdf"',
+        },
+      ],
     });
     // Neither a bad inner URL nor an inner URL of another scheme is unwrapped: the entry stays text.
-    for (const entry of ['chrome-extension://x/https://%20https//bad.example/', 'chrome-extension://x/javascript:alert(1)', 'chrome-extension://x/http://plain.example/']) {
+    for (const entry of [
+      'chrome-extension://x/https://%20https//bad.example/',
+      'chrome-extension://x/javascript:alert(1)',
+      'chrome-extension://x/http://plain.example/',
+    ]) {
       const result = repairReferences([entry]);
       expect(result.references).toEqual([entry]);
       expect(result.repairs.map((r) => r.kind)).toEqual(['reference-not-a-link']);
@@ -128,7 +139,16 @@ describe('isHttpUrl', () => {
   it('accepts http and https only', () => {
     expect(isHttpUrl('https://docs.microsoft.com/en-us/azure/firewall/overview')).toBe(true);
     expect(isHttpUrl('http://example.org')).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'ftp://x.example', '//x.example', 'https://', 'https://a b', 'mailto:a@b.c', 'https://%20https//x.example/']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'ftp://x.example',
+      '//x.example',
+      'https://',
+      'https://a b',
+      'mailto:a@b.c',
+      'https://%20https//x.example/',
+    ]) {
       expect(isHttpUrl(bad), bad).toBe(false);
     }
   });

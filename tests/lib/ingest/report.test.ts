@@ -37,7 +37,9 @@ describe('warnings', () => {
       found: '"[]"',
       action: 'dropped: it names no reference',
       capabilityId: 'm365:def-ap-e3',
-      occurrences: [{ location: { file: m365, pointer: '/mapping_objects/0' }, techniqueId: 'T1566', rowId: expect.stringMatching(/^def-ap-e3-t1566-[0-9a-f]{6}$/) }],
+      occurrences: [
+        { location: { file: m365, pointer: '/mapping_objects/0' }, techniqueId: 'T1566', rowId: expect.stringMatching(/^def-ap-e3-t1566-[0-9a-f]{6}$/) },
+      ],
     });
   });
 
@@ -110,7 +112,11 @@ describe('warnings', () => {
       found: '"A list that never\\u0007 closes."',
       action: 'the control character (U+0007) removed; the rest of the text kept',
     });
-    expect(warningAt(csv('kev-07.28.2025_attack-16.1-mobile.csv', 4), 'related_score')).toMatchObject({ kind: 'related-score-unknown', found: '"1404"', action: 'kept as written: it names no technique' });
+    expect(warningAt(csv('kev-07.28.2025_attack-16.1-mobile.csv', 4), 'related_score')).toMatchObject({
+      kind: 'related-score-unknown',
+      found: '"1404"',
+      action: 'kept as written: it names no technique',
+    });
     const json = path.relative(ROOT, fixture('warnings', 'nist_800_53-rev5_attack-16.1-enterprise.json'));
     expect(warningAt(csv('nist_800_53-rev5_attack-16.1-enterprise.csv', 2), 'last_update')).toMatchObject({
       kind: 'set-metadata-differs',
@@ -133,7 +139,7 @@ describe('warnings', () => {
     });
   });
 
-  it('report rows naming a technique their set\'s ATT&CK version does not have, or has revoked or deprecated', () => {
+  it("report rows naming a technique their set's ATT&CK version does not have, or has revoked or deprecated", () => {
     expect(warningAt(at(15))).toMatchObject({
       kind: 'technique-unknown',
       field: 'attack_object_id',
@@ -151,18 +157,37 @@ describe('warnings', () => {
 
   it('report fields, metadata keys and columns the reader does not use, instead of dropping them silently', () => {
     const veris = path.relative(ROOT, fixture('warnings', 'veris-1.4.0_attack-16.1-mobile.json'));
-    expect(warningAt(`${veris}#/metadata`)).toMatchObject({ kind: 'field-unknown', field: 'review_notes', action: 'not read: Mapscope does not use this metadata field' });
+    expect(warningAt(`${veris}#/metadata`)).toMatchObject({
+      kind: 'field-unknown',
+      field: 'review_notes',
+      action: 'not read: Mapscope does not use this metadata field',
+    });
     expect(warningAt(`${veris}#/mapping_objects/0`, 'confidence')).toMatchObject({ kind: 'field-unknown', found: '"high"' });
     const csv = `${path.relative(ROOT, fixture('warnings', 'exports', 'kev-07.28.2025_attack-16.1-mobile.csv'))}:2`;
-    expect(warningAt(csv, 'reviewer')).toMatchObject({ kind: 'field-unknown', found: 'the column "reviewer"', action: 'not read: Mapscope does not use this column' });
+    expect(warningAt(csv, 'reviewer')).toMatchObject({
+      kind: 'field-unknown',
+      found: 'the column "reviewer"',
+      action: 'not read: Mapscope does not use this column',
+    });
   });
 
   it('that say the same about several rows of one capability are one warning listing each row', async () => {
     const data = JSON.stringify({
-      metadata: { attack_version: '16.1', technology_domain: 'enterprise', mapping_framework: 'kev', mapping_framework_version: '07/28/2025', mapping_types: { primary_impact: { name: 'primary_impact' } } },
+      metadata: {
+        attack_version: '16.1',
+        technology_domain: 'enterprise',
+        mapping_framework: 'kev',
+        mapping_framework_version: '07/28/2025',
+        mapping_types: { primary_impact: { name: 'primary_impact' } },
+      },
       mapping_objects: ['T1190', 'T1203', 'T1068'].map((t) => ({
-        capability_id: 'CVE-2025-1111', capability_description: 'x', mapping_type: 'primary_impact', attack_object_id: t, attack_object_name: 'y',
-        references: ['https://a.example/advisory '], status: 'complete',
+        capability_id: 'CVE-2025-1111',
+        capability_description: 'x',
+        mapping_type: 'primary_impact',
+        attack_object_id: t,
+        attack_object_name: 'y',
+        references: ['https://a.example/advisory '],
+        status: 'complete',
       })),
     });
     const { mkdtemp, writeFile } = await import('node:fs/promises');

@@ -7,11 +7,27 @@ import { unwrappedUrl } from '../../../src/lib/ingest/rules/reference-unwrapped.
 // build summary) in the rules' order.
 
 describe('the data rules', () => {
-  it('own every warning kind, one rule each, listed in the rules\' order', () => {
+  it("own every warning kind, one rule each, listed in the rules' order", () => {
     expect(WARNING_KIND_IDS).toEqual([
-      'reference-trimmed', 'reference-split', 'reference-rejoined', 'reference-dropped', 'reference-unwrapped', 'reference-not-a-link',
-      'score-missing', 'related-score-unknown', 'description-varies', 'attack-version-inferred', 'technique-unknown', 'technique-revoked', 'technique-deprecated',
-      'attack-version-unknown', 'field-unknown', 'set-field-differs', 'set-metadata-differs', 'framework-version-respelled', 'control-characters',
+      'reference-trimmed',
+      'reference-split',
+      'reference-rejoined',
+      'reference-dropped',
+      'reference-unwrapped',
+      'reference-not-a-link',
+      'score-missing',
+      'related-score-unknown',
+      'description-varies',
+      'attack-version-inferred',
+      'technique-unknown',
+      'technique-revoked',
+      'technique-deprecated',
+      'attack-version-unknown',
+      'field-unknown',
+      'set-field-differs',
+      'set-metadata-differs',
+      'framework-version-respelled',
+      'control-characters',
     ]);
     expect(DATA_RULES.flatMap((rule) => Object.keys(rule.kinds))).toEqual(WARNING_KIND_IDS);
     const techniques = DATA_RULES.find((rule) => rule.id === 'technique-status')!;

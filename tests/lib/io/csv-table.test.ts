@@ -16,7 +16,12 @@ describe('parseCsvTable', () => {
   });
   it('reports a column named twice, with both positions, counting a dropped index column', () => {
     expect(parseCsvTable('a,comments,b,Comments\n1,2,3,4\n', 'x.csv').problems).toEqual([
-      { location: { file: 'x.csv', line: 1 }, field: 'header', expected: 'one column named "comments" (a row\'s cells in both could not both be read)', found: 'it in columns 2 and 4' },
+      {
+        location: { file: 'x.csv', line: 1 },
+        field: 'header',
+        expected: 'one column named "comments" (a row\'s cells in both could not both be read)',
+        found: 'it in columns 2 and 4',
+      },
     ]);
     const indexed = parseCsvTable('\n,a,a\n0,1,2\n', 'x.csv');
     expect(indexed.table).toMatchObject({ columns: ['a', 'a'], headerLine: 2, firstColumn: 2 });

@@ -77,12 +77,16 @@ describe('reading one input file', () => {
   });
 
   it('refuses a named pipe without blocking on it', async () => {
-    expect(message(await within(readInputBytes(source('pipe.csv'), { budget: budget() })))).toBe(`${dir}/pipe.csv: expected a regular file, got a named pipe (FIFO)`);
+    expect(message(await within(readInputBytes(source('pipe.csv'), { budget: budget() })))).toBe(
+      `${dir}/pipe.csv: expected a regular file, got a named pipe (FIFO)`,
+    );
   });
 
   it('refuses a link to /dev/zero at once, reading nothing', async () => {
     const spent = budget();
-    expect(message(await within(readInputBytes(source('zero.json'), { budget: spent })))).toBe(`${dir}/zero.json: expected a regular file, got a link to a device (character device)`);
+    expect(message(await within(readInputBytes(source('zero.json'), { budget: spent })))).toBe(
+      `${dir}/zero.json: expected a regular file, got a link to a device (character device)`,
+    );
     expect(spent.used).toBe(0);
   });
 
@@ -92,7 +96,9 @@ describe('reading one input file', () => {
   });
 
   it('calls a link loop a loop and a dangling link a broken link', async () => {
-    expect(message(await readInputBytes(source('loop.json'), { budget: budget() }))).toBe(`${dir}/loop.json: expected a link to a file or folder, got a link loop (links that lead back to themselves)`);
+    expect(message(await readInputBytes(source('loop.json'), { budget: budget() }))).toBe(
+      `${dir}/loop.json: expected a link to a file or folder, got a link loop (links that lead back to themselves)`,
+    );
     expect(message(await readInputBytes(source('broken.csv'), { budget: budget() }))).toBe(
       `${dir}/broken.csv: expected a link to a file or folder, got a broken link (to "missing.csv", which does not exist)`,
     );
@@ -128,7 +134,9 @@ describe('reading one input file', () => {
   });
 
   it('names a path that does not exist as given', async () => {
-    expect(message(await readInputBytes({ path: '/nonexistent/x', shown: '/nonexistent/x' }, { budget: budget() }))).toBe('/nonexistent/x: expected a file, got nothing at that path');
+    expect(message(await readInputBytes({ path: '/nonexistent/x', shown: '/nonexistent/x' }, { budget: budget() }))).toBe(
+      '/nonexistent/x: expected a file, got nothing at that path',
+    );
   });
 });
 
@@ -182,11 +190,16 @@ describe('text encodings', () => {
 describe('a CSV larger than one string holds (here with a lowered bound)', () => {
   it('is read in pieces cut between rows, exactly as if read whole', async () => {
     const header = 'mapping_framework,mapping_framework_version,capability_id,mapping_type,attack_object_id,attack_version,technology_domain,comments\n';
-    const rows = Array.from({ length: 60 }, (_, i) => `nist_800_53,rev5,AC-${i},protects,T1046,16.1,enterprise,"said ""twice"", then\non two lines: é ✓ ${i}"\n${i % 7 === 0 ? '\n' : ''}`);
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `nist_800_53,rev5,AC-${i},protects,T1046,16.1,enterprise,"said ""twice"", then\non two lines: é ✓ ${i}"\n${i % 7 === 0 ? '\n' : ''}`,
+    );
     for (const text of [`\ufeff${header}${rows.join('')}`, `${header}${rows.join('')}`.replace(/\n/g, '\r\n'), `${header}${rows.join('')}x,1,"never closed`]) {
       const bytes = Buffer.from(text);
       const whole = parseInputFile('x/set.csv', bytes);
-      expect(whole.input?.kind === 'mapping-table' && whole.input.objects.map((o) => ('line' in o.location ? o.location.line : 0)).slice(0, 3)).toEqual([2, 5, 7]);
+      expect(whole.input?.kind === 'mapping-table' && whole.input.objects.map((o) => ('line' in o.location ? o.location.line : 0)).slice(0, 3)).toEqual([
+        2, 5, 7,
+      ]);
       for (const piece of [256, 1000, 3000]) expect(parseInputFile('x/set.csv', bytes, { maxTextBytes: piece })).toEqual(whole);
     }
     const listed = await listInputFiles([fixture('mapex', 'exports'), path.join(ROOT, 'data')]);
@@ -248,6 +261,8 @@ describe('messages in words a user knows, quoting a short excerpt', () => {
 
   it('reads every listed file within one budget, naming each as given', async () => {
     const read = await readInputFiles([{ path: path.join(dir, 'plain.json'), shown: path.join(dir, 'plain.json'), name: 'plain.json' }], new InputBudget(4));
-    expect(read.problems.map(formatProblem)).toEqual([`${dir}/plain.json: expected at most 4 bytes of input (set MAPSCOPE_MAX_INPUT_MB to change the limit), got 9 bytes`]);
+    expect(read.problems.map(formatProblem)).toEqual([
+      `${dir}/plain.json: expected at most 4 bytes of input (set MAPSCOPE_MAX_INPUT_MB to change the limit), got 9 bytes`,
+    ]);
   });
 });

@@ -24,10 +24,13 @@ describe('write failures', () => {
     expect((failed as Error).message).toBe(`cannot write ${target}: a part of the path is a file, not a folder (ENOTDIR)`);
   });
 
-  it.runIf(process.platform === 'linux' && existsSync('/sys/kernel'))('say "not permitted" where the system forbids it (under /sys, even for root)', async () => {
-    const failed = await writing('/sys/mapscope/x', () => mkdir('/sys/mapscope/x', { recursive: true })).catch((error: unknown) => error);
-    expect((failed as Error).message).toMatch(/^cannot write \/sys\/mapscope: (the operation is not permitted \(EPERM\)|permission denied \(EACCES\))$/);
-  });
+  it.runIf(process.platform === 'linux' && existsSync('/sys/kernel'))(
+    'say "not permitted" where the system forbids it (under /sys, even for root)',
+    async () => {
+      const failed = await writing('/sys/mapscope/x', () => mkdir('/sys/mapscope/x', { recursive: true })).catch((error: unknown) => error);
+      expect((failed as Error).message).toMatch(/^cannot write \/sys\/mapscope: (the operation is not permitted \(EPERM\)|permission denied \(EACCES\))$/);
+    },
+  );
 
   it('name the file, not its temporary stand-in, when writing files atomically fails, and leave nothing behind', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'mapscope-write-'));

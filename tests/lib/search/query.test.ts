@@ -28,7 +28,7 @@ describe('query understanding', () => {
     expect(parseQuery('the', known).concepts.map((c) => c.optional)).toEqual([false]);
   });
 
-  it('gives the query as whole phrases, stemmed, with each concept\'s alternatives', () => {
+  it("gives the query as whole phrases, stemmed, with each concept's alternatives", () => {
     expect(phraseForms(parseQuery('patching logs', known))).toEqual([['patch', 'log']]);
     expect(phraseForms(parseQuery('bruteforce', known))).toEqual([['bruteforc'], ['brute', 'forc']]);
   });

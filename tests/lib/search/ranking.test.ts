@@ -4,10 +4,34 @@ import { buildEntityIndex, createSearcher, packComments, type SearchHit } from '
 
 // Hand-made documents (as buildSearchDocuments writes them), through JSON as in the browser.
 function doc(kind: EntityDoc['kind'], id: string, name: string, extra: Partial<EntityDoc> = {}): EntityDoc {
-  return { kind, id, name, aliases: [], context: '', framework: kind === 'technique' || kind === 'tactic' ? null : 'demo', versions: '', keys: [id.toLowerCase()], url: `/${kind}/${id}/`, mappings: 1, ...extra };
+  return {
+    kind,
+    id,
+    name,
+    aliases: [],
+    context: '',
+    framework: kind === 'technique' || kind === 'tactic' ? null : 'demo',
+    versions: '',
+    keys: [id.toLowerCase()],
+    url: `/${kind}/${id}/`,
+    mappings: 1,
+    ...extra,
+  };
 }
 function note(capability: string, technique: string, text: string): CommentDoc {
-  return { kind: 'comment', capability, technique, techniqueName: null, title: `${capability} → ${technique}`, rowId: `${capability}-${technique}`, framework: 'demo', frameworkName: 'Demo', versions: '', text, url: `/techniques/${technique}/#${capability}-${technique}` };
+  return {
+    kind: 'comment',
+    capability,
+    technique,
+    techniqueName: null,
+    title: `${capability} → ${technique}`,
+    rowId: `${capability}-${technique}`,
+    framework: 'demo',
+    frameworkName: 'Demo',
+    versions: '',
+    text,
+    url: `/techniques/${technique}/#${capability}-${technique}`,
+  };
 }
 function searcher(entities: EntityDoc[], notes: CommentDoc[] = []) {
   return createSearcher(JSON.parse(JSON.stringify(buildEntityIndex(entities))), JSON.parse(JSON.stringify(packComments(notes, '/techniques/'))));
@@ -41,10 +65,7 @@ describe('ranking', () => {
   });
 
   it('ranks a parent technique before its sub-techniques for its own name', () => {
-    const s = searcher([
-      doc('technique', 'T1999.001', 'Phishing Kits', { mappings: 50 }),
-      doc('technique', 'T1999', 'Phishing', { mappings: 2 }),
-    ]);
+    const s = searcher([doc('technique', 'T1999.001', 'Phishing Kits', { mappings: 50 }), doc('technique', 'T1999', 'Phishing', { mappings: 2 })]);
     expect(ids(s.search('phishing'))).toEqual(['T1999', 'T1999.001']);
   });
 
@@ -83,7 +104,14 @@ describe('ranking', () => {
   it('shows an entry listed under several groups once, with its variants; its own id opens the variant', () => {
     const s = searcher([
       doc('capability', 'action.hacking.result.Lateral movement', 'The hacking action moved on', {
-        variants: [{ id: 'action.malware.result.Lateral movement', context: 'VERIS · action.malware', url: '/malware-lm/', keys: ['action.malware.result.lateral.movement'] }],
+        variants: [
+          {
+            id: 'action.malware.result.Lateral movement',
+            context: 'VERIS · action.malware',
+            url: '/malware-lm/',
+            keys: ['action.malware.result.lateral.movement'],
+          },
+        ],
       }),
     ]);
     const [hit] = s.search('lateral movement');

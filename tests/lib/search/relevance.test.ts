@@ -35,7 +35,10 @@ describe('the relevance set', () => {
 
   it('puts the meant result first for at least 95% of queries, in the first three for at least 98%', () => {
     const report = evaluateRelevance(queries, (data, query) => searchers[data].searcher.search(query));
-    expect(report.misses.filter((m) => m.rank === null || m.rank > 3), 'queries missing from the first three').toEqual([]);
+    expect(
+      report.misses.filter((m) => m.rank === null || m.rank > 3),
+      'queries missing from the first three',
+    ).toEqual([]);
     expect(report.top1).toBeGreaterThanOrEqual(0.95);
     expect(report.top3).toBeGreaterThanOrEqual(0.98);
   });

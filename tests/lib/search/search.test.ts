@@ -51,23 +51,45 @@ describe.each([
     expect(first!.nameRanges).toEqual([[first!.name.indexOf('Sentinel'), first!.name.indexOf('Sentinel') + 8]]);
   });
 
-  it.each(['cozy bear', 'Midnight Blizzard', 'APT29', 'G0016'])('the ATT&CK group APT29 comes first for %j (name, alias or id), linking to its page', (query) => {
-    const [first] = searcher().search(query);
-    expect(label(first)).toBe('adversary:G0016');
-    expect(first!.name).toBe('APT29');
-    expect(first!.url).toBe('/groups/G0016/');
-  });
+  it.each(['cozy bear', 'Midnight Blizzard', 'APT29', 'G0016'])(
+    'the ATT&CK group APT29 comes first for %j (name, alias or id), linking to its page',
+    (query) => {
+      const [first] = searcher().search(query);
+      expect(label(first)).toBe('adversary:G0016');
+      expect(first!.name).toBe('APT29');
+      expect(first!.url).toBe('/groups/G0016/');
+    },
+  );
 
   it('"mimikatz" and "cobalt strike" find that ATT&CK software first; a campaign and a mitigation by name', () => {
-    expect(searcher().search('mimikatz').slice(0, 1).map((h) => [label(h), h.url])).toEqual([['software:S0002', '/software/S0002/']]);
-    expect(searcher().search('cobalt strike').slice(0, 1).map((h) => [label(h), h.url])).toEqual([['software:S0154', '/software/S0154/']]);
+    expect(
+      searcher()
+        .search('mimikatz')
+        .slice(0, 1)
+        .map((h) => [label(h), h.url]),
+    ).toEqual([['software:S0002', '/software/S0002/']]);
+    expect(
+      searcher()
+        .search('cobalt strike')
+        .slice(0, 1)
+        .map((h) => [label(h), h.url]),
+    ).toEqual([['software:S0154', '/software/S0154/']]);
     expect(label(searcher().search('solarwinds compromise')[0])).toBe('campaign:C0024');
-    expect(searcher().search('M1030').slice(0, 1).map((h) => [label(h), h.url])).toEqual([['mitigation:M1030', '/mitigations/M1030/']]);
+    expect(
+      searcher()
+        .search('M1030')
+        .slice(0, 1)
+        .map((h) => [label(h), h.url]),
+    ).toEqual([['mitigation:M1030', '/mitigations/M1030/']]);
   });
 
   it('the kind filter keeps ATT&CK groups apart from software', () => {
     expect(label(searcher().search('cozy bear', { kinds: ['adversary'] })[0])).toBe('adversary:G0016');
-    expect(searcher().search('cozy bear', { kinds: ['software'] }).map(label)).not.toContain('adversary:G0016');
+    expect(
+      searcher()
+        .search('cozy bear', { kinds: ['software'] })
+        .map(label),
+    ).not.toContain('adversary:G0016');
   });
 
   it('a phrase from a mapping note finds the note, linking to the mapping row', () => {
@@ -89,13 +111,7 @@ describe.each([
 describe('search on the full-size corpus', () => {
   it('"T1059" puts the technique first and its sub-techniques next', () => {
     const hits = full.search('T1059');
-    expect(top(hits, 5)).toEqual([
-      'technique:T1059',
-      'technique:T1059.001',
-      'technique:T1059.002',
-      'technique:T1059.003',
-      'technique:T1059.004',
-    ]);
+    expect(top(hits, 5)).toEqual(['technique:T1059', 'technique:T1059.001', 'technique:T1059.002', 'technique:T1059.003', 'technique:T1059.004']);
   });
 
   it('"t1059.001" goes straight to that sub-technique', () => {
@@ -124,7 +140,7 @@ describe('search on the full-size corpus', () => {
     expect(full.search('valid accounts')[0]!.name).toBe('Valid Accounts');
   });
 
-  it('an exact ATT&CK name puts that technique first, and a tactic\'s name the tactic, then its techniques', () => {
+  it("an exact ATT&CK name puts that technique first, and a tactic's name the tactic, then its techniques", () => {
     expect(label(small.search('Phishing')[0])).toBe('technique:T1566');
     expect(label(small.search('network service scanning')[0])).toBe('technique:T1046');
     const hits = small.search('lateral movement', { limit: 50 });

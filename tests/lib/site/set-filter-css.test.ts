@@ -14,8 +14,6 @@ describe('the set filter stylesheet', () => {
     const css = setFilterCss(index.setTokens);
     expect(css.split('\n')).toHaveLength(index.model.sets.length);
     const token = index.setTokens.get('nist_800_53-rev5_attack-16.1-enterprise')!;
-    expect(css).toContain(
-      `:root:has([id="set-nist_800_53-rev5_attack-16.1-enterprise"]:target) [data-sets]:not([data-sets~="${token}"]){display:none}`,
-    );
+    expect(css).toContain(`:root:has([id="set-nist_800_53-rev5_attack-16.1-enterprise"]:target) [data-sets]:not([data-sets~="${token}"]){display:none}`);
   });
 });

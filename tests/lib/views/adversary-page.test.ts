@@ -20,7 +20,11 @@ let real: ModelIndex;
 beforeAll(async () => {
   const model = structuredClone((await runPipeline([fixture('mapex')])).model!) as Model;
   const bundle = readAttackBundle('enterprise-attack-5.0.json', readFileSync(fixture('attack', 'complete', 'enterprise-attack-5.0.json'), 'utf8')).bundle!;
-  const attack = { catalogs: new Map([['enterprise' as const, indexCatalog(addBundle(emptyCatalog('enterprise'), bundle))]]), descriptions: new Map(), prose: adversaryProseOf([bundle]) };
+  const attack = {
+    catalogs: new Map([['enterprise' as const, indexCatalog(addBundle(emptyCatalog('enterprise'), bundle))]]),
+    descriptions: new Map(),
+    prose: adversaryProseOf([bundle]),
+  };
   model.adversaries = modelAdversaries(attack, ['enterprise'], new Set(model.techniques.map((t) => t.id)));
   const ac4 = model.mappings.find((m) => m.capabilityId === 'nist_800_53:ac-4' && m.setId.includes('rev5'))!;
   model.mappings.push({ ...ac4, id: 'invented-t1901', rowId: 'invented-t1901', techniqueId: 'T1901' });
@@ -90,7 +94,9 @@ describe('mitigation pages', () => {
     const view = mitigationView(index, 'M0901');
     const [part] = view.parts;
     expect(part!.techniques.map((t) => t.id)).toContain('T1901');
-    expect(part!.crosswalk.map((c) => [c.framework.id, c.capabilities.map((x) => [x.capability.id, x.techniques])])).toEqual([['nist_800_53', [['nist_800_53:ac-4', ['T1901']]]]]);
+    expect(part!.crosswalk.map((c) => [c.framework.id, c.capabilities.map((x) => [x.capability.id, x.techniques])])).toEqual([
+      ['nist_800_53', [['nist_800_53:ac-4', ['T1901']]]],
+    ]);
     // The deprecated mitigation that reused a technique id is not a mitigation page.
     expect(() => mitigationView(index, 'T1901')).toThrow(/unknown/);
   });

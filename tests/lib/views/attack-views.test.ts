@@ -25,7 +25,7 @@ beforeAll(async () => {
 const setId = 'demo-1_attack-2.0-enterprise';
 
 describe('gaps', () => {
-  it('are the active techniques and sub-techniques of the set\'s version that no mapping names', () => {
+  it("are the active techniques and sub-techniques of the set's version that no mapping names", () => {
     const gaps = gapRows(index, index.sets.get(setId)!)!;
     // T1904 is revoked and T1905 deprecated in 2.0: neither is a gap.
     expect(gaps.map((g) => [g.id, g.name, g.tactics.join('; '), g.isSubtechnique, g.nonMappable])).toEqual([
@@ -37,7 +37,7 @@ describe('gaps', () => {
 });
 
 describe('the matrix', () => {
-  it('has the tactics in the matrix\'s order, every active technique once per tactic, sub-techniques under their parent', () => {
+  it("has the tactics in the matrix's order, every active technique once per tactic, sub-techniques under their parent", () => {
     const matrix = matrixView(index, 'enterprise', '2.0', index.mappingsBySet.get(setId)!)!;
     expect(matrix.columns.map((c) => [c.name, c.cells.map((cell) => cell.id)])).toEqual([
       ['First Steps', ['T1901']],
@@ -45,7 +45,10 @@ describe('the matrix', () => {
       ['Leaving', ['T1906', 'T1903']],
     ]);
     const t1901 = matrix.columns[0]!.cells[0]!;
-    expect(t1901.subtechniques.map((s) => [s.id, s.coverage.capabilities])).toEqual([['T1901.001', 1], ['T1901.002', 0]]);
+    expect(t1901.subtechniques.map((s) => [s.id, s.coverage.capabilities])).toEqual([
+      ['T1901.001', 1],
+      ['T1901.002', 0],
+    ]);
     expect(t1901.coveredSubtechniques).toBe(1);
   });
 
@@ -54,7 +57,11 @@ describe('the matrix', () => {
     expect(matrix.scored).toBe(false);
     const t1901 = matrix.columns[0]!.cells[0]!;
     expect(t1901.coverage).toMatchObject({ capabilities: 2, shade: 2 });
-    expect(matrix.columns.map((c) => [c.covered, c.total])).toEqual([[2, 3], [1, 2], [1, 2]]);
+    expect(matrix.columns.map((c) => [c.covered, c.total])).toEqual([
+      [2, 3],
+      [1, 2],
+      [1, 2],
+    ]);
     expect([matrix.covered, matrix.total]).toEqual([3, 6]);
   });
 
@@ -80,17 +87,20 @@ describe('the matrix', () => {
   });
 });
 
-describe('a technique\'s ATT&CK facts', () => {
+describe("a technique's ATT&CK facts", () => {
   it('say when it was revoked and by what, and its name in each run of versions', () => {
     const view = techniqueAttackView(index, index.techniques.get('T1904')!);
     expect(view.status).toEqual({ kind: 'revoked', since: '2.0', newest: '2.0', replacement: 'T1903' });
     const renamed = techniqueAttackView(index, index.techniques.get('T1902')!);
-    expect(renamed.names).toEqual([{ name: 'Count Rooms', from: '1.0', to: '1.0' }, { name: 'Count the Rooms', from: '2.0', to: '2.0' }]);
+    expect(renamed.names).toEqual([
+      { name: 'Count Rooms', from: '1.0', to: '1.0' },
+      { name: 'Count the Rooms', from: '2.0', to: '2.0' },
+    ]);
     expect(renamed.tactics).toEqual([{ id: 'TA0902', name: 'Looking Around', page: true }]);
     expect(renamed.gapIn.map((g) => g.set.id)).toEqual([setId]);
   });
 
-  it('show rows the notes their set\'s version gives the technique', () => {
+  it("show rows the notes their set's version gives the technique", () => {
     const row = techniqueView(index, 'T1904').tables[0]!.rows[0]!;
     expect(row.techniqueNotes).toEqual([{ kind: 'revoked', text: 'revoked in ATT&CK Enterprise 2.0', replacement: 'T1903' }]);
   });

@@ -69,7 +69,13 @@ describe('a comparison page on one page', () => {
       href: urls.technique('T1574.001'),
       sameDefence: '; DL-2: the same defence under a new id (the newer set maps T1574.001 to it)',
     });
-    expect(view.flags.find((f) => f.techniqueId === 'T1574.001')).toMatchObject({ kind: 'renamed', revokedBy: null, note: 'Renamed', oldName: 'DLL Search Order Hijacking', newName: 'DLL' });
+    expect(view.flags.find((f) => f.techniqueId === 'T1574.001')).toMatchObject({
+      kind: 'renamed',
+      revokedBy: null,
+      note: 'Renamed',
+      oldName: 'DLL Search Order Hijacking',
+      newName: 'DLL',
+    });
     expect(view.flagCount).toBe(view.flags.length);
     expect(view.renames.map((r) => [r.from.label, r.to.label])).toEqual([['azure_sentinel', 'microsoft_sentinel']]);
     expect(view.renames[0]!.techniques).toMatch(/^\d+ of \d+ and \d+$/);
@@ -100,7 +106,7 @@ describe('a comparison spread over pages', () => {
     expect(last.overview).toBeNull();
   });
 
-  it('counts each page\'s rows against the totals', () => {
+  it("counts each page's rows against the totals", () => {
     const split = splitSmall(compared);
     const views = split.pages().map((p) => comparisonPageView(index, urls, split, p.number));
     expect(views.reduce((n, v) => n + v.sides[0]!.rows.length, 0)).toBe(5);
@@ -108,7 +114,7 @@ describe('a comparison spread over pages', () => {
     expect(withAdded.sides[0]!.countLabel).toBe(`${withAdded.sides[0]!.rows.length} of 5 on this page`);
   });
 
-  it('sums up, on page 1, each capability\'s differences with the page that lists them', () => {
+  it("sums up, on page 1, each capability's differences with the page that lists them", () => {
     const split = splitSmall(compared);
     const view = comparisonPageView(index, urls, split, 1);
     const capabilities = view.overview!.capabilities!;

@@ -21,8 +21,17 @@ describe('data-quality view', () => {
     expect(view.kindCounts.reduce((n, k) => n + k.count, 0)).toBe(view.total);
     const m365 = view.sets.find((s) => s.set.id === M365)!;
     expect(m365.kinds.map((k) => k.kind)).toEqual([
-      'reference-trimmed', 'reference-split', 'reference-rejoined', 'reference-dropped', 'reference-unwrapped', 'reference-not-a-link', 'score-missing', 'description-varies',
-      'technique-unknown', 'technique-revoked', 'technique-deprecated',
+      'reference-trimmed',
+      'reference-split',
+      'reference-rejoined',
+      'reference-dropped',
+      'reference-unwrapped',
+      'reference-not-a-link',
+      'score-missing',
+      'description-varies',
+      'technique-unknown',
+      'technique-revoked',
+      'technique-deprecated',
     ]);
     expect(m365.count).toBe(warned.warningCount(M365));
   });
@@ -37,7 +46,7 @@ describe('data-quality view', () => {
     expect(missing.places[0]!.location).toEqual({ file, pointer: expect.stringMatching(/^\/mapping_objects\/\d+$/) });
   });
 
-  it('links a non-mappable entry\'s warning to its set page, and a CSV row\'s place to its line', () => {
+  it("links a non-mappable entry's warning to its set page, and a CSV row's place to its line", () => {
     const view = dataQualityView(warned);
     const veris = view.sets.find((s) => s.set.id === 'veris-1.4.0_attack-16.1-mobile')!;
     const differs = veris.kinds.find((k) => k.kind === 'set-field-differs')!.warnings[0]!.places[0]!;

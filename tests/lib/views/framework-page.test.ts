@@ -18,7 +18,7 @@ describe('framework view', () => {
     expect(view.capabilityCount).toBe(index.model.capabilities.filter((c) => c.frameworkId === 'nist_800_53').length);
   });
 
-  it('counts each group\'s rows as the group pages count them, and every row once', () => {
+  it("counts each group's rows as the group pages count them, and every row once", () => {
     const view = frameworkView(index, 'nist_800_53');
     for (const g of view.groups) expect(g.rowCount, g.group.displayId).toBe(groupView(index, g.group.id).rowCount);
     const rows = new Set(index.model.mappings.filter((m) => m.setId.startsWith('nist_800_53-')).map((m) => m.rowId));

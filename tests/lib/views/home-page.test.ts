@@ -23,7 +23,7 @@ describe('framework summaries', () => {
     expect(nist.capabilityCount).toBe(mapex.model.capabilities.filter((c) => c.frameworkId === 'nist_800_53').length);
   });
 
-  it('name each framework\'s sources: who made its sets, else their files', () => {
+  it("name each framework's sources: who made its sets, else their files", () => {
     const sources = frameworkSources(mapex);
     expect(sources.map((s) => s.framework.id)).toEqual(frameworkSummaries(mapex).map((s) => s.framework.id));
     for (const { framework, who } of sources) {

@@ -30,7 +30,7 @@ describe('mapping rows', () => {
     expect(azure.map((r) => r.sets.map((s) => s.attackVersion).join(','))).toEqual(['16.1,8.2']);
   });
 
-  it('keep each set\'s mapping type label and capability title', () => {
+  it("keep each set's mapping type label and capability title", () => {
     const row = rowsOfTechnique(warned, 'T1078').find((r) => r.capability.frameworkId === 'nist_800_53')!;
     expect(row.sets.map((s) => s.id)).toEqual(['nist_800_53-rev5_attack-16.1-enterprise', 'nist_800_53-rev4_attack-14.1-enterprise']);
     expect(row.mappingType.label).toBe('Mitigates');
@@ -41,7 +41,7 @@ describe('mapping rows', () => {
     ]);
   });
 
-  it('mark a scored row without a score as not scored, and keep a sub-technique row\'s related score', () => {
+  it("mark a scored row without a score as not scored, and keep a sub-technique row's related score", () => {
     const ap = mappingRows(warned, warned.mappingsByCapability.get('m365:def-ap-e3')!).sort(byTechnique);
     expect(ap.filter((r) => r.notScoredIn.length > 0).map((r) => r.technique.id)).toEqual(['T1534', 'T1656']);
     const ca = mappingRows(warned, warned.mappingsByCapability.get('m365:eid-ca-e3')!);
@@ -52,7 +52,9 @@ describe('mapping rows', () => {
   });
 
   it('sort by capability (natural order) or by technique', () => {
-    const byCap = rowsOfTechnique(mapex, 'T1046').filter((r) => r.capability.frameworkId === 'nist_800_53').sort(byCapability);
+    const byCap = rowsOfTechnique(mapex, 'T1046')
+      .filter((r) => r.capability.frameworkId === 'nist_800_53')
+      .sort(byCapability);
     expect(byCap.map((r) => r.capability.displayId)).toEqual(['AC-4', 'SC-7']);
     const byTech = mappingRows(mapex, mapex.mappingsByCapability.get('nist_800_53:sc-7')!).sort(byTechnique);
     expect(byTech.map((r) => r.technique.id)).toEqual([...byTech.map((r) => r.technique.id)].sort());
@@ -66,7 +68,7 @@ describe('mapping rows', () => {
 });
 
 describe('set counts and non-mappable entries', () => {
-  it('count each set\'s rows, by framework name, then newest first', () => {
+  it("count each set's rows, by framework name, then newest first", () => {
     expect(setCounts(mapex, rowsOfTechnique(mapex, 'T1046')).map((c) => [c.label, c.count])).toEqual([
       ['CSA Cloud Controls Matrix 4.1 @ 17.1', 1],
       ['Microsoft Azure 04/26/2025 @ 16.1', 1],

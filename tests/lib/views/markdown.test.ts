@@ -4,7 +4,9 @@ import { renderAttackMarkdown } from '../../../src/lib/views/markdown.ts';
 
 describe('ATT&CK descriptions', () => {
   it('render the markdown subset ATT&CK writes: paragraphs, lists, code, emphasis, links', () => {
-    const { html } = renderAttackMarkdown('First paragraph with <code>net view</code> and `whoami`.\n\nSecond with <b>bold</b>:\n\n* one [docs](https://docs.example.org/a)\n* two');
+    const { html } = renderAttackMarkdown(
+      'First paragraph with <code>net view</code> and `whoami`.\n\nSecond with <b>bold</b>:\n\n* one [docs](https://docs.example.org/a)\n* two',
+    );
     const doc = parse(html);
     expect(doc.querySelectorAll('p').map((p) => p.text)).toEqual(['First paragraph with net view and whoami.', 'Second with bold:']);
     expect(doc.querySelectorAll('code').map((c) => c.text)).toEqual(['net view', 'whoami']);
@@ -16,7 +18,7 @@ describe('ATT&CK descriptions', () => {
 
   it('stay inert: no script, no event handler, no link but to http(s), no image', () => {
     const { html } = renderAttackMarkdown(
-      "<script>alert('x')</script> <img src=x onerror=\"alert('y')\"> [bad](javascript:alert(1)) [data](data:text/html,x) ![pic](https://img.example.org/a.png) <a href=\"javascript:alert(2)\">raw</a>",
+      '<script>alert(\'x\')</script> <img src=x onerror="alert(\'y\')"> [bad](javascript:alert(1)) [data](data:text/html,x) ![pic](https://img.example.org/a.png) <a href="javascript:alert(2)">raw</a>',
     );
     const doc = parse(html);
     expect(doc.querySelectorAll('script, img, iframe, svg')).toEqual([]);
@@ -34,10 +36,14 @@ describe('ATT&CK descriptions', () => {
   });
 
   it('turns citations into numbered footnotes, each source once, links only when http(s)', () => {
-    const { html, footnotes } = renderAttackMarkdown('A.(Citation: One) B.(Citation: Two)(Citation: One)', {
-      One: { description: 'First source.', url: 'https://one.example.org/' },
-      Two: { description: 'Second source.', url: 'javascript:alert(1)' },
-    }, 'source-T1');
+    const { html, footnotes } = renderAttackMarkdown(
+      'A.(Citation: One) B.(Citation: Two)(Citation: One)',
+      {
+        One: { description: 'First source.', url: 'https://one.example.org/' },
+        Two: { description: 'Second source.', url: 'javascript:alert(1)' },
+      },
+      'source-T1',
+    );
     const doc = parse(html);
     expect(doc.text).not.toContain('Citation');
     expect(doc.querySelectorAll('sup.cite a').map((a) => [a.text, a.getAttribute('href')])).toEqual([

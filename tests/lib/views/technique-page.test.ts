@@ -17,10 +17,7 @@ describe('technique view', () => {
     const nist = view.tables.find((t) => t.framework.id === 'nist_800_53')!;
     const ac4 = nist.rows.filter((r) => r.capability.id === 'nist_800_53:ac-4');
     expect(ac4).toHaveLength(1);
-    expect(ac4[0]!.sets.map((s) => s.id)).toEqual([
-      'nist_800_53-rev5_attack-16.1-enterprise',
-      'nist_800_53-rev4_attack-14.1-enterprise',
-    ]);
+    expect(ac4[0]!.sets.map((s) => s.id)).toEqual(['nist_800_53-rev5_attack-16.1-enterprise', 'nist_800_53-rev4_attack-14.1-enterprise']);
     // The row leads with the newest set's wording and keeps the older set's own.
     expect(ac4[0]!.mappingType.label).toBe('Mitigates');
     expect(ac4[0]!.typeVariants.map((v) => [v.value, v.sets.map((s) => s.id)])).toEqual([['Protects', ['nist_800_53-rev4_attack-14.1-enterprise']]]);
@@ -29,7 +26,9 @@ describe('technique view', () => {
 
   it('never hides a framework because its set targets another ATT&CK version', () => {
     const view = techniqueView(index, 'T1046');
-    expect(view.tables.map((t) => t.framework.id)).toEqual(['azure', 'csa_ccm', 'nist_800_53', 'veris'].sort((a, b) => index.frameworks.get(a)!.name.localeCompare(index.frameworks.get(b)!.name)));
+    expect(view.tables.map((t) => t.framework.id)).toEqual(
+      ['azure', 'csa_ccm', 'nist_800_53', 'veris'].sort((a, b) => index.frameworks.get(a)!.name.localeCompare(index.frameworks.get(b)!.name)),
+    );
     const versions = new Set(view.sets.map((s) => s.set.attackVersion));
     expect([...versions].sort()).toEqual(['14.1', '16.1', '17.1']);
   });

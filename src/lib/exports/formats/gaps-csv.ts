@@ -8,7 +8,10 @@ export const GAP_CSV_COLUMNS = ['attack_object_id', 'attack_object_name', 'tacti
 
 /** A set's gaps as CSV: one row per technique, tactics separated by "; ", flags as true/false. */
 export function toGapsCsv(rows: readonly GapRow[]): string {
-  return csvFile(GAP_CSV_COLUMNS, rows.map((r) => [r.id, r.name, r.tactics.join('; '), String(r.isSubtechnique), String(r.nonMappable)]));
+  return csvFile(
+    GAP_CSV_COLUMNS,
+    rows.map((r) => [r.id, r.name, r.tactics.join('; '), String(r.isSubtechnique), String(r.nonMappable)]),
+  );
 }
 
 export const gapsCsvFormat = {

@@ -19,7 +19,18 @@ import { yamlFormat } from './yaml.ts';
 
 export type { DownloadFormat } from './download-format.ts';
 
-export const DOWNLOAD_FORMATS: readonly DownloadFormat[] = [csvFormat, xlsxFormat, unifiedJsonFormat, yamlFormat, navigatorLayerFormat, stixFormat, nonMappableCsvFormat, gapsCsvFormat, rowsFileFormat, comparisonCsvFormat];
+export const DOWNLOAD_FORMATS: readonly DownloadFormat[] = [
+  csvFormat,
+  xlsxFormat,
+  unifiedJsonFormat,
+  yamlFormat,
+  navigatorLayerFormat,
+  stixFormat,
+  nonMappableCsvFormat,
+  gapsCsvFormat,
+  rowsFileFormat,
+  comparisonCsvFormat,
+];
 
 /** The format of an id (a manifest entry's, a link's data-format), from the formats given. */
 export function formatById(id: string, formats: readonly DownloadFormat[] = DOWNLOAD_FORMATS): DownloadFormat {

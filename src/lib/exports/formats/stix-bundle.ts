@@ -289,7 +289,14 @@ export function stixBundleOf(set: ExportSet, rows: readonly ExportRow[], attackP
 
   objects.push(...capabilities.values(), ...relationships);
   return {
-    bundle: { type: 'bundle', id: stixId('bundle', objects.map((x) => x.id)), ...(objects.length ? { objects } : {}) },
+    bundle: {
+      type: 'bundle',
+      id: stixId(
+        'bundle',
+        objects.map((x) => x.id),
+      ),
+      ...(objects.length ? { objects } : {}),
+    },
     report: {
       relationships: relationships.length,
       capabilities: capabilities.size,

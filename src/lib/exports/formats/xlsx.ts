@@ -120,7 +120,11 @@ function linksOf(row: ExportRow): string[] {
 
 /** A sheet name Excel accepts: no []:*?/\, no apostrophe at either end, at most 31 characters, unique (case-insensitively). */
 function sheetName(wanted: string, taken: Set<string>): string {
-  const clean = wanted.replace(/[[\]:*?/\\\u0000-\u001f]/g, '-').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  const clean =
+    wanted
+      .replace(/[[\]:*?/\\\u0000-\u001f]/g, '-')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Sheet';
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : ` (${n})`;
     const name = `${clean.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
@@ -223,7 +227,23 @@ function addAboutSheet(workbook: Workbook, sets: readonly SetRows[], sheetOf: Re
   put(['Made with', `Mapscope ${about.mapscopeVersion}`]);
   put(['Built', about.buildDate]);
   put([]);
-  put(['Sheet', 'Set', 'Set id', 'Framework', 'Framework version', 'ATT&CK version', 'ATT&CK domain', 'Organization', 'Mapping version', 'Created', 'Last updated', 'Rows'], true);
+  put(
+    [
+      'Sheet',
+      'Set',
+      'Set id',
+      'Framework',
+      'Framework version',
+      'ATT&CK version',
+      'ATT&CK domain',
+      'Organization',
+      'Mapping version',
+      'Created',
+      'Last updated',
+      'Rows',
+    ],
+    true,
+  );
   for (const entry of sets) {
     const { set, rows } = entry;
     const mappingVersion = set.metadata['mapping_version'];

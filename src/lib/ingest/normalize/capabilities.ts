@@ -130,8 +130,16 @@ export class CapabilityRegistry {
       for (const [setId, tally] of draft.tallies) {
         const description = mostGiven(tally.descriptions, (rows) => rows.length);
         // Of spellings given equally often, the shorter ("SC-7" over "SC-07").
-        const spelling = mostGiven(tally.spellings, (n) => n, (v) => `${String(v.length).padStart(6, '0')}${v}`)!;
-        const groupId = mostGiven(tally.groups, (g) => g.count, (_, g) => g.label);
+        const spelling = mostGiven(
+          tally.spellings,
+          (n) => n,
+          (v) => `${String(v.length).padStart(6, '0')}${v}`,
+        )!;
+        const groupId = mostGiven(
+          tally.groups,
+          (g) => g.count,
+          (_, g) => g.label,
+        );
         draft.sets[setId] = { spelling, description, groupId };
         for (const [other, rows] of tally.descriptions) {
           if (other === description) continue;
@@ -152,7 +160,11 @@ export class CapabilityRegistry {
     }
     if (!group.sets.has(set.id)) {
       const declared = required(set.groups, groupKey, 'capability group');
-      group.sets.set(set.id, { spelling: declared.key, label: declared.label, ...(declared.labelAsWritten !== undefined ? { labelAsWritten: declared.labelAsWritten } : {}) });
+      group.sets.set(set.id, {
+        spelling: declared.key,
+        label: declared.label,
+        ...(declared.labelAsWritten !== undefined ? { labelAsWritten: declared.labelAsWritten } : {}),
+      });
     }
     return id;
   }

@@ -12,7 +12,8 @@ import type { ModelAdversaries, ModelAdversaryProse } from '../../model/schema.t
 import type { Domain } from '../../core/vocabulary.ts';
 import type { AttackData } from './techniques.ts';
 
-const texts = (map: ReadonlyMap<string, BundleDescription>) => Object.fromEntries([...map].map(([id, d]) => [id, { markdown: d.markdown, citations: d.citations }]));
+const texts = (map: ReadonlyMap<string, BundleDescription>) =>
+  Object.fromEntries([...map].map(([id, d]) => [id, { markdown: d.markdown, citations: d.citations }]));
 const nested = (map: ReadonlyMap<string, ReadonlyMap<string, BundleDescription>>) => Object.fromEntries([...map].map(([id, inner]) => [id, texts(inner)]));
 
 /** The prose the model keeps: descriptions of groups, campaigns, software and mitigations, procedures and mitigates texts. */
@@ -37,7 +38,11 @@ export function modelAdversaries(attack: AttackData, domains: readonly Domain[],
     for (const id of [...used].sort(compareNatural)) {
       if (known.has(id)) continue;
       const state = stateAt(catalog.techniques.get(id) ?? [], facts.version);
-      if (state) otherTechniques[id] = { name: state.name, tactics: state.tactics.map((t) => (stateAt(catalog.tactics.get(t) ?? [], facts.version) ?? catalog.tactics.get(t)?.at(-1))?.name ?? t) };
+      if (state)
+        otherTechniques[id] = {
+          name: state.name,
+          tactics: state.tactics.map((t) => (stateAt(catalog.tactics.get(t) ?? [], facts.version) ?? catalog.tactics.get(t)?.at(-1))?.name ?? t),
+        };
     }
     return [{ domain, facts, prose: prose && prose.version === facts.version ? modelProse(prose) : null, otherTechniques }];
   });

@@ -11,7 +11,18 @@ import { describeValue, type DataProblem } from '../problems.ts';
 import type { ObjectRecord, ParsedInput } from '../read-inputs.ts';
 import { lacksScore } from '../../core/scores.ts';
 import { warningTotalsBySet } from '../../model/warnings.ts';
-import { modelSchema, type BaselineFile, type Capability, type DataWarning, type Mapping, type MappingSet, type Model, type ModelComplete, type NonMappable, type Technique } from '../../model/schema.ts';
+import {
+  modelSchema,
+  type BaselineFile,
+  type Capability,
+  type DataWarning,
+  type Mapping,
+  type MappingSet,
+  type Model,
+  type ModelComplete,
+  type NonMappable,
+  type Technique,
+} from '../../model/schema.ts';
 import { modelBaselines } from './model-baselines.ts';
 import { CapabilityRegistry } from './capabilities.ts';
 import { addObject, type MappingDraft, type NonMappableDraft, type ObjectContext } from './objects.ts';
@@ -25,7 +36,6 @@ import { stateAt, type CatalogIndex } from '../../attack/catalog.ts';
 import { required } from '../../core/lookups.ts';
 import { onlyVersionInFile } from '../rules/attack-version-inferred.ts';
 import { DATA_RULES } from '../rules/index.ts';
-
 
 /** One line of the build summary: every object of a set accounted for. */
 export interface SetSummary {
@@ -166,7 +176,14 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
 
   const mappings = drafts
     .flatMap((d) => [...d.mappings.values()])
-    .map((m) => finishMapping(m as MappingDraft, required(capabilityById, m.capabilityId, 'capability'), techniqueById.get(m.techniqueId), required(setById, m.setId, 'set')))
+    .map((m) =>
+      finishMapping(
+        m as MappingDraft,
+        required(capabilityById, m.capabilityId, 'capability'),
+        techniqueById.get(m.techniqueId),
+        required(setById, m.setId, 'set'),
+      ),
+    )
     .sort(
       (a, b) =>
         required(setOrder, a.setId, 'set') - required(setOrder, b.setId, 'set') ||

@@ -6,7 +6,14 @@
  * the row the object became.
  */
 import { formatLocation } from '../../core/locations.ts';
-import { mappingTypeFamily, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, normalizeTechniqueId, normalizeWhitespace } from '../../core/ids.ts';
+import {
+  mappingTypeFamily,
+  normalizeAttackVersion,
+  normalizeFrameworkId,
+  normalizeFrameworkVersion,
+  normalizeTechniqueId,
+  normalizeWhitespace,
+} from '../../core/ids.ts';
 import { stableHash } from '../../model/slugs.ts';
 import type { ObjectRecord } from '../read-inputs.ts';
 import type { Mapping, NonMappable } from '../../model/schema.ts';
@@ -95,7 +102,22 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
 
   if (nonMappable) {
     const mappingType = ctx.sets.nonMappableType(set, typeRaw);
-    const { exact, previous } = sameAsKept(set, [capability?.row.spelling, capability?.row.description, groupIdentity, mappingType, techniqueId, attackObjectName, v.comments, v.references, v.status, written], source);
+    const { exact, previous } = sameAsKept(
+      set,
+      [
+        capability?.row.spelling,
+        capability?.row.description,
+        groupIdentity,
+        mappingType,
+        techniqueId,
+        attackObjectName,
+        v.comments,
+        v.references,
+        v.status,
+        written,
+      ],
+      source,
+    );
     if (previous) {
       reportRepairs(report, set, capabilityId, record, { location, techniqueId, rowId: previous.rowId });
       return;
@@ -135,13 +157,35 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
 
   const { row } = capability;
   const status = v.status === null || v.status === 'non_mappable' ? 'complete' : v.status;
-  const { exact, previous } = sameAsKept(set, [row.spelling, row.description, groupIdentity, type.id, techniqueId, attackObjectName, v.score_category, v.score_value, relatedScore, v.comments, v.references, status, written], source);
+  const { exact, previous } = sameAsKept(
+    set,
+    [
+      row.spelling,
+      row.description,
+      groupIdentity,
+      type.id,
+      techniqueId,
+      attackObjectName,
+      v.score_category,
+      v.score_value,
+      relatedScore,
+      v.comments,
+      v.references,
+      status,
+      written,
+    ],
+    source,
+  );
   if (previous) {
     reportRepairs(report, set, capabilityId, record, { location, techniqueId, rowId: previous.rowId });
     return;
   }
   const references = v.references.join('\n');
-  const id = uniqueId(`m${stableHash([set.id, capKey, techniqueId, type.id, v.score_category, v.score_value, relatedScore, v.comments, references])}`, exact, set.mappings);
+  const id = uniqueId(
+    `m${stableHash([set.id, capKey, techniqueId, type.id, v.score_category, v.score_value, relatedScore, v.comments, references])}`,
+    exact,
+    set.mappings,
+  );
   // The capability's id is "<framework>:<slug>" (CapabilityRegistry.note).
   const capabilitySlug = capabilityId!.slice(set.frameworkId.length + 1);
   const rowHash = stableHash([set.frameworkId, capKey, techniqueId, type.family, v.score_category, v.score_value, v.comments, references], 6);

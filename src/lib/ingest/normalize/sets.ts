@@ -3,7 +3,15 @@
  * version, ATT&CK version, domain), the set's metadata merged from every file that names it, its
  * mapping types and capability groups, and what it has kept so far.
  */
-import { capabilityKey, mappingTypeFamily, mappingTypeKey, normalizeAttackVersion, normalizeFrameworkId, normalizeFrameworkVersion, normalizeWhitespace } from '../../core/ids.ts';
+import {
+  capabilityKey,
+  mappingTypeFamily,
+  mappingTypeKey,
+  normalizeAttackVersion,
+  normalizeFrameworkId,
+  normalizeFrameworkVersion,
+  normalizeWhitespace,
+} from '../../core/ids.ts';
 import { setIdFor, versionSlug } from '../../model/slugs.ts';
 import type { ObjectRecord, ReadRepair } from '../read-inputs.ts';
 import type { Duplicate, Framework, Mapping, MappingMetadataInput, MappingSet, MappingType, SourceLocation } from '../../model/schema.ts';
@@ -131,7 +139,9 @@ export class SetRegistry {
   mergeMetadata(set: SetDraft, metadata: MappingMetadataInput, file: string, location: SourceLocation): void {
     // The pointer of a field ("mapping_types", "protects", "name" -> /metadata/mapping_types/protects/name).
     const at = (parts: readonly string[]): SourceLocation =>
-      'pointer' in location ? { file: location.file, pointer: `${location.pointer}${parts.map((p) => `/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}` } : location;
+      'pointer' in location
+        ? { file: location.file, pointer: `${location.pointer}${parts.map((p) => `/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}` }
+        : location;
     const differs = (parts: readonly string[], found: unknown, kept: unknown, keptIn: string | undefined) =>
       reportMetadataDiffers(this.report, set.id, parts.join('.'), { value: found, file }, { value: kept, file: keptIn ?? 'an earlier file' }, at(parts));
     if (!set.metadata) {
@@ -143,7 +153,12 @@ export class SetRegistry {
         if (merged[key] === null || merged[key] === undefined) {
           (merged as Record<string, unknown>)[key] = metadata[key];
           if (metadata[key] !== null && metadata[key] !== undefined) set.metadataFiles.set(key, file);
-        } else if ((MERGED_FIELDS as readonly string[]).includes(key) && metadata[key] !== null && metadata[key] !== undefined && metadata[key] !== merged[key]) {
+        } else if (
+          (MERGED_FIELDS as readonly string[]).includes(key) &&
+          metadata[key] !== null &&
+          metadata[key] !== undefined &&
+          metadata[key] !== merged[key]
+        ) {
           differs([key], metadata[key], merged[key], set.metadataFiles.get(key));
         }
       }
@@ -160,7 +175,8 @@ export class SetRegistry {
       const name = normalizeWhitespace(type.name);
       if (declared.name !== name) differs(['mapping_types', key, 'name'], type.name, declared.name, declared.declaredIn);
       if (declared.description === null) declared.description = type.description;
-      else if (type.description !== null && type.description !== declared.description) differs(['mapping_types', key, 'description'], type.description, declared.description, declared.declaredIn);
+      else if (type.description !== null && type.description !== declared.description)
+        differs(['mapping_types', key, 'description'], type.description, declared.description, declared.declaredIn);
     }
     for (const [key, label] of Object.entries(metadata.capability_groups)) {
       const groupKey = capabilityKey(key);
@@ -170,7 +186,12 @@ export class SetRegistry {
       if (!existing || existing.label === null) {
         const labelAsWritten = writtenAs(label, shown);
         if (existing && shown === null) continue;
-        set.groups.set(groupKey, { key: existing?.key ?? normalizeWhitespace(key), label: shown, ...(labelAsWritten !== undefined ? { labelAsWritten } : {}), declaredIn: file });
+        set.groups.set(groupKey, {
+          key: existing?.key ?? normalizeWhitespace(key),
+          label: shown,
+          ...(labelAsWritten !== undefined ? { labelAsWritten } : {}),
+          declaredIn: file,
+        });
       } else if (shown !== null && shown !== existing.label) {
         differs(['capability_groups', key], label, existing.label, existing.declaredIn);
       }
@@ -184,7 +205,8 @@ export class SetRegistry {
    */
   objectSetRepairs(set: SetDraft, value: ObjectRecord['value']): ReadRepair[] {
     const repairs: ReadRepair[] = [];
-    if (value.attack_version === null && value.mapping_framework_version === null && value.mapping_framework === null && value.technology_domain === null) return repairs;
+    if (value.attack_version === null && value.mapping_framework_version === null && value.mapping_framework === null && value.technology_domain === null)
+      return repairs;
     const differs = (field: string, found: string, shown: string) => repairs.push(placedInFileSet(set.id, field, found, shown));
     if (value.attack_version !== null) {
       const version = normalizeAttackVersion(value.attack_version);
@@ -204,8 +226,10 @@ export class SetRegistry {
         }
       }
     }
-    if (value.mapping_framework !== null && normalizeFrameworkId(value.mapping_framework) !== set.frameworkId) differs('mapping_framework', value.mapping_framework, set.frameworkId);
-    if (value.technology_domain !== null && value.technology_domain.trim().toLowerCase() !== set.domain) differs('technology_domain', value.technology_domain, set.domain);
+    if (value.mapping_framework !== null && normalizeFrameworkId(value.mapping_framework) !== set.frameworkId)
+      differs('mapping_framework', value.mapping_framework, set.frameworkId);
+    if (value.technology_domain !== null && value.technology_domain.trim().toLowerCase() !== set.domain)
+      differs('technology_domain', value.technology_domain, set.domain);
     return repairs;
   }
 
@@ -224,7 +248,14 @@ export class SetRegistry {
           set.metadata = { ...set.metadata, [field]: given };
           set.metadataFiles.set(field, file);
         } else if (kept !== given) {
-          reportMetadataDiffers(this.report, set.id, field, { value: given, file }, { value: kept, file: set.metadataFiles.get(field) ?? 'an earlier file' }, location);
+          reportMetadataDiffers(
+            this.report,
+            set.id,
+            field,
+            { value: given, file },
+            { value: kept, file: set.metadataFiles.get(field) ?? 'an earlier file' },
+            location,
+          );
         }
       }
       return;
@@ -259,7 +290,11 @@ export class SetRegistry {
     if (found) return found;
     const declared = set.types.filter((t) => t.family !== NON_MAPPABLE_TYPE);
     if (!set.typesDeclared || declared.length === 0) return declareType(set, trimmed, trimmed, null);
-    this.report.undeclaredMappingType(location, raw, declared.map((t) => t.key));
+    this.report.undeclaredMappingType(
+      location,
+      raw,
+      declared.map((t) => t.key),
+    );
     return null;
   }
 
@@ -317,10 +352,7 @@ function declareType(set: SetDraft, key: string, name: string, description: stri
   if (existing) return existing;
   const declaredName = normalizeWhitespace(name);
   const humanName = /[A-Z ]/.test(declaredName) ? declaredName : null;
-  const label =
-    MAPPING_TYPE_LABELS[id] ??
-    humanName ??
-    declaredName.replace(/[_-]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
+  const label = MAPPING_TYPE_LABELS[id] ?? humanName ?? declaredName.replace(/[_-]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
   const type: TypeDraft = { id, name: declaredName, label, description, key: trimmedKey, family: mappingTypeFamily(id) };
   set.types.push(type);
   return type;

@@ -25,11 +25,7 @@ export interface AttackData {
 
 /** A technique in a set's ATT&CK version: present and active, or not. */
 export type TechniqueStatus =
-  | { kind: 'active' }
-  | { kind: 'no-catalog' }
-  | { kind: 'unknown'; elsewhere: Domain | null }
-  | { kind: 'revoked'; by: string | null }
-  | { kind: 'deprecated' };
+  { kind: 'active' } | { kind: 'no-catalog' } | { kind: 'unknown'; elsewhere: Domain | null } | { kind: 'revoked'; by: string | null } | { kind: 'deprecated' };
 
 interface TechniqueDraft {
   id: string;
@@ -148,7 +144,9 @@ export class TechniqueRegistry {
 
   /** The versions the catalog knows of these domains, with their matrices, oldest first. */
   attackVersions(domains: Iterable<Domain>): AttackVersion[] {
-    return [...domains].flatMap((domain) => (this.attack.catalogs.get(domain)?.catalog.versions ?? []).map((v) => ({ domain, version: v.version, matrix: v.matrix })));
+    return [...domains].flatMap((domain) =>
+      (this.attack.catalogs.get(domain)?.catalog.versions ?? []).map((v) => ({ domain, version: v.version, matrix: v.matrix })),
+    );
   }
 
   private technique(id: string): TechniqueDraft {
@@ -184,7 +182,8 @@ export class TechniqueRegistry {
     const attackVersions = [...new Set([...draft.attackVersions, ...catalogNames.keys()])].sort((a, b) => compareAttackVersions(b, a));
     const newest = states.length ? states[states.length - 1]! : null;
     const newestVersion = newest?.versions[newest.versions.length - 1];
-    const tacticName = (id: string) => (catalog ? stateAt(catalog.tactics.get(id) ?? [], newestVersion!)?.name ?? catalog.tactics.get(id)?.at(-1)?.name : undefined) ?? id;
+    const tacticName = (id: string) =>
+      (catalog ? (stateAt(catalog.tactics.get(id) ?? [], newestVersion!)?.name ?? catalog.tactics.get(id)?.at(-1)?.name) : undefined) ?? id;
     const bundled = this.attack.descriptions.get(draft.id);
     const { name, list } = currentName(names, catalogNames, attackVersions[0]);
     return {
@@ -201,7 +200,9 @@ export class TechniqueRegistry {
       citations: bundled?.citations ?? {},
       attackVersions,
       states,
-      ...(draft.id && catalog?.stixIds.get(draft.id)?.length ? { stixIds: catalog.stixIds.get(draft.id)!.map((s) => ({ ...s, versions: [...s.versions] })) } : {}),
+      ...(draft.id && catalog?.stixIds.get(draft.id)?.length
+        ? { stixIds: catalog.stixIds.get(draft.id)!.map((s) => ({ ...s, versions: [...s.versions] })) }
+        : {}),
     };
   }
 }

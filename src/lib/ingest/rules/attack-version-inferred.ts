@@ -13,7 +13,12 @@ export const attackVersionInferred = {
 
 /** An object of a unified file whose ATT&CK version is none (`written`): read as its file's. */
 export function versionOfFile(set: { attackVersion: string }, written: string): ReadRepair {
-  return { kind: 'attack-version-inferred', field: 'attack_version', found: JSON.stringify(written), action: `read as ${set.attackVersion}, the ATT&CK version of its file` };
+  return {
+    kind: 'attack-version-inferred',
+    field: 'attack_version',
+    found: JSON.stringify(written),
+    action: `read as ${set.attackVersion}, the ATT&CK version of its file`,
+  };
 }
 
 /** A CSV row without an ATT&CK version (`found`, as described for a person): read as the only one of its framework release in the file. */

@@ -13,7 +13,12 @@ import type { DataRule } from './data-rule.ts';
 
 export const controlCharacters = {
   id: 'control-characters',
-  kinds: { 'control-characters': { title: 'Text with control characters (NUL and the like)', expected: 'text without control characters (tabs and line breaks aside)' } },
+  kinds: {
+    'control-characters': {
+      title: 'Text with control characters (NUL and the like)',
+      expected: 'text without control characters (tabs and line breaks aside)',
+    },
+  },
 } satisfies DataRule;
 
 /** C0 controls but tab, line feed and carriage return; and DEL. */

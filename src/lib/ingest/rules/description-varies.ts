@@ -12,7 +12,15 @@ export const descriptionVaries = {
 } satisfies DataRule;
 
 /** A row that describes its capability (`spelling` in the set) otherwise than most rows of its set, which give `shown`. */
-export function reportDescriptionVaries(report: Report, setId: string, capabilityId: string, spelling: string, description: string, shown: string | null, row: RowRef): void {
+export function reportDescriptionVaries(
+  report: Report,
+  setId: string,
+  capabilityId: string,
+  spelling: string,
+  description: string,
+  shown: string | null,
+  row: RowRef,
+): void {
   report.warn(
     'description-varies',
     setId,

@@ -11,14 +11,27 @@ export const frameworkVersionRespelled = {
 
 /** A set met again with its framework version written otherwise (`raw`) than where it was first met (`shown`). */
 export function reportVersionRespelled(report: Report, setId: string, raw: string, shown: string, location: SourceLocation): void {
-  report.warn('framework-version-respelled', setId, null, 'mapping_framework_version', JSON.stringify(raw), `read as ${JSON.stringify(shown)}, as first written`, {
-    location,
-    techniqueId: null,
-    rowId: null,
-  });
+  report.warn(
+    'framework-version-respelled',
+    setId,
+    null,
+    'mapping_framework_version',
+    JSON.stringify(raw),
+    `read as ${JSON.stringify(shown)}, as first written`,
+    {
+      location,
+      techniqueId: null,
+      rowId: null,
+    },
+  );
 }
 
 /** An object of a unified file writing its set's framework version otherwise (`written`) than its file. */
 export function respelledInFile(set: { frameworkVersion: string }, written: string): ReadRepair {
-  return { kind: 'framework-version-respelled', field: 'mapping_framework_version', found: JSON.stringify(written), action: `read as ${JSON.stringify(set.frameworkVersion)}, as its file writes it` };
+  return {
+    kind: 'framework-version-respelled',
+    field: 'mapping_framework_version',
+    found: JSON.stringify(written),
+    action: `read as ${JSON.stringify(set.frameworkVersion)}, as its file writes it`,
+  };
 }

@@ -8,7 +8,12 @@ import { showControls } from './control-characters.ts';
 
 export const relatedScoreUnknown = {
   id: 'related-score-unknown',
-  kinds: { 'related-score-unknown': { title: 'Related scores that are not technique ids', expected: 'an ATT&CK technique id like T1078 (the technique the score relates to)' } },
+  kinds: {
+    'related-score-unknown': {
+      title: 'Related scores that are not technique ids',
+      expected: 'an ATT&CK technique id like T1078 (the technique the score relates to)',
+    },
+  },
   checkMapping({ report, set, mapping, row }) {
     const related = mapping.relatedScore;
     if (related === null || TECHNIQUE_ID.test(related)) return;

@@ -6,7 +6,22 @@ export const scoreMissing = {
   kinds: { 'score-missing': { title: 'Scored mappings without a score', expected: 'a score category and value' } },
   checkMapping({ report, set, mapping, scored, row }) {
     if (!scored || (mapping.scoreCategory !== null && mapping.scoreValue !== null)) return;
-    const missing = ([['score_category', mapping.scoreCategory], ['score_value', mapping.scoreValue]] as const).filter(([, value]) => value === null).map(([field]) => field);
-    report.warn('score-missing', set.id, mapping.capabilityId, missing.join(', '), `no ${missing.join(' and no ')}`, 'kept and shown as "not scored"; left out of layer scores', row);
+    const missing = (
+      [
+        ['score_category', mapping.scoreCategory],
+        ['score_value', mapping.scoreValue],
+      ] as const
+    )
+      .filter(([, value]) => value === null)
+      .map(([field]) => field);
+    report.warn(
+      'score-missing',
+      set.id,
+      mapping.capabilityId,
+      missing.join(', '),
+      `no ${missing.join(' and no ')}`,
+      'kept and shown as "not scored"; left out of layer scores',
+      row,
+    );
   },
 } satisfies DataRule;

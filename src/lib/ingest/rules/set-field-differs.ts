@@ -9,5 +9,10 @@ export const setFieldDiffers = {
 
 /** An object's `field` written as `found` where its file's set (`setId`) has `shown`. */
 export function placedInFileSet(setId: string, field: string, found: string, shown: string): ReadRepair {
-  return { kind: 'set-field-differs', field, found: JSON.stringify(found), action: `placed in its file's set, ${setId} (the file says ${JSON.stringify(shown)})` };
+  return {
+    kind: 'set-field-differs',
+    field,
+    found: JSON.stringify(found),
+    action: `placed in its file's set, ${setId} (the file says ${JSON.stringify(shown)})`,
+  };
 }

@@ -25,7 +25,9 @@ describe('capabilities', () => {
     expect(satt.sets['m365-12.11.2023_attack-14.1-enterprise']!.description).toBe('Safe Attachments');
     const odd = model.mappings.find((m) => m.capabilityId === satt.id && m.techniqueId === 'T1204.002')!;
     expect(odd.capabilityDescription).toBe('Safe Attachment');
-    expect(model.mappings.filter((m) => m.capabilityId === satt.id && m.techniqueId !== 'T1204.002').every((m) => m.capabilityDescription === undefined)).toBe(true);
+    expect(model.mappings.filter((m) => m.capabilityId === satt.id && m.techniqueId !== 'T1204.002').every((m) => m.capabilityDescription === undefined)).toBe(
+      true,
+    );
   });
 });
 
