@@ -144,14 +144,14 @@ describe('the browser code', () => {
       'src/client/enhance.ts': "import './coverage/coverage-matrix.ts';\nconst later = () => import('../lib/model/schema.ts');",
       'src/client/coverage/coverage-matrix.ts': "import type { Model } from '../../lib/model/schema.ts';\nimport { x } from '../../lib/coverage/coverage.ts';",
       'src/lib/coverage/coverage.ts':
-        "import { readFile } from 'node:fs/promises';\nimport ExcelJS from 'exceljs';\nimport path from 'path';\nexport * from '../core/ids.ts';",
+        "import { readFile } from 'node:fs/promises';\nimport { parse5 } from 'parse5';\nimport path from 'path';\nexport * from '../core/ids.ts';",
       'src/lib/core/ids.ts': "import Papa from 'papaparse';",
     };
     const { problems } = browserGraph(['src/client/enhance.ts'], (file) => sources[file] ?? '');
     expect(problems).toEqual([
       'src/client/enhance.ts -> ../lib/model/schema.ts: a module outside src/client/, src/lib/core/ and the listed domain modules',
       'src/client/enhance.ts -> src/client/coverage/coverage-matrix.ts -> src/lib/coverage/coverage.ts -> node:fs/promises: a Node built-in module',
-      'src/client/enhance.ts -> src/client/coverage/coverage-matrix.ts -> src/lib/coverage/coverage.ts -> exceljs: a package not listed as bundled for the browser (exceljs)',
+      'src/client/enhance.ts -> src/client/coverage/coverage-matrix.ts -> src/lib/coverage/coverage.ts -> parse5: a package not listed as bundled for the browser (parse5)',
       'src/client/enhance.ts -> src/client/coverage/coverage-matrix.ts -> src/lib/coverage/coverage.ts -> path: a Node built-in module',
     ]);
   });

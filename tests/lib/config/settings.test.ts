@@ -104,6 +104,7 @@ describe('reading the settings', () => {
     expect(readCommandSettings('data', {}, {})).toEqual({
       data: ['data'],
       attack: [],
+      descriptions: [],
       generated: 'generated',
       strict: false,
       catalog: undefined,
@@ -170,7 +171,7 @@ describe('reading the settings', () => {
     expect(error(() => siteOrigin({ MAPSCOPE_SITE: 'example.org' }))).toBe('MAPSCOPE_SITE: expected an http:// or https:// URL, found "example.org"');
     expect(error(() => readCommandSettings('bench', { runs: '0' }, {}))).toBe('--runs: expected a whole number, 1 or more, found "0"');
     expect(error(() => readCommandSettings('bench', { only: 'site,everything' }, {}))).toBe(
-      '--only: expected some of pipeline, search, exports, site, budgets, separated by commas, found "site,everything"',
+      '--only: expected some of pipeline, search, exports, site, workbook, budgets, separated by commas, found "site,everything"',
     );
     expect(error(() => readCommandSettings('screenshots', { 'max-height': '50' }, {}))).toBe('--max-height: expected a whole number, 100 or more, found "50"');
     // A command checks every variable it reads before it starts.
@@ -198,7 +199,7 @@ describe('a command line', () => {
     const { result, out } = parse('data', ['--help']);
     expect(result).toEqual({ status: 0 });
     expect(out).toBe(usage('data'));
-    expect(out.split('\n')[0]).toBe('usage: npm run data -- [--data PATH ...] [--attack PATH ...] [--out DIR] [--strict]');
+    expect(out.split('\n')[0]).toBe('usage: npm run data -- [--data PATH ...] [--attack PATH ...] [--descriptions PATH ...] [--out DIR] [--strict]');
     expect(out).toContain('Default: $MAPSCOPE_DATA (paths separated by ":"), else data/');
     expect(out).toContain('Default: $MAPSCOPE_GENERATED, else generated/');
     expect(out).toContain('(also: MAPSCOPE_STRICT=1)');
