@@ -318,7 +318,8 @@ describe('comparisons of a model (tests/fixtures/compare)', () => {
 
   it('gives the same comparison from the download files as from the model', async () => {
     const files = new Map<string, string>();
-    for (const file of planDownloads(index, { pageUrl: () => 'http://localhost/' })) if (file.prebuilt && /\.(json|csv)$/.test(file.path)) files.set(file.path, await textOf(file));
+    for (const file of planDownloads(index, { pageUrl: () => 'http://localhost/' }))
+      if (file.prebuilt && /\.(json|csv)$/.test(file.path)) files.set(file.path, await textOf(file));
     const loaded = (id: string) => decodeSetFiles(JSON.parse(files.get(`${id}.json`)!), JSON.parse(files.get(`${id}_rows.json`)!));
     const fromFiles = compareSets(unifiedCompareRows(loaded(v1)), unifiedCompareRows(loaded(v2later)));
     const fromModel = compareSets(modelCompareRows(index, index.sets.get(v1)!), modelCompareRows(index, index.sets.get(v2later)!));
