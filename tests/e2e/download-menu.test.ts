@@ -51,9 +51,9 @@ describe('the download menu of a technique page', () => {
     // Tab from the table's caption onwards until the workbook link has the focus.
     await page.locator('section.downloads h2').click();
     let reached = false;
-    for (let i = 0; i < 40 && !reached; i++) {
+    for (let i = 0; i < 200 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.textContent === 'Excel');
+      reached = await page.evaluate(() => document.activeElement?.textContent?.trim() === 'Excel');
     }
     expect(reached).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
