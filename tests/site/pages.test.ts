@@ -150,7 +150,8 @@ describe('downloads on pages', () => {
           )
           .sort(),
         path,
-      ).toEqual(path.startsWith('/sets/') ? ['csv', 'csv_gaps', 'json', 'json'] : ['csv', 'json', 'json']);
+        // CSV (and the set's gaps), Excel, YAML, and three JSON files: unified, the Navigator layer, the STIX bundle.
+      ).toEqual(path.startsWith('/sets/') ? ['csv', 'csv_gaps', 'json', 'json', 'json', 'xlsx', 'yaml'] : ['csv', 'json', 'json', 'json', 'xlsx', 'yaml']);
     }
     expect(page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelector('section.downloads a')!.getAttribute('href')).toBe(
       '/downloads/nist_800_53-rev5_attack-8.2-enterprise.csv',
