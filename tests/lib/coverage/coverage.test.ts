@@ -216,7 +216,7 @@ describe('downloads', () => {
     expect(csv.data.filter((r) => r['covered'] === 'no')).toHaveLength(691 - 3);
   });
 
-  it("gives the other formats the CSV's rows, and a STIX bundle each covering capability's link to each technique", async () => {
+  it("gives the other formats the CSV's rows, and a STIX bundle each covering capability's link to each technique", () => {
     const table = coverageResult(data, all.result);
     const csv = Papa.parse<string[]>(coverageCsv(data, all.result), { skipEmptyLines: true }).data;
     expect([table.columns, ...table.rows]).toEqual(csv);
@@ -231,12 +231,12 @@ describe('downloads', () => {
     // A technique without a STIX id gives no relationship (and no broken ref).
     const noIds = { ...ids.domains[0]!, ids: ids.domains[0]!.ids.map((id, t) => (t === t1046 ? null : id)) };
     expect(coverageResult(data, all.result, [], [noIds]).relations!.some((r) => r.techniqueId === 'T1046')).toBe(false);
-    const bundle = JSON.parse(String(await stixFormat.scopes.result.write(withIds))) as StixBundle;
+    const bundle = JSON.parse(String(stixFormat.scopes.result.write(withIds))) as StixBundle;
     const schemas = shared('stix2-json-schemas', 'schemas');
     if (schemas) expect(stixProblems(bundle, schemasIn(schemas))).toEqual([]);
     expect(bundle.objects!.filter((o) => o.type === 'relationship')).toHaveLength(withIds.relations!.length);
-    expect(JSON.parse(String(await stixFormat.scopes.result.write(withIds)))).toEqual(bundle);
-    const yaml = parseYaml(String(await yamlFormat.scopes.result.write(table))) as { rows: Record<string, string>[] };
+    expect(JSON.parse(String(stixFormat.scopes.result.write(withIds)))).toEqual(bundle);
+    const yaml = parseYaml(String(yamlFormat.scopes.result.write(table))) as { rows: Record<string, string>[] };
     expect(yaml.rows.map((r) => table.columns.map((c) => r[c]))).toEqual(table.rows);
   });
 });
