@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { parse as parseYaml } from 'yaml';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/site-check/browser.ts';
+import { shared } from '../support/paths.ts';
+import { stixProblems } from '../support/stix-schemas.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -67,6 +71,34 @@ describe('comparisons on the full-size site', () => {
     const added = Number(/\+(\d+)/.exec((await heading.textContent())!)![1]);
     expect(added).toBeGreaterThan(0);
     expect(parsed.data.filter((r) => r['kind'] === 'added')).toHaveLength(added);
+
+    // The same differences as a workbook, YAML and a STIX bundle, made on click with the registry's writers.
+    const csvRows = Papa.parse<string[]>(await readFile((await download.path())!, 'utf8'), { skipEmptyLines: true }).data;
+    const made = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), picker.getByRole('button', { name }).click()]);
+      return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+    };
+    const xlsx = await made('Excel workbook');
+    expect(xlsx.name).toBe(`compare_${REV5_8}__${REV5_16}.xlsx`);
+    const { default: Excel } = (await import('exceljs')) as unknown as { default: typeof ExcelJS };
+    const workbook = new Excel.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const cells: string[][] = [];
+    workbook.getWorksheet('Differences')!.eachRow((row) => cells.push(csvRows[0]!.map((_, i) => String(row.getCell(i + 1).value ?? ''))));
+    // The CSV guards formula-looking cells with a leading apostrophe; the workbook's text cells need none.
+    expect(cells).toEqual(csvRows.map((row) => row.map((cell) => cell.replace(/^'(?=[=+\-@\t\r])/, ''))));
+    const yamlFile = await made('YAML');
+    expect(yamlFile.name).toBe(`compare_${REV5_8}__${REV5_16}.yaml`);
+    const doc = parseYaml(yamlFile.bytes.toString('utf8')) as { kind: string; rows: Record<string, string>[] };
+    expect(doc.kind).toBe('Differences');
+    expect(doc.rows.filter((r) => r['kind'] === 'added')).toHaveLength(added);
+    const stix = await made('STIX 2.1 bundle');
+    expect(stix.name).toBe(`compare_${REV5_8}__${REV5_16}_stix.json`);
+    const bundle = JSON.parse(stix.bytes.toString('utf8')) as { objects: { type: string; id: string; x_mapscope_change?: string }[] };
+    if (shared('stix2-json-schemas', 'schemas')) expect(stixProblems(bundle)).toEqual([]);
+    const changes = bundle.objects.filter((o) => o.type === 'relationship').map((o) => o.x_mapscope_change);
+    expect(changes.filter((c) => c === 'added').length).toBeGreaterThan(0);
+    expect(changes.filter((c) => c === 'added').length).toBeLessThanOrEqual(added);
     await context.close();
   });
 

@@ -3,13 +3,22 @@
  * capabilities): chosen by URL, by typing, by a baseline; its link copied; its layer and CSV
  * downloaded; and what the page says without JavaScript. With a threat profile (adversaries by
  * URL and by name, a Navigator layer file, good and bad): the four states in computed colours,
- * light and dark, the headline, what to fix next, and the CSV's threat columns.
+ * light and dark, the headline, what to fix next, and the CSV's threat columns. The result's Excel,
+ * YAML and STIX files: the CSV's rows, loaded back, valid against the OASIS schemas.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { parse as parseYaml } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/site-check/browser.ts';
+import { indexCatalog, techniqueStixId } from '../../src/lib/attack/catalog.ts';
+import { COVERAGE_CSV_COLUMNS } from '../../src/lib/coverage/coverage.ts';
+import type { StixObject } from '../../src/lib/exports/formats/stix-bundle.ts';
+import { ROOT, shared } from '../support/paths.ts';
+import { stixProblems } from '../support/stix-schemas.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -136,6 +145,75 @@ describe('the coverage builder', () => {
     expect(csv.errors).toEqual([]);
     expect(csv.data.length).toBeGreaterThan(500);
     expect(csv.data.find((r) => r['attack_object_id'] === 'T1046')).toMatchObject({ covered: 'yes', capability_count: '3' });
+    await context.close();
+  });
+
+  it('downloads the result as an Excel workbook, YAML and a STIX 2.1 bundle, made with the registry’s writers', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${site()}coverage/?c=azure:azure_firewall&c=azure:azure_sentinel&c=nist_800_53:AC-4&t=G0019&ts=1`);
+    await rendered(page);
+    const download = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+    };
+    const csvFile = await download('Download the CSV');
+    const csv = Papa.parse<string[]>(csvFile.bytes.toString('utf8'), { skipEmptyLines: true }).data;
+    expect(csv[0]).toEqual([...COVERAGE_CSV_COLUMNS]);
+    expect(csv.length).toBeGreaterThan(500);
+
+    // The workbook: the CSV's rows, cell for cell (counts and weights as numbers), header bold and frozen, filters on.
+    const xlsx = await download('Download the Excel workbook');
+    expect(xlsx.name).toBe('coverage.xlsx');
+    const { default: Excel } = (await import('exceljs')) as unknown as { default: typeof ExcelJS };
+    const workbook = new Excel.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Coverage', 'About']);
+    const sheet = workbook.getWorksheet('Coverage')!;
+    const cells: string[][] = [];
+    sheet.eachRow((row) => cells.push(COVERAGE_CSV_COLUMNS.map((_, i) => String(row.getCell(i + 1).value ?? ''))));
+    expect(cells).toEqual(csv);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    const t1046 = cells.findIndex((r) => r[2] === 'T1046') + 1;
+    expect(typeof sheet.getRow(t1046).getCell(COVERAGE_CSV_COLUMNS.indexOf('threat_weight') + 1).value).toBe('number');
+    expect(cells[t1046 - 1]).toEqual(expect.arrayContaining(['yes', '3', '1', 'G0019']));
+
+    // YAML: loads back to the same rows, keyed by the CSV's columns.
+    const yamlFile = await download('Download the YAML');
+    expect(yamlFile.name).toBe('coverage.yaml');
+    const doc = parseYaml(yamlFile.bytes.toString('utf8')) as { kind: string; rows: Record<string, string>[] };
+    expect(doc.kind).toBe('Coverage');
+    expect(doc.rows.map((r) => COVERAGE_CSV_COLUMNS.map((c) => r[c]))).toEqual(csv.slice(1));
+
+    // STIX: valid against the OASIS schemas; each chosen capability related to T1046, which it covers, with the threat weight.
+    const stixFile = await download('Download the STIX 2.1 bundle');
+    expect(stixFile.name).toBe('coverage_stix.json');
+    const bundle = JSON.parse(stixFile.bytes.toString('utf8')) as { objects: StixObject[] };
+    if (shared('stix2-json-schemas', 'schemas')) expect(stixProblems(bundle)).toEqual([]);
+    const relationships = bundle.objects.filter((o) => o.type === 'relationship');
+    const catalog = indexCatalog(JSON.parse(await readFile(path.join(ROOT, 'data/attack/enterprise.json'), 'utf8')));
+    expect(relationships).toHaveLength(3);
+    for (const r of relationships) expect(r).toMatchObject({ target_ref: techniqueStixId(catalog, 'T1046', '18.1'), x_mapscope_threat_weight: 1 });
+    const sources = bundle.objects.filter((o) => o.type === 'course-of-action').map((o) => o['name']);
+    expect(sources.sort()).toEqual(['AC-4', 'azure_firewall', 'azure_sentinel']);
+    await context.close();
+  });
+
+  it('says so on the page, and makes no file, when the result has nothing for a STIX bundle', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    // A threat profile without capabilities: a matrix to show, nothing covered.
+    await page.goto(`${site()}coverage/?t=G0019`);
+    await rendered(page);
+    await page.getByRole('button', { name: 'Download the STIX 2.1 bundle' }).click();
+    await expect
+      .poll(() => page.locator('.coverage-notice').innerText())
+      .toMatch(/^No STIX 2\.1 bundle made: none of the chosen capabilities covers a technique/);
+    expect(downloads).toBe(0);
     await context.close();
   });
 

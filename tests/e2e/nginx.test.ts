@@ -91,6 +91,27 @@ describe('the site behind nginx (deploy/nginx/mapscope.conf)', () => {
     await context.close();
   });
 
+  it('lets ATT&CK Navigator (another origin) read a layer file, and only the download files', async () => {
+    const layer = at('/downloads/nist_800_53-rev5_attack-8.2-enterprise_layer.json');
+    const direct = await fetch(layer, { headers: { Origin: 'https://mitre-attack.github.io' } });
+    expect(direct.status).toBe(200);
+    expect(direct.headers.get('access-control-allow-origin')).toBe('*');
+    expectSecurityHeaders(direct);
+    expect((await fetch(at('/techniques/T1046/'))).headers.get('access-control-allow-origin')).toBeNull();
+    // A page of another origin (about:blank's opaque one) reads it as Navigator's #layerURL= does.
+    const page = await browser.newPage();
+    const read = await page.evaluate(async (url) => {
+      try {
+        const json = (await (await fetch(url)).json()) as { domain?: string; techniques?: unknown[] };
+        return `${json.domain} ${json.techniques?.length ?? 0}`;
+      } catch (error) {
+        return `refused: ${(error as Error).message}`;
+      }
+    }, layer);
+    expect(read).toMatch(/^enterprise-attack [1-9]\d* ?$/);
+    await page.close();
+  });
+
   it('searches as you type, the index and worker coming from nginx', async () => {
     const page = await browser.newPage();
     const failed: string[] = [];

@@ -21,6 +21,7 @@ const BROWSER_DOMAIN_MODULES = [
   'src/lib/coverage/threat-profile.ts',
   // Comparing two sets in the browser, from their download files.
   'src/lib/compare/compare-csv.ts',
+  'src/lib/compare/compare-result.ts',
   'src/lib/compare/diff-sets.ts',
   'src/lib/compare/from-unified.ts',
   // A page's own downloads.

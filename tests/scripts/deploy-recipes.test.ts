@@ -55,7 +55,15 @@ describe('the static-host recipes', () => {
     expect(toml).toMatch(/^\s*publish = "dist"$/m);
     expect(toml).toMatch(/^\s*NODE_VERSION = "20"$/m);
     expect(headersFile('/mapscope/')).toBe(
-      ['/mapscope/*', ...SECURITY_HEADERS.map(([n, v]) => `  ${n}: ${v}`), '/mapscope/_astro/*', `  Cache-Control: ${HASHED_ASSET_CACHE}`, ''].join('\n'),
+      [
+        '/mapscope/*',
+        ...SECURITY_HEADERS.map(([n, v]) => `  ${n}: ${v}`),
+        '/mapscope/_astro/*',
+        `  Cache-Control: ${HASHED_ASSET_CACHE}`,
+        '/mapscope/downloads/*',
+        '  Access-Control-Allow-Origin: *',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -65,6 +73,8 @@ describe('the static-host recipes', () => {
     expect(added).toEqual(SECURITY_HEADERS.map(([n, v]) => [n, v]));
     expect(conf).toContain(`~^/_astro/  "${HASHED_ASSET_CACHE}";`);
     expect(conf).toMatch(/^\s*error_page 404 \/404\.html;$/m);
+    expect(conf).toMatch(/^\s*add_header Access-Control-Allow-Origin \$mapscope_cors always;$/m);
+    expect(conf).toMatch(/^\s*~\^\/downloads\/\s+"\*";$/m);
   });
 
   it('the Dockerfile serves dist/ with that configuration', async () => {

@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkLinks } from '../../scripts/site-check/links.ts';
 import { sharedSite, type BuiltSite } from '../support/build-site.ts';
 import { page, tableOf, text } from '../support/html.ts';
-import { fixture } from '../support/paths.ts';
+import { fixture, shared } from '../support/paths.ts';
+import { stixProblems } from '../support/stix-schemas.ts';
 
 const V1 = 'acme_shield-v1_attack-16.1-enterprise';
 const V2 = 'acme_shield-v2_attack-17.1-enterprise';
@@ -75,6 +78,32 @@ describe('comparisons of three releases (tests/fixtures/compare)', () => {
     expect(rows.filter((r) => r['kind'] === 'changed').map((r) => r['field'])).toEqual(['score_value', 'comments']);
     // No cell starts a formula (tests/lib/compare/diff-sets.test.ts checks the guard on such a cell).
     expect(csv).not.toMatch(/(^|,)[=+@]/m);
+  });
+
+  it('offers it as an Excel workbook, YAML and a STIX 2.1 bundle too, linked beside the CSV', async () => {
+    const doc = page(site.dist, `/compare/${V1}/${V2}/`);
+    const links = doc.querySelectorAll('a.compare-other').map((a) => [a.getAttribute('data-format'), text(a), a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['xlsx', 'Excel workbook', `/downloads/compare_${V1}__${V2}.xlsx`],
+      ['yaml', 'YAML', `/downloads/compare_${V1}__${V2}.yaml`],
+      ['stix', 'STIX 2.1 bundle', `/downloads/compare_${V1}__${V2}_stix.json`],
+    ]);
+    const csv = Papa.parse<string[]>((await readFile(path.join(site.dist, 'downloads', `compare_${V1}__${V2}.csv`), 'utf8')).trim()).data;
+    const { default: Excel } = (await import('exceljs')) as unknown as { default: typeof ExcelJS };
+    const workbook = new Excel.Workbook();
+    await workbook.xlsx.readFile(path.join(site.dist, 'downloads', `compare_${V1}__${V2}.xlsx`));
+    const cells: string[][] = [];
+    workbook.getWorksheet('Differences')!.eachRow((row) => cells.push(csv[0]!.map((_, i) => String(row.getCell(i + 1).value ?? ''))));
+    expect(cells).toEqual(csv);
+    const yaml = parseYaml(await readFile(path.join(site.dist, 'downloads', `compare_${V1}__${V2}.yaml`), 'utf8')) as { rows: Record<string, string>[] };
+    expect(yaml.rows.filter((r) => r['kind'] === 'added')).toHaveLength(5);
+    const bundle = JSON.parse(await readFile(path.join(site.dist, 'downloads', `compare_${V1}__${V2}_stix.json`), 'utf8')) as {
+      objects: { type: string; id: string; x_mapscope_change?: string }[];
+    };
+    if (shared('stix2-json-schemas', 'schemas')) expect(stixProblems(bundle)).toEqual([]);
+    const changes = bundle.objects.filter((o) => o.type === 'relationship').map((o) => o.x_mapscope_change);
+    expect(changes.filter((c) => c === 'added')).toHaveLength(5);
+    expect(changes.filter((c) => c === 'removed')).toHaveLength(5);
   });
 
   it('links each set to its comparisons, and the framework and index to all of them', async () => {

@@ -45,7 +45,21 @@ describe('the data-quality page', () => {
       "Techniques their set's ATT&CK version does not have 1",
       "Techniques revoked in their set's ATT&CK version 1",
       "Techniques deprecated in their set's ATT&CK version 1",
+      'Mappings left out of the STIX bundle 1',
     ]);
+    // The mapping the set's STIX bundle cannot hold: which set, technique and capability, and why.
+    const stixKind = m365.querySelectorAll('h3').findIndex((h) => text(h).startsWith('Mappings left out of the STIX bundle'));
+    const stix = tableOf(m365.querySelectorAll('table')[stixKind]!);
+    expect(stix.rows).toHaveLength(1);
+    expect(text(stix.rows[0]!.cells['Capability'])).toBe('DEF-AP-E3');
+    expect(text(stix.rows[0]!.cells['Found'])).toBe('"T1521.003"');
+    expect(text(stix.rows[0]!.cells['What Mapscope did'])).toBe(
+      "left out of the set's STIX bundle: the catalog has no STIX id for T1521.003 in ATT&CK Enterprise 14.1",
+    );
+    expect(text(stix.rows[0]!.cells['Where'])).toMatch(/^#\/mapping_objects\/15 · T1521\.003 row$/);
+    const bundle = JSON.parse(await readFile(path.join(site.dist, 'downloads', 'm365-12.11.2023_attack-14.1-enterprise_stix.json'), 'utf8'));
+    expect(bundle.objects.filter((o: { type: string }) => o.type === 'relationship').length).toBeGreaterThan(0);
+    expect(JSON.stringify(bundle)).not.toContain('T1521.003');
     const plain = tableOf(m365.querySelectorAll('table')[5]!);
     const js = plain.rows.find((r) => text(r.cells['Found']) === '"javascript:alert(document.cookie)"')!;
     expect(text(js.cells['Capability'])).toBe('EID-CA-E3');

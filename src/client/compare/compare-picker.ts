@@ -2,13 +2,15 @@
  * <compare-picker>: the form on /compare/ that compares any two sets of a framework. A pair with
  * a static page opens it; any other pair is compared here, from the two sets' download files
  * (their unified JSON and rows files, fetched from the site), with the same code the build uses
- * (src/lib/compare/diff-sets.ts), and offered as CSV. The comparison code is loaded on first use. The URL
+ * (src/lib/compare/diff-sets.ts), and offered as CSV, and (made on click with the download registry's
+ * writers) as an Excel workbook, YAML and a STIX 2.1 bundle. The comparison code is loaded on first use. The URL
  * /compare/?a=<set>&b=<set> runs the comparison on load, so a result can be shared.
  *
  * Attributes: data-downloads (the downloads folder URL), data-technique-url (a technique page URL
  * for T0000), data-static (JSON: "<a> <b>" -> URL of its static page), data-framework (its name).
  */
 import type { CompareRow, Comparison } from '../../lib/compare/diff-sets.ts';
+import type { ResultTable } from '../../lib/exports/formats/download-format.ts';
 import { TECHNIQUE_ID } from '../../lib/core/vocabulary.ts';
 import { h } from '../elements/dom.ts';
 
@@ -18,10 +20,20 @@ const loadCompareCode = () =>
     import('../../lib/compare/from-unified.ts'),
     import('../../lib/compare/compare-csv.ts'),
     import('../downloads/set-files.ts'),
+    import('../../lib/compare/compare-result.ts'),
   ]);
+
+/** The formats a comparison is offered in besides its CSV, made on click with the registry's writers: ids and link texts. */
+const RESULT_FORMATS: readonly [string, string][] = [
+  ['xlsx', 'Excel workbook'],
+  ['yaml', 'YAML'],
+  ['stix', 'STIX 2.1 bundle'],
+];
 
 class ComparePicker extends HTMLElement {
   private csvUrl: string | null = null;
+  /** The last comparison's table and relations, for its other files. */
+  private result: ResultTable | null = null;
   /** Mapping type labels by id, as the two sets declare them. */
   private typeLabels: Record<string, string> = {};
 
@@ -75,12 +87,13 @@ class ComparePicker extends HTMLElement {
     output.replaceChildren();
     try {
       const base = this.dataset['downloads'] ?? '/downloads/';
-      const [compare, unified, csv, files] = await loadCompareCode();
+      const [compare, unified, csv, files, compareResult] = await loadCompareCode();
       const [loadedA, loadedB] = await Promise.all([files.loadSet(base, a), files.loadSet(base, b)]);
       const result = compare.compareSets(unified.unifiedCompareRows(loadedA), unified.unifiedCompareRows(loadedB));
       this.typeLabels = Object.fromEntries(Object.entries({ ...loadedA.set.types, ...loadedB.set.types }).map(([id, t]) => [id, t.label]));
       if (this.csvUrl) URL.revokeObjectURL(this.csvUrl);
       this.csvUrl = URL.createObjectURL(new Blob([csv.compareCsv(result)], { type: 'text/csv;charset=utf-8' }));
+      this.result = compareResult.compareResult(result, loadedA.set, loadedB.set);
       output.replaceChildren(...this.render(a, b, result, compare.countsLabel(result.counts), page));
       status.textContent = `Compared ${this.label(a)} with ${this.label(b)}: ${compare.countsLabel(result.counts)}`;
     } catch (error) {
@@ -95,7 +108,16 @@ class ComparePicker extends HTMLElement {
       { class: 'muted' },
       'Made in your browser from the two sets’ download files. Technique flags (techniques ATT&CK renamed, revoked or deprecated between the versions) are left out here: they come from the ATT&CK catalog, which only the static comparison pages use.',
     );
-    const download = h('p', {}, h('a', { href: this.csvUrl!, download: `compare_${a}__${b}.csv`, class: 'compare-csv' }, 'Download the differences as CSV'));
+    const download = h(
+      'p',
+      {},
+      h('a', { href: this.csvUrl!, download: `compare_${a}__${b}.csv`, class: 'compare-csv' }, 'Download the differences as CSV'),
+      ...RESULT_FORMATS.flatMap(([id, text]) => {
+        const button = h('button', { type: 'button', 'data-format': id }, text);
+        button.addEventListener('click', () => void this.download(id, `compare_${a}__${b}`));
+        return [' · ', button];
+      }),
+    );
     const nodes: Node[] = [heading, note, download];
     if (staticPage) nodes.push(h('p', {}, h('a', { href: staticPage }, 'This pair also has a static page, with technique flags')));
     const mappingTable = (caption: string, rows: readonly CompareRow[]) =>
@@ -133,6 +155,33 @@ class ComparePicker extends HTMLElement {
       );
     }
     return nodes;
+  }
+
+  /** The comparison in a format of the registry, made with its writer; a message instead of an empty file. */
+  private async download(formatId: string, stem: string): Promise<void> {
+    const status = this.querySelector<HTMLElement>('.compare-status')!;
+    if (!this.result) return;
+    try {
+      const { formatById } = await import('../../lib/exports/formats/index.ts');
+      const format = formatById(formatId);
+      const writer = format.scopes.result!;
+      if (writer.offers && !writer.offers(this.result)) {
+        status.textContent = this.result.rows.length
+          ? `No ${format.label} made: none of the differences names a technique with an ATT&CK STIX id.`
+          : `No ${format.label} made: the two sets do not differ.`;
+        return;
+      }
+      const content = await writer.write(this.result);
+      const url = URL.createObjectURL(new Blob([content as BlobPart], { type: format.mediaType }));
+      const link = h('a', { href: url, download: `${stem}${format.suffix}` });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      status.textContent = `${stem}${format.suffix} downloaded`;
+    } catch (error) {
+      status.textContent = `Could not make the file: ${error instanceof Error ? error.message : String(error)}`;
+    }
   }
 
   /** A table of text cells; a technique id column links to its page. */

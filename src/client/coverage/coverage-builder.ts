@@ -10,6 +10,7 @@ import {
   computeCoverage,
   coverageCsv,
   coverageLayer,
+  coverageResult,
   createLookup,
   emptySelection,
   findCapabilities,
@@ -25,6 +26,7 @@ import {
   type CoverageLookup,
   type CoverageResult,
   type Selection,
+  type TechniqueStixIds,
 } from '../../lib/coverage/coverage.ts';
 import { plural } from '../../lib/core/id-breaks.ts';
 import { createUrls, type SiteUrls } from '../../lib/core/urls.ts';
@@ -678,8 +680,60 @@ class CoverageBuilder extends HTMLElement {
     return fieldset;
   }
 
+  private stixIds: Promise<TechniqueStixIds> | null = null;
+
+  /** A file of the result in a format of the registry (Excel, YAML, STIX), made with its writer; a message instead of an empty file. */
+  private async downloadResult(formatId: string): Promise<void> {
+    if (!this.result) return;
+    const result = this.result;
+    try {
+      const { formatById } = await import('../../lib/exports/formats/index.ts');
+      const format = formatById(formatId);
+      const writer = format.scopes.result!;
+      let stixIds: TechniqueStixIds | undefined;
+      if (formatId === 'stix') {
+        // The techniques' STIX ids are a file of their own, fetched once, on the first bundle.
+        this.stixIds ??= fetch(new URL('stix-ids.json', new URL(this.dataset['src']!, location.href)))
+          .then((r) => (r.ok ? (r.json() as Promise<{ domains: TechniqueStixIds }>) : Promise.reject(new Error(`HTTP ${r.status}`))))
+          .then((file) => file.domains);
+        stixIds = await this.stixIds.catch((error: Error) => {
+          this.stixIds = null;
+          throw new Error(`the techniques' STIX ids did not load (${error.message})`);
+        });
+      }
+      const table = coverageResult(this.data, result, this.threatResults, stixIds);
+      if (writer.offers && !writer.offers(table)) {
+        this.say(
+          formatId === 'stix'
+            ? `No ${format.label} made: none of the chosen capabilities covers a technique that has an ATT&CK STIX id. Choose capabilities first.`
+            : `No ${format.label} made: the result has no rows.`,
+          true,
+        );
+        return;
+      }
+      const content = await writer.write(table);
+      this.save(new Blob([content as BlobPart], { type: format.mediaType }), `coverage${format.suffix}`);
+    } catch (error) {
+      this.say(`Could not make the file: ${(error as Error).message}.`, true);
+    }
+  }
+
+  private save(blob: Blob, file: string): void {
+    const url = URL.createObjectURL(blob);
+    const link = h('a', { href: url, download: file });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    this.say(`${file} downloaded`);
+  }
+
   private download(kind: string, domain: number): void {
     if (!this.result) return;
+    if (kind !== 'layer' && kind !== 'csv') {
+      void this.downloadResult(kind);
+      return;
+    }
     const dc = this.result.domains.find((d) => d.domain === domain);
     if (!dc) return;
     const name = this.data.domains[domain]!.domain;
@@ -701,13 +755,7 @@ class CoverageBuilder extends HTMLElement {
             `coverage_${name}_layer.json`,
           ]
         : [coverageCsv(this.data, this.result, this.threatResults), 'text/csv;charset=utf-8', 'coverage.csv'];
-    const url = URL.createObjectURL(new Blob([content], { type }));
-    const link = h('a', { href: url, download: file });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    this.say(`${file} downloaded`);
+    this.save(new Blob([content], { type }), file);
   }
 }
 

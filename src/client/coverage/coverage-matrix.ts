@@ -15,6 +15,13 @@ import { SCORE_RANK_LABELS } from '../../lib/core/scores.ts';
 import { THREAT_STATES, threatHeadline, threatState, type DomainThreat } from '../../lib/coverage/threat-profile.ts';
 import { h } from '../elements/dom.ts';
 
+/** The formats the coverage result is offered in besides the layer and the CSV: the registry's ids, and their buttons. */
+const RESULT_FORMATS: readonly [string, string][] = [
+  ['xlsx', 'Download the Excel workbook'],
+  ['yaml', 'Download the YAML'],
+  ['stix', 'Download the STIX 2.1 bundle'],
+];
+
 export interface CoverageLinks {
   technique(id: string): string;
   capability(c: number): string;
@@ -108,6 +115,8 @@ export class CoverageDomainView {
         h('button', { type: 'button', 'data-download': 'layer' }, `Download the Navigator layer (${DOMAINS[domain.domain].label})`),
         ' ',
         h('button', { type: 'button', 'data-download': 'csv' }, 'Download the CSV'),
+        // The registry's formats of a result (src/lib/exports/formats/), loaded on the first click.
+        ...RESULT_FORMATS.flatMap(([id, text]) => [' ', h('button', { type: 'button', 'data-download': id }, text)]),
       ),
       '\n',
       h(

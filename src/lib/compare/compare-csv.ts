@@ -23,6 +23,11 @@ const mappingRecord = (kind: string, row: CompareRow, field = '', old = '', next
 
 /** The comparison's CSV file. */
 export function compareCsv(comparison: Comparison): string {
+  return csvFile(COMPARE_CSV_COLUMNS, compareRecords(comparison));
+}
+
+/** The comparison's CSV rows, one per difference, as the other formats of a comparison take them. */
+export function compareRecords(comparison: Comparison): string[][] {
   const records: Record8[] = [
     ...comparison.added.map((row) => mappingRecord('added', row)),
     ...comparison.removed.map((row) => mappingRecord('removed', row)),
@@ -48,5 +53,5 @@ export function compareCsv(comparison: Comparison): string {
       r.to.label,
     ]),
   ];
-  return csvFile(COMPARE_CSV_COLUMNS, records);
+  return records;
 }

@@ -234,3 +234,31 @@ export function coverageData(index: ModelIndex): CoverageData {
     baselines,
   };
 }
+
+export const COVERAGE_STIX_FORMAT = 'mapscope-coverage-stix/1';
+
+/**
+ * The ATT&CK STIX id (attack-pattern--…) of each technique of the coverage data's matrices, in
+ * their order (null: the catalog has none for it in the matrix's version): a file of its own,
+ * fetched only when a reader asks the coverage builder for a STIX bundle.
+ */
+export interface CoverageStixIds {
+  format: typeof COVERAGE_STIX_FORMAT;
+  domains: { domain: string; version: string; ids: (string | null)[] }[];
+}
+
+/** The STIX ids of the coverage data's techniques. */
+export function coverageStixIds(index: ModelIndex, data: CoverageData = coverageData(index)): CoverageStixIds {
+  return {
+    format: COVERAGE_STIX_FORMAT,
+    domains: data.domains.map((d) => ({
+      domain: d.domain,
+      version: d.version,
+      ids: d.techniques.map(([id]) => {
+        const technique = index.techniques.get(id);
+        if (!technique || technique.states[0]?.domain !== d.domain) return null;
+        return technique.stixIds?.find((s) => s.versions.includes(d.version))?.stixId ?? null;
+      }),
+    })),
+  };
+}

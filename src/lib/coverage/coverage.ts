@@ -13,6 +13,7 @@ import { csvFile } from '../exports/spreadsheet-cells.ts';
 import { plural } from '../core/id-breaks.ts';
 import { SCORE_CATEGORY_IDS, type Domain, type ScoreCategory } from '../core/vocabulary.ts';
 import { required } from '../core/lookups.ts';
+import type { ResultRelation, ResultTable } from '../exports/formats/download-format.ts';
 
 export const COVERAGE_FORMAT = 'mapscope-coverage/1';
 
@@ -551,6 +552,11 @@ const ADVERSARY_ID = /^[GCS]\d{4}$/;
 
 /** Every technique of each domain's matrix (covered or not, and retired ones mapped), one row each, with its threat weight (0 without a profile). */
 export function coverageCsv(data: CoverageData, result: CoverageResult, threats: readonly TechniqueThreats[] = []): string {
+  return csvFile(COVERAGE_CSV_COLUMNS, coverageRows(data, result, threats));
+}
+
+/** The coverage CSV's rows (every technique of each domain's matrix), as the other formats of a result take them. */
+export function coverageRows(data: CoverageData, result: CoverageResult, threats: readonly TechniqueThreats[] = []): string[][] {
   const rows: string[][] = [];
   for (const dc of result.domains) {
     const domain = data.domains[dc.domain]!;
@@ -581,5 +587,58 @@ export function coverageCsv(data: CoverageData, result: CoverageResult, threats:
       ]);
     });
   }
-  return csvFile(COVERAGE_CSV_COLUMNS, rows);
+  return rows;
+}
+
+/** The STIX ids of each domain's techniques, in the coverage data's order (src/lib/coverage/coverage-data.ts coverageStixIds). */
+export type TechniqueStixIds = readonly { domain: string; version: string; ids: readonly (string | null)[] }[];
+
+/**
+ * The coverage result as the formats of a result take it (src/lib/exports/formats/): the CSV's
+ * table, and, given the techniques' STIX ids, each chosen capability related to each technique it
+ * covers, with the technique's threat weight when a profile gives one.
+ */
+export function coverageResult(data: CoverageData, result: CoverageResult, threats: readonly TechniqueThreats[] = [], stixIds?: TechniqueStixIds): ResultTable {
+  const chosen = result.capabilities.length;
+  const about: [string, string][] = [
+    ['Capabilities chosen', String(chosen)],
+    ...result.domains.map((d): [string, string] => {
+      const domain = data.domains[d.domain]!;
+      return [attackVersionLabel(domain.domain, domain.version), `${d.covered} of ${d.total} techniques covered`];
+    }),
+  ];
+  let relations: ResultRelation[] | undefined;
+  if (stixIds) {
+    relations = [];
+    for (const dc of result.domains) {
+      const domain = data.domains[dc.domain]!;
+      const ids = stixIds.find((s) => s.domain === domain.domain && s.version === domain.version)?.ids;
+      const threat = threats.find((t) => t.domain === dc.domain);
+      for (const [t, coverage] of [...dc.byTechnique].sort(([a], [b]) => a - b)) {
+        const attackPatternId = ids?.[t];
+        if (!attackPatternId) continue;
+        const weight = threat?.weights.get(t) ?? 0;
+        for (const c of coverage.capabilities) {
+          const [f, id, , name, , , sets] = data.capabilities[c]!;
+          const set = sets.find(([d]) => d === dc.domain)?.[1];
+          relations.push({
+            capability: { id, name: name || null, frameworkId: data.frameworks[f]!.id, ...(set !== undefined ? { setId: data.sets[set]!.id } : {}) },
+            techniqueId: domain.techniques[t]![0],
+            attackPatternId,
+            relationshipType: 'related-to',
+            properties: { x_mapscope_coverage: 'covers', ...(weight ? { x_mapscope_threat_weight: weight } : {}) },
+          });
+        }
+      }
+    }
+  }
+  return {
+    name: 'Coverage',
+    title: `ATT&CK coverage of ${plural(chosen, 'chosen capability', 'chosen capabilities')}`,
+    columns: COVERAGE_CSV_COLUMNS,
+    rows: coverageRows(data, result, threats),
+    numberColumns: ['capability_count', 'threat_weight'],
+    about,
+    ...(relations ? { relations } : {}),
+  };
 }

@@ -14,7 +14,9 @@
  *   compare_<set a>__<set b>.csv
  */
 import { gapRows } from '../views/attack-views.ts';
+import { compareResult } from '../compare/compare-result.ts';
 import { compareScope, siteComparisons } from '../compare/site-comparisons.ts';
+import type { ResultTable } from './formats/download-format.ts';
 import { loadSet, pageUrlsOf, type LayerOptions } from './export-rows.ts';
 import { DOWNLOAD_FORMATS } from './formats/index.ts';
 import type { DownloadFormat, Written } from './formats/download-format.ts';
@@ -82,8 +84,23 @@ export function* planDownloads(
     }
   }
 
-  // Each static comparison of two consecutive sets (src/lib/compare/pairs.ts), one row per difference.
+  // Each static comparison of two consecutive sets (src/lib/compare/pairs.ts), one row per difference;
+  // and in each format of a result (workbook, YAML, STIX), as the picker on /compare/ makes them.
   for (const c of siteComparisons(ctx).all) {
+    let table: ResultTable | undefined;
+    const result = () => (table ??= compareResult(c.comparison(), load(c.a).set, load(c.b).set));
+    for (const format of formats) {
+      const writer = format.scopes.result;
+      if (!writer || format.scopes.compare || (writer.offers && !writer.offers(result()))) continue;
+      yield {
+        scope: compareScope(c.a.id, c.b.id),
+        setId: null,
+        format: format.id,
+        path: `${c.fileStem}${format.suffix}`,
+        prebuilt: true,
+        content: () => writer.write(result()),
+      };
+    }
     for (const format of formats) {
       const writer = format.scopes.compare;
       if (!writer) continue;

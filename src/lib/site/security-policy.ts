@@ -36,6 +36,14 @@ export const SECURITY_HEADERS: readonly [string, string][] = [
  */
 export const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
 
+/**
+ * The header that lets another origin's page read the download files: ATT&CK Navigator's
+ * `#layerURL=` fetches a layer from the reader's browser. The files are public, so any origin
+ * may read them; the whole folder gets it (host rules match path prefixes more portably than
+ * suffixes, and a CSV is as public as a layer).
+ */
+export const DOWNLOADS_CORS: readonly [string, string] = ['Access-Control-Allow-Origin', '*'];
+
 /** The _headers file for a site served under `base` ("/" or "/mapscope/"). */
 export function headersFile(base = '/'): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
@@ -44,6 +52,8 @@ export function headersFile(base = '/'): string {
     ...SECURITY_HEADERS.map(([name, value]) => `  ${name}: ${value}`),
     `${prefix}_astro/*`,
     `  Cache-Control: ${HASHED_ASSET_CACHE}`,
+    `${prefix}downloads/*`,
+    `  ${DOWNLOADS_CORS[0]}: ${DOWNLOADS_CORS[1]}`,
     '',
   ].join('\n');
 }

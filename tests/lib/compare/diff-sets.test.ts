@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareSets, countsLabel, type CompareRow, type TechniqueFacts } from '../../../src/lib/compare/diff-sets.ts';
 import { compareCsv, COMPARE_CSV_COLUMNS } from '../../../src/lib/compare/compare-csv.ts';
+import { compareResult } from '../../../src/lib/compare/compare-result.ts';
 import { compareModelSets, modelCompareRows } from '../../../src/lib/compare/from-model.ts';
 import { unifiedCompareRows } from '../../../src/lib/compare/from-unified.ts';
 import { consecutivePairs, successorOf } from '../../../src/lib/compare/pairs.ts';
@@ -330,6 +331,17 @@ describe('comparisons of a model (tests/fixtures/compare)', () => {
     expect(csv).toBeDefined();
     expect(csv).toContain(`removed,OLD-9,Legacy Scanner,T1110,Brute Force,,,`);
     expect(files.has(`compare_${v1}__${v2later}.csv`)).toBe(false);
+
+    // As a result's table (the workbook and YAML take the CSV's rows) and its STIX relations.
+    const a = loaded(v1).set;
+    const b = loaded(v2later).set;
+    const table = compareResult(fromFiles, a, b);
+    expect([table.columns, ...table.rows]).toEqual(Papa.parse<string[]>(compareCsv(fromFiles).trim()).data);
+    const changes = table.relations!.map((r) => [r.capability.setId, r.properties!['x_mapscope_change']]);
+    expect(changes.filter(([, c]) => c === 'added')).toHaveLength(fromFiles.counts.added);
+    expect(changes.filter(([, c]) => c === 'removed')).toHaveLength(fromFiles.counts.removed);
+    expect(changes.every(([set, c]) => set === (c === 'removed' ? v1 : v2later))).toBe(true);
+    expect(table.relations!.every((r) => r.attackPatternId === (r.capability.setId === v1 ? a : b).attackPatterns![r.techniqueId])).toBe(true);
   });
 });
 

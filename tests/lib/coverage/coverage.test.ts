@@ -6,12 +6,17 @@
 import path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { coverageData } from '../../../src/lib/coverage/coverage-data.ts';
+import { parse as parseYaml } from 'yaml';
+import { coverageData, coverageStixIds } from '../../../src/lib/coverage/coverage-data.ts';
+import { stixFormat, type StixBundle } from '../../../src/lib/exports/formats/stix-bundle.ts';
+import { yamlFormat } from '../../../src/lib/exports/formats/yaml.ts';
+import { schemasIn, stixProblems } from '../../support/stix-schemas.ts';
 import {
   chosenCapabilities,
   computeCoverage,
   coverageCsv,
   coverageLayer,
+  coverageResult,
   createLookup,
   describeScores,
   findCapabilities,
@@ -28,16 +33,18 @@ import {
   type CoverageLookup,
   type DomainCoverage,
 } from '../../../src/lib/coverage/coverage.ts';
-import { indexModel } from '../../../src/lib/model/model-index.ts';
+import { indexModel, type ModelIndex } from '../../../src/lib/model/model-index.ts';
 import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
-import { ROOT, fixture } from '../../support/paths.ts';
+import { ROOT, fixture, shared } from '../../support/paths.ts';
 
 let data: CoverageData;
 let lookup: CoverageLookup;
+let index: ModelIndex;
 beforeAll(async () => {
   const result = await runPipeline([fixture('coverage')]);
   expect(result.problems).toEqual([]);
-  data = coverageData(indexModel(result.model!));
+  index = indexModel(result.model!);
+  data = coverageData(index);
   lookup = createLookup(data);
 });
 
@@ -207,6 +214,30 @@ describe('downloads', () => {
     expect(t1046['tactics']).toContain('Discovery');
     expect(csv.data.find((r) => r['attack_object_id'] === 'T1026')).toMatchObject({ covered: 'yes', tactics: '(not in ATT&CK 18.1)' });
     expect(csv.data.filter((r) => r['covered'] === 'no')).toHaveLength(691 - 3);
+  });
+
+  it("gives the other formats the CSV's rows, and a STIX bundle each covering capability's link to each technique", () => {
+    const table = coverageResult(data, all.result);
+    const csv = Papa.parse<string[]>(coverageCsv(data, all.result), { skipEmptyLines: true }).data;
+    expect([table.columns, ...table.rows]).toEqual(csv);
+    expect(table.relations).toBeUndefined();
+    expect(stixFormat.scopes.result.offers(table)).toBe(false);
+    const ids = coverageStixIds(index, data);
+    expect(ids.domains.map((d) => [d.domain, d.version, d.ids.length])).toEqual(data.domains.map((d) => [d.domain, d.version, d.techniques.length]));
+    const withIds = coverageResult(data, all.result, [], ids.domains);
+    const t1046 = data.domains[0]!.techniques.findIndex(([id]) => id === 'T1046');
+    expect(withIds.relations!.filter((r) => r.techniqueId === 'T1046').map((r) => r.attackPatternId)).toEqual(Array(3).fill(ids.domains[0]!.ids[t1046]));
+    expect(ids.domains[0]!.ids[t1046]).toMatch(/^attack-pattern--[0-9a-f-]{36}$/);
+    // A technique without a STIX id gives no relationship (and no broken ref).
+    const noIds = { ...ids.domains[0]!, ids: ids.domains[0]!.ids.map((id, t) => (t === t1046 ? null : id)) };
+    expect(coverageResult(data, all.result, [], [noIds]).relations!.some((r) => r.techniqueId === 'T1046')).toBe(false);
+    const bundle = JSON.parse(String(stixFormat.scopes.result.write(withIds))) as StixBundle;
+    const schemas = shared('stix2-json-schemas', 'schemas');
+    if (schemas) expect(stixProblems(bundle, schemasIn(schemas))).toEqual([]);
+    expect(bundle.objects!.filter((o) => o.type === 'relationship')).toHaveLength(withIds.relations!.length);
+    expect(JSON.parse(String(stixFormat.scopes.result.write(withIds)))).toEqual(bundle);
+    const yaml = parseYaml(String(yamlFormat.scopes.result.write(table))) as { rows: Record<string, string>[] };
+    expect(yaml.rows.map((r) => table.columns.map((c) => r[c]))).toEqual(table.rows);
   });
 });
 

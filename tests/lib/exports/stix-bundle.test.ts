@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { v5 as uuidv5 } from 'uuid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSet, pageUrlsOf } from '../../../src/lib/exports/export-rows.ts';
@@ -11,6 +10,7 @@ import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
 import type { LoadedSet } from '../../../src/lib/exports/page-downloads.ts';
 import { scopeKey } from '../../../src/lib/exports/page-downloads.ts';
 import { fixture, ROOT, shared } from '../../support/paths.ts';
+import { schemasIn } from '../../support/stix-schemas.ts';
 
 // The OASIS STIX 2.1 JSON schemas are read from ../shared/stix2-json-schemas (beside the
 // repository); they are not copied into it.
@@ -28,24 +28,6 @@ let acme: LoadedSet;
 let ctrl: LoadedSet;
 /** The sets of the irregular and hostile fixtures and of the default data. */
 let messy: LoadedSet[];
-
-/** A validator per object type, and one for bundles, from the OASIS schemas in `dir`. */
-function schemasIn(dir: string) {
-  // The schemas write "\-" in patterns, which unicode-mode regular expressions refuse (their ABOUT.md).
-  const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: false });
-  addFormats(ajv);
-  // ajv-formats has no IDN host names (only the domain-name observable uses them; Mapscope writes none).
-  ajv.addFormat('idn-hostname', true);
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
-  for (const file of files) ajv.addSchema(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
-  const id = (file: string) => JSON.parse(readFileSync(path.join(dir, file), 'utf8')).$id as string;
-  const validators = new Map(
-    files
-      .filter((f) => /^(sdos|sros)\//.test(f) || f === 'common/marking-definition.json' || f === 'common/extension-definition.json')
-      .map((f) => [path.basename(f, '.json'), ajv.getSchema(id(f))!]),
-  );
-  return { validators, bundleSchema: ajv.getSchema(id('common/bundle.json'))! };
-}
 
 async function loadSets(dirs: string[]): Promise<LoadedSet[]> {
   const model = (await runPipeline(dirs)).model!;

@@ -22,6 +22,7 @@ describe('the data rules', () => {
       'technique-unknown',
       'technique-revoked',
       'technique-deprecated',
+      'stix-id-missing',
       'attack-version-unknown',
       'field-unknown',
       'set-field-differs',
@@ -59,7 +60,7 @@ describe('the data rules', () => {
   it('check kept rows and sets through the hooks the normalizer applies', () => {
     const hooks = (hook: 'checkEntry' | 'checkMapping' | 'checkSet') => DATA_RULES.filter((rule) => rule[hook]).map((rule) => rule.id);
     expect(hooks('checkEntry')).toEqual(['technique-status']);
-    expect(hooks('checkMapping')).toEqual(['score-missing', 'related-score-unknown']);
+    expect(hooks('checkMapping')).toEqual(['score-missing', 'related-score-unknown', 'stix-id-missing']);
     expect(hooks('checkSet')).toEqual(['attack-version-unknown']);
   });
 

@@ -32,6 +32,7 @@ describe('data-quality view', () => {
       'technique-unknown',
       'technique-revoked',
       'technique-deprecated',
+      'stix-id-missing',
     ]);
     expect(m365.count).toBe(warned.warningCount(M365));
   });

@@ -38,6 +38,53 @@ export interface SetPair {
   comparison: Comparison;
 }
 
+/** A capability a result names, as a STIX bundle takes it. */
+export interface ResultCapability {
+  /** As its set spells it ("AC-4"). */
+  id: string;
+  /** Its name or description, when it has one. */
+  name: string | null;
+  frameworkId: string;
+  /** The framework's version, when the result knows it. */
+  frameworkVersion?: string;
+  /** The set the capability counts with, when the result knows it. */
+  setId?: string;
+}
+
+/** One link of a result between a capability and an ATT&CK technique, for a STIX relationship. */
+export interface ResultRelation {
+  capability: ResultCapability;
+  techniqueId: string;
+  /** The technique's ATT&CK STIX id (attack-pattern--…) in the result's ATT&CK version. */
+  attackPatternId: string;
+  /** The relationship's type, in STIX form ("related-to"). */
+  relationshipType: string;
+  /** Custom properties, each name starting x_mapscope_ (the threat weight, a change's kind). */
+  properties?: Record<string, string | number>;
+}
+
+/**
+ * A result a page computes and shows (the coverage builder's, a comparison's), for the files a
+ * reader makes of it on click: its table (the CSV's columns and rows, every cell text) and, for a
+ * STIX bundle, the links between capabilities and techniques it stands for.
+ */
+export interface ResultTable {
+  /** The table's sheet name and the YAML document's kind: "Coverage", "Differences". */
+  name: string;
+  /** What the rows are, in a sentence, heading the About sheet and the YAML document. */
+  title: string;
+  columns: readonly string[];
+  rows: readonly (readonly string[])[];
+  /** Columns of whole numbers (counts, weights), which a workbook holds as numbers so that they sort as such. */
+  numberColumns?: readonly string[];
+  /** Mapscope's version and the build date, when the page knows them. */
+  made?: { mapscopeVersion: string; buildDate: string };
+  /** Lines for the About sheet and the YAML document: what was chosen or compared. */
+  about?: readonly [string, string][];
+  /** The links a STIX bundle holds; absent when the result has none to give (a format then offers no bundle). */
+  relations?: readonly ResultRelation[];
+}
+
 /** How a format writes the files of one scope. */
 export interface ScopeWriter<Input> {
   /** Whether this input has such a file (a set without non-mappable entries has no such file); always, when absent. */
@@ -77,6 +124,8 @@ export interface DownloadFormat {
     page?: ScopeWriter<PageRows>;
     /** A static comparison's page, written by the build. */
     compare?: ScopeWriter<SetPair>;
+    /** A result made in the browser (the coverage builder's, a comparison picked on /compare/), written on click. */
+    result?: ScopeWriter<ResultTable>;
   };
 }
 

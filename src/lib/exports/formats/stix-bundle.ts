@@ -46,6 +46,9 @@
  *   `x_mapscope_related_score` (a sub-technique's parent whose score it shares), when the mapping
  *   has them; `x_mapscope_mapping_type`, the type as the set writes it, when its STIX form
  *   differs; `x_mapscope_status` (in_progress, participant_review) when not complete.
+ * - in a result's bundle (the coverage builder's, stixBundleOfResult): `x_mapscope_set` on a
+ *   capability (the set it counts with), and the result's own on relationships
+ *   (`x_mapscope_coverage`, `x_mapscope_threat_weight`).
  *
  * Ids: every object's is a UUIDv5 of what identifies it (a capability: its set and folded id; a
  * mapping: its set, capability, technique, mapping type and score category; an identity: its
@@ -57,7 +60,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { capabilityKey } from '../../core/ids.ts';
 import type { ExportRow, ExportSet } from '../export-formats.ts';
 import { isHttpUrl } from '../../core/urls.ts';
-import { jsonText, pageRowsOfOneSet, type DownloadFormat } from './download-format.ts';
+import { jsonText, pageRowsOfOneSet, type DownloadFormat, type ResultTable } from './download-format.ts';
 
 /** The namespace of Mapscope's UUIDv5 STIX ids. */
 export const MAPSCOPE_STIX_NAMESPACE = '033b1cfc-a6ce-4939-a750-86b43c92a0fb';
@@ -87,6 +90,7 @@ export const stixFormat = {
         return bundleText(set, rows);
       },
     },
+    result: { offers: (result) => (result.relations?.length ?? 0) > 0, write: (result) => jsonText(stixBundleOfResult(result)) },
   },
 } satisfies DownloadFormat;
 
@@ -157,11 +161,61 @@ const text = (v: unknown) => (v == null ? null : String(v));
 const sourceName = (name: string) => (/^(cve|capec)$/.test(name) ? `${name}-list` : name);
 
 /** The capability's id in its framework, as an external reference. */
-function capabilityReference(set: ExportSet, capabilityId: string): Record<string, string> {
+function capabilityReference(set: Pick<ExportSet, 'frameworkId'>, capabilityId: string): Record<string, string> {
   const upper = capabilityId.trim().toUpperCase();
   if (CVE_STRICT.test(upper)) return { source_name: 'cve', external_id: upper };
   if (CAPEC.test(capabilityId)) return { source_name: 'capec', external_id: capabilityId };
   return { source_name: sourceName(set.frameworkId), external_id: capabilityId };
+}
+
+/**
+ * The STIX 2.1 bundle of a result made in the browser (the coverage builder's: each chosen
+ * capability related to each technique it covers): one SDO per capability, typed as in a set's
+ * bundle, one relationship per link, its custom properties carried. Ids are UUIDv5 of the
+ * content, as in a set's bundle; objects carry the build's date (or the identities' fixed one).
+ * No identity: a result is the reader's choice, not an organization's mapping.
+ */
+export function stixBundleOfResult(result: ResultTable): StixBundle {
+  const at = timestamp(result.made?.buildDate ?? null) ?? IDENTITY_TIMESTAMP;
+  const common = (type: string, id: string) => ({ type, spec_version: '2.1', id, created: at, modified: at });
+  const capabilities = new Map<string, StixObject>();
+  const relationships = new Map<string, StixObject>();
+  for (const relation of result.relations ?? []) {
+    const { capability: c } = relation;
+    const key = JSON.stringify([c.frameworkId, c.frameworkVersion ?? null, c.setId ?? null, capabilityKey(c.id)]);
+    let sdo = capabilities.get(key);
+    if (!sdo) {
+      const type = capabilityType(c, c.id);
+      sdo = {
+        ...common(type, stixId(type, c.frameworkId, c.frameworkVersion ?? null, c.setId ?? null, capabilityKey(c.id))),
+        name: c.id,
+        ...(c.name ? { description: c.name } : {}),
+        external_references: [capabilityReference(c, c.id)],
+        x_mapscope_framework: c.frameworkId,
+        ...(c.frameworkVersion ? { x_mapscope_framework_version: c.frameworkVersion } : {}),
+        ...(c.setId ? { x_mapscope_set: c.setId } : {}),
+      };
+      capabilities.set(key, sdo);
+    }
+    const id = stixId('relationship', sdo.id, relation.attackPatternId, relation.relationshipType);
+    if (relationships.has(id)) continue;
+    relationships.set(id, {
+      ...common('relationship', id),
+      relationship_type: relation.relationshipType,
+      source_ref: sdo.id,
+      target_ref: relation.attackPatternId,
+      ...relation.properties,
+    });
+  }
+  const objects = [...capabilities.values(), ...relationships.values()];
+  return {
+    type: 'bundle',
+    id: stixId(
+      'bundle',
+      objects.map((x) => x.id),
+    ),
+    ...(objects.length ? { objects } : {}),
+  };
 }
 
 /** A mapping's references: http(s) URLs as links, any other entry (or a URL STIX cannot hold) as text. */

@@ -20,7 +20,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { csvRecord, EXPORT_CSV_COLUMNS, type ExportRow, type ExportSet } from '../export-formats.ts';
 import { isHttpUrl } from '../../core/urls.ts';
 import { DOMAINS, SCORE_VALUES } from '../../core/vocabulary.ts';
-import { pageRowsBySet, type DownloadFormat } from './download-format.ts';
+import { pageRowsBySet, type DownloadFormat, type ResultTable } from './download-format.ts';
 
 /** What the workbook says of its making, on its About sheet. */
 export interface WorkbookAbout {
@@ -72,6 +72,7 @@ export const xlsxFormat = {
   scopes: {
     set: { write: async ({ set, rows }) => (await xlsxOf([{ set, rows }], aboutOf(set))).bytes },
     page: { write: async (input) => (await xlsxOf(pageRowsBySet(input), aboutOf(input.sets[0]?.set, input.subject))).bytes },
+    result: { offers: (result) => result.rows.length > 0, write: async (result) => (await xlsxOfResult(result)).bytes },
   },
 } satisfies DownloadFormat;
 
@@ -296,6 +297,67 @@ export async function xlsxOf(sets: readonly SetRows[], about: WorkbookAbout): Pr
     }
   }
   addAboutSheet(workbook, sets, sheetOf, about, cells);
+  const buffer: ArrayBuffer | Uint8Array = await workbook.xlsx.writeBuffer();
+  return { bytes: buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer), truncated: cells.truncated };
+}
+
+/** A whole number as a number column of a result's table writes it (no leading zero: "007" stays text). */
+const NUMBER = /^(0|-?[1-9]\d{0,14})$/;
+
+/**
+ * The workbook of a result made in the browser (the coverage builder's, a comparison's): its
+ * table on one sheet (the CSV's columns and cells; whole numbers as numbers), bold frozen header,
+ * autofilter, widths from the content; then "About": what the rows are and how they were made.
+ */
+export async function xlsxOfResult(result: ResultTable): Promise<WorkbookFile> {
+  const ExcelJS = await loadExcelJs();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Mapscope';
+  const built = new Date(`${result.made?.buildDate ?? ''}T00:00:00Z`);
+  if (!Number.isNaN(built.getTime())) workbook.created = workbook.modified = built;
+  const cells = new CellWriter();
+  const name = sheetName(result.name, new Set(['about']));
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  const header = sheet.addRow([...result.columns]);
+  const widths = result.columns.map((c) => c.length + 2);
+  const numeric = result.columns.map((c) => result.numberColumns?.includes(c) ?? false);
+  for (const row of result.rows) {
+    const rowNumber = sheet.rowCount + 1;
+    sheet.addRow(
+      result.columns.map((_, i) => {
+        const value = row[i] ?? '';
+        if (value.length + 1 > widths[i]!) widths[i] = value.length + 1;
+        return numeric[i] && NUMBER.test(value) ? Number(value) : cells.text(sheet, value, () => `${sheet.getColumn(i + 1).letter}${rowNumber}`);
+      }),
+    );
+  }
+  result.columns.forEach((_, i) => {
+    const col = sheet.getColumn(i + 1);
+    col.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[i]!));
+    col.alignment = { vertical: 'top', wrapText: widths[i]! > MAX_WIDTH };
+  });
+  header.font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rowCount), column: result.columns.length } };
+
+  const about = workbook.addWorksheet('About');
+  const put = (values: (string | number)[], bold = false) => {
+    const rowNumber = about.rowCount + 1;
+    const row = about.addRow(values.map((v, i) => (typeof v === 'number' ? v : cells.text(about, v, () => `${about.getColumn(i + 1).letter}${rowNumber}`))));
+    if (bold) row.font = { bold: true };
+  };
+  put([result.title], true);
+  put([]);
+  put(['Sheet', name]);
+  put(['Rows', result.rows.length]);
+  for (const [key, value] of result.about ?? []) put([key, value]);
+  if (result.made) {
+    put(['Made with', `Mapscope ${result.made.mapscopeVersion}`]);
+    put(['Built', result.made.buildDate]);
+  }
+  put(['Cells', 'as in the CSV download: the same rows and cells; every text cell as written, never a formula.']);
+  about.getColumn(1).width = 26;
+  about.getColumn(2).width = 80;
+  about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   const buffer: ArrayBuffer | Uint8Array = await workbook.xlsx.writeBuffer();
   return { bytes: buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer), truncated: cells.truncated };
 }

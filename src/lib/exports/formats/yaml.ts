@@ -11,7 +11,7 @@
  */
 import { Document, isScalar, visit } from 'yaml';
 import { unifiedJsonOf, type ExportRow, type ExportSet } from '../export-formats.ts';
-import { pageRowsOfOneSet, type DownloadFormat } from './download-format.ts';
+import { pageRowsOfOneSet, type DownloadFormat, type ResultTable } from './download-format.ts';
 
 /** The format, for the registry of download formats. */
 export const yamlFormat = {
@@ -32,8 +32,20 @@ export const yamlFormat = {
         return yamlOf(set, rows);
       },
     },
+    result: { offers: (result) => result.rows.length > 0, write: (result) => toYaml(resultDocument(result)) },
   },
 } satisfies DownloadFormat;
+
+/** A result's table as a document: what it is, then one mapping per row, keyed by the CSV's columns. */
+export function resultDocument(result: ResultTable): Record<string, unknown> {
+  return {
+    kind: result.name,
+    title: result.title,
+    ...(result.made ? { made_with: `Mapscope ${result.made.mapscopeVersion}`, built: result.made.buildDate } : {}),
+    ...(result.about?.length ? { about: Object.fromEntries(result.about) } : {}),
+    rows: result.rows.map((row) => Object.fromEntries(result.columns.map((column, i) => [column, row[i] ?? '']))),
+  };
+}
 
 // Characters a loader may not take as written outside double quotes: a tab (PyYAML refuses it
 // in a plain scalar), the line breaks YAML 1.1 counts (NEL, LS, PS), and what YAML does not allow

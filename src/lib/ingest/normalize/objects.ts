@@ -219,7 +219,8 @@ export function addObject(ctx: ObjectContext, set: SetDraft, record: ObjectRecor
   reportRepairs(report, set, capabilityId, record, at);
   checkEntry(ctx, set, capabilityId, techniqueId!, at);
   const scored = isScoredType(type.id);
-  for (const rule of DATA_RULES) rule.checkMapping?.({ report, set, mapping, scored, row: at });
+  const attack = attackVersionLabel(set.domain, set.attackVersion);
+  for (const rule of DATA_RULES) rule.checkMapping?.({ report, set, mapping, scored, techniques: ctx.techniques, attack, row: at });
   ctx.capabilities.describedBy(capability.id, set.id, row.description, at);
 }
 

@@ -5,7 +5,7 @@
  * maps to gets a page, mapped or not; a row that names a technique its version does not have
  * (or has revoked or deprecated) is reported.
  */
-import { stateAt, type CatalogIndex } from '../../attack/catalog.ts';
+import { stateAt, techniqueStixId, type CatalogIndex } from '../../attack/catalog.ts';
 import type { AdversaryProse, TechniqueDescription } from '../../attack/bundles.ts';
 import { compareNatural, normalizeAttackVersion, normalizeTechniqueId, normalizeWhitespace, parentTechniqueId } from '../../core/ids.ts';
 import type { TechniqueRecord } from '../read-inputs.ts';
@@ -77,6 +77,27 @@ export class TechniqueRegistry {
     if (state.revoked) return { kind: 'revoked', by: state.revokedBy ?? null };
     if (state.deprecated) return { kind: 'deprecated' };
     return { kind: 'active' };
+  }
+
+  /**
+   * A technique's ATT&CK STIX id (attack-pattern--…) in a version, as a set's STIX bundle takes
+   * it; `null` when the catalog has that version's ids but not this technique's, `undefined`
+   * when it cannot say (no catalog of the version, or one imported without STIX ids).
+   */
+  stixIdIn(id: string, domain: Domain, version: string): string | null | undefined {
+    const catalog = this.attack.catalogs.get(domain);
+    if (!catalog || !catalog.versions.includes(version) || !this.versionsWithStixIds(domain, catalog).has(version)) return undefined;
+    return techniqueStixId(catalog, id, version) ?? null;
+  }
+
+  private readonly stixVersions = new Map<Domain, Set<string>>();
+  private versionsWithStixIds(domain: Domain, catalog: CatalogIndex): Set<string> {
+    let versions = this.stixVersions.get(domain);
+    if (!versions) {
+      versions = new Set([...catalog.stixIds.values()].flatMap((states) => states.flatMap((s) => s.versions)));
+      this.stixVersions.set(domain, versions);
+    }
+    return versions;
   }
 
   /** Rows of a technique table (names, tactics and descriptions the catalog and bundles do not give). */

@@ -41,6 +41,9 @@ export interface MappingCheck {
   mapping: MappingDraft;
   /** Whether its mapping type is scored (technique_scores). */
   scored: boolean;
+  techniques: TechniqueRegistry;
+  /** The set's ATT&CK, for messages: "ATT&CK Enterprise 16.1". */
+  attack: string;
   row: RowRef;
 }
 

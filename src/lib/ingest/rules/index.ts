@@ -24,6 +24,7 @@ import { relatedScoreUnknown } from './related-score-unknown.ts';
 import { scoreMissing } from './score-missing.ts';
 import { setFieldDiffers } from './set-field-differs.ts';
 import { setMetadataDiffers } from './set-metadata-differs.ts';
+import { stixIdMissing } from './stix-id-missing.ts';
 import { techniqueStatus } from './technique-status.ts';
 
 const RULES = [
@@ -38,6 +39,7 @@ const RULES = [
   descriptionVaries,
   attackVersionInferred,
   techniqueStatus,
+  stixIdMissing,
   attackVersionUnknown,
   fieldUnknown,
   setFieldDiffers,
