@@ -16,10 +16,9 @@
 import { gapRows } from '../views/attack-views.ts';
 import { compareResult } from '../compare/compare-result.ts';
 import { compareScope, siteComparisons } from '../compare/site-comparisons.ts';
-import type { ResultTable } from './formats/download-format.ts';
 import { loadSet, pageUrlsOf, type LayerOptions } from './export-rows.ts';
 import { DOWNLOAD_FORMATS } from './formats/index.ts';
-import type { DownloadFormat, Written } from './formats/download-format.ts';
+import type { DownloadFormat, ResultTable, Written } from './formats/download-format.ts';
 import { groupIn } from '../core/labels.ts';
 import type { ModelIndex } from '../model/model-index.ts';
 import { fileNames, scopeKey, type LoadedSet } from './page-downloads.ts';
