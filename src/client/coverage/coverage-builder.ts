@@ -509,7 +509,8 @@ class CoverageBuilder extends HTMLElement {
 
   /** The remove buttons a reader can reach now (not those of a closed entry). */
   private removeButtons(list: HTMLElement = this.chosenList): HTMLButtonElement[] {
-    return [...list.querySelectorAll<HTMLButtonElement>('.coverage-remove')].filter((b) => b.checkVisibility());
+    // Told by the markup, not checkVisibility(): that forces style and layout of the whole list, twice a click.
+    return [...list.querySelectorAll<HTMLButtonElement>('.coverage-remove')].filter((b) => !b.closest('details:not([open]), [hidden]'));
   }
 
   private chosenItem(label: string, content: HTMLElement, remove: () => void, list: HTMLElement = this.chosenList): HTMLElement {
