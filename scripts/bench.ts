@@ -23,6 +23,7 @@ import { runLighthouse } from './site-check/lighthouse.ts';
 import { serveStatic } from './site-check/static-server.ts';
 import { benchRelevance, benchSearch, RELEVANCE_BASELINE } from './bench/search.ts';
 import { benchCoverage } from './bench/coverage.ts';
+import { benchImport, completeBundles } from './bench/import.ts';
 import { benchWorkbook, largestCapabilityPage, manifestOf } from './bench/workbook.ts';
 import { prepareDownloads, writeDownloadFiles } from './build-downloads.ts';
 import { planDownloads } from '../src/lib/exports/site-downloads.ts';
@@ -241,22 +242,6 @@ if (!only || only.has('site')) {
         { route, size, scores, losses },
       );
     }
-    const coverage = await benchCoverage(fullServer.url, dist);
-    report(
-      'coverage.data',
-      `${kilobytes(coverage.dataBytes)} raw, ${kilobytes(coverage.dataGzip)} gzip loaded by /coverage/; target < 150 KB gzip: ${coverage.dataGzip < 150 * 1024 ? 'PASS' : 'FAIL'}`,
-      { bytes: coverage.dataBytes, gzip: coverage.dataGzip },
-    );
-    report(
-      'coverage.change',
-      `a change of selection with ${coverage.capabilities} capabilities chosen, recomputed, re-rendered and laid out in median ${coverage.change.median.toFixed(1)} ms, p95 ${coverage.change.p95.toFixed(1)} ms over ${coverage.change.runs} runs (the builder's own work: median ${coverage.script.median.toFixed(1)} ms; to the next painted frame: median ${coverage.frame.median.toFixed(1)} ms, p95 ${coverage.frame.p95.toFixed(1)} ms); with 2 chosen: median ${coverage.reference.median.toFixed(1)} ms; target < 50 ms: ${coverage.change.p95 < 50 ? 'PASS' : 'FAIL'}`,
-      coverage,
-    );
-    report(
-      'coverage.threats',
-      `the same change with ${coverage.capabilities} capabilities and ${coverage.adversaries.length} adversaries (${coverage.adversaries.join(', ')}): coverage, threat weights, fix-next ranking and matrix recomputed and laid out in median ${coverage.threat.median.toFixed(1)} ms, p95 ${coverage.threat.p95.toFixed(1)} ms (the builder's own work: median ${coverage.threatScript.median.toFixed(1)} ms, p95 ${coverage.threatScript.p95.toFixed(1)} ms); target < 50 ms p95: ${coverage.threat.p95 < 50 ? 'PASS' : 'FAIL'}`,
-      { adversaries: coverage.adversaries, threat: coverage.threat, script: coverage.threatScript },
-    );
   } finally {
     await fullServer.close();
   }
@@ -287,6 +272,59 @@ if (!only || only.has('site')) {
     ...links,
     problems: links.problems.slice(0, 20),
   });
+}
+
+if (!only || only.has('coverage')) {
+  // The coverage builder in Chromium on the full-size site: at least 30 recomputes of each kind.
+  fullSite ??= await buildSiteInto(path.join(scratch, 'coverage'), { data: [CORPUS] });
+  const server = await serveStatic(fullSite.dist, '/');
+  try {
+    const coverage = await benchCoverage(server.url, fullSite.dist, Math.max(30, runs));
+    report(
+      'coverage.data',
+      `${kilobytes(coverage.dataBytes)} raw, ${kilobytes(coverage.dataGzip)} gzip loaded by /coverage/; target < 150 KB gzip: ${coverage.dataGzip < 150 * 1024 ? 'PASS' : 'FAIL'}`,
+      { bytes: coverage.dataBytes, gzip: coverage.dataGzip },
+    );
+    report(
+      'coverage.change',
+      `a change of selection with ${coverage.capabilities} capabilities chosen, recomputed, re-rendered and laid out in median ${coverage.change.median.toFixed(1)} ms, p95 ${coverage.change.p95.toFixed(1)} ms over ${coverage.change.runs} runs (the builder's own work: median ${coverage.script.median.toFixed(1)} ms; to the next painted frame: median ${coverage.frame.median.toFixed(1)} ms, p95 ${coverage.frame.p95.toFixed(1)} ms); with 2 chosen: median ${coverage.reference.median.toFixed(1)} ms; target < 50 ms: ${coverage.change.p95 < 50 ? 'PASS' : 'FAIL'}`,
+      coverage,
+    );
+    report(
+      'coverage.threats',
+      `the same change with ${coverage.capabilities} capabilities and ${coverage.adversaries.length} adversaries (${coverage.adversaries.join(', ')}): coverage, threat weights, fix-next ranking and matrix recomputed and laid out in median ${coverage.threat.median.toFixed(1)} ms, p95 ${coverage.threat.p95.toFixed(1)} ms (the builder's own work: median ${coverage.threatScript.median.toFixed(1)} ms, p95 ${coverage.threatScript.p95.toFixed(1)} ms); reference, 2 chosen and no adversaries: median ${coverage.reference.median.toFixed(1)} ms, p95 ${coverage.reference.p95.toFixed(1)} ms; target < 50 ms p95: ${coverage.threat.p95 < 50 ? 'PASS' : 'FAIL'}`,
+      { adversaries: coverage.adversaries, threat: coverage.threat, script: coverage.threatScript },
+    );
+  } finally {
+    await server.close();
+  }
+}
+
+if (!only || only.has('import')) {
+  // npm run attack on the three complete 18.1 bundles, in a child process (its own peak memory).
+  const bundles = completeBundles(path.resolve('../shared/attack-stix'));
+  if (
+    !(
+      await Promise.all(
+        bundles.map((b) =>
+          stat(b).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      )
+    ).every(Boolean)
+  ) {
+    console.log(`import: skipped, the complete 18.1 bundles are not in ${path.dirname(bundles[0]!)}`);
+  } else {
+    const imported = await benchImport(bundles, scratch, Math.max(3, Math.min(runs, 5)));
+    const ok = imported.time.p95 < 10_000 && imported.memory.p95 < 1.5e9;
+    report(
+      'import.complete_bundles',
+      `npm run attack on ${imported.bundles.join(', ')} (${megabytes(imported.bytes)}), a child process each run: median ${seconds(imported.time.median)}, p95 ${seconds(imported.time.p95)} over ${imported.time.runs} runs, peak RSS median ${megabytes(imported.memory.median)}, p95 ${megabytes(imported.memory.p95)}; reading and JSON.parse of the same files in a child: median ${seconds(imported.reference.median)}, peak RSS ${megabytes(imported.referenceMemory.median)}; target < 10 s and < 1.5 GB: ${ok ? 'PASS' : 'FAIL'}`,
+      imported,
+    );
+  }
 }
 
 if (!only || only.has('workbook')) {

@@ -46,6 +46,7 @@ import {
   type ThreatChoice,
 } from '../../lib/coverage/threat-profile.ts';
 import { h } from '../elements/dom.ts';
+import { typeAhead } from './type-ahead.ts';
 
 class CoverageBuilder extends HTMLElement {
   private lookup!: CoverageLookup;
@@ -119,73 +120,20 @@ class CoverageBuilder extends HTMLElement {
         "A group's techniques are its own and those of the campaigns attributed to it; its software's techniques count only with “their software”. Sub-techniques count as themselves.",
       ),
     );
-    const input = h('input', { type: 'search', id: 'coverage-find-threat', autocomplete: 'off' });
-    const list = h('ul', { id: 'coverage-find-threat-options', hidden: true });
-    list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', 'Matching adversaries');
-    input.setAttribute('role', 'combobox');
-    input.setAttribute('aria-controls', list.id);
-    input.setAttribute('aria-expanded', 'false');
-    input.setAttribute('aria-autocomplete', 'list');
-    let options: { domain: number; adversary: number }[] = [];
-    let active = -1;
-    const mark = () => {
-      list.querySelectorAll('[role="option"]').forEach((o, i) => o.setAttribute('aria-selected', String(i === active)));
-      if (active >= 0) input.setAttribute('aria-activedescendant', `coverage-find-threat-${active}`);
-      else input.removeAttribute('aria-activedescendant');
-    };
-    const close = () => {
-      list.hidden = true;
-      input.setAttribute('aria-expanded', 'false');
-      input.removeAttribute('aria-activedescendant');
-    };
-    const choose = (i: number) => {
-      const ref = options[i];
-      if (!ref) return;
-      const [id, name] = this.data.domains[ref.domain]!.threats!.adversaries[ref.adversary]!;
-      if (!this.threats.adversaries.includes(id)) this.threats = { ...this.threats, adversaries: [...this.threats.adversaries, id] };
-      input.value = '';
-      close();
-      this.update(true, `${name} (${id}) added to the threat profile`);
-      input.focus();
-    };
-    const show = () => {
-      options = findAdversaries(this.data, input.value);
-      active = options.length ? 0 : -1;
-      list.replaceChildren(
-        ...options.map((ref, i) => {
-          const [id, name, aliases] = this.data.domains[ref.domain]!.threats!.adversaries[ref.adversary]!;
-          const option = h(
-            'li',
-            { id: `coverage-find-threat-${i}` },
-            h('strong', {}, id),
-            ` ${name} `,
-            h('small', {}, [this.data.domains[ref.domain]!.domain, ...aliases.slice(0, 4)].join(', ')),
-          );
-          option.setAttribute('role', 'option');
-          option.addEventListener('mousedown', (event) => event.preventDefault());
-          option.addEventListener('click', () => choose(i));
-          return option;
-        }),
-      );
-      list.hidden = options.length === 0;
-      input.setAttribute('aria-expanded', String(!list.hidden));
-      mark();
-    };
-    input.addEventListener('input', show);
-    input.addEventListener('blur', close);
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        if (list.hidden) show();
-        else if (options.length) active = (active + (event.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length;
-        mark();
-        event.preventDefault();
-      } else if (event.key === 'Enter') {
-        if (!list.hidden && active >= 0) {
-          choose(active);
-          event.preventDefault();
-        }
-      } else if (event.key === 'Escape') close();
+    const finder = typeAhead({
+      id: 'coverage-find-threat',
+      label: 'Find a group, campaign or software by name or alias',
+      listLabel: 'Matching adversaries',
+      find: (query) => findAdversaries(this.data, query),
+      option: (ref) => {
+        const [id, name, aliases] = this.data.domains[ref.domain]!.threats!.adversaries[ref.adversary]!;
+        return [h('strong', {}, id), ` ${name} `, h('small', {}, [this.data.domains[ref.domain]!.domain, ...aliases.slice(0, 4)].join(', '))];
+      },
+      choose: (ref) => {
+        const [id, name] = this.data.domains[ref.domain]!.threats!.adversaries[ref.adversary]!;
+        if (!this.threats.adversaries.includes(id)) this.threats = { ...this.threats, adversaries: [...this.threats.adversaries, id] };
+        this.update(true, `${name} (${id}) added to the threat profile`);
+      },
     });
     const software = h('input', { type: 'checkbox', id: 'coverage-threat-software' });
     software.checked = this.threats.withSoftware;
@@ -200,7 +148,7 @@ class CoverageBuilder extends HTMLElement {
       file.value = '';
     });
     fieldset.append(
-      h('div', { class: 'coverage-find' }, h('label', { for: input.id }, 'Find a group, campaign or software by name or alias'), input, list),
+      finder,
       h('p', {}, h('label', { for: software.id }, software, ' With their software (the techniques of the software they use)')),
       h('p', {}, h('label', { for: file.id }, 'Or load a Navigator layer (4.x) as the threat profile, read here and sent nowhere: '), file),
       this.layerProblem,
@@ -350,68 +298,17 @@ class CoverageBuilder extends HTMLElement {
 
   /** A combobox over every capability: ids in any spelling, words of names. */
   private typeAhead(): HTMLElement {
-    const input = h('input', { type: 'search', id: 'coverage-find', autocomplete: 'off' });
-    const list = h('ul', { id: 'coverage-find-options', hidden: true });
-    list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', 'Matching capabilities');
-    input.setAttribute('role', 'combobox');
-    input.setAttribute('aria-controls', list.id);
-    input.setAttribute('aria-expanded', 'false');
-    input.setAttribute('aria-autocomplete', 'list');
-    let options: number[] = [];
-    let active = -1;
-    const show = () => {
-      options = findCapabilities(this.data, input.value);
-      active = options.length ? 0 : -1;
-      list.replaceChildren(
-        ...options.map((c, i) => {
-          const [f, id, , name] = this.data.capabilities[c]!;
-          const option = h('li', { id: `coverage-find-${i}` }, h('strong', {}, id), ` ${name} `, h('small', {}, this.data.frameworks[f]!.name));
-          option.setAttribute('role', 'option');
-          option.addEventListener('mousedown', (event) => event.preventDefault());
-          option.addEventListener('click', () => choose(i));
-          return option;
-        }),
-      );
-      list.hidden = options.length === 0;
-      input.setAttribute('aria-expanded', String(!list.hidden));
-      mark();
-    };
-    const mark = () => {
-      list.querySelectorAll('[role="option"]').forEach((o, i) => o.setAttribute('aria-selected', String(i === active)));
-      if (active >= 0) input.setAttribute('aria-activedescendant', `coverage-find-${active}`);
-      else input.removeAttribute('aria-activedescendant');
-    };
-    const close = () => {
-      list.hidden = true;
-      input.setAttribute('aria-expanded', 'false');
-      input.removeAttribute('aria-activedescendant');
-    };
-    const choose = (i: number) => {
-      const c = options[i];
-      if (c === undefined) return;
-      this.add([c], `${this.data.capabilities[c]![1]} added`);
-      input.value = '';
-      close();
-      input.focus();
-    };
-    input.addEventListener('input', show);
-    input.addEventListener('blur', close);
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        if (list.hidden) show();
-        else if (options.length) active = (active + (event.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length;
-        mark();
-        event.preventDefault();
-      } else if (event.key === 'Enter') {
-        if (!list.hidden && active >= 0) {
-          choose(active);
-          event.preventDefault();
-        }
-      } else if (event.key === 'Escape') close();
+    return typeAhead({
+      id: 'coverage-find',
+      label: 'Find a capability by id or name',
+      listLabel: 'Matching capabilities',
+      find: (query) => findCapabilities(this.data, query),
+      option: (c) => {
+        const [f, id, , name] = this.data.capabilities[c]!;
+        return [h('strong', {}, id), ` ${name} `, h('small', {}, this.data.frameworks[f]!.name)];
+      },
+      choose: (c) => this.add([c], `${this.data.capabilities[c]![1]} added`),
     });
-    const label = h('label', { for: input.id }, 'Find a capability by id or name');
-    return h('div', { class: 'coverage-find' }, label, input, list);
   }
 
   /** A framework's capabilities, narrowed to a group; add some, or the whole group. */
@@ -614,7 +511,8 @@ class CoverageBuilder extends HTMLElement {
 
   /** The remove buttons a reader can reach now (not those of a closed entry). */
   private removeButtons(list: HTMLElement = this.chosenList): HTMLButtonElement[] {
-    return [...list.querySelectorAll<HTMLButtonElement>('.coverage-remove')].filter((b) => b.checkVisibility());
+    // Told by the markup, not checkVisibility(): that forces style and layout of the whole list, twice a click.
+    return [...list.querySelectorAll<HTMLButtonElement>('.coverage-remove')].filter((b) => !b.closest('details:not([open]), [hidden]'));
   }
 
   private chosenItem(label: string, content: HTMLElement, remove: () => void, list: HTMLElement = this.chosenList): HTMLElement {

@@ -296,7 +296,7 @@ export const SETTINGS = {
     arg: 'LIST',
     commands: ['bench'],
     kind: 'list',
-    choices: ['pipeline', 'search', 'exports', 'site', 'workbook', 'budgets'],
+    choices: ['pipeline', 'search', 'exports', 'site', 'coverage', 'workbook', 'import', 'budgets'],
     shown: 'all',
     doc: 'the sections to run, separated by commas',
   },

@@ -21,7 +21,7 @@ import { compareNatural, isSubtechniqueId, parentTechniqueId } from '../core/ids
 import { pushTo } from '../core/multimap.ts';
 import { frameworkSetLabel } from '../core/labels.ts';
 import type { ModelIndex } from '../model/model-index.ts';
-import type { MappingSet, ModelComplete } from '../model/schema.ts';
+import type { MappingSet, ModelAdversaries } from '../model/schema.ts';
 import { compareAttackVersions } from '../core/versions.ts';
 import { DOMAIN_IDS, SCORE_VALUES, type Domain, type ScoreCategory } from '../core/vocabulary.ts';
 import { required } from '../core/lookups.ts';
@@ -33,12 +33,13 @@ import { required } from '../core/lookups.ts';
 export function coverageVersion(index: ModelIndex, domain: Domain): string | null {
   const known = new Set((index.attackVersions.get(domain) ?? []).map((v) => v.version));
   const versions = index.model.sets.filter((s) => s.domain === domain && known.has(s.attackVersion)).map((s) => s.attackVersion);
-  const complete = completeOf(index, domain);
+  const complete = completeOf(index, domain)?.facts;
   if (complete && known.has(complete.version)) versions.push(complete.version);
   return versions.sort(compareAttackVersions).at(-1) ?? null;
 }
 
-const completeOf = (index: ModelIndex, domain: Domain): ModelComplete | undefined => index.model.complete?.find((c) => c.domain === domain);
+/** The domain's adversaries (the catalog's complete part), the model's one home of them. */
+const completeOf = (index: ModelIndex, domain: Domain): ModelAdversaries | undefined => index.model.adversaries?.find((a) => a.domain === domain);
 
 interface ActiveTechnique {
   name: string;
@@ -54,7 +55,7 @@ function activeTechniques(index: ModelIndex, domain: Domain, version: string): M
     if (state && !state.revoked && !state.deprecated) active.set(technique.id, state);
   }
   const complete = completeOf(index, domain);
-  if (complete?.version === version) for (const t of complete.activeTechniques) if (!active.has(t.id)) active.set(t.id, t);
+  if (complete?.facts.version === version) for (const t of complete.activeTechniques) if (!active.has(t.id)) active.set(t.id, t);
   return active;
 }
 
@@ -130,7 +131,7 @@ function domainMatrix(index: ModelIndex, domain: Domain, version: string) {
 }
 
 /** The domain's groups, campaigns and software by the counting rules, and its mitigations, as numbers into the matrix. */
-function domainThreats(complete: ModelComplete, find: (id: string) => number | undefined): CoverageThreats {
+function domainThreats(complete: ModelAdversaries['facts'], find: (id: string) => number | undefined): CoverageThreats {
   const index = indexAdversaries(complete);
   const numbersOf = (ids: readonly string[]) => [...new Set(ids.flatMap((id) => find(id) ?? []))].sort((a, b) => a - b);
   const order = [...complete.groups.map((g) => g.id), ...complete.campaigns.map((c) => c.id), ...complete.software.map((s) => s.id)];
@@ -168,7 +169,7 @@ export function coverageData(index: ModelIndex): CoverageData {
     if (!version) return [];
     const matrix = domainMatrix(index, domain, version);
     const complete = completeOf(index, domain);
-    if (complete) matrix.domain.threats = domainThreats(complete, matrix.find);
+    if (complete) matrix.domain.threats = domainThreats(complete.facts, matrix.find);
     return [matrix];
   });
   const domainNumber = new Map(matrices.map((m, i) => [m.domain.domain, i]));

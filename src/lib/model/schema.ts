@@ -509,9 +509,6 @@ const activeTechniqueSchema = z.object({
   parent: z.string().regex(TECHNIQUE_ID).optional(),
 });
 
-export const modelCompleteSchema = completeCatalogSchema.extend({ domain: z.enum(DOMAIN_IDS), activeTechniques: z.array(activeTechniqueSchema) });
-export type ModelComplete = z.infer<typeof modelCompleteSchema>;
-
 /** A text of MITRE's (ATT&CK markdown) and the sources it cites, as the model keeps it. */
 const modelProseTextSchema = z.object({ markdown: z.string(), citations: z.record(z.string(), citationSchema) });
 const proseById = z.record(z.string(), modelProseTextSchema);
@@ -527,10 +524,15 @@ export const adversaryProseSchema = z.object({
   mitigates: z.record(z.string(), proseById),
 });
 
-/** A domain's groups, campaigns, software, mitigations and detections (the catalog's complete part), for the adversary pages. */
+/**
+ * A domain's groups, campaigns, software, mitigations and detections (the catalog's complete
+ * part): the one home the adversary pages and the coverage builder's threat profiles read.
+ */
 export const modelAdversariesSchema = z.object({
   domain,
   facts: completeCatalogSchema,
+  /** The techniques active in the facts' version (the coverage builder's matrix shows that version, mapped or not). */
+  activeTechniques: z.array(activeTechniqueSchema),
   /** Null when no complete bundle of the same version was given at build time. */
   prose: adversaryProseSchema.nullable(),
   /** Name and tactics, in the facts' version, of the techniques the adversaries use that the model has no page for (new since the sets' versions). */
@@ -592,9 +594,7 @@ export const modelSchema = z.object({
   attackVersions: z.array(attackVersionSchema),
   /** The control baselines (data/baselines/ and any among the inputs), by id. */
   baselines: z.array(baselineSchema),
-  /** Per domain the sets map to, the catalog's complete part (adversaries, mitigations) and the techniques active in its version. */
-  complete: z.array(modelCompleteSchema).optional(),
-  /** Per domain of the sets whose catalog has a complete part: its adversaries and mitigations (absent in models written before them). */
+  /** Per domain of the sets whose catalog has a complete part: its adversaries and mitigations, and the techniques active in its version (absent in models written before them). */
   adversaries: z.array(modelAdversariesSchema).optional(),
   /** Control, feature and CVE texts read with --descriptions. */
   descriptions: modelDescriptionsSchema.optional(),

@@ -185,7 +185,7 @@ describe('threat data on the fixture with the committed catalog', () => {
     const result = await runPipeline([fixture('coverage')]);
     expect(result.problems).toEqual([]);
     data = coverageData(indexModel(result.model!));
-    adversaries = indexAdversaries(result.model!.complete!.find((c) => c.domain === 'enterprise')!);
+    adversaries = indexAdversaries(result.model!.adversaries!.find((a) => a.domain === 'enterprise')!.facts);
   });
 
   it('holds every group, campaign and software with techniques by the counting rules', () => {

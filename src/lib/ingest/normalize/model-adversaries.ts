@@ -1,6 +1,6 @@
 /**
  * The model's adversaries: per domain of the sets, the catalog's complete part (groups,
- * campaigns, software, mitigations, detections) and, when a complete bundle of the same ATT&CK
+ * campaigns, software, mitigations, detections), the techniques active in its version and, when a complete bundle of the same ATT&CK
  * version was given at build time, MITRE's prose about them (descriptions, procedure examples,
  * how a mitigation applies), turned from maps into the model's records.
  */
@@ -44,6 +44,11 @@ export function modelAdversaries(attack: AttackData, domains: readonly Domain[],
           tactics: state.tactics.map((t) => (stateAt(catalog.tactics.get(t) ?? [], facts.version) ?? catalog.tactics.get(t)?.at(-1))?.name ?? t),
         };
     }
-    return [{ domain, facts, prose: prose && prose.version === facts.version ? modelProse(prose) : null, otherTechniques }];
+    const activeTechniques = [...catalog.techniques].flatMap(([id, states]) => {
+      const s = stateAt(states, facts.version);
+      return s && !s.revoked && !s.deprecated ? [{ id, name: s.name, tactics: s.tactics, ...(s.parent ? { parent: s.parent } : {}) }] : [];
+    });
+    activeTechniques.sort((a, b) => compareNatural(a.id, b.id));
+    return [{ domain, facts, activeTechniques, prose: prose && prose.version === facts.version ? modelProse(prose) : null, otherTechniques }];
   });
 }

@@ -19,7 +19,6 @@ import {
   type Mapping,
   type MappingSet,
   type Model,
-  type ModelComplete,
   type NonMappable,
   type Technique,
 } from '../../model/schema.ts';
@@ -31,8 +30,7 @@ import { SetRegistry, type SetDraft } from './sets.ts';
 import { TechniqueRegistry, type AttackData } from './techniques.ts';
 import { modelAdversaries } from './model-adversaries.ts';
 import { attackVersionLabel, techniqueNameAt } from '../../core/labels.ts';
-import { DOMAIN_IDS, type Domain } from '../../core/vocabulary.ts';
-import { stateAt, type CatalogIndex } from '../../attack/catalog.ts';
+import { DOMAIN_IDS } from '../../core/vocabulary.ts';
 import { required } from '../../core/lookups.ts';
 import { onlyVersionInFile } from '../rules/attack-version-inferred.ts';
 import { DATA_RULES } from '../rules/index.ts';
@@ -213,20 +211,8 @@ function assemble(ctx: ObjectContext, inputNames: readonly string[], warnings: D
     tactics: ctx.techniques.tactics(domains),
     attackVersions: ctx.techniques.attackVersions(domains),
     baselines: modelBaselines(baselines, capabilities),
-    complete: domains.flatMap((domain) => modelComplete(attack.catalogs.get(domain), domain)),
     adversaries: modelAdversaries(attack, domains, new Set(techniques.map((t) => t.id))),
   };
-}
-
-/** A domain's complete part (if its catalog has one) with the techniques active in its version. */
-function modelComplete(catalog: CatalogIndex | undefined, domain: Domain): ModelComplete[] {
-  const complete = catalog?.complete;
-  if (!catalog || !complete) return [];
-  const activeTechniques = [...catalog.techniques].flatMap(([id, states]) => {
-    const s = stateAt(states, complete.version);
-    return s && !s.revoked && !s.deprecated ? [{ id, name: s.name, tactics: s.tactics, ...(s.parent ? { parent: s.parent } : {}) }] : [];
-  });
-  return [{ domain, ...complete, activeTechniques: activeTechniques.sort((a, b) => compareNatural(a.id, b.id)) }];
 }
 
 /** A mapping as the model keeps it: the row's own capability fields and ATT&CK name only where they differ. */
