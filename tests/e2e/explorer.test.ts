@@ -54,7 +54,9 @@ describe('deep links to a mapping row', () => {
     const page = await context.newPage();
     await page.goto(t1046());
     const id = await azureRowId(page, 'network_security_groups', 'Protect');
-    await page.locator(`tr[id="${id}"] a.row-link`).click();
+    const rowLink = page.locator(`tr[id="${id}"]`).getByRole('link', { name: 'Link to row network_security_groups (protect)', exact: true });
+    await expect(rowLink.innerText()).resolves.toBe('#');
+    await rowLink.click();
     await expect(page.locator(`tr[id="${id}"] .toast`).innerText()).resolves.toBe('Link copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(`${t1046()}#${id}`);

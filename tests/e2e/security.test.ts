@@ -47,7 +47,7 @@ describe('the published site talks only to its own origin', () => {
     await page.goto(site);
     await page.getByRole('link', { name: 'T1046 Network Service Discovery' }).click();
     await page.waitForURL(/T1046/);
-    await page.locator('a.row-link').first().click();
+    await page.locator('td.link > a').first().click();
     await page.locator('#site-search-input').click();
     await page.keyboard.type('sentinel');
     await page.locator('#site-search-input-results [role="option"]').first().waitFor();

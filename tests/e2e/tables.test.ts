@@ -118,7 +118,7 @@ describe('sorting a mapping table', () => {
     // The row link moves with its row.
     const links = await table
       .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((r) => r.id === r.querySelector('a.row-link')!.getAttribute('href')!.slice(1)));
+      .evaluateAll((rows) => rows.map((r) => r.id === r.querySelector('td.link > a')!.getAttribute('href')!.slice(1)));
     expect(links.length).toBeGreaterThan(0);
     expect(links.every(Boolean)).toBe(true);
     await page.close();

@@ -102,7 +102,11 @@ describe('set pages', () => {
     const matrix = doc().querySelector('#matrix')!;
     expect(matrix.querySelectorAll('.mx-col h3').map(text)).toEqual(['First Steps 2 of 3 covered', 'Looking Around 1 of 2 covered', 'Leaving 1 of 2 covered']);
     const cell = matrix.querySelector('.matrix li a')!;
-    expect(text(cell)).toBe('T1901 Knock on Doors2 (2 capabilities)');
+    // The count is shown once, the word after it for screen readers: no hidden second copy of the number.
+    expect(text(cell)).toBe('T1901 Knock on Doors2 capabilities');
+    expect(text(cell.querySelector('.cov'))).toBe('2 capabilities');
+    expect(cell.querySelector('.cov')!.getAttribute('aria-hidden')).toBeNull();
+    expect(text(cell.querySelector('.cov .sr'))).toBe('capabilities');
     expect(cell.getAttribute('href')).toBe('/techniques/T1901/');
     expect(text(matrix.querySelector('.matrix details summary'))).toBe('1 of 2 sub-techniques of T1901 covered');
     expect(text(matrix.querySelector('.matrix-summary'))).toMatch(/^3 of 6 techniques and sub-techniques of ATT&CK Enterprise 2.0 covered by demo 1\./);

@@ -188,7 +188,7 @@ export function sanitizeHtml(input: string): SanitizedHtml {
         count(removed.attributes, attr.name);
       }
       if (ALLOWED.has(tag) && (tag !== 'a' || keptHref !== null)) {
-        open = tag === 'a' ? `<a href="${escapeHtml(keptHref!)}" rel="noopener noreferrer">` : `<${tag}>`;
+        open = tag === 'a' ? `<a href="${escapeHtml(keptHref!)}" rel="noreferrer">` : `<${tag}>`;
         close = tag === 'br' ? '' : `</${tag}>`;
       } else if (tag !== 'a') {
         count(removed.unwrapped, tag);

@@ -31,7 +31,7 @@ md.validateLink = (url: string) => isHttpUrl(url.trim());
 
 // External links open as every other external link of the site does.
 md.renderer.rules['link_open'] = (tokens, idx, options, _env, self) => {
-  tokens[idx]!.attrSet('rel', 'noopener noreferrer');
+  tokens[idx]!.attrSet('rel', 'noreferrer');
   return self.renderToken(tokens, idx, options);
 };
 

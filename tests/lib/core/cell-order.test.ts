@@ -31,6 +31,11 @@ describe('numeric order', () => {
     expect(compareKeys('natural', '1,204', '87')).toBeLessThan(0);
     expect(compareKeys('number', '1,204', '87')).toBeGreaterThan(0);
   });
+
+  it('reads a count followed by words from the text, so such a cell needs no data-sort', () => {
+    // A coverage cell's text: its count, then the best score ("12 Significant"), or "–".
+    expect(sorted('number', ['12 Significant', '–', '3 Partial', '120', '9'])).toEqual(['–', '3 Partial', '9', '12 Significant', '120']);
+  });
 });
 
 describe('score order', () => {

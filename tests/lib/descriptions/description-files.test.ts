@@ -72,7 +72,7 @@ describe('irregular description files: each a warning, never a crash', () => {
     const [ac4, sc7] = entriesOf('mappings/NIST_800-53/nist-rev5_descriptions.json');
     expect(ac4!.format).toBe('html');
     expect(ac4!.html).toBe(
-      '<p>Flow rules decide which parcels may travel between the <q>harbour</q> and the <em>inland</em> depots; see <a href="https://controls.example.org/ac-3" rel="noopener noreferrer">AC-03</a>.</p><p>Rules are <strong>reviewed</strong> by the keeper.</p>',
+      '<p>Flow rules decide which parcels may travel between the <q>harbour</q> and the <em>inland</em> depots; see <a href="https://controls.example.org/ac-3" rel="noreferrer">AC-03</a>.</p><p>Rules are <strong>reviewed</strong> by the keeper.</p>',
     );
     expect(ac4!.text).toBe(
       'Flow rules decide which parcels may travel between the harbour and the inland depots; see AC-03. Rules are reviewed by the keeper.',
