@@ -171,7 +171,7 @@ describe('reading the settings', () => {
     expect(error(() => siteOrigin({ MAPSCOPE_SITE: 'example.org' }))).toBe('MAPSCOPE_SITE: expected an http:// or https:// URL, found "example.org"');
     expect(error(() => readCommandSettings('bench', { runs: '0' }, {}))).toBe('--runs: expected a whole number, 1 or more, found "0"');
     expect(error(() => readCommandSettings('bench', { only: 'site,everything' }, {}))).toBe(
-      '--only: expected some of pipeline, search, exports, site, workbook, budgets, separated by commas, found "site,everything"',
+      '--only: expected some of pipeline, search, exports, site, coverage, workbook, import, budgets, separated by commas, found "site,everything"',
     );
     expect(error(() => readCommandSettings('screenshots', { 'max-height': '50' }, {}))).toBe('--max-height: expected a whole number, 100 or more, found "50"');
     // A command checks every variable it reads before it starts.
