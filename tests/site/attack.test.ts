@@ -105,7 +105,7 @@ describe('set pages', () => {
     // The count is shown once, the word after it for screen readers: no hidden second copy of the number.
     expect(text(cell)).toBe('T1901 Knock on Doors2 capabilities');
     expect(text(cell.querySelector('.cov'))).toBe('2 capabilities');
-    expect(cell.querySelector('.cov')!.getAttribute('aria-hidden')).toBeNull();
+    expect(cell.querySelector('.cov')!.hasAttribute('aria-hidden')).toBe(false);
     expect(text(cell.querySelector('.cov .sr'))).toBe('capabilities');
     expect(cell.getAttribute('href')).toBe('/techniques/T1901/');
     expect(text(matrix.querySelector('.matrix details summary'))).toBe('1 of 2 sub-techniques of T1901 covered');
