@@ -13,6 +13,7 @@ import type { CompareRow, Comparison } from '../../lib/compare/diff-sets.ts';
 import type { ResultTable } from '../../lib/exports/formats/download-format.ts';
 import { TECHNIQUE_ID } from '../../lib/core/vocabulary.ts';
 import { h } from '../elements/dom.ts';
+import { saveFile } from '../elements/save-file.ts';
 
 const loadCompareCode = () =>
   Promise.all([
@@ -172,12 +173,7 @@ class ComparePicker extends HTMLElement {
         return;
       }
       const content = await writer.write(this.result);
-      const url = URL.createObjectURL(new Blob([content as BlobPart], { type: format.mediaType }));
-      const link = h('a', { href: url, download: `${stem}${format.suffix}` });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(new Blob([content as BlobPart], { type: format.mediaType }), `${stem}${format.suffix}`);
       status.textContent = `${stem}${format.suffix} downloaded`;
     } catch (error) {
       status.textContent = `Could not make the file: ${error instanceof Error ? error.message : String(error)}`;

@@ -47,6 +47,7 @@ import {
 } from '../../lib/coverage/threat-profile.ts';
 import { h } from '../elements/dom.ts';
 import { typeAhead } from './type-ahead.ts';
+import { saveFile } from '../elements/save-file.ts';
 
 class CoverageBuilder extends HTMLElement {
   private lookup!: CoverageLookup;
@@ -617,12 +618,7 @@ class CoverageBuilder extends HTMLElement {
   }
 
   private save(blob: Blob, file: string): void {
-    const url = URL.createObjectURL(blob);
-    const link = h('a', { href: url, download: file });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    saveFile(blob, file);
     this.say(`${file} downloaded`);
   }
 

@@ -1,4 +1,4 @@
-import { h } from '../elements/dom.ts';
+import { saveFile } from '../elements/save-file.ts';
 
 /**
  * <scoped-downloads data-base="/downloads/" data-scope="capability:..." data-all-sets="…csv"
@@ -61,12 +61,7 @@ class ScopedDownloads extends HTMLElement {
       name = wanted.name;
       say(`Preparing ${name}…`);
       const blob = await makeDownload(this.dataset['base']!, this.dataset['scope']!, format, wanted.sets, row.dataset['subject'] ?? this.dataset['subject']);
-      const url = URL.createObjectURL(blob);
-      const save = h('a', { href: url, download: name });
-      document.body.append(save);
-      save.click();
-      save.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(blob, name);
       say(`${name} downloaded.`);
     } catch (error) {
       say(`Could not make ${name}: ${(error as Error).message}. No file was saved; the set's whole file is at ${link.href}.`, true);

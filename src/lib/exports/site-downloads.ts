@@ -18,7 +18,7 @@ import { compareResult } from '../compare/compare-result.ts';
 import { compareScope, siteComparisons } from '../compare/site-comparisons.ts';
 import { loadSet, pageUrlsOf, type LayerOptions } from './export-rows.ts';
 import { DOWNLOAD_FORMATS } from './formats/index.ts';
-import type { DownloadFormat, ResultTable, Written } from './formats/download-format.ts';
+import type { DownloadFormat, ResultTable, ScopeWriter, Written } from './formats/download-format.ts';
 import { groupIn } from '../core/labels.ts';
 import type { ModelIndex } from '../model/model-index.ts';
 import { fileNames, scopeKey, type LoadedSet } from './page-downloads.ts';
@@ -27,6 +27,10 @@ import { required } from '../core/lookups.ts';
 import { orInsert } from '../core/multimap.ts';
 
 export { scopeKey } from './page-downloads.ts';
+
+/** A writer's file of an input, made when asked, if the writer offers one for it. */
+const offered = <Input>(writer: ScopeWriter<Input> | undefined, input: () => Input) =>
+  writer && (!writer.offers || writer.offers(input())) ? () => writer.write(input()) : null;
 
 export interface DownloadFile {
   /** The format's id (src/lib/exports/formats/). */
@@ -84,39 +88,20 @@ export function* planDownloads(
   }
 
   // Each static comparison of two consecutive sets (src/lib/compare/pairs.ts), one row per difference;
-  // and in each format of a result (workbook, YAML, STIX), as the picker on /compare/ makes them.
+  // and in each format of a result (workbook, YAML, STIX), as the picker on /compare/ makes them. A
+  // format with a writer of its own for a comparison (the comparison CSV) uses it, the others their result's.
   for (const c of siteComparisons(ctx).all) {
     let table: ResultTable | undefined;
     const result = () => (table ??= compareResult(c.comparison(), load(c.a).set, load(c.b).set));
+    const pair = {
+      get comparison() {
+        return c.comparison();
+      },
+    };
     for (const format of formats) {
-      const writer = format.scopes.result;
-      if (!writer || format.scopes.compare || (writer.offers && !writer.offers(result()))) continue;
-      yield {
-        scope: compareScope(c.a.id, c.b.id),
-        setId: null,
-        format: format.id,
-        path: `${c.fileStem}${format.suffix}`,
-        prebuilt: true,
-        content: () => writer.write(result()),
-      };
-    }
-    for (const format of formats) {
-      const writer = format.scopes.compare;
-      if (!writer) continue;
-      const pair = {
-        get comparison() {
-          return c.comparison();
-        },
-      };
-      if (writer.offers && !writer.offers(pair)) continue;
-      yield {
-        scope: compareScope(c.a.id, c.b.id),
-        setId: null,
-        format: format.id,
-        path: `${c.fileStem}${format.suffix}`,
-        prebuilt: true,
-        content: () => writer.write(pair),
-      };
+      const content = format.scopes.compare ? offered(format.scopes.compare, () => pair) : offered(format.scopes.result, result);
+      if (!content) continue;
+      yield { scope: compareScope(c.a.id, c.b.id), setId: null, format: format.id, path: `${c.fileStem}${format.suffix}`, prebuilt: true, content };
     }
   }
 

@@ -212,13 +212,34 @@ function addMappingSheet(workbook: Workbook, name: string, sets: readonly SetRow
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rowCount), column: columns.length } };
 }
 
-function addAboutSheet(workbook: Workbook, sets: readonly SetRows[], sheetOf: ReadonlyMap<SetRows, string>, about: WorkbookAbout, cells: CellWriter): void {
-  const sheet = workbook.addWorksheet('About');
-  const put = (values: (string | number)[], bold = false) => {
+/** A sheet's row writer: every text cell through the formula guard, numbers as numbers, optionally bold. */
+function rowWriter(sheet: Worksheet, cells: CellWriter): (values: (string | number)[], bold?: boolean) => void {
+  return (values, bold = false) => {
     const rowNumber = sheet.rowCount + 1;
     const row = sheet.addRow(values.map((v, i) => (typeof v === 'number' ? v : cells.text(sheet, v, () => `${sheet.getColumn(i + 1).letter}${rowNumber}`))));
     if (bold) row.font = { bold: true };
   };
+}
+
+/** A new workbook by Mapscope, dated with the build's date when it has one. */
+async function newWorkbook(buildDate: string | undefined): Promise<Workbook> {
+  const ExcelJS = await loadExcelJs();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Mapscope';
+  const built = new Date(`${buildDate ?? ''}T00:00:00Z`);
+  if (!Number.isNaN(built.getTime())) workbook.created = workbook.modified = built;
+  return workbook;
+}
+
+/** The workbook's file: its bytes, and whether a cell had to be cut. */
+async function workbookFile(workbook: Workbook, cells: CellWriter): Promise<WorkbookFile> {
+  const buffer: ArrayBuffer | Uint8Array = await workbook.xlsx.writeBuffer();
+  return { bytes: buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer), truncated: cells.truncated };
+}
+
+function addAboutSheet(workbook: Workbook, sets: readonly SetRows[], sheetOf: ReadonlyMap<SetRows, string>, about: WorkbookAbout, cells: CellWriter): void {
+  const sheet = workbook.addWorksheet('About');
+  const put = rowWriter(sheet, cells);
   const total = sets.reduce((n, s) => n + s.rows.length, 0);
   const attack = [...new Set(sets.map(({ set }) => `ATT&CK ${DOMAINS[set.domain]?.label ?? set.domain} ${set.attackVersion}`))];
   put([about.subject ? `${about.subject}: mappings from Mapscope` : 'Mappings from Mapscope'], true);
@@ -280,11 +301,7 @@ function addAboutSheet(workbook: Workbook, sets: readonly SetRows[], sheetOf: Re
  * the links), one per set when there are several, "About".
  */
 export async function xlsxOf(sets: readonly SetRows[], about: WorkbookAbout): Promise<WorkbookFile> {
-  const ExcelJS = await loadExcelJs();
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Mapscope';
-  const built = new Date(`${about.buildDate}T00:00:00Z`);
-  if (!Number.isNaN(built.getTime())) workbook.created = workbook.modified = built;
+  const workbook = await newWorkbook(about.buildDate);
   const cells = new CellWriter();
   const taken = new Set(['mappings', 'about']);
   addMappingSheet(workbook, 'Mappings', sets, cells);
@@ -297,8 +314,7 @@ export async function xlsxOf(sets: readonly SetRows[], about: WorkbookAbout): Pr
     }
   }
   addAboutSheet(workbook, sets, sheetOf, about, cells);
-  const buffer: ArrayBuffer | Uint8Array = await workbook.xlsx.writeBuffer();
-  return { bytes: buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer), truncated: cells.truncated };
+  return workbookFile(workbook, cells);
 }
 
 /** A whole number as a number column of a result's table writes it (no leading zero: "007" stays text). */
@@ -310,11 +326,7 @@ const NUMBER = /^(0|-?[1-9]\d{0,14})$/;
  * autofilter, widths from the content; then "About": what the rows are and how they were made.
  */
 export async function xlsxOfResult(result: ResultTable): Promise<WorkbookFile> {
-  const ExcelJS = await loadExcelJs();
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Mapscope';
-  const built = new Date(`${result.made?.buildDate ?? ''}T00:00:00Z`);
-  if (!Number.isNaN(built.getTime())) workbook.created = workbook.modified = built;
+  const workbook = await newWorkbook(result.made?.buildDate);
   const cells = new CellWriter();
   const name = sheetName(result.name, new Set(['about']));
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
@@ -340,11 +352,7 @@ export async function xlsxOfResult(result: ResultTable): Promise<WorkbookFile> {
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rowCount), column: result.columns.length } };
 
   const about = workbook.addWorksheet('About');
-  const put = (values: (string | number)[], bold = false) => {
-    const rowNumber = about.rowCount + 1;
-    const row = about.addRow(values.map((v, i) => (typeof v === 'number' ? v : cells.text(about, v, () => `${about.getColumn(i + 1).letter}${rowNumber}`))));
-    if (bold) row.font = { bold: true };
-  };
+  const put = rowWriter(about, cells);
   put([result.title], true);
   put([]);
   put(['Sheet', name]);
@@ -358,6 +366,5 @@ export async function xlsxOfResult(result: ResultTable): Promise<WorkbookFile> {
   about.getColumn(1).width = 26;
   about.getColumn(2).width = 80;
   about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
-  const buffer: ArrayBuffer | Uint8Array = await workbook.xlsx.writeBuffer();
-  return { bytes: buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer), truncated: cells.truncated };
+  return workbookFile(workbook, cells);
 }
