@@ -5,7 +5,7 @@
  * (groups, campaigns, software by the counting rules of src/lib/attack/adversaries.ts) and mitigations. Compact (numbers into lists, one
  * packed score per capability and technique) because a browser loads it whole.
  */
-import { tacticName, techniqueStateAt } from '../views/attack-views.ts';
+import { carriedTechniqueId, tacticName, techniqueStateAt } from '../views/attack-views.ts';
 import {
   COVERAGE_FORMAT,
   packScores,
@@ -96,35 +96,27 @@ function domainMatrix(index: ModelIndex, domain: Domain, version: string) {
         }),
     };
   });
-  /** What a technique is in the version: itself, or what revoked it (transitively), if active there. */
-  const follow = (id: string): string => {
-    let current = id;
-    for (let step = 0; step < 10; step++) {
-      if (numbers.has(current) && !techniques[required(numbers, current, 'numbers')]![3]) break;
-      const technique = index.techniques.get(current);
-      const state = technique ? techniqueStateAt(technique, domain, version) : undefined;
-      if (!state?.revoked || !state.revokedBy) break;
-      current = state.revokedBy;
-    }
-    return current;
+  const isPlaced = (id: string) => {
+    const n = numbers.get(id);
+    return n !== undefined && !techniques[n]![3];
+  };
+  /** The number of the technique active in the version that a technique id is carried to, or undefined. */
+  const find = (id: string): number | undefined => {
+    const to = carriedTechniqueId(index, domain, version, id, isPlaced);
+    return to === null ? undefined : numbers.get(to);
   };
   const resolved = new Map<string, number>();
   /** The technique's number in the version: itself, or what revoked it (transitively); retired when neither is there. */
   const carry = (id: string): number => {
     const known = resolved.get(id);
     if (known !== undefined) return known;
-    let n = numbers.get(follow(id));
-    if (n === undefined || techniques[n]![3]) {
+    let n = find(id);
+    if (n === undefined) {
       const technique = index.techniques.get(id);
       n = add(id, technique?.name ?? technique?.names.at(-1)?.name ?? id, -1, true);
     }
     resolved.set(id, n);
     return n;
-  };
-  /** The number of a technique active in the version (followed through revocations), or undefined. */
-  const find = (id: string): number | undefined => {
-    const n = numbers.get(follow(id));
-    return n === undefined || techniques[n]![3] ? undefined : n;
   };
   const result: CoverageDomain = { domain, version, techniques, tactics };
   return { domain: result, carry, find };

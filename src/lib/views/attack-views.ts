@@ -25,6 +25,35 @@ export function techniqueStateAt(technique: Technique, domain: Domain, version: 
 
 const isActive = (state: TechniqueState | undefined) => !!state && !state.revoked && !state.deprecated;
 
+/**
+ * What a technique id a set maps is in a (newer) version of the domain: itself when active there,
+ * else what revoked it, revoked-by followed to the end, when that is active; null when neither is
+ * (unknown to the version, deprecated, or revoked with no active replacement). The one home of
+ * the carrying that the coverage builder and /matrix/ do; `active` says what counts as active in
+ * the version (the coverage builder's matrix also has techniques no set maps).
+ */
+export function carriedTechniqueId(
+  index: ModelIndex,
+  domain: Domain,
+  version: string,
+  id: string,
+  active: (id: string) => boolean = (t) => {
+    const technique = index.techniques.get(t);
+    return !!technique && isActive(techniqueStateAt(technique, domain, version));
+  },
+): string | null {
+  let current = id;
+  // Revocation chains are short (one or two steps); the bound only guards against a cycle.
+  for (let step = 0; step < 10; step++) {
+    if (active(current)) return current;
+    const technique = index.techniques.get(current);
+    const state = technique ? techniqueStateAt(technique, domain, version) : undefined;
+    if (!state?.revoked || !state.revokedBy) return null;
+    current = state.revokedBy;
+  }
+  return null;
+}
+
 /** A tactic's name in a version (else its newest). */
 export function tacticName(tactic: ModelTactic, version?: string): string {
   return (version ? stateAt(tactic.states, version)?.name : undefined) ?? tactic.states[tactic.states.length - 1]!.name;

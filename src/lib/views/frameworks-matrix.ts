@@ -1,13 +1,13 @@
 /**
  * The matrix of everything (/matrix/): per ATT&CK domain, the newest version any set maps to,
  * every technique shaded by how many frameworks cover it (each framework with its newest set in
- * the domain), each cell saying per framework how many capabilities. The answer to "where is
- * ATT&CK thin across all of these?".
+ * the domain, its techniques carried to the matrix's version through revoked-by), each cell saying
+ * per framework how many capabilities. The answer to "where is ATT&CK thin across all of these?".
  */
 import type { ModelIndex } from '../model/model-index.ts';
 import type { Framework } from '../model/schema.ts';
 import { coverageVersion } from '../coverage/coverage-data.ts';
-import { matrixView, type MatrixCell } from './attack-views.ts';
+import { carriedTechniqueId, matrixView, type MatrixCell } from './attack-views.ts';
 import { FRAMEWORK_SHADE_LEGEND, frameworkShade } from '../core/matrix-shades.ts';
 import { DOMAIN_IDS, type Domain } from '../core/vocabulary.ts';
 import { orInsert } from '../core/multimap.ts';
@@ -43,12 +43,20 @@ export function frameworksMatrices(index: ModelIndex): FrameworksMatrix[] {
       const set = framework.setIds.map((id) => index.sets.get(id)).find((s) => s?.domain === domain);
       return set ? [{ framework, setId: set.id, attackVersion: set.attackVersion }] : [];
     });
-    // technique id -> framework id -> capabilities
+    // technique id (in the matrix's version) -> framework id -> capabilities. A set of an older
+    // version counts for the technique that replaced one it maps, as in the coverage builder.
+    const carried = new Map<string, string | null>();
+    const carry = (id: string) => {
+      if (!carried.has(id)) carried.set(id, carriedTechniqueId(index, domain, version, id));
+      return carried.get(id)!;
+    };
     const byTechnique = new Map<string, Map<string, Set<string>>>();
     for (const { framework, setId } of frameworks) {
       for (const m of index.mappingsBySet.get(setId) ?? []) {
+        const techniqueId = carry(m.techniqueId);
+        if (techniqueId === null) continue;
         orInsert(
-          orInsert(byTechnique, m.techniqueId, () => new Map()),
+          orInsert(byTechnique, techniqueId, () => new Map()),
           framework.id,
           () => new Set<string>(),
         ).add(m.capabilityId);
