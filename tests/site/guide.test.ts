@@ -77,7 +77,8 @@ describe('framework pages', () => {
     expect(text(about)).toContain('National Institute of Standards and Technology');
     const hrefs = about.querySelectorAll('a').map((a) => a.getAttribute('href'));
     expect(hrefs.some((h) => h?.startsWith('https://csrc.nist.gov/'))).toBe(true);
-    expect(hrefs.some((h) => h?.includes('/mappings-explorer/about/methodology/'))).toBe(true);
+    expect(hrefs).toContain('https://center-for-threat-informed-defense.github.io/mappings-explorer/about/methodology/nist-methodology/');
+    expect(hrefs).toContain('https://center-for-threat-informed-defense.github.io/mappings-explorer/about/methodology/nist-scope/');
     expect(hrefs).toContain('/guide/#scope');
     expect(text(page(dist, '/frameworks/azure/').querySelector('#about'))).toContain('Microsoft');
   });

@@ -11,8 +11,10 @@ export interface FrameworkFacts {
   capabilityKind: string;
   publisher: string;
   publisherUrl: string;
-  /** Where the mappings' methodology (scope, rules, scoring) is written up. */
+  /** Where the mappings' methodology (rules, scoring) is written up: the mapping project's page for it. */
   methodologyUrl: string;
+  /** The mapping project's page on what the framework's mappings cover and leave out, where it has one. */
+  scopeUrl?: string;
   /**
    * The capability groups the framework itself defines (NIST SP 800-53's families), by id as the
    * mappings write them, so the guide can say which ones no set maps. Absent where the groups are
@@ -28,7 +30,11 @@ export const MAPPING_PROJECT = {
   repository: 'https://github.com/center-for-threat-informed-defense/mappings-explorer',
 } as const;
 
-const methodology = (page: string) => `${MAPPING_PROJECT.url}about/methodology/${page}/`;
+/**
+ * A page of the mapping project's methodology section (its site's about/methodology/<page>/, as
+ * its site builder, src/mappings_explorer/site_builder.py, writes them); the section's own page without one.
+ */
+const methodology = (page?: string) => `${MAPPING_PROJECT.url}about/methodology/${page ? `${page}/` : ''}`;
 
 export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   nist_800_53: {
@@ -37,7 +43,8 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     capabilityKind: 'control',
     publisher: 'National Institute of Standards and Technology (NIST)',
     publisherUrl: 'https://csrc.nist.gov/projects/risk-management/sp800-53-controls',
-    methodologyUrl: methodology('nist-scope'),
+    methodologyUrl: methodology('nist-methodology'),
+    scopeUrl: methodology('nist-scope'),
     groups: ['AC', 'AT', 'AU', 'CA', 'CM', 'CP', 'IA', 'IR', 'MA', 'MP', 'PE', 'PL', 'PM', 'PS', 'PT', 'RA', 'SA', 'SC', 'SI', 'SR'],
   },
   azure: {
@@ -45,28 +52,28 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     capabilityKind: 'product feature',
     publisher: 'Microsoft',
     publisherUrl: 'https://learn.microsoft.com/azure/security/',
-    methodologyUrl: methodology('security-stack'),
+    methodologyUrl: methodology('ssm-methodology'),
   },
   aws: {
     summary: 'The security services of Amazon Web Services, each scored for how well it can protect against, detect or respond to a technique.',
     capabilityKind: 'product feature',
     publisher: 'Amazon Web Services',
     publisherUrl: 'https://aws.amazon.com/security/',
-    methodologyUrl: methodology('security-stack'),
+    methodologyUrl: methodology('ssm-methodology'),
   },
   gcp: {
     summary: 'The security features of Google Cloud, each scored for how well it can protect against, detect or respond to a technique.',
     capabilityKind: 'product feature',
     publisher: 'Google',
     publisherUrl: 'https://cloud.google.com/security',
-    methodologyUrl: methodology('security-stack'),
+    methodologyUrl: methodology('ssm-methodology'),
   },
   m365: {
     summary: 'The security features of Microsoft 365 (mail, identity, endpoint and cloud app protection), each scored like the other security stacks.',
     capabilityKind: 'product feature',
     publisher: 'Microsoft',
     publisherUrl: 'https://learn.microsoft.com/microsoft-365/security/',
-    methodologyUrl: methodology('security-stack'),
+    methodologyUrl: methodology('ssm-methodology'),
   },
   kev: {
     summary:
@@ -74,14 +81,14 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     capabilityKind: 'CVE',
     publisher: 'Cybersecurity and Infrastructure Security Agency (CISA)',
     publisherUrl: 'https://www.cisa.gov/known-exploited-vulnerabilities-catalog',
-    methodologyUrl: methodology('kev'),
+    methodologyUrl: methodology('cve-methodology'),
   },
   veris: {
     summary: 'A shared vocabulary for recording security incidents (actors, actions, assets, attributes), used among others for yearly breach reports.',
     capabilityKind: 'VERIS enumeration',
     publisher: 'VERIS Community',
     publisherUrl: 'https://verisframework.org/',
-    methodologyUrl: methodology('veris'),
+    methodologyUrl: methodology('veris-methodology'),
   },
   cri_profile: {
     summary:
@@ -89,21 +96,23 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     capabilityKind: 'diagnostic statement',
     publisher: 'Cyber Risk Institute (CRI)',
     publisherUrl: 'https://cyberriskinstitute.org/the-profile/',
-    methodologyUrl: methodology('cri-profile'),
+    methodologyUrl: methodology(),
+    scopeUrl: methodology('cri-profile-scope'),
   },
   csa_ccm: {
     summary: 'A control framework for cloud computing, grouped into domains, with which cloud providers and customers describe who secures what.',
     capabilityKind: 'control',
     publisher: 'Cloud Security Alliance (CSA)',
     publisherUrl: 'https://cloudsecurityalliance.org/research/cloud-controls-matrix',
-    methodologyUrl: methodology('csa-ccm'),
+    methodologyUrl: methodology(),
+    scopeUrl: methodology('csa-ccm-scope'),
   },
   'intel-vpro': {
     summary: 'Hardware-assisted security features of Intel vPro business PCs and the Windows and partner features built on them.',
     capabilityKind: 'platform feature',
     publisher: 'Intel',
     publisherUrl: 'https://www.intel.com/content/www/us/en/architecture-and-technology/vpro/hardware-security-features.html',
-    methodologyUrl: methodology('intel-vpro'),
+    methodologyUrl: methodology('ssm-methodology'),
   },
 };
 

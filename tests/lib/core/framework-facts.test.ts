@@ -12,6 +12,17 @@ describe('framework facts', () => {
     }
   });
 
+  it("link the mapping project's real methodology pages (those its site builder writes), and the scope pages it has", () => {
+    const page = (id: string) => [frameworkFacts(id)?.methodologyUrl, frameworkFacts(id)?.scopeUrl];
+    const at = (p: string) => `https://center-for-threat-informed-defense.github.io/mappings-explorer/about/methodology/${p}`;
+    expect(page('nist_800_53')).toEqual([at('nist-methodology/'), at('nist-scope/')]);
+    for (const id of ['aws', 'azure', 'gcp', 'm365', 'intel-vpro']) expect(page(id), id).toEqual([at('ssm-methodology/'), undefined]);
+    expect(page('kev')).toEqual([at('cve-methodology/'), undefined]);
+    expect(page('veris')).toEqual([at('veris-methodology/'), undefined]);
+    expect(page('cri_profile')).toEqual([at(''), at('cri-profile-scope/')]);
+    expect(page('csa_ccm')).toEqual([at(''), at('csa-ccm-scope/')]);
+  });
+
   it('have nothing for a framework they do not know', () => {
     expect(frameworkFacts('acme')).toBeNull();
     expect(frameworkFacts('nist_800_53')?.groups).toHaveLength(20);
