@@ -70,6 +70,30 @@ describe('set pages', () => {
   });
 });
 
+describe('score tables and the coverage builder', () => {
+  it('say above a table with scores what they are and link the guide section on them; tables without scores do not', () => {
+    const doc = page(dist, '/techniques/T1046/');
+    const scored = doc.querySelector('#fw-azure')!;
+    expect(scored.querySelector('th')).not.toBeNull();
+    const key = scored.querySelector('.table-key')!;
+    expect(text(key)).toMatch(/protect against, detect or respond/);
+    expect(key.querySelector('a.guide-link')!.getAttribute('href')).toBe('/guide/#technique-scores');
+    expect(anchors.has('technique-scores')).toBe(true);
+    expect(doc.querySelector('#fw-nist_800_53 table')).not.toBeNull();
+    expect(doc.querySelector('#fw-nist_800_53 .table-key')).toBeNull();
+    // A scored capability's own page too.
+    const capability = readdirSync(path.join(dist, 'frameworks/azure/capabilities'))[0]!;
+    const href = page(dist, `/frameworks/azure/capabilities/${capability}/`).querySelector('.table-key a.guide-link')?.getAttribute('href');
+    expect(href).toBe('/guide/#technique-scores');
+  });
+
+  it('the coverage builder links the guide sections on its counting rules and on scores, which exist', () => {
+    const hrefs = page(dist, '/coverage/').querySelectorAll('main a.guide-link').map((a) => a.getAttribute('href')!);
+    expect(hrefs).toEqual(['/guide/#coverage-builder', '/guide/#technique-scores']);
+    for (const href of hrefs) expect(anchors.has(guideAnchor(href)!), href).toBe(true);
+  });
+});
+
 describe('framework pages', () => {
   it('say what the framework is and who publishes it, with links to the publisher and the mapping methodology', () => {
     const about = page(dist, '/frameworks/nist_800_53/').querySelector('#about')!;
