@@ -1,7 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { page, text } from '../support/html.ts';
+import { layerProblems } from '../support/navigator-layer-format.ts';
 
 // The guide (/guide/) and the links to its sections from set pages, matrix legends, the header and footer.
 const { dist } = inject('defaultSite');
@@ -131,5 +132,27 @@ describe('the matrix of every framework (/matrix/)', () => {
 
   it('is linked from the header', () => {
     expect(page(dist, '/').querySelector('.site-nav a[href="/matrix/"]')).not.toBeNull();
+  });
+
+  it("links each domain's Navigator layer, a layer (format 4.5) scoring techniques by the number of frameworks", () => {
+    const sections = doc.querySelectorAll('main section[id]');
+    expect(sections.length).toBeGreaterThan(0);
+    for (const section of sections) {
+      const domain = section.getAttribute('id')!;
+      const link = section.querySelector('.matrix-layer a[download]')!;
+      expect(text(link)).toBe('Navigator layer');
+      expect(link.getAttribute('href')).toBe(`/matrix/layer-${domain}.json`);
+      const layer = JSON.parse(readFileSync(path.join(dist, 'matrix', `layer-${domain}.json`), 'utf8')) as {
+        domain: string;
+        techniques: { techniqueID: string; score?: number; comment?: string }[];
+      };
+      expect(layerProblems(layer), domain).toEqual([]);
+      expect(layer.domain).toBe(`${domain}-attack`);
+      const scored = layer.techniques.filter((t) => t.score !== undefined);
+      expect(scored.length, domain).toBeGreaterThan(0);
+      // The layer scores what the page's cells say: as many frameworks as the cell lists.
+      const t1046 = layer.techniques.find((t) => t.techniqueID === 'T1046');
+      if (domain === 'enterprise') expect(t1046).toMatchObject({ score: 2, comment: expect.stringMatching(/^Covered by 2 frameworks: /) });
+    }
   });
 });

@@ -19,12 +19,15 @@
  *   /data-quality/                            every warning of the build, by set (#<set id>) and kind
  *   /compare/                                 comparisons of sets: the static ones by framework, and a picker
  *   /matrix/                                  every technique shaded by how many frameworks cover it (#<domain>)
+ *   /matrix/layer-enterprise.json             its Navigator layer of one domain
  *   /guide/                                   how to read Mapscope: mapping types, scores, scope, terms (#<section>)
  *   /compare/<set a>/<set b>/                 what changed from set a (older) to set b (newer); /2/, /3/... its further pages
  *
  * Row anchors: #<row id> on technique, capability and group pages; #set-<set id> narrows a page
  * to one set. Set pages: #matrix (the ATT&CK matrix), #gaps (what the set leaves uncovered).
  */
+
+import type { Domain } from './vocabulary.ts';
 
 export interface SiteUrls {
   home(): string;
@@ -56,6 +59,8 @@ export interface SiteUrls {
   compare(a: string, b: string, page?: number): string;
   /** The matrix of every framework. */
   matrix(): string;
+  /** The Navigator layer of the matrix of every framework, for one domain. */
+  matrixLayer(domain: Domain): string;
   /** The guide: how to read the site. */
   guide(): string;
   /** A file under public/ or a generated asset, e.g. "downloads/x.csv". */
@@ -106,6 +111,7 @@ export function createUrls(base: string): SiteUrls {
     compareIndex: () => at('compare'),
     guide: () => at('guide'),
     matrix: () => at('matrix'),
+    matrixLayer: (domain) => `${at('matrix')}layer-${encodeURIComponent(domain)}.json`,
     compare: (a, b, page) => (page && page > 1 ? at('compare', a, b, String(page)) : at('compare', a, b)),
     file: (path) => `${root}${path.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`,
   };

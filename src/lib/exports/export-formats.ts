@@ -124,7 +124,7 @@ export function unifiedJsonOf(set: ExportSet, rows: readonly ExportRow[]): objec
 export const LAYER_GRADIENT = ['#dbe9f6', '#1f5fa8'] as const;
 
 /** A colour between the gradient's ends: t in [0, 1]. */
-function gradientColor(t: number): string {
+export function gradientColor(t: number): string {
   const [from, to] = LAYER_GRADIENT.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
   const mix = from!.map((c, i) => Math.round(c + (to![i]! - c) * Math.min(1, Math.max(0, t))));
   return `#${mix.map((c) => c.toString(16).padStart(2, '0')).join('')}`;

@@ -7,6 +7,7 @@ import type { SiteComparisons } from '../compare/site-comparisons.ts';
 import type { Model } from '../model/schema.ts';
 import type { AdversaryKind } from '../core/urls.ts';
 import { adversaryKind } from '../attack/adversaries.ts';
+import type { FrameworksMatrix } from '../views/frameworks-matrix.ts';
 
 export const techniqueRoutes = (model: Model) => model.techniques.map((t) => ({ params: { id: t.id } }));
 
@@ -44,3 +45,6 @@ export const adversaryRoutes = (model: Model, kind: AdversaryKind) =>
 
 /** One page per ATT&CK mitigation of the site's domains: /mitigations/M1030/. */
 export const mitigationRoutes = (model: Model) => adversaryIdsOf(model, 'mitigations').map((id) => ({ params: { id } }));
+
+/** One Navigator layer per domain of the matrix of every framework: /matrix/layer-<domain>.json. */
+export const matrixLayerRoutes = (matrices: readonly FrameworksMatrix[]) => matrices.map((view) => ({ params: { domain: view.domain }, props: { view } }));

@@ -292,6 +292,11 @@ export function guideSections(index: ModelIndex, urls: SiteUrls): GuideSection[]
           'A matrix lays out ATT&CK’s tactics as columns and their techniques as cells. Cells are shaded by how many capabilities map to the technique (sub-techniques included, shown under their parent); the legend says what each shade counts. ',
           'A blank cell is a gap of what the matrix shows.',
         ),
+        p(
+          link('The matrix of every framework', urls.matrix()),
+          ' shades each technique by how many frameworks cover it instead, each framework counting with its newest set in the domain, in the newest ATT&CK version the sets map to; ',
+          'a technique revoked since a set’s version counts for the one that replaced it, as in the coverage builder. Each domain’s matrix has a Navigator layer with the same counts.',
+        ),
       ],
     },
     {

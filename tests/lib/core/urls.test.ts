@@ -13,6 +13,8 @@ describe('createUrls', () => {
     expect(urls.set('azure-06.29.2021_attack-8.2-enterprise')).toBe('/sets/azure-06.29.2021_attack-8.2-enterprise/');
     expect(urls.search('ac 4')).toBe('/search/?q=ac%204');
     expect(urls.file('set-filter.css')).toBe('/set-filter.css');
+    expect(urls.matrix()).toBe('/matrix/');
+    expect(urls.matrixLayer('enterprise')).toBe('/matrix/layer-enterprise.json');
   });
 
   it('puts every URL under a base path, however the base is written', () => {
@@ -21,6 +23,7 @@ describe('createUrls', () => {
       expect(urls.home()).toBe('/mapscope/');
       expect(urls.technique('T1046')).toBe('/mapscope/techniques/T1046/');
       expect(urls.file('favicon.svg')).toBe('/mapscope/favicon.svg');
+      expect(urls.matrixLayer('ics')).toBe('/mapscope/matrix/layer-ics.json');
     }
     expect(createUrls('/a/b/').set('x')).toBe('/a/b/sets/x/');
   });
