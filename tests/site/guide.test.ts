@@ -89,7 +89,9 @@ describe('score tables and the coverage builder', () => {
   });
 
   it('the coverage builder links the guide sections on its counting rules and on scores, which exist', () => {
-    const hrefs = page(dist, '/coverage/').querySelectorAll('main a.guide-link').map((a) => a.getAttribute('href')!);
+    const hrefs = page(dist, '/coverage/')
+      .querySelectorAll('main a.guide-link')
+      .map((a) => a.getAttribute('href')!);
     expect(hrefs).toEqual(['/guide/#coverage-builder', '/guide/#technique-scores']);
     for (const href of hrefs) expect(anchors.has(guideAnchor(href)!), href).toBe(true);
   });
