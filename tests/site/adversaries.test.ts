@@ -19,7 +19,12 @@ const { dist } = inject('defaultSite');
 
 beforeAll(async () => {
   const catalog = await mkdtemp(path.join(tmpdir(), 'mapscope-catalog-'));
-  site = await buildSite({ data: [fixture('attack', 'mappings'), fixture('attack', 'scored')], attack: [fixture('attack', 'complete')], catalog, label: 'adversaries' });
+  site = await buildSite({
+    data: [fixture('attack', 'mappings'), fixture('attack', 'scored')],
+    attack: [fixture('attack', 'complete')],
+    catalog,
+    label: 'adversaries',
+  });
 });
 
 const factsOf = (doc: HTMLElement) => Object.fromEntries(doc.querySelectorAll('dl.facts dt').map((dt) => [text(dt), dt.nextElementSibling!]));

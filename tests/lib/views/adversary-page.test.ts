@@ -62,8 +62,20 @@ describe('adversary pages', () => {
 
   it("sums a technique's coverage up for its one cell: frameworks, capabilities, a line per framework by its short name", () => {
     const fw = (id: string, name: string, scored: boolean): Framework => ({ id, name, scored, setIds: [] });
-    const frameworks = [fw('nist_800_53', 'NIST SP 800-53', false), fw('azure', 'Microsoft Azure', true), fw('acme', 'Acme Shield', true), fw('aws', 'Amazon Web Services', true)];
-    expect(coverageSummary(frameworks, [{ capabilityIds: ['a', 'b', 'c'], best: null }, { capabilityIds: ['x', 'y'], best: 'significant' }, { capabilityIds: ['z'], best: null }, null])).toEqual({
+    const frameworks = [
+      fw('nist_800_53', 'NIST SP 800-53', false),
+      fw('azure', 'Microsoft Azure', true),
+      fw('acme', 'Acme Shield', true),
+      fw('aws', 'Amazon Web Services', true),
+    ];
+    expect(
+      coverageSummary(frameworks, [
+        { capabilityIds: ['a', 'b', 'c'], best: null },
+        { capabilityIds: ['x', 'y'], best: 'significant' },
+        { capabilityIds: ['z'], best: null },
+        null,
+      ]),
+    ).toEqual({
       frameworks: 3,
       capabilities: 6,
       lines: [
