@@ -11,14 +11,20 @@ import { fixture } from '../support/paths.ts';
 // The pages of ATT&CK groups, campaigns, software and mitigations, and what technique pages gain:
 // on a site built from the invented complete bundle (Quiet Otters G0901 uses T1901 and T1902, its
 // campaign C0901 uses T1903, its software PaperMoth S0901 uses T1901.001 and T1906) and the
-// invented demo set (C-1 maps T1901 and T1901.001, C-2 maps T1901 and T1903), with an empty
-// catalog folder; and on the default site (the committed 18.1 catalog).
+// invented demo set (C-1 maps T1901 and T1901.001, C-2 maps T1901 and T1903) and scored rated set
+// (R-1 maps T1901: protects significantly, detects minimally), with an empty catalog folder; and on
+// the default site (the committed 18.1 catalog).
 let site: BuiltSite;
 const { dist } = inject('defaultSite');
 
 beforeAll(async () => {
   const catalog = await mkdtemp(path.join(tmpdir(), 'mapscope-catalog-'));
-  site = await buildSite({ data: [fixture('attack', 'mappings')], attack: [fixture('attack', 'complete')], catalog, label: 'adversaries' });
+  site = await buildSite({
+    data: [fixture('attack', 'mappings'), fixture('attack', 'scored')],
+    attack: [fixture('attack', 'complete')],
+    catalog,
+    label: 'adversaries',
+  });
 });
 
 const factsOf = (doc: HTMLElement) => Object.fromEntries(doc.querySelectorAll('dl.facts dt').map((dt) => [text(dt), dt.nextElementSibling!]));
@@ -43,14 +49,21 @@ describe('a group page', () => {
     ]);
   });
 
-  it('lists its techniques by the counting rules, each with its tactics and how many capabilities of each framework cover it', () => {
+  it('lists its techniques by the counting rules, each with its tactics and, in one cell, what covers it', () => {
     const table = tableOf(doc.querySelector('#enterprise-techniques table')!);
-    expect(table.headers).toEqual(['ID', 'Name', 'Tactics', 'demo']);
-    expect(table.rows.map((r) => [text(r.cells['ID']), text(r.cells['Tactics']), text(r.cells['demo'])])).toEqual([
-      ['T1901', 'First Steps', '2'],
-      ['T1902', 'Looking Around', '–'],
-      ['T1903', 'Looking Around, Leaving', '1'],
+    expect(table.headers).toEqual(['ID', 'Name', 'Tactics', 'Coverage']);
+    expect(table.rows.map((r) => [text(r.cells['ID']), text(r.cells['Tactics']), text(r.cells['Coverage'])])).toEqual([
+      ['T1901', 'First Steps', '2 frameworks · 3 capabilities:demo 2rated 1 Significant'],
+      ['T1902', 'Looking Around', '– not covered'],
+      ['T1903', 'Looking Around, Leaving', '1 framework · 1 capability:demo 1'],
     ]);
+    // One line per framework, each its own list item (copied text does not run together); the best score for the scored one.
+    const t1901 = table.rows[0]!.cells['Coverage']!;
+    expect(t1901.querySelectorAll('li').map(text)).toEqual(['demo 2', 'rated 1 Significant']);
+    expect(text(t1901.querySelector('li small'))).toBe('Significant');
+    // Sorted by capabilities (its text starts with the number of frameworks); "not covered" for screen readers.
+    expect(table.rows.map((r) => r.cells['Coverage']!.getAttribute('data-sort'))).toEqual(['3', undefined, '1']);
+    expect(text(table.rows[1]!.cells['Coverage']!.querySelector('.visually-hidden'))).toBe('not covered');
     // T1903 is the campaign's: said, and linked.
     expect(linksOf(table.rows[2]!.cells['Name'])).toContainEqual(['C0901', '/campaigns/C0901/']);
     expect(text(doc.querySelector('#enterprise-techniques-title'))).toBe(
@@ -64,10 +77,20 @@ describe('a group page', () => {
     );
     expect(text(doc.querySelector('#enterprise-software-techniques-title'))).toBe('With its software 2 more techniques, 5 in all');
     const apart = tableOf(doc.querySelector('#enterprise-software-techniques table')!);
-    expect(apart.rows.map((r) => [text(r.cells['ID']), text(r.cells['Software']), text(r.cells['demo'])])).toEqual([
-      ['T1901.001', 'S0901', '1'],
-      ['T1906', 'S0901', '–'],
+    expect(apart.headers).toEqual(['ID', 'Name', 'Software', 'Coverage']);
+    expect(apart.rows.map((r) => [text(r.cells['ID']), text(r.cells['Software']), text(r.cells['Coverage'])])).toEqual([
+      ['T1901.001', 'S0901', '1 framework · 1 capability:demo 1'],
+      ['T1906', 'S0901', '– not covered'],
     ]);
+  });
+
+  it('gives its ATT&CK description under its facts, before the techniques, and its name in the possessive', () => {
+    expect(doc.querySelectorAll('.description')).toHaveLength(1);
+    const description = doc.querySelector('.description');
+    expect(text(description)).toMatch(/^Quiet Otters is an invented group that knocks on doors\..*Description from ATT&CK Enterprise 5\.0\.$/);
+    expect(description!.previousElementSibling!.classList.contains('facts')).toBe(true);
+    expect(text(doc.querySelector('a.threat-profile')!.parentNode as HTMLElement)).toContain('with Quiet Otters’ techniques');
+    expect(text(doc.querySelector('#enterprise-matrix-title'))).toBe('ATT&CK matrix Quiet Otters’ techniques in ATT&CK Enterprise 5.0');
   });
 
   it('opens the coverage builder with the group as the threat profile', () => {
@@ -120,9 +143,10 @@ describe('a mitigation page', () => {
     const doc = page(site.dist, '/mitigations/M0901/');
     expect(text(doc.querySelector('h1'))).toBe('M0901 Lock the Doors');
     const techniques = tableOf(doc.querySelector('table')!);
-    expect(techniques.rows.map((r) => [text(r.cells['ID']), text(r.cells['demo'])])).toEqual([
-      ['T1901', '2'],
-      ['T1901.001', '1'],
+    expect(techniques.headers).toEqual(['ID', 'Name', 'Tactics', 'Coverage']);
+    expect(techniques.rows.map((r) => [text(r.cells['ID']), text(r.cells['Coverage'])])).toEqual([
+      ['T1901', '2 frameworks · 3 capabilities:demo 2rated 1 Significant'],
+      ['T1901.001', '1 framework · 1 capability:demo 1'],
     ]);
     const crosswalk = doc.querySelector('#enterprise-crosswalk')!;
     expect(text(crosswalk.querySelector('h3'))).toBe('demo 2 capabilities');

@@ -15,6 +15,14 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 /**
+ * A name's possessive, with a typographic apostrophe: "FIN7’s", and "Quiet Otters’" for a name
+ * ending in a lowercase s (a plural); an acronym ending in S ("APT-TLS") still reads "’s".
+ */
+export function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}’` : `${name}’s`;
+}
+
+/**
  * A long URL shown shorter, keeping the host and the last path segment:
  * "https://docs.aws.amazon.com/guardduty/latest/ug/finding-types.html" ->
  * "docs.aws.amazon.com/…/finding-types.html". The link itself keeps the full URL.

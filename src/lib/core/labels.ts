@@ -5,7 +5,7 @@
  */
 import { pushTo } from './multimap.ts';
 import type { Capability, Framework, MappingSet, Technique } from '../model/schema.ts';
-import { DOMAINS, type Domain } from './vocabulary.ts';
+import { DOMAINS, FRAMEWORK_SHORT_NAMES, type Domain } from './vocabulary.ts';
 import { required } from './lookups.ts';
 
 /** "ATT&CK Enterprise 16.1": an ATT&CK domain's version. */
@@ -25,6 +25,9 @@ function versionsLabel(frameworkVersion: string, attackVersions: readonly string
 export function setVersionLabel(set: MappingSet): string {
   return versionsLabel(set.frameworkVersion, [set.attackVersion], set.domain);
 }
+
+/** "NIST 800-53": a framework's short name where a cell lists several (its name when it has none). */
+export const frameworkShortName = (framework: Framework): string => FRAMEWORK_SHORT_NAMES[framework.id] ?? framework.name;
 
 /** "NIST SP 800-53 rev5 @ 8.2": a set among sets of several frameworks. */
 export function frameworkSetLabel(set: MappingSet, framework: Framework): string {

@@ -101,6 +101,20 @@ export const FRAMEWORK_NAMES: Readonly<Record<string, string>> = {
   'intel-vpro': 'Intel vPro',
 };
 
+/** Short names of the same frameworks, for one line of a crowded cell ("NIST 800-53 3"); other frameworks show their name. */
+export const FRAMEWORK_SHORT_NAMES: Readonly<Record<string, string>> = {
+  nist_800_53: 'NIST 800-53',
+  azure: 'Azure',
+  aws: 'AWS',
+  gcp: 'Google Cloud',
+  m365: 'Microsoft 365',
+  kev: 'KEV',
+  veris: 'VERIS',
+  cri_profile: 'CRI Profile',
+  csa_ccm: 'CSA CCM',
+  'intel-vpro': 'Intel vPro',
+};
+
 /** Columns of the published CSV export, in order. */
 export const CSV_COLUMNS = [
   'mapping_framework',

@@ -10,6 +10,7 @@ import type { ModelIndex } from '../model/model-index.ts';
 import type { Framework, ModelAdversaries, ModelAdversaryProse } from '../model/schema.ts';
 import { SCORE_VALUES, type Domain, type ScoreValue } from '../core/vocabulary.ts';
 import { required } from '../core/lookups.ts';
+import { frameworkShortName } from '../core/labels.ts';
 
 /** One domain's adversaries: the index of its complete part and the prose given at build time. */
 export interface DomainAdversaries {
@@ -97,4 +98,31 @@ export function coveredTechnique(index: ModelIndex, adversaries: DomainAdversari
 export function proseText(text: { markdown: string } | undefined): RenderedDescription | null {
   if (!text) return null;
   return renderAttackMarkdown(text.markdown.replace(/\s*\(Citation:[^)]*\)/g, ''));
+}
+
+/** One framework's line in a technique's coverage cell: "Azure 2 Significant". */
+export interface CoverageLine {
+  /** The framework's short name. */
+  framework: string;
+  capabilities: number;
+  /** The best score's label, for scored frameworks. */
+  best: string | null;
+}
+
+/** A technique's coverage in one cell: how many frameworks and capabilities, then a line per covering framework. */
+export interface CoverageSummary {
+  frameworks: number;
+  capabilities: number;
+  lines: CoverageLine[];
+}
+
+/** The coverage of a row (aligned with its frameworks) summed up for its one cell; null when nothing covers it. */
+export function coverageSummary(frameworks: readonly Framework[], coverage: readonly (FrameworkCoverage | null)[]): CoverageSummary | null {
+  const lines = frameworks.flatMap((f, i): CoverageLine[] => {
+    const c = coverage[i];
+    if (!c) return [];
+    return [{ framework: frameworkShortName(f), capabilities: c.capabilityIds.length, best: f.scored && c.best ? SCORE_VALUES[c.best].label : null }];
+  });
+  if (!lines.length) return null;
+  return { frameworks: lines.length, capabilities: lines.reduce((n, l) => n + l.capabilities, 0), lines };
 }

@@ -59,6 +59,8 @@ export interface AdversaryView {
   /** Campaigns: first and last seen. */
   firstSeen: string | null;
   lastSeen: string | null;
+  /** ATT&CK's descriptions of it, each once, with the parts that give it (a group in two domains has one text). */
+  descriptions: { text: RenderedDescription; from: Pick<AdversaryPart, 'domain' | 'version'>[] }[];
   parts: AdversaryPart[];
 }
 
@@ -170,6 +172,7 @@ export function adversaryView(index: ModelIndex, id: string): AdversaryView {
   if (!domains.length) throw new Error(`unknown ${kind}: ${id}`);
   const objects = domains.map((d) => objectOf(d.index, kind, id)!);
   const first = objects[0]!;
+  const parts = domains.map((d) => partOf(index, d, kind, id));
   return {
     kind,
     id,
@@ -179,6 +182,18 @@ export function adversaryView(index: ModelIndex, id: string): AdversaryView {
     platforms: [...new Set(objects.flatMap((o) => o.platforms ?? []))].sort(),
     firstSeen: first.firstSeen ?? null,
     lastSeen: first.lastSeen ?? null,
-    parts: domains.map((d) => partOf(index, d, kind, id)),
+    descriptions: descriptionsOf(parts),
+    parts,
   };
+}
+
+function descriptionsOf(parts: readonly AdversaryPart[]): AdversaryView['descriptions'] {
+  const byHtml = new Map<string, AdversaryView['descriptions'][number]>();
+  for (const { description, domain, version } of parts) {
+    if (!description) continue;
+    const entry = byHtml.get(description.html) ?? { text: description, from: [] };
+    entry.from.push({ domain, version });
+    byHtml.set(description.html, entry);
+  }
+  return [...byHtml.values()];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plural, shortUrl, wrapPoints } from '../../../src/lib/core/id-breaks.ts';
+import { plural, possessive, shortUrl, wrapPoints } from '../../../src/lib/core/id-breaks.ts';
 
 describe('text helpers', () => {
   it('offers wrap points in long ids only', () => {
@@ -16,5 +16,10 @@ describe('text helpers', () => {
   it('pluralizes', () => {
     expect(plural(1, 'set')).toBe('1 set');
     expect(plural(2, 'set')).toBe('2 sets');
+  });
+  it('writes possessives with a curly apostrophe, a plural name taking it alone', () => {
+    expect(possessive('Quiet Otters')).toBe('Quiet Otters’');
+    expect(possessive('FIN7')).toBe('FIN7’s');
+    expect(possessive('APT-TLS')).toBe('APT-TLS’s');
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adversarySummaries, adversaryView } from '../../../src/lib/views/adversary-page.ts';
 import { mitigationView } from '../../../src/lib/views/mitigation-page.ts';
+import { coverageSummary } from '../../../src/lib/views/adversary-facts.ts';
 import { techniqueThreats } from '../../../src/lib/views/technique-threats.ts';
 import { adversaryProseOf } from '../../../src/lib/attack/bundles.ts';
 import { addBundle, emptyCatalog, indexCatalog } from '../../../src/lib/attack/catalog.ts';
@@ -9,7 +10,7 @@ import { readAttackBundle } from '../../../src/lib/attack/stix.ts';
 import { modelAdversaries } from '../../../src/lib/ingest/normalize/model-adversaries.ts';
 import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
 import { indexModel, type ModelIndex } from '../../../src/lib/model/model-index.ts';
-import type { Model } from '../../../src/lib/model/schema.ts';
+import type { Framework, Model } from '../../../src/lib/model/schema.ts';
 import { fixture } from '../../support/paths.ts';
 
 // The mapex fixture's model with the invented complete bundle as its adversaries (Quiet Otters,
@@ -57,6 +58,40 @@ describe('adversary pages', () => {
     expect(t1901.coverage[nist]!.capabilityIds).toEqual(['nist_800_53:ac-4']);
     expect(part!.techniques.find((t) => t.id === 'T1902')!.coverage.every((c) => c === null)).toBe(true);
     expect(part!.covered).toBe(1);
+  });
+
+  it("sums a technique's coverage up for its one cell: frameworks, capabilities, a line per framework by its short name", () => {
+    const fw = (id: string, name: string, scored: boolean): Framework => ({ id, name, scored, setIds: [] });
+    const frameworks = [
+      fw('nist_800_53', 'NIST SP 800-53', false),
+      fw('azure', 'Microsoft Azure', true),
+      fw('acme', 'Acme Shield', true),
+      fw('aws', 'Amazon Web Services', true),
+    ];
+    expect(
+      coverageSummary(frameworks, [
+        { capabilityIds: ['a', 'b', 'c'], best: null },
+        { capabilityIds: ['x', 'y'], best: 'significant' },
+        { capabilityIds: ['z'], best: null },
+        null,
+      ]),
+    ).toEqual({
+      frameworks: 3,
+      capabilities: 6,
+      lines: [
+        { framework: 'NIST 800-53', capabilities: 3, best: null },
+        { framework: 'Azure', capabilities: 2, best: 'Significant' },
+        { framework: 'Acme Shield', capabilities: 1, best: null },
+      ],
+    });
+    expect(coverageSummary(frameworks, [null, null, null, null])).toBeNull();
+  });
+
+  it('has the description once, for the page to show under its facts', () => {
+    const view = adversaryView(index, 'G0901');
+    expect(view.descriptions).toHaveLength(1);
+    expect(view.descriptions[0]!.text.html).toContain('knocks on doors');
+    expect(view.descriptions[0]!.from).toEqual([{ domain: 'enterprise', version: view.parts[0]!.version }]);
   });
 
   it('shows the procedure text of the bundles given, without citation markers', () => {
