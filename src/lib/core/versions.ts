@@ -42,3 +42,25 @@ export function compareSetsNewestFirst(a: SetVersionFields, b: SetVersionFields)
     DOMAIN_IDS.indexOf(a.domain as never) - DOMAIN_IDS.indexOf(b.domain as never)
   );
 }
+
+/** A set's line: its framework, framework version and domain ("nist_800_53 rev5 enterprise"). */
+const lineOf = (s: SetVersionFields) => `${s.frameworkId}\u0000${s.frameworkVersion}\u0000${s.domain}`;
+
+/**
+ * The current set of each line (framework, framework version, domain): the one of the newest
+ * ATT&CK version, by line. The line's other sets are superseded by it (rev5 @ 14.1 by rev5 @ 16.1).
+ */
+export function currentSets<S extends SetVersionFields>(sets: readonly S[]): Map<string, S> {
+  const current = new Map<string, S>();
+  for (const set of sets) {
+    const line = lineOf(set);
+    const known = current.get(line);
+    if (!known || compareAttackVersions(set.attackVersion, known.attackVersion) > 0) current.set(line, set);
+  }
+  return current;
+}
+
+/** The current set of `set`'s line among `sets`: itself when no set of its line has a newer ATT&CK version. */
+export function currentSetOf<S extends SetVersionFields>(set: S, sets: readonly S[]): S {
+  return currentSets(sets).get(lineOf(set)) ?? set;
+}
