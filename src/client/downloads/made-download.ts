@@ -4,7 +4,7 @@ import { saveFile } from '../elements/save-file.ts';
  * <made-download data-base="/downloads/" data-format="yaml" data-set="<set id>"> around a link
  * to a file the build did not write (a superseded set's YAML, STIX or Excel file), or
  * data-compare="<set a> <set b>" for a static comparison's, with its technique flags in the
- * data-technique-flags of an ancestor: shows the link (hidden without JavaScript) and, on click,
+ * data-technique-flags of an ancestor: shows what it holds (hidden without JavaScript) and, on click of its link,
  * makes the file from the sets' prebuilt JSON and rows files with the build's writers, saved
  * under the link's file name. The code that makes it loads on the first click; what went wrong
  * goes to the nearest download status line.
@@ -13,7 +13,7 @@ class MadeDownload extends HTMLElement {
   connectedCallback(): void {
     const link = this.querySelector<HTMLAnchorElement>('a[href]');
     if (!link || !this.dataset['format']) return;
-    link.hidden = false;
+    for (const hidden of this.querySelectorAll<HTMLElement>('[hidden]')) hidden.hidden = false;
     link.addEventListener('click', (event) => {
       event.preventDefault();
       void this.make(link);
