@@ -1,23 +1,20 @@
 import { saveFile } from '../elements/save-file.ts';
 
 /**
- * <made-download data-base="/downloads/" data-format="yaml" data-set="<set id>"> around a link
- * to a file the build did not write (a superseded set's YAML, STIX or Excel file), or
- * data-compare="<set a> <set b>" for a static comparison's, with its technique flags in the
- * data-technique-flags of an ancestor: shows what it holds (hidden without JavaScript) and, on click of its link,
- * makes the file from the sets' prebuilt JSON and rows files with the build's writers, saved
- * under the link's file name. The code that makes it loads on the first click; what went wrong
- * goes to the nearest download status line.
+ * <made-download data-base="/downloads/" data-format="yaml" data-set="<set id>" data-file="<set id>.yaml">
+ * around the button of a file the build did not write (a superseded set's YAML, STIX or Excel
+ * file), or data-compare="<set a> <set b>" for a static comparison's, with its technique flags in
+ * the data-technique-flags of an ancestor: shows what it holds (hidden without JavaScript) and,
+ * on click of its button, makes the file from the sets' prebuilt JSON and rows files with the
+ * build's writers, saved as data-file. The code that makes it loads on the first click; what
+ * went wrong goes to the nearest download status line.
  */
 class MadeDownload extends HTMLElement {
   connectedCallback(): void {
-    const link = this.querySelector<HTMLAnchorElement>('a[href]');
-    if (!link || !this.dataset['format']) return;
+    const button = this.querySelector('button');
+    if (!button || !this.dataset['format'] || !this.dataset['file']) return;
     for (const hidden of this.querySelectorAll<HTMLElement>('[hidden]')) hidden.hidden = false;
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      void this.make(link);
-    });
+    button.addEventListener('click', () => void this.make());
   }
 
   /** The status line of the downloads around this link. */
@@ -29,8 +26,8 @@ class MadeDownload extends HTMLElement {
     return null;
   }
 
-  private async make(link: HTMLAnchorElement): Promise<void> {
-    const name = decodeURIComponent(new URL(link.href).pathname.split('/').pop()!);
+  private async make(): Promise<void> {
+    const name = this.dataset['file']!;
     const status = this.status();
     const say = (text: string, error = false) => {
       if (!status) return;

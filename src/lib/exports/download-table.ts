@@ -28,6 +28,8 @@ export interface DownloadCell {
   note: string;
   /** A prebuilt layer's "Open in ATT&CK Navigator" link, when the site knows its public origin. */
   navigator?: string;
+  /** A page's own file whose set has no prebuilt whole file in its format (a superseded set's YAML): the link has no file to give without JavaScript. */
+  noFallback?: boolean;
   /** A superseded set's derived file (YAML, STIX, Excel), not prebuilt: its format's id; the browser makes it on click under its path's name. */
   onClick?: string;
 }
@@ -43,6 +45,8 @@ export interface DownloadTableOptions {
   origin?: string | null;
   /** The absolute path of a file in the downloads folder ("/mapscope/downloads/x_layer.json"). */
   fileHref?: (path: string) => string;
+  /** Whether the build wrote a file of the downloads folder; every file, when not given. */
+  prebuilt?: (path: string) => boolean;
 }
 
 export interface DownloadTable<Row extends DownloadTableRow> {
@@ -101,8 +105,15 @@ export function downloadTable<Row extends DownloadTableRow>(
           const file = row.files.find((f) => f.format === format.id);
           if (!file) return null;
           if (file.onClick) return { path: file.path, text: format.linkText, note: plural(file.onClick.rows, 'mapping'), onClick: format.id };
+          const whole = fileNames.wholeSet(format, row.setId ?? setIds[0]!);
           return file.scoped
-            ? { path: fileNames.wholeSet(format, row.setId ?? setIds[0]!), makes: format.id, text: format.linkText, note: plural(file.scoped.rows, 'mapping') }
+            ? {
+                path: whole,
+                makes: format.id,
+                text: format.linkText,
+                note: plural(file.scoped.rows, 'mapping'),
+                ...(options.prebuilt && !options.prebuilt(whole) ? { noFallback: true } : {}),
+              }
             : {
                 path: file.path,
                 text: format.linkText,

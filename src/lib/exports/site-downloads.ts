@@ -13,7 +13,8 @@
  * Each static comparison of two consecutive sets (src/lib/compare/) is prebuilt as CSV too:
  *   compare_<set a>__<set b>.csv
  * The derived formats (YAML, STIX, Excel: `derived` in the registry) are prebuilt for the current
- * set of each line only (the newest ATT&CK version of a framework version and domain); a
+ * set of each line only (src/lib/core/versions.ts currentSetOf: the newest ATT&CK version of a
+ * framework and domain, framework versions published side by side each a line of its own); a
  * superseded set's and a static comparison's are made in the browser on click, under the same
  * name (src/lib/exports/made-files.ts), unless the build prebuilds all (MAPSCOPE_PREBUILD=all).
  */
@@ -29,7 +30,7 @@ import { fileNames, scopeKey, type LoadedSet } from './page-downloads.ts';
 import type { Mapping, MappingSet } from '../model/schema.ts';
 import { required } from '../core/lookups.ts';
 import { orInsert } from '../core/multimap.ts';
-import { currentSets } from '../core/versions.ts';
+import { currentSetIds } from '../core/versions.ts';
 
 export { scopeKey } from './page-downloads.ts';
 
@@ -87,7 +88,7 @@ export function* planDownloads(
   options: PlanOptions = {},
 ): Generator<PlannedFile> {
   const { model } = ctx;
-  const current = new Set([...currentSets(model.sets).values()].map((s) => s.id));
+  const current = currentSetIds(model.sets);
   /** Whether a derived format's file is made in the browser rather than prebuilt (`current`: whether its set is). */
   const onClick = (format: DownloadFormat, isCurrent: boolean) => !!format.derived && !isCurrent && (options.prebuild ?? 'current') !== 'all';
   const pages = pageUrlsOf(layerOptions.pageUrl);

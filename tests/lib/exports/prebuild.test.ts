@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareDownloads } from '../../../scripts/build-downloads.ts';
 import { SettingError, readSetting } from '../../../src/lib/config/settings.ts';
-import { currentSetOf, currentSets } from '../../../src/lib/core/versions.ts';
+import { currentSetIds, currentSetOf } from '../../../src/lib/core/versions.ts';
 import { downloadTable } from '../../../src/lib/exports/download-table.ts';
 import { DOWNLOAD_FORMATS, formatById } from '../../../src/lib/exports/formats/index.ts';
 import { decodeSetFiles } from '../../../src/lib/exports/formats/rows-file.ts';
@@ -14,8 +14,8 @@ import { runPipeline } from '../../../src/lib/ingest/pipeline.ts';
 import { indexModel, type ModelIndex } from '../../../src/lib/model/model-index.ts';
 import { fixture } from '../../support/paths.ts';
 
-// tests/fixtures/compare: acme_shield v1 @ 16.1 (current: alone in its line), v2 @ 17.1
-// (superseded by v2 @ 18.1, the current set of v2 enterprise).
+// tests/fixtures/compare: acme_shield v1 @ 16.1, v2 @ 17.1 and v2 @ 18.1, the current set (v1 and
+// v2 are never mapped to one ATT&CK version: v2 follows v1 on one line).
 const V1 = 'acme_shield-v1_attack-16.1-enterprise';
 const V2 = 'acme_shield-v2_attack-17.1-enterprise';
 const V2_LATER = 'acme_shield-v2_attack-18.1-enterprise';
@@ -31,19 +31,46 @@ beforeAll(async () => {
 });
 
 describe('current and superseded sets', () => {
-  it('takes the newest ATT&CK version of each framework version and domain as its current set', () => {
-    const set = (frameworkVersion: string, attackVersion: string, domain = 'enterprise') => ({
-      id: `${frameworkVersion}@${attackVersion}-${domain}`,
-      frameworkId: 'nist',
+  it('takes the newest ATT&CK version of each framework and domain as current, framework versions published side by side apart', () => {
+    const set = (frameworkId: string, frameworkVersion: string, attackVersion: string, domain = 'enterprise') => ({
+      id: `${frameworkId} ${frameworkVersion} @ ${attackVersion} ${domain}`,
+      frameworkId,
       frameworkVersion,
       attackVersion,
       domain,
     });
-    const sets = [set('rev5', '16.1'), set('rev5', '8.2'), set('rev5', '14.1'), set('rev4', '14.1'), set('rev4', '8.2'), set('rev5', '9.0', 'mobile')];
-    expect([...currentSets(sets).values()].map((s) => s.id).sort()).toEqual(['rev4@14.1-enterprise', 'rev5@16.1-enterprise', 'rev5@9.0-mobile']);
-    expect(currentSetOf(sets[1]!, sets).id).toBe('rev5@16.1-enterprise');
-    expect(currentSetOf(sets[0]!, sets).id).toBe('rev5@16.1-enterprise');
-    expect(currentSetOf(sets[4]!, sets).id).toBe('rev4@14.1-enterprise');
+    const sets = [
+      set('nist', 'rev5', '16.1'),
+      set('nist', 'rev5', '14.1'),
+      set('nist', 'rev4', '14.1'),
+      set('nist', 'rev5', '8.2'),
+      set('nist', 'rev4', '8.2'),
+      set('veris', '1.4.0', '16.1'),
+      set('veris', '1.3.7', '12.1'),
+      set('veris', '1.3.5', '9.0'),
+      set('veris', '1.3.7', '12.1', 'mobile'),
+      set('kev', '07.28.2025', '16.1'),
+      set('kev', '02.13.2025', '15.1'),
+      set('cri', 'v2', '16.1'),
+      set('cri', 'v2.1', '16.1'),
+    ];
+    expect([...currentSetIds(sets)]).toEqual([
+      'nist rev5 @ 16.1 enterprise',
+      // rev4 and rev5 are both mapped to 14.1 (and 8.2): two lines, each with its current set.
+      'nist rev4 @ 14.1 enterprise',
+      'veris 1.4.0 @ 16.1 enterprise',
+      'veris 1.3.7 @ 12.1 mobile',
+      'kev 07.28.2025 @ 16.1 enterprise',
+      // Of one ATT&CK version, neither supersedes the other.
+      'cri v2 @ 16.1 enterprise',
+      'cri v2.1 @ 16.1 enterprise',
+    ]);
+    const by = (id: string) => sets.find((s) => s.id === id)!;
+    expect(currentSetOf(by('nist rev5 @ 8.2 enterprise'), sets).id).toBe('nist rev5 @ 16.1 enterprise');
+    expect(currentSetOf(by('nist rev4 @ 8.2 enterprise'), sets).id).toBe('nist rev4 @ 14.1 enterprise');
+    expect(currentSetOf(by('veris 1.3.5 @ 9.0 enterprise'), sets).id).toBe('veris 1.4.0 @ 16.1 enterprise');
+    expect(currentSetOf(by('kev 02.13.2025 @ 15.1 enterprise'), sets).id).toBe('kev 07.28.2025 @ 16.1 enterprise');
+    expect(currentSetOf(by('nist rev5 @ 16.1 enterprise'), sets).id).toBe('nist rev5 @ 16.1 enterprise');
   });
 });
 
@@ -62,11 +89,10 @@ describe('the planner (MAPSCOPE_PREBUILD)', () => {
   });
 
   it('prebuilds every file of the current sets', () => {
-    for (const id of [V1, V2_LATER]) {
-      const files = ofScope(plan(), `set:${id}`);
-      expect(files.filter((f) => DERIVED.includes(f.format))).toHaveLength(3);
-      for (const f of files) expect(f, f.path).toMatchObject({ prebuilt: true });
-    }
+    const files = ofScope(plan(), `set:${V2_LATER}`);
+    expect(files.filter((f) => DERIVED.includes(f.format))).toHaveLength(3);
+    for (const f of files) expect(f, f.path).toMatchObject({ prebuilt: true });
+    expect(ofScope(plan(), `set:${V1}`).filter((f) => f.onClick).map((f) => f.format)).toEqual(DERIVED);
   });
 
   it("prebuilds each static comparison's CSV and lists its other formats as made on click, with its row count", () => {
@@ -101,7 +127,8 @@ describe('the planner (MAPSCOPE_PREBUILD)', () => {
     expect(paths.has(`${V2}.yaml`)).toBe(false);
     expect(paths.has(`${V2_LATER}.yaml`)).toBe(true);
     expect(new Set(all.files.map((f) => f.path)).has(`${V2}.yaml`)).toBe(true);
-    expect(made.onClick).toEqual({ xlsx: 3, yaml: 3, stix: 3 });
+    // Two superseded sets and two comparisons.
+    expect(made.onClick).toEqual({ xlsx: 4, yaml: 4, stix: 4 });
     expect(all.onClick).toEqual({});
     expect(all.bytes).toBeGreaterThan(made.bytes);
 
