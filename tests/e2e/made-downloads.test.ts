@@ -127,3 +127,19 @@ describe("a static comparison's page", () => {
     await close();
   });
 });
+
+describe("a technique page's own files of a superseded set", () => {
+  it('are made from the set files though the set has no prebuilt YAML to give without JavaScript', async () => {
+    const { page, close } = await open('techniques/T1046/');
+    const row = page.locator('section.downloads tr', { hasText: 'rev5 @ 14.1' });
+    const link = row.getByRole('link', { name: 'YAML' });
+    expect(await link.isVisible()).toBe(true);
+    expect(await link.getAttribute('data-file')).toBe(`${REV5_14}.yaml`);
+    const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(file.suggestedFilename()).toBe(`${REV5_14}_T1046.yaml`);
+    const document = parseYaml(await readFile((await file.path())!, 'utf8')) as { mapping_objects: { attack_object_id: string }[] };
+    expect(document.mapping_objects.length).toBeGreaterThan(0);
+    expect(document.mapping_objects.every((o) => o.attack_object_id === 'T1046')).toBe(true);
+    await close();
+  });
+});
