@@ -67,7 +67,7 @@ describe("a superseded set's page", () => {
     const { page, close } = await open(`sets/${REV5_14}/`);
     const stix = await made(page, 'stix');
     expect(stix.name).toBe(`${REV5_14}_stix.json`);
-    const bundle = JSON.parse(stix.bytes.toString('utf8')) as { type: string; objects: { type: string }[] };
+    const bundle = JSON.parse(stix.bytes.toString('utf8')) as { type: string; objects: { type: string; id: string }[] };
     expect(bundle.type).toBe('bundle');
     expect(bundle.objects.filter((o) => o.type === 'relationship').length).toBeGreaterThan(100);
     if (shared('stix2-json-schemas', 'schemas')) expect(stixProblems(bundle)).toEqual([]);
@@ -103,7 +103,9 @@ describe("a superseded set's page", () => {
     expect(await page.locator('made-download button').count()).toBe(3);
     for (const button of await page.locator('made-download button').all()) expect(await button.isVisible()).toBe(false);
     const note = page.locator('section.downloads noscript p');
-    expect(await note.innerText()).toMatch(/^Excel, YAML and STIX files of this superseded set are made in the browser; the current set .+ has them prebuilt\.$/);
+    expect(await note.innerText()).toMatch(
+      /^Excel, YAML and STIX files of this superseded set are made in the browser; the current set .+ has them prebuilt\.$/,
+    );
     expect(await note.locator('a').getAttribute('href')).toBe(`/sets/${REV5_16}/`);
     // The prebuilt CSV is still a plain link.
     expect(await page.locator(`section.downloads a[href="/downloads/${REV5_14}.csv"]`).isVisible()).toBe(true);

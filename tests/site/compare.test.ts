@@ -126,7 +126,9 @@ describe('comparisons of three releases (tests/fixtures/compare)', () => {
       expect(existsSync(path.join(site.dist, 'downloads', m.getAttribute('data-file')!))).toBe(false);
     }
     const noscript = doc.querySelector('section.downloads noscript')!;
-    expect(text(noscript).replace(/<[^>]+>/g, '')).toBe(`Excel, YAML and STIX files of this superseded set are made in the browser; the current set acme_shield v2 → ATT&CK Enterprise 18.1 has them prebuilt.`);
+    expect(text(noscript).replace(/<[^>]+>/g, '')).toBe(
+      `Excel, YAML and STIX files of this superseded set are made in the browser; the current set acme_shield v2 → ATT&CK Enterprise 18.1 has them prebuilt.`,
+    );
     expect(noscript.innerHTML).toContain(`href="/sets/${V2_LATER}/"`);
 
     // The current set: every file prebuilt, with its size; nothing made on click.

@@ -19,7 +19,8 @@ export interface WholeFileRequest {
   flags?: string;
 }
 
-const load = (base: string, id: string) => loadSet(base, id).catch((error: Error) => Promise.reject(new Error(`the files of set ${id} did not load (${error.message})`)));
+const load = (base: string, id: string) =>
+  loadSet(base, id).catch((error: Error) => Promise.reject(new Error(`the files of set ${id} did not load (${error.message})`)));
 
 /** The file, as a Blob of its format's type. */
 export async function makeWholeFile(request: WholeFileRequest): Promise<Blob> {

@@ -180,7 +180,7 @@ export const SETTINGS = {
     kind: 'string',
     choices: ['current', 'all'],
     default: 'current',
-    doc: 'which sets get prebuilt YAML, STIX and Excel files: current (each framework\'s newest ATT&CK version per domain, framework versions mapped side by side, like NIST rev4 and rev5, each apart; the browser makes the superseded sets\' and the static comparisons\' on click from their JSON files) or all (every set and comparison: more MB, see docs/deploy.md)',
+    doc: "which sets get prebuilt YAML, STIX and Excel files: current (each framework's newest ATT&CK version per domain, framework versions mapped side by side, like NIST rev4 and rev5, each apart; the browser makes the superseded sets' and the static comparisons' on click from their JSON files) or all (every set and comparison: more MB, see docs/deploy.md)",
   },
   sourceDateEpoch: {
     env: 'SOURCE_DATE_EPOCH',

@@ -97,7 +97,8 @@ describe('download files', () => {
 
   it("are written by the build only for whole sets (and set comparisons): a page's own files are made from its sets' files", () => {
     // A comparison's (and a superseded set's) YAML, STIX and Excel files are made on click instead (tests/lib/exports/prebuild.test.ts).
-    for (const f of [...defaultFiles, ...messyFiles]) expect(f.prebuilt, f.path).toBe((f.scope.startsWith('set:') || f.scope.startsWith('compare:')) && !f.onClick);
+    for (const f of [...defaultFiles, ...messyFiles])
+      expect(f.prebuilt, f.path).toBe((f.scope.startsWith('set:') || f.scope.startsWith('compare:')) && !f.onClick);
     for (const f of [...defaultFiles, ...messyFiles]) expect(!!f.scoped, f.path).toBe(!f.scope.startsWith('set:') && !f.scope.startsWith('compare:'));
     const written = [...defaultFiles, ...messyFiles, ...warnedFiles].filter((f) => f.prebuilt).length;
     const all = defaultFiles.length + messyFiles.length + warnedFiles.length;

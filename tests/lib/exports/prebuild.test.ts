@@ -92,7 +92,11 @@ describe('the planner (MAPSCOPE_PREBUILD)', () => {
     const files = ofScope(plan(), `set:${V2_LATER}`);
     expect(files.filter((f) => DERIVED.includes(f.format))).toHaveLength(3);
     for (const f of files) expect(f, f.path).toMatchObject({ prebuilt: true });
-    expect(ofScope(plan(), `set:${V1}`).filter((f) => f.onClick).map((f) => f.format)).toEqual(DERIVED);
+    expect(
+      ofScope(plan(), `set:${V1}`)
+        .filter((f) => f.onClick)
+        .map((f) => f.format),
+    ).toEqual(DERIVED);
   });
 
   it("prebuilds each static comparison's CSV and lists its other formats as made on click, with its row count", () => {
@@ -150,7 +154,7 @@ describe('files made on click', () => {
     return decodeSetFiles(await text(`${id}.json`), await text(`${id}_rows.json`));
   }
 
-  it("are, for a superseded set, the files the build writes when it prebuilds all", async () => {
+  it('are, for a superseded set, the files the build writes when it prebuilds all', async () => {
     const files = plan('all');
     const set = await loaded(plan(), V2);
     for (const id of ['yaml', 'stix']) {
@@ -170,7 +174,7 @@ describe('files made on click', () => {
     expect(await sheets(await wholeSetFile(formatById('xlsx'), set))).toEqual(await sheets(builtBook));
   });
 
-  it("are, for a static comparison, the files the build writes when it prebuilds all, technique flags included", async () => {
+  it('are, for a static comparison, the files the build writes when it prebuilds all, technique flags included', async () => {
     const files = plan('all');
     const [a, b] = [await loaded(plan(), V1), await loaded(plan(), V2)];
     const flags = siteComparisons(index).get(V1, V2)!.comparison().techniqueFlags;
