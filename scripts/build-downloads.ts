@@ -6,7 +6,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { planDownloads, type DownloadManifest } from '../src/lib/exports/site-downloads.ts';
+import { planDownloads, type DownloadManifest, type Prebuild } from '../src/lib/exports/site-downloads.ts';
 import { loadSet, pageUrlsOf } from '../src/lib/exports/export-rows.ts';
 import { DOWNLOAD_FORMATS, type DownloadFormat } from '../src/lib/exports/formats/index.ts';
 import type { FileContent } from '../src/lib/exports/formats/download-format.ts';
@@ -45,6 +45,8 @@ export interface PreparedDownloads {
   bytes: number;
   /** Bytes and files per format id, of the prebuilt files. */
   byFormat: Record<string, { files: number; bytes: number }>;
+  /** Per derived format id: how many superseded sets' and comparisons' files the browser makes on click instead (MAPSCOPE_PREBUILD). */
+  onClick: Record<string, number>;
   /** The sets whose bundles leave mappings out (none when the catalog knows every technique). */
   stixGaps: StixGap[];
 }
@@ -70,16 +72,23 @@ export async function prepareDownloads(
   const manifest: DownloadManifest = {};
   const files: PreparedDownloads['files'] = [];
   const byFormat: PreparedDownloads['byFormat'] = {};
+  const onClick: PreparedDownloads['onClick'] = {};
+  const prebuild = readSetting('prebuild', env) as Prebuild;
   let bytes = 0;
   const paths = new Set<string>();
   const ctx = indexModel(model);
-  for (const file of planDownloads(ctx, { pageUrl, made: madeBy(env) }, formats)) {
+  for (const file of planDownloads(ctx, { pageUrl, made: madeBy(env) }, formats, { prebuild })) {
     // Names are built from slugs that may, in theory, end like another file's suffix.
     if (paths.has(file.path)) throw new Error(`Two downloads would share the name ${file.path}; rename one of the ids behind it.`);
     paths.add(file.path);
     const groups = (manifest[file.scope] ??= []);
     let group = groups.find((g) => g.setId === file.setId);
     if (!group) groups.push((group = { setId: file.setId, files: [] }));
+    if (file.onClick) {
+      group.files.push({ format: file.format, path: file.path, onClick: file.onClick });
+      onClick[file.format] = (onClick[file.format] ?? 0) + 1;
+      continue;
+    }
     if (!file.prebuilt) {
       group.files.push({
         format: file.format,
@@ -105,7 +114,7 @@ export async function prepareDownloads(
       if (unresolved.length) stixGaps.push({ setId: set.id, attackVersion: set.attackVersion, unresolved });
     }
   }
-  return { manifest, files, bytes, byFormat, stixGaps };
+  return { manifest, files, bytes, byFormat, onClick, stixGaps };
 }
 
 /** Write the files under `dir` (created afresh), a few at a time; a failure is a WriteError naming the file. */

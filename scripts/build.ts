@@ -233,7 +233,7 @@ async function main(): Promise<number> {
   );
   console.log(
     `Downloads by format: ${Object.entries(downloads.byFormat)
-      .map(([id, t]) => `${id} ${t.files} files ${(t.bytes / 1e6).toFixed(1)} MB`)
+      .map(([id, t]) => `${id} ${t.files} files ${(t.bytes / 1e6).toFixed(1)} MB${downloads.onClick[id] ? ` (+${downloads.onClick[id]} made on click)` : ''}`)
       .join(', ')}`,
   );
   return 0;

@@ -41,7 +41,7 @@ function typeOf(setting: Setting, asFlag: boolean): string {
     case 'url':
       return 'http(s) URL';
     case 'string':
-      return 'text';
+      return setting.choices ? `one of ${setting.choices.join(', ')}` : 'text';
     default:
       return setting.kind;
   }

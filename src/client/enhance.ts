@@ -10,6 +10,7 @@ import './elements/copy-link.ts';
 import './elements/table-sort.ts';
 import './elements/table-filter.ts';
 import './downloads/scoped-downloads.ts';
+import './downloads/made-download.ts';
 import { trackCurrentSet } from './elements/current-set.ts';
 
 trackCurrentSet();

@@ -28,6 +28,8 @@ const BROWSER_DOMAIN_MODULES = [
   'src/lib/exports/export-formats.ts',
   'src/lib/exports/page-downloads.ts',
   'src/lib/exports/spreadsheet-cells.ts',
+  // A superseded set's and a static comparison's YAML, STIX and Excel files, made on click.
+  'src/lib/exports/made-files.ts',
   // The formats' registry and writers, which make a page's own files with the build's code.
   'src/lib/exports/formats/index.ts',
   'src/lib/exports/formats/download-format.ts',

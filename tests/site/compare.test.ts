@@ -1,14 +1,12 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkLinks } from '../../scripts/site-check/links.ts';
 import { sharedSite, type BuiltSite } from '../support/build-site.ts';
 import { page, tableOf, text } from '../support/html.ts';
-import { fixture, shared } from '../support/paths.ts';
-import { stixProblems } from '../support/stix-schemas.ts';
+import { fixture } from '../support/paths.ts';
 
 const V1 = 'acme_shield-v1_attack-16.1-enterprise';
 const V2 = 'acme_shield-v2_attack-17.1-enterprise';
@@ -80,30 +78,81 @@ describe('comparisons of three releases (tests/fixtures/compare)', () => {
     expect(csv).not.toMatch(/(^|,)[=+@]/m);
   });
 
-  it('offers it as an Excel workbook, YAML and a STIX 2.1 bundle too, linked beside the CSV', async () => {
+  it('offers it as an Excel workbook, YAML and a STIX 2.1 bundle too, made in the browser beside the prebuilt CSV', async () => {
     const doc = page(site.dist, `/compare/${V1}/${V2}/`);
-    const links = doc.querySelectorAll('a.compare-other').map((a) => [a.getAttribute('data-format'), text(a), a.getAttribute('href')]);
-    expect(links).toEqual([
-      ['xlsx', 'Excel workbook', `/downloads/compare_${V1}__${V2}.xlsx`],
-      ['yaml', 'YAML', `/downloads/compare_${V1}__${V2}.yaml`],
-      ['stix', 'STIX 2.1 bundle', `/downloads/compare_${V1}__${V2}_stix.json`],
+    // Not prebuilt (MAPSCOPE_PREBUILD=current): buttons that the browser makes each file with, hidden without JavaScript.
+    const made = doc.querySelectorAll('made-download');
+    expect(made.map((m) => [m.getAttribute('data-format'), m.getAttribute('data-file'), m.getAttribute('data-compare'), text(m)])).toEqual([
+      ['xlsx', `compare_${V1}__${V2}.xlsx`, `${V1} ${V2}`, '· Excel workbook (16 rows)'],
+      ['yaml', `compare_${V1}__${V2}.yaml`, `${V1} ${V2}`, '· YAML (16 rows)'],
+      ['stix', `compare_${V1}__${V2}_stix.json`, `${V1} ${V2}`, '· STIX 2.1 bundle (16 rows)'],
     ]);
+    for (const m of made) {
+      expect(m.querySelector('span')!.hasAttribute('hidden')).toBe(true);
+      expect(m.querySelector('button.compare-other')!.getAttribute('type')).toBe('button');
+      await expect(readFile(path.join(site.dist, 'downloads', m.getAttribute('data-file')!))).rejects.toThrow();
+    }
+    expect(doc.querySelectorAll('a.compare-other')).toHaveLength(0);
     const csv = Papa.parse<string[]>((await readFile(path.join(site.dist, 'downloads', `compare_${V1}__${V2}.csv`), 'utf8')).trim()).data;
-    const { default: Excel } = (await import('exceljs')) as unknown as { default: typeof ExcelJS };
-    const workbook = new Excel.Workbook();
-    await workbook.xlsx.readFile(path.join(site.dist, 'downloads', `compare_${V1}__${V2}.xlsx`));
-    const cells: string[][] = [];
-    workbook.getWorksheet('Differences')!.eachRow((row) => cells.push(csv[0]!.map((_, i) => String(row.getCell(i + 1).value ?? ''))));
-    expect(cells).toEqual(csv);
-    const yaml = parseYaml(await readFile(path.join(site.dist, 'downloads', `compare_${V1}__${V2}.yaml`), 'utf8')) as { rows: Record<string, string>[] };
-    expect(yaml.rows.filter((r) => r['kind'] === 'added')).toHaveLength(5);
-    const bundle = JSON.parse(await readFile(path.join(site.dist, 'downloads', `compare_${V1}__${V2}_stix.json`), 'utf8')) as {
-      objects: { type: string; id: string; x_mapscope_change?: string }[];
-    };
-    if (shared('stix2-json-schemas', 'schemas')) expect(stixProblems(bundle)).toEqual([]);
-    const changes = bundle.objects.filter((o) => o.type === 'relationship').map((o) => o.x_mapscope_change);
-    expect(changes.filter((c) => c === 'added')).toHaveLength(5);
-    expect(changes.filter((c) => c === 'removed')).toHaveLength(5);
+    // The note counts the CSV's rows, which every format holds.
+    expect(csv.length - 1).toBe(16);
+    // A noscript's markup is text to the parser.
+    expect(text(doc.querySelector('main noscript')).replace(/<[^>]+>/g, '')).toBe(
+      "The Excel workbook, YAML and STIX 2.1 bundle files of this comparison are made in the browser, from the two sets' JSON files; the CSV above is prebuilt.",
+    );
+    // What the browser cannot read from the sets' files: the technique flags (the ATT&CK catalog's).
+    const flags = JSON.parse(doc.querySelector('[data-technique-flags]')!.getAttribute('data-technique-flags')!) as { techniqueId: string; kind: string }[];
+    expect(flags).toContainEqual(expect.objectContaining({ techniqueId: 'T1574.002', kind: 'revoked' }));
+    expect(csv.filter((r) => r[0]!.startsWith('technique_'))).toHaveLength(flags.length);
+    expect(doc.querySelector('.download-status')!.getAttribute('role')).toBe('status');
+  });
+
+  it("a superseded set's page makes its YAML, STIX and Excel files in the browser, and links the current set, which has them prebuilt", async () => {
+    const doc = page(site.dist, `/sets/${V2}/`);
+    const table = tableOf(doc.querySelector('section.downloads table')!);
+    const row = table.rows[0]!;
+    // CSV, JSON and the layer stay prebuilt, with their sizes.
+    expect(text(row.cells['CSV'])).toMatch(/^CSV \(\d+(\.\d)? (B|KB)\)$/);
+    expect(row.cells['CSV']!.querySelector('a')!.getAttribute('href')).toBe(`/downloads/${V2}.csv`);
+    const made = doc.querySelectorAll('section.downloads made-download');
+    expect(made.map((m) => [m.getAttribute('data-format'), m.getAttribute('data-file'), m.getAttribute('data-set'), text(m)])).toEqual([
+      ['xlsx', `${V2}.xlsx`, V2, 'Excel (7 mappings)'],
+      ['yaml', `${V2}.yaml`, V2, 'YAML (7 mappings)'],
+      ['stix', `${V2}_stix.json`, V2, 'STIX (7 mappings)'],
+    ]);
+    for (const m of made) {
+      expect(m.querySelector('button')!.hasAttribute('hidden')).toBe(true);
+      expect(m.querySelector('a')).toBeNull();
+      expect(existsSync(path.join(site.dist, 'downloads', m.getAttribute('data-file')!))).toBe(false);
+    }
+    const noscript = doc.querySelector('section.downloads noscript')!;
+    expect(text(noscript).replace(/<[^>]+>/g, '')).toBe(
+      `Excel, YAML and STIX files of this superseded set are made in the browser; the current set acme_shield v2 → ATT&CK Enterprise 18.1 has them prebuilt.`,
+    );
+    expect(noscript.innerHTML).toContain(`href="/sets/${V2_LATER}/"`);
+
+    // The current set: every file prebuilt, with its size; nothing made on click.
+    const current = page(site.dist, `/sets/${V2_LATER}/`);
+    expect(current.querySelectorAll('made-download')).toHaveLength(0);
+    expect(current.querySelector('section.downloads noscript')).toBeNull();
+    const yaml = current.querySelectorAll('section.downloads a').find((a) => a.getAttribute('href') === `/downloads/${V2_LATER}.yaml`)!;
+    expect(text(yaml)).toMatch(/^YAML \(\d+(\.\d)? KB\)$/);
+    expect(existsSync(path.join(site.dist, 'downloads', `${V2_LATER}.yaml`))).toBe(true);
+  });
+
+  it("a technique page's own YAML of a superseded set shows with JavaScript only, having no whole file to give without it", () => {
+    const doc = page(site.dist, '/techniques/T1046/');
+    const links = doc.querySelectorAll('scoped-downloads a[data-file]');
+    expect(links.map((a) => a.getAttribute('data-file')).sort()).toEqual(
+      // The workbook spans the page's sets: one file, its link the newest set's, which is current.
+      [`${V1}.yaml`, `${V1}_stix.json`, `${V2}.yaml`, `${V2}_stix.json`].sort(),
+    );
+    for (const a of links) {
+      expect(a.hasAttribute('hidden') && a.hasAttribute('data-needs-js')).toBe(true);
+      expect(a.getAttribute('href')).toMatch(/^\/sets\/acme_shield-v[12]_attack-1[67]\.1-enterprise\/#downloads-title$/);
+    }
+    // The current set's links give its prebuilt whole file.
+    expect(doc.querySelectorAll('scoped-downloads a[href]').map((a) => a.getAttribute('href'))).toContain(`/downloads/${V2_LATER}.yaml`);
   });
 
   it('links each set to its comparisons, and the framework and index to all of them', async () => {

@@ -68,7 +68,7 @@ class ScopedDownloads extends HTMLElement {
     }
   }
 }
-/** The file a link gives without JavaScript: a set's whole file. */
-const fileOf = (link: HTMLAnchorElement) => decodeURIComponent(new URL(link.href).pathname.split('/').pop()!);
+/** The set's whole file a link stands for: the file it gives without JavaScript, or its data-file when it has none to give (a superseded set's YAML). */
+const fileOf = (link: HTMLAnchorElement) => link.dataset['file'] ?? decodeURIComponent(new URL(link.href).pathname.split('/').pop()!);
 
 customElements.define('scoped-downloads', ScopedDownloads);

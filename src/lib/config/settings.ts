@@ -44,7 +44,7 @@ export interface CommandDeclaration {
 
 /**
  * How a value is read: yes/no (flag: given or not; variable: 1, true, yes, on / 0, false, no, off),
- * text, a path, paths (a flag per path, or ":" between them in a variable), a list (separated by
+ * text (one of its choices, when it has some), a path, paths (a flag per path, or ":" between them in a variable), a list (separated by
  * commas), a whole number, a number greater than 0, an http(s) URL.
  */
 export type Kind = 'boolean' | 'string' | 'path' | 'paths' | 'list' | 'integer' | 'number' | 'url';
@@ -65,7 +65,7 @@ export interface Setting {
   arg?: string;
   /** The least whole number allowed. */
   min?: number;
-  /** The words a list may hold. */
+  /** The words a list may hold, or the one word text may be. */
   choices?: readonly string[];
   default?: boolean | string | number | readonly string[];
   /** The default as help and docs say it, where the value alone would not say it (or is set elsewhere). */
@@ -173,6 +173,14 @@ export const SETTINGS = {
     kind: 'url',
     default: 'http://localhost:4321',
     doc: 'the site\'s public origin, for the links in Navigator layers and, when set, the pages\' "Open in ATT&CK Navigator" links (the default is where npm start serves it)',
+  },
+  prebuild: {
+    env: 'MAPSCOPE_PREBUILD',
+    commands: ['build'],
+    kind: 'string',
+    choices: ['current', 'all'],
+    default: 'current',
+    doc: "which sets get prebuilt YAML, STIX and Excel files: current (each framework's newest ATT&CK version per domain, framework versions mapped side by side, like NIST rev4 and rev5, each apart; the browser makes the superseded sets' and the static comparisons' on click from their JSON files) or all (every set and comparison: more MB, see docs/deploy.md)",
   },
   sourceDateEpoch: {
     env: 'SOURCE_DATE_EPOCH',
@@ -434,6 +442,8 @@ export function expectedOf(setting: Setting): string {
       return 'a number greater than 0';
     case 'url':
       return 'an http:// or https:// URL';
+    case 'string':
+      return setting.choices ? `one of ${setting.choices.join(', ')}` : 'text';
     case 'list':
       return setting.choices ? `some of ${setting.choices.join(', ')}, separated by commas` : 'words separated by commas';
     default:
@@ -482,6 +492,9 @@ export function parseValue(setting: Setting, raw: string, source: string): unkno
     }
     case 'paths':
       return raw.split(':').filter((p) => p.trim() !== '');
+    case 'string':
+      if (setting.choices && !setting.choices.includes(text)) throw fail();
+      return setting.choices ? text : raw;
     default:
       return raw;
   }

@@ -42,3 +42,41 @@ export function compareSetsNewestFirst(a: SetVersionFields, b: SetVersionFields)
     DOMAIN_IDS.indexOf(a.domain as never) - DOMAIN_IDS.indexOf(b.domain as never)
   );
 }
+
+interface LinedSet extends SetVersionFields {
+  id: string;
+}
+
+/**
+ * The set that supersedes `set`, if any: within its framework and domain, the newest set of a
+ * newer ATT&CK version on its line. A line is a framework version and the versions that succeed
+ * it: two framework versions mapped to one same ATT&CK version are published side by side, each
+ * a line of its own (NIST SP 800-53 rev4 and rev5, both at 14.1: rev4 @ 14.1 stays current beside
+ * rev5 @ 16.1), while versions never mapped to one ATT&CK version follow each other (VERIS 1.3.7
+ * @ 12.1 is superseded by 1.4.0 @ 16.1, KEV of February @ 15.1 by KEV of July @ 16.1).
+ */
+function supersederOf<S extends LinedSet>(set: S, sets: readonly S[]): S | undefined {
+  const peers = sets.filter((s) => s.frameworkId === set.frameworkId && s.domain === set.domain);
+  const attackOf = (version: string) => new Set(peers.filter((s) => s.frameworkVersion === version).map((s) => s.attackVersion));
+  const mine = attackOf(set.frameworkVersion);
+  const sideBySide = (version: string) => version !== set.frameworkVersion && [...attackOf(version)].some((v) => mine.has(v));
+  return peers
+    .filter((s) => compareAttackVersions(s.attackVersion, set.attackVersion) > 0 && !sideBySide(s.frameworkVersion))
+    .sort((a, b) => compareAttackVersions(b.attackVersion, a.attackVersion) || compareFrameworkVersions(b.frameworkVersion, a.frameworkVersion))[0];
+}
+
+/**
+ * The current set of `set`'s line (supersederOf): itself when no set of its line has a newer
+ * ATT&CK version. A superseded set's derived files are made in the browser, not prebuilt.
+ */
+export function currentSetOf<S extends LinedSet>(set: S, sets: readonly S[]): S {
+  let current = set;
+  // The newest superseder may have one of its own (attack versions only grow: this ends).
+  for (let next = supersederOf(current, sets); next; next = supersederOf(current, sets)) current = next;
+  return current;
+}
+
+/** The ids of the current sets (currentSetOf). */
+export function currentSetIds(sets: readonly LinedSet[]): Set<string> {
+  return new Set(sets.filter((s) => currentSetOf(s, sets) === s).map((s) => s.id));
+}

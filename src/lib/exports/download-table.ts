@@ -28,6 +28,10 @@ export interface DownloadCell {
   note: string;
   /** A prebuilt layer's "Open in ATT&CK Navigator" link, when the site knows its public origin. */
   navigator?: string;
+  /** A page's own file whose set has no prebuilt whole file in its format (a superseded set's YAML): the link has no file to give without JavaScript. */
+  noFallback?: boolean;
+  /** A superseded set's derived file (YAML, STIX, Excel), not prebuilt: its format's id; the browser makes it on click under its path's name. */
+  onClick?: string;
 }
 
 /** The public ATT&CK Navigator, which opens a layer from its URL (the host must allow the cross-origin read). */
@@ -41,6 +45,8 @@ export interface DownloadTableOptions {
   origin?: string | null;
   /** The absolute path of a file in the downloads folder ("/mapscope/downloads/x_layer.json"). */
   fileHref?: (path: string) => string;
+  /** Whether the build wrote a file of the downloads folder; every file, when not given. */
+  prebuilt?: (path: string) => boolean;
 }
 
 export interface DownloadTable<Row extends DownloadTableRow> {
@@ -48,6 +54,8 @@ export interface DownloadTable<Row extends DownloadTableRow> {
   columns: DownloadFormat[];
   /** Whether the files are a page's own (made in the browser). */
   scoped: boolean;
+  /** The formats of a set's files that the browser makes on click (a superseded set's derived files); empty when all are prebuilt. */
+  onClick: DownloadFormat[];
   /** For a page's own files: the name of its all-sets file, the stem of its per-set files and the subject a layer names. */
   allSets?: string;
   stem?: string;
@@ -85,6 +93,7 @@ export function downloadTable<Row extends DownloadTableRow>(
   return {
     columns,
     scoped,
+    onClick: columns.filter((f) => rows.some((r) => r.files.some((file) => file.format === f.id && file.onClick))),
     ...(scoped ? { allSets: rows.find((r) => r.setId === null)?.files[0]?.path, stem: rows.map(stemOf).find((s) => s !== undefined), subject } : {}),
     rows: rows.map((row) => {
       const own = subjectOf(row);
@@ -95,8 +104,16 @@ export function downloadTable<Row extends DownloadTableRow>(
         cells: columns.map((format) => {
           const file = row.files.find((f) => f.format === format.id);
           if (!file) return null;
+          if (file.onClick) return { path: file.path, text: format.linkText, note: plural(file.onClick.rows, 'mapping'), onClick: format.id };
+          const whole = fileNames.wholeSet(format, row.setId ?? setIds[0]!);
           return file.scoped
-            ? { path: fileNames.wholeSet(format, row.setId ?? setIds[0]!), makes: format.id, text: format.linkText, note: plural(file.scoped.rows, 'mapping') }
+            ? {
+                path: whole,
+                makes: format.id,
+                text: format.linkText,
+                note: plural(file.scoped.rows, 'mapping'),
+                ...(options.prebuilt && !options.prebuilt(whole) ? { noFallback: true } : {}),
+              }
             : {
                 path: file.path,
                 text: format.linkText,

@@ -12,6 +12,11 @@
  *   T1046_all-sets.csv, nist_800_53_capability-ac-4_all-sets.csv
  * Each static comparison of two consecutive sets (src/lib/compare/) is prebuilt as CSV too:
  *   compare_<set a>__<set b>.csv
+ * The derived formats (YAML, STIX, Excel: `derived` in the registry) are prebuilt for the current
+ * set of each line only (src/lib/core/versions.ts currentSetOf: the newest ATT&CK version of a
+ * framework and domain, framework versions published side by side each a line of its own); a
+ * superseded set's and a static comparison's are made in the browser on click, under the same
+ * name (src/lib/exports/made-files.ts), unless the build prebuilds all (MAPSCOPE_PREBUILD=all).
  */
 import { gapRows } from '../views/attack-views.ts';
 import { compareResult } from '../compare/compare-result.ts';
@@ -25,6 +30,7 @@ import { fileNames, scopeKey, type LoadedSet } from './page-downloads.ts';
 import type { Mapping, MappingSet } from '../model/schema.ts';
 import { required } from '../core/lookups.ts';
 import { orInsert } from '../core/multimap.ts';
+import { currentSetIds } from '../core/versions.ts';
 
 export { scopeKey } from './page-downloads.ts';
 
@@ -41,6 +47,8 @@ export interface DownloadFile {
   bytes?: number;
   /** For a page's own file, made in the browser: how many mappings it holds, and what a layer names. */
   scoped?: { rows: number; subject?: string };
+  /** For a superseded set's or a comparison's derived file, made in the browser on click: how many mappings (differences) it holds. */
+  onClick?: { rows: number };
 }
 
 /** The downloads of each page (a scope), per set; `setId` null for a file across all its sets. */
@@ -56,7 +64,17 @@ export interface PlannedFile {
   prebuilt: boolean;
   /** A page's own file: mappings it holds, and what a layer names. */
   scoped?: { rows: number; subject?: string; sets: string[] };
+  /** A superseded set's or a static comparison's derived file, not prebuilt: mappings (differences) it holds. */
+  onClick?: { rows: number };
   content: () => Written;
+}
+
+/** Which sets' derived files the build writes (MAPSCOPE_PREBUILD): the current sets' only, or every set's and comparison's. */
+export type Prebuild = 'current' | 'all';
+
+export interface PlanOptions {
+  /** Default: current. */
+  prebuild?: Prebuild;
 }
 
 /**
@@ -67,8 +85,12 @@ export function* planDownloads(
   ctx: ModelIndex,
   layerOptions: Omit<LayerOptions, 'subject'>,
   formats: readonly DownloadFormat[] = DOWNLOAD_FORMATS,
+  options: PlanOptions = {},
 ): Generator<PlannedFile> {
   const { model } = ctx;
+  const current = currentSetIds(model.sets);
+  /** Whether a derived format's file is made in the browser rather than prebuilt (`current`: whether its set is). */
+  const onClick = (format: DownloadFormat, isCurrent: boolean) => !!format.derived && !isCurrent && (options.prebuild ?? 'current') !== 'all';
   const pages = pageUrlsOf(layerOptions.pageUrl);
   const loaded = new Map<string, LoadedSet>();
   const load = (set: MappingSet) =>
@@ -83,7 +105,16 @@ export function* planDownloads(
     for (const format of formats) {
       const writer = format.scopes.set;
       if (!writer || (writer.offers && !writer.offers(whole))) continue;
-      yield { scope, setId: set.id, format: format.id, path: fileNames.wholeSet(format, set.id), prebuilt: true, content: () => writer.write(whole) };
+      const made = onClick(format, current.has(set.id));
+      yield {
+        scope,
+        setId: set.id,
+        format: format.id,
+        path: fileNames.wholeSet(format, set.id),
+        prebuilt: !made,
+        ...(made ? { onClick: { rows: whole.rows.filter((r) => r.mapping).length } } : {}),
+        content: () => writer.write(whole),
+      };
     }
   }
 
@@ -101,7 +132,17 @@ export function* planDownloads(
     for (const format of formats) {
       const content = format.scopes.compare ? offered(format.scopes.compare, () => pair) : offered(format.scopes.result, result);
       if (!content) continue;
-      yield { scope: compareScope(c.a.id, c.b.id), setId: null, format: format.id, path: `${c.fileStem}${format.suffix}`, prebuilt: true, content };
+      // A comparison has no current set of its own: its derived files are made on click unless all are prebuilt.
+      const made = onClick(format, false);
+      yield {
+        scope: compareScope(c.a.id, c.b.id),
+        setId: null,
+        format: format.id,
+        path: `${c.fileStem}${format.suffix}`,
+        prebuilt: !made,
+        ...(made ? { onClick: { rows: result().rows.length } } : {}),
+        content,
+      };
     }
   }
 

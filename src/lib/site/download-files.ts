@@ -17,6 +17,12 @@ function readManifest(): DownloadManifest {
 }
 
 const manifest = readManifest();
+const prebuiltPaths = new Set(
+  Object.values(manifest).flatMap((groups) => groups.flatMap((g) => g.files.filter((f) => f.bytes !== undefined).map((f) => f.path))),
+);
+
+/** Whether the build wrote a file of the downloads folder (a superseded set's YAML, STIX and Excel files it leaves to the browser). */
+export const isPrebuilt = (path: string) => prebuiltPaths.has(path);
 
 /** One row of a page's download table: the files of one set, or of all its sets. */
 export interface DownloadRow {

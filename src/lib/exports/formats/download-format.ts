@@ -112,6 +112,13 @@ export interface DownloadFormat {
   namesSubject?: boolean;
   /** Whether ATT&CK Navigator opens its file (a layer): a prebuilt one gets an "Open in ATT&CK Navigator" link when the site knows its origin. */
   opensInNavigator?: boolean;
+  /**
+   * Whether its file is derived from a set's JSON and rows files (YAML, STIX, Excel), so that a
+   * browser can make it on click: the build prebuilds it only for current sets (the newest ATT&CK
+   * version of a framework version and domain) unless MAPSCOPE_PREBUILD=all; a superseded set's
+   * and a static comparison's are made in the browser (src/client/downloads/made-downloads.ts).
+   */
+  derived?: boolean;
   /** Whether pages offer it as a download (false for a file only the browser reads, like the rows file). */
   listed: boolean;
   /** What it is for, in one sentence, under the page's download table. */

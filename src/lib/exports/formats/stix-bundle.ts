@@ -76,6 +76,8 @@ export const stixFormat = {
   id: 'stix',
   label: 'STIX 2.1 bundle',
   linkText: 'STIX',
+  /** Made from the set's JSON and rows files: prebuilt for current sets only (MAPSCOPE_PREBUILD). */
+  derived: true,
   mediaType: 'application/stix+json;version=2.1',
   suffix: '_stix.json',
   /** One bundle holds one set (its ATT&CK version says which attack-patterns the refs name). */

@@ -62,6 +62,8 @@ export const xlsxFormat = {
   id: 'xlsx',
   label: 'Excel workbook',
   linkText: 'Excel',
+  /** Made from the set's JSON and rows files: prebuilt for current sets only (MAPSCOPE_PREBUILD). */
+  derived: true,
   mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   suffix: '.xlsx',
   /** Like the CSV file, one workbook may hold rows of several sets (a sheet each). */

@@ -18,6 +18,8 @@ export const yamlFormat = {
   id: 'yaml',
   label: 'YAML',
   linkText: 'YAML',
+  /** Made from the set's JSON and rows files: prebuilt for current sets only (MAPSCOPE_PREBUILD). */
+  derived: true,
   mediaType: 'application/yaml',
   suffix: '.yaml',
   /** As the JSON file: one set per document. */
