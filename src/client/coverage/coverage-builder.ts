@@ -489,16 +489,21 @@ class CoverageBuilder extends HTMLElement {
   private urlPending = false;
 
   /**
-   * Write the selection into the address once the change has been painted: history.replaceState
-   * costs Chromium several milliseconds with a hundred capabilities in the query, and the reader
-   * waits for the matrix, not for the address bar. "Copy link" writes it first if still pending.
+   * Write the selection into the address once the change has been painted and the page is idle:
+   * history.replaceState costs Chromium several milliseconds with a hundred capabilities in the
+   * query, and the reader waits for the matrix, not for the address bar. Within a quarter of a
+   * second at the latest; "Copy link" and the layer download write it first if still pending.
    */
   private scheduleUrl(): void {
     if (this.urlPending) return;
     this.urlPending = true;
-    requestAnimationFrame(() => setTimeout(() => this.writeUrl(), 0));
-    // A hidden page paints no frame; the address is written anyway.
-    setTimeout(() => this.writeUrl(), 250);
+    const write = () => this.writeUrl();
+    if ('requestIdleCallback' in window) requestIdleCallback(write, { timeout: 250 });
+    else {
+      requestAnimationFrame(() => setTimeout(write, 0));
+      // A hidden page paints no frame; the address is written anyway.
+      setTimeout(write, 250);
+    }
   }
 
   private writeUrl(): void {
