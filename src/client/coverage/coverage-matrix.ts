@@ -178,48 +178,53 @@ export class CoverageDomainView {
         );
       }
     }
-    for (const [t, cell] of [...this.cells].flatMap(([t, cells]) => cells.map((cell) => [t, cell] as const))) {
+    // What a technique shows is worked out once, then written to those of its cells that show something else.
+    for (const [t, cells] of this.cells) {
       const coverage = d.byTechnique.get(t);
       if (threat) {
         const weight = threat.weights.get(t) ?? 0;
         const state = threatState(threat, d, t);
         const shown = `threat|${state}|${weight}|${coverage?.capabilities.length ?? 0}`;
-        if (shown === cell.shown) continue;
-        cell.shown = shown;
-        if (state === 'none') cell.li.removeAttribute('class');
-        else cell.li.className = `th-${state}`;
-        cell.marks.replaceChildren(
-          ...(weight ? [h('span', { class: 'th-weight', title: `Threat weight ${weight}` }, `⚑${weight}`)] : []),
-          ...(coverage ? [String(coverage.capabilities.length)] : []),
-        );
-        const count = coverage?.capabilities.length ?? 0;
-        const used = weight ? `threat weight ${weight} (${(threat.users.get(t) ?? []).join(', ')})` : 'not used by your adversaries';
-        cell.said.textContent = ` (${used}; ${count ? `covered by ${plural(count, 'capability', 'capabilities')}` : 'not covered'})`;
+        for (const cell of cells) {
+          if (shown === cell.shown) continue;
+          cell.shown = shown;
+          if (state === 'none') cell.li.removeAttribute('class');
+          else cell.li.className = `th-${state}`;
+          cell.marks.replaceChildren(
+            ...(weight ? [h('span', { class: 'th-weight', title: `Threat weight ${weight}` }, `⚑${weight}`)] : []),
+            ...(coverage ? [String(coverage.capabilities.length)] : []),
+          );
+          const count = coverage?.capabilities.length ?? 0;
+          const used = weight ? `threat weight ${weight} (${(threat.users.get(t) ?? []).join(', ')})` : 'not used by your adversaries';
+          cell.said.textContent = ` (${used}; ${count ? `covered by ${plural(count, 'capability', 'capabilities')}` : 'not covered'})`;
+        }
         continue;
       }
       const shown = coverage ? `${mode}|${coverage.capabilities.length}|${coverage.scores}` : '';
-      if (shown === cell.shown) continue;
-      cell.shown = shown;
-      if (!coverage) {
-        cell.li.removeAttribute('class');
-        cell.marks.textContent = '';
-        cell.said.textContent = ' (not covered)';
-        continue;
-      }
-      const count = coverage.capabilities.length;
-      cell.li.className = `s${byScore ? bestRank(coverage.scores) || 1 : capabilityShade(count)}`;
-      cell.marks.replaceChildren(
-        String(count),
-        ...SCORE_CATEGORY_IDS.filter((c) => rankIn(coverage.scores, c)).map((c) =>
-          h(
-            'abbr',
-            { class: `v${rankIn(coverage.scores, c)}`, title: `${SCORE_CATEGORIES[c].label}: ${SCORE_RANK_LABELS[rankIn(coverage.scores, c)]}` },
-            SCORE_CATEGORIES[c].label[0],
+      for (const cell of cells) {
+        if (shown === cell.shown) continue;
+        cell.shown = shown;
+        if (!coverage) {
+          cell.li.removeAttribute('class');
+          cell.marks.textContent = '';
+          cell.said.textContent = ' (not covered)';
+          continue;
+        }
+        const count = coverage.capabilities.length;
+        cell.li.className = `s${byScore ? bestRank(coverage.scores) || 1 : capabilityShade(count)}`;
+        cell.marks.replaceChildren(
+          String(count),
+          ...SCORE_CATEGORY_IDS.filter((c) => rankIn(coverage.scores, c)).map((c) =>
+            h(
+              'abbr',
+              { class: `v${rankIn(coverage.scores, c)}`, title: `${SCORE_CATEGORIES[c].label}: ${SCORE_RANK_LABELS[rankIn(coverage.scores, c)]}` },
+              SCORE_CATEGORIES[c].label[0],
+            ),
           ),
-        ),
-      );
-      const scores = describeScores(coverage.scores);
-      cell.said.textContent = ` (${plural(count, 'capability', 'capabilities')}${scores ? `, ${scores}` : ''})`;
+        );
+        const scores = describeScores(coverage.scores);
+        cell.said.textContent = ` (${plural(count, 'capability', 'capabilities')}${scores ? `, ${scores}` : ''})`;
+      }
     }
     const subs = subtechniquesOf(domain);
     for (const [parent, counts] of this.subCounts) {

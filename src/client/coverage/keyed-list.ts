@@ -7,7 +7,7 @@
 /** Make `parent`'s children exactly `wanted`, in order, moving only the nodes that are out of place. */
 export function placeChildren(parent: Element, wanted: readonly Node[]): void {
   const keep = new Set(wanted);
-  for (let node = parent.firstChild; node; ) {
+  for (let node = parent.firstChild; node;) {
     const next = node.nextSibling;
     if (!keep.has(node)) node.remove();
     node = next;

@@ -346,7 +346,8 @@ function techniquesByCapability(data: CoverageData, d: number): CandidateIndex {
 const mitigationsCache = new WeakMap<CoverageDomain, CandidateIndex>();
 function techniquesByMitigation(domain: CoverageDomain): CandidateIndex {
   let index = mitigationsCache.get(domain);
-  if (!index) mitigationsCache.set(domain, (index = candidateIndex(new Map((domain.threats?.mitigations ?? []).map(([, , techniques], m) => [m, techniques])))));
+  if (!index)
+    mitigationsCache.set(domain, (index = candidateIndex(new Map((domain.threats?.mitigations ?? []).map(([, , techniques], m) => [m, techniques])))));
   return index;
 }
 
