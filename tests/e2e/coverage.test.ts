@@ -86,6 +86,23 @@ describe('the coverage builder', () => {
     await page.close();
   });
 
+  it('takes one capability out without rebuilding the others, and the address follows', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site()}coverage/?c=nist_800_53:ac-04&c=azure:Azure-Sentinel&c=nist_800_53:sc-7`);
+    await rendered(page);
+    await expect(chosen(page)).resolves.toHaveLength(3);
+    // Each item gets a mark only its own element carries; a rebuilt item would have lost it.
+    await page.locator('.coverage-chosen > li').evaluateAll((items) => items.forEach((li, i) => (li.dataset['mark'] = String(i))));
+    const last = (await page.locator('.coverage-chosen > li').last().locator('strong').innerText()).trim();
+    await page.getByRole('button', { name: `Remove ${last}` }).click();
+    await expect.poll(() => chosen(page)).toHaveLength(2);
+    await expect(page.locator('.coverage-chosen > li').evaluateAll((items) => items.map((li) => li.dataset['mark']))).resolves.toEqual(['0', '1']);
+    await expect(page.locator('#coverage-selection').innerText()).resolves.toBe('Your selection: 2 capabilities');
+    await expect.poll(() => new URL(page.url()).search).not.toContain(last);
+    await expect.poll(() => new URL(page.url()).search.split('&').length).toBe(2);
+    await page.close();
+  });
+
   it('adds a NIST baseline in one click and a whole group from the framework lists', async () => {
     const page = await browser.newPage();
     await page.goto(`${site()}coverage/`);

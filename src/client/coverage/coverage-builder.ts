@@ -47,6 +47,7 @@ import {
 } from '../../lib/coverage/threat-profile.ts';
 import { h } from '../elements/dom.ts';
 import { typeAhead } from './type-ahead.ts';
+import { KeyedElements, placeChildren } from './keyed-list.ts';
 import { saveFile } from '../elements/save-file.ts';
 
 class CoverageBuilder extends HTMLElement {
@@ -63,6 +64,9 @@ class CoverageBuilder extends HTMLElement {
   private fixPanel = h('section', { class: 'coverage-fix', hidden: true });
   private byScore = false;
   private chosenList = h('ul', { class: 'coverage-chosen' });
+  /** The items of the chosen list and of the threat profile, kept while unchanged. */
+  private chosenItems = new KeyedElements();
+  private threatItems = new KeyedElements();
   private chosenHeading = h('h2', { id: 'coverage-selection' });
   private results = h('div', { class: 'coverage-results' });
   private notice = h('p', { class: 'coverage-notice', hidden: true });
@@ -176,49 +180,67 @@ class CoverageBuilder extends HTMLElement {
   private renderThreatList(): void {
     const items: HTMLElement[] = [];
     for (const id of this.threats.adversaries) {
-      const found = this.data.domains.flatMap((d) => d.threats?.adversaries.find(([aid]) => aid === id) ?? []);
-      const [, name, , techniques, software] = (found[0] ?? [id, id, [], [], []]) as [string, string, string[], number[], number[]];
-      const text = h(
-        'span',
-        {},
-        h('strong', {}, id),
-        ` ${name} (${plural(techniques.length, 'technique')}${software.length ? `, ${plural(software.length, 'software', 'software')}` : ''})`,
-      );
       items.push(
-        this.chosenItem(
-          name,
-          text,
-          () => {
-            this.threats = { ...this.threats, adversaries: this.threats.adversaries.filter((a) => a !== id) };
-          },
-          this.threatList,
-        ),
+        this.threatItems.get(`a${id}`, () => {
+          const found = this.data.domains.flatMap((d) => d.threats?.adversaries.find(([aid]) => aid === id) ?? []);
+          const [, name, , techniques, software] = (found[0] ?? [id, id, [], [], []]) as [string, string, string[], number[], number[]];
+          const text = h(
+            'span',
+            {},
+            h('strong', {}, id),
+            ` ${name} (${plural(techniques.length, 'technique')}${software.length ? `, ${plural(software.length, 'software', 'software')}` : ''})`,
+          );
+          return this.chosenItem(
+            name,
+            text,
+            () => {
+              this.threats = { ...this.threats, adversaries: this.threats.adversaries.filter((a) => a !== id) };
+            },
+            this.threatList,
+          );
+        }),
       );
     }
     this.threats.layers.forEach((layer, i) => {
-      const text = h(
-        'span',
-        {},
-        h('strong', {}, 'Layer'),
-        ` ${layer.name} (${plural(layer.scores.size, 'technique')}, ${this.data.domains[layer.domain]!.domain})`,
-      );
+      // The number is in the key: taking the layer out removes the i-th.
       items.push(
-        this.chosenItem(
-          `layer ${layer.name}`,
-          text,
-          () => {
-            this.threats = { ...this.threats, layers: this.threats.layers.filter((_, j) => j !== i) };
-          },
-          this.threatList,
-        ),
+        this.threatItems.get(`l${i}|${layer.domain}|${layer.scores.size}|${layer.name}`, () => {
+          const text = h(
+            'span',
+            {},
+            h('strong', {}, 'Layer'),
+            ` ${layer.name} (${plural(layer.scores.size, 'technique')}, ${this.data.domains[layer.domain]!.domain})`,
+          );
+          return this.chosenItem(
+            `layer ${layer.name}`,
+            text,
+            () => {
+              this.threats = { ...this.threats, layers: this.threats.layers.filter((_, j) => j !== i) };
+            },
+            this.threatList,
+          );
+        }),
       );
     });
-    this.threatList.replaceChildren(...items);
+    placeChildren(this.threatList, items);
+    this.threatItems.prune();
   }
 
   /** "What to fix next": capabilities, then ATT&CK mitigations, ranked greedily by the threat weight they would cover. */
   private fixFrameworkChoice: HTMLElement | null = null;
   private fixShown = '';
+  private fixHeading = h('h2', { id: 'coverage-fix' }, 'What to fix next');
+  private fixHint = h('p', {}, 'Ranked greedily: each capability counts only the threat weight the ones above it leave uncovered.');
+  private fixItems = new KeyedElements<{ li: HTMLElement; numbers: Text }>();
+  private fixSections = new KeyedElements<{
+    div: HTMLElement;
+    heading: HTMLElement;
+    capabilities: HTMLElement;
+    noCapability: HTMLElement;
+    mitigations: HTMLElement;
+    noMitigation: HTMLElement;
+    mitigationHeading: HTMLElement;
+  }>();
 
   private renderFixNext(): void {
     this.fixPanel.hidden = this.threatResults.length === 0;
@@ -228,7 +250,11 @@ class CoverageBuilder extends HTMLElement {
       .join('|');
     if (key === this.fixShown) return;
     this.fixShown = key;
-    if (!this.threatResults.length) return this.fixPanel.replaceChildren();
+    if (!this.threatResults.length) {
+      this.fixItems.prune();
+      this.fixSections.prune();
+      return this.fixPanel.replaceChildren();
+    }
     if (!this.fixFrameworkChoice) {
       const frameworks = h('fieldset', { class: 'coverage-fix-frameworks' }, h('legend', {}, 'Pick from (none ticked: every framework)'));
       this.data.frameworks.forEach((f, i) => {
@@ -243,58 +269,81 @@ class CoverageBuilder extends HTMLElement {
       this.fixFrameworkChoice = frameworks;
     }
     const frameworks = this.fixFrameworkChoice;
+    // A pick keeps its item while it adds the same techniques; only its numbers (the share
+    // covered with those above, which moves when a pick above changes) are rewritten.
     const sections = this.threatResults.map((threat) => {
       const domain = this.data.domains[threat.domain]!;
-      const ids = (pick: FixPick) => pick.techniques.map((t) => domain.techniques[t]![0]);
       const numbers = (pick: FixPick) =>
         ` +${pick.gain} threat weight, ${plural(pick.techniques.length, 'technique')} (${Math.round(pick.share * 1000) / 10}% covered with those above): `;
       // The first dozen techniques linked, the rest counted: the list stays short to lay out.
       const techniqueLinks = (pick: FixPick) => [
-        ...ids(pick)
+        ...pick.techniques
           .slice(0, 12)
+          .map((t) => domain.techniques[t]![0])
           .flatMap((id, i) => [...(i ? [', '] : []), h('a', { href: this.techniqueUrl(id) }, id)]),
         ...(pick.techniques.length > 12 ? [` and ${pick.techniques.length - 12} more`] : []),
       ];
-      const capabilities = threat.fixNext.map((pick) => {
-        const [f, id, , name] = this.data.capabilities[pick.item]!;
-        const add = h('button', { type: 'button', class: 'coverage-fix-add' }, 'Add');
-        add.setAttribute('aria-label', `Add ${id}`);
-        add.addEventListener('click', () => this.add([pick.item], `${id} added`));
-        return h(
-          'li',
-          {},
-          h('a', { href: this.capabilityUrl(pick.item) }, h('strong', {}, id)),
-          ` ${name} `,
-          h('small', {}, this.data.frameworks[f]!.name),
-          numbers(pick),
-          ...techniqueLinks(pick),
-          ' ',
-          add,
-        );
-      });
-      const mitigations = threat.mitigations.map((pick) => {
-        const [id, name] = domain.threats!.mitigations[pick.item]!;
-        return h('li', {}, h('strong', {}, id), ` ${name}`, numbers(pick), ...techniqueLinks(pick));
-      });
-      return h(
-        'div',
-        { class: 'coverage-fix-domain' },
-        h('h3', {}, `${this.views.get(threat.domain)?.label() ?? domain.domain}: what to fix next`),
-        capabilities.length
-          ? h('ol', { class: 'coverage-fix-list', 'data-fix': 'capabilities' }, ...capabilities)
-          : h('p', {}, 'No further capability of those frameworks covers a technique your adversaries use that is still uncovered.'),
-        h('h4', {}, 'ATT&CK mitigations, ranked the same way'),
-        mitigations.length
-          ? h('ol', { class: 'coverage-fix-list', 'data-fix': 'mitigations' }, ...mitigations)
-          : h('p', {}, 'No mitigation adds uncovered threat weight.'),
+      const item = (kind: string, pick: FixPick, make: (numbers: Text) => HTMLElement) => {
+        const made = this.fixItems.get(`${threat.domain}|${kind}|${pick.item}|${pick.gain}|${pick.techniques.join(',')}`, () => {
+          const text = document.createTextNode('');
+          return { li: make(text), numbers: text };
+        });
+        const said = numbers(pick);
+        if (made.numbers.data !== said) made.numbers.data = said;
+        return made.li;
+      };
+      const capabilities = threat.fixNext.map((pick) =>
+        item('c', pick, (text) => {
+          const [f, id, , name] = this.data.capabilities[pick.item]!;
+          const add = h('button', { type: 'button', class: 'coverage-fix-add' }, 'Add');
+          add.setAttribute('aria-label', `Add ${id}`);
+          add.addEventListener('click', () => this.add([pick.item], `${id} added`));
+          return h(
+            'li',
+            {},
+            h('a', { href: this.capabilityUrl(pick.item) }, h('strong', {}, id)),
+            ` ${name} `,
+            h('small', {}, this.data.frameworks[f]!.name),
+            text,
+            ...techniqueLinks(pick),
+            ' ',
+            add,
+          );
+        }),
       );
+      const mitigations = threat.mitigations.map((pick) =>
+        item('m', pick, (text) => {
+          const [id, name] = domain.threats!.mitigations[pick.item]!;
+          return h('li', {}, h('strong', {}, id), ` ${name}`, text, ...techniqueLinks(pick));
+        }),
+      );
+      const section = this.fixSections.get(String(threat.domain), () => {
+        const parts = {
+          div: h('div', { class: 'coverage-fix-domain' }),
+          heading: h('h3'),
+          capabilities: h('ol', { class: 'coverage-fix-list', 'data-fix': 'capabilities' }),
+          noCapability: h('p', {}, 'No further capability of those frameworks covers a technique your adversaries use that is still uncovered.'),
+          mitigations: h('ol', { class: 'coverage-fix-list', 'data-fix': 'mitigations' }),
+          noMitigation: h('p', {}, 'No mitigation adds uncovered threat weight.'),
+          mitigationHeading: h('h4', {}, 'ATT&CK mitigations, ranked the same way'),
+        };
+        return parts;
+      });
+      const heading = `${this.views.get(threat.domain)?.label() ?? domain.domain}: what to fix next`;
+      if (section.heading.textContent !== heading) section.heading.textContent = heading;
+      placeChildren(section.capabilities, capabilities);
+      placeChildren(section.mitigations, mitigations);
+      placeChildren(section.div, [
+        section.heading,
+        capabilities.length ? section.capabilities : section.noCapability,
+        section.mitigationHeading,
+        mitigations.length ? section.mitigations : section.noMitigation,
+      ]);
+      return section.div;
     });
-    this.fixPanel.replaceChildren(
-      h('h2', { id: 'coverage-fix' }, 'What to fix next'),
-      h('p', {}, 'Ranked greedily: each capability counts only the threat weight the ones above it leave uncovered.'),
-      frameworks,
-      ...sections,
-    );
+    this.fixItems.prune();
+    this.fixSections.prune();
+    placeChildren(this.fixPanel, [this.fixHeading, this.fixHint, frameworks, ...sections]);
   }
 
   /** A combobox over every capability: ids in any spelling, words of names. */
@@ -385,6 +434,7 @@ class CoverageBuilder extends HTMLElement {
   private tools(): HTMLElement {
     const copy = h('button', { type: 'button' }, 'Copy link');
     copy.addEventListener('click', async () => {
+      this.writeUrl();
       const ok = await copyText(location.href);
       this.say(ok ? 'Link to this selection copied' : `Could not copy; the link is ${location.href}`);
     });
@@ -425,11 +475,7 @@ class CoverageBuilder extends HTMLElement {
       coverage,
       this.threatResults.map((t) => t.domain),
     );
-    if (pushUrl) {
-      const capabilities = selectionQuery(this.data, this.selection);
-      const threats = threatQuery(this.threats);
-      history.replaceState(null, '', `${this.urls.coverage()}${capabilities}${threats ? `${capabilities ? '&' : '?'}${threats}` : ''}`);
-    }
+    if (pushUrl) this.scheduleUrl();
     this.renderSelection(chosen);
     this.renderThreatList();
     this.renderFixNext();
@@ -438,6 +484,34 @@ class CoverageBuilder extends HTMLElement {
       button.setAttribute('aria-pressed', String(this.selection.baselines.has(Number(button.dataset['baseline']))));
     this.dataset['renderMs'] = (performance.now() - started).toFixed(1);
     if (message) this.say(`${message}. ${this.summary(this.result)}`);
+  }
+
+  private urlPending = false;
+
+  /**
+   * Write the selection into the address once the change has been painted and the page is idle:
+   * history.replaceState costs Chromium several milliseconds with a hundred capabilities in the
+   * query, and the reader waits for the matrix, not for the address bar. Within a quarter of a
+   * second at the latest; "Copy link" and the layer download write it first if still pending.
+   */
+  private scheduleUrl(): void {
+    if (this.urlPending) return;
+    this.urlPending = true;
+    const write = () => this.writeUrl();
+    if ('requestIdleCallback' in window) requestIdleCallback(write, { timeout: 250 });
+    else {
+      requestAnimationFrame(() => setTimeout(write, 0));
+      // A hidden page paints no frame; the address is written anyway.
+      setTimeout(write, 250);
+    }
+  }
+
+  private writeUrl(): void {
+    if (!this.urlPending) return;
+    this.urlPending = false;
+    const capabilities = selectionQuery(this.data, this.selection);
+    const threats = threatQuery(this.threats);
+    history.replaceState(null, '', `${this.urls.coverage()}${capabilities}${threats ? `${capabilities ? '&' : '?'}${threats}` : ''}`);
   }
 
   private summary(result: CoverageResult): string {
@@ -460,21 +534,27 @@ class CoverageBuilder extends HTMLElement {
       this.chosenList.replaceChildren(
         h('li', { class: 'coverage-empty' }, 'Nothing chosen yet: find capabilities above, browse a framework or add a baseline.'),
       );
+      this.chosenItems.prune();
       return;
     }
     // A baseline or a whole group is one entry, opened to list (and take out) its capabilities;
-    // capabilities chosen one by one follow, each an entry of its own.
+    // capabilities chosen one by one follow, each an entry of its own. Items are kept while
+    // they stay the same: taking one out of a hundred rebuilds nothing else.
     const open = new Set([...this.chosenList.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset['entry']));
     const items: HTMLElement[] = [];
     const entry = (key: string, label: string, members: number[], taken: number, remove: () => void) => {
-      const details = h(
-        'details',
-        { class: 'coverage-entry', open: open.has(key) },
-        h('summary', {}, h('strong', {}, label), ` ${plural(members.length, 'capability', 'capabilities')}${taken ? ` (${taken} taken out)` : ''}`),
-        h('ul', {}, ...members.map((c) => this.capabilityItem(c))),
+      items.push(
+        this.chosenItems.get(`${key}|${taken}|${members.join(',')}`, () => {
+          const details = h(
+            'details',
+            { class: 'coverage-entry', open: open.has(key) },
+            h('summary', {}, h('strong', {}, label), ` ${plural(members.length, 'capability', 'capabilities')}${taken ? ` (${taken} taken out)` : ''}`),
+            h('ul', {}, ...members.map((c) => this.capabilityItem(c))),
+          );
+          details.dataset['entry'] = key;
+          return this.chosenItem(label, details, remove);
+        }),
       );
-      details.dataset['entry'] = key;
-      items.push(this.chosenItem(label, details, remove));
     };
     for (const b of this.selection.baselines) {
       const members = membersOf(this.lookup, this.selection, { baseline: b });
@@ -498,8 +578,9 @@ class CoverageBuilder extends HTMLElement {
         () => (this.selection = removeEntry(this.lookup, this.selection, { group: g })),
       );
     }
-    for (const c of chosenAlone(this.lookup, this.selection)) items.push(this.capabilityItem(c));
-    this.chosenList.replaceChildren(...items);
+    for (const c of chosenAlone(this.lookup, this.selection)) items.push(this.chosenItems.get(`c${c}`, () => this.capabilityItem(c)));
+    placeChildren(this.chosenList, items);
+    this.chosenItems.prune();
   }
 
   /** One capability: its id (linked), name and sets, and a button that takes it out. */
@@ -624,6 +705,8 @@ class CoverageBuilder extends HTMLElement {
 
   private download(kind: string, domain: number): void {
     if (!this.result) return;
+    // The layer links back to the selection: the address must be the current one.
+    this.writeUrl();
     if (kind !== 'layer' && kind !== 'csv') {
       void this.downloadResult(kind);
       return;

@@ -161,9 +161,9 @@ export class CoverageDomainView {
   update(d: DomainCoverage, byScore: boolean, threat?: DomainThreat): void {
     this.current = d;
     const domain = this.data.domains[this.domainNumber]!;
-    this.heading.textContent = `${this.label()}: covers ${d.covered} of ${d.total} techniques and sub-techniques`;
+    setText(this.heading, `${this.label()}: covers ${d.covered} of ${d.total} techniques and sub-techniques`);
     this.threatLine.hidden = !threat;
-    this.threatLine.textContent = threat ? `Against your threat profile: ${threatHeadline(threat)}.` : '';
+    setText(this.threatLine, threat ? `Against your threat profile: ${threatHeadline(threat)}.` : '');
     const mode = threat ? 'threat' : byScore ? 'score' : 'count';
     if (mode !== this.legendMode) {
       this.legendMode = mode;
@@ -178,73 +178,82 @@ export class CoverageDomainView {
         );
       }
     }
-    for (const [t, cell] of [...this.cells].flatMap(([t, cells]) => cells.map((cell) => [t, cell] as const))) {
+    // What a technique shows is worked out once, then written to those of its cells that show something else.
+    for (const [t, cells] of this.cells) {
       const coverage = d.byTechnique.get(t);
       if (threat) {
         const weight = threat.weights.get(t) ?? 0;
         const state = threatState(threat, d, t);
         const shown = `threat|${state}|${weight}|${coverage?.capabilities.length ?? 0}`;
-        if (shown === cell.shown) continue;
-        cell.shown = shown;
-        if (state === 'none') cell.li.removeAttribute('class');
-        else cell.li.className = `th-${state}`;
-        cell.marks.replaceChildren(
-          ...(weight ? [h('span', { class: 'th-weight', title: `Threat weight ${weight}` }, `⚑${weight}`)] : []),
-          ...(coverage ? [String(coverage.capabilities.length)] : []),
-        );
-        const count = coverage?.capabilities.length ?? 0;
-        const used = weight ? `threat weight ${weight} (${(threat.users.get(t) ?? []).join(', ')})` : 'not used by your adversaries';
-        cell.said.textContent = ` (${used}; ${count ? `covered by ${plural(count, 'capability', 'capabilities')}` : 'not covered'})`;
+        for (const cell of cells) {
+          if (shown === cell.shown) continue;
+          cell.shown = shown;
+          if (state === 'none') cell.li.removeAttribute('class');
+          else cell.li.className = `th-${state}`;
+          cell.marks.replaceChildren(
+            ...(weight ? [h('span', { class: 'th-weight', title: `Threat weight ${weight}` }, `⚑${weight}`)] : []),
+            ...(coverage ? [String(coverage.capabilities.length)] : []),
+          );
+          const count = coverage?.capabilities.length ?? 0;
+          const used = weight ? `threat weight ${weight} (${(threat.users.get(t) ?? []).join(', ')})` : 'not used by your adversaries';
+          cell.said.textContent = ` (${used}; ${count ? `covered by ${plural(count, 'capability', 'capabilities')}` : 'not covered'})`;
+        }
         continue;
       }
       const shown = coverage ? `${mode}|${coverage.capabilities.length}|${coverage.scores}` : '';
-      if (shown === cell.shown) continue;
-      cell.shown = shown;
-      if (!coverage) {
-        cell.li.removeAttribute('class');
-        cell.marks.textContent = '';
-        cell.said.textContent = ' (not covered)';
-        continue;
-      }
-      const count = coverage.capabilities.length;
-      cell.li.className = `s${byScore ? bestRank(coverage.scores) || 1 : capabilityShade(count)}`;
-      cell.marks.replaceChildren(
-        String(count),
-        ...SCORE_CATEGORY_IDS.filter((c) => rankIn(coverage.scores, c)).map((c) =>
-          h(
-            'abbr',
-            { class: `v${rankIn(coverage.scores, c)}`, title: `${SCORE_CATEGORIES[c].label}: ${SCORE_RANK_LABELS[rankIn(coverage.scores, c)]}` },
-            SCORE_CATEGORIES[c].label[0],
+      for (const cell of cells) {
+        if (shown === cell.shown) continue;
+        cell.shown = shown;
+        if (!coverage) {
+          cell.li.removeAttribute('class');
+          cell.marks.textContent = '';
+          cell.said.textContent = ' (not covered)';
+          continue;
+        }
+        const count = coverage.capabilities.length;
+        cell.li.className = `s${byScore ? bestRank(coverage.scores) || 1 : capabilityShade(count)}`;
+        cell.marks.replaceChildren(
+          String(count),
+          ...SCORE_CATEGORY_IDS.filter((c) => rankIn(coverage.scores, c)).map((c) =>
+            h(
+              'abbr',
+              { class: `v${rankIn(coverage.scores, c)}`, title: `${SCORE_CATEGORIES[c].label}: ${SCORE_RANK_LABELS[rankIn(coverage.scores, c)]}` },
+              SCORE_CATEGORIES[c].label[0],
+            ),
           ),
-        ),
-      );
-      const scores = describeScores(coverage.scores);
-      cell.said.textContent = ` (${plural(count, 'capability', 'capabilities')}${scores ? `, ${scores}` : ''})`;
+        );
+        const scores = describeScores(coverage.scores);
+        cell.said.textContent = ` (${plural(count, 'capability', 'capabilities')}${scores ? `, ${scores}` : ''})`;
+      }
     }
     const subs = subtechniquesOf(domain);
     for (const [parent, counts] of this.subCounts) {
       const covered = String((subs.get(parent) ?? []).filter((s) => d.byTechnique.has(s)).length);
-      for (const count of counts) count.textContent = covered;
+      for (const count of counts) setText(count, covered);
     }
     d.tactics.forEach((counts, i) => {
-      this.columnCounts[i]!.textContent = `${counts.covered} of ${counts.total} covered`;
+      setText(this.columnCounts[i]!, `${counts.covered} of ${counts.total} covered`);
     });
     this.retired.hidden = d.retired.length === 0;
-    this.retired.replaceChildren(
-      ...(d.retired.length
-        ? [
-            `Also mapped, but not in ${this.label()}: `,
-            ...separated(d.retired.map((t) => this.techniqueLink(domain.techniques[t]![0]))),
-            ' (deprecated, or revoked without a replacement).',
-          ]
-        : []),
-    );
+    if (d.retired.length || this.retired.firstChild)
+      this.retired.replaceChildren(
+        ...(d.retired.length
+          ? [
+              `Also mapped, but not in ${this.label()}: `,
+              ...separated(d.retired.map((t) => this.techniqueLink(domain.techniques[t]![0]))),
+              ' (deprecated, or revoked without a replacement).',
+            ]
+          : []),
+      );
     for (const details of this.section.querySelectorAll<HTMLDetailsElement>('details[data-table]')) {
-      details.querySelector('summary')!.textContent =
+      setText(
+        details.querySelector('summary')!,
         details.dataset['table'] === 'gaps'
           ? `Gaps: ${plural(d.gaps.length, 'technique or sub-technique', 'techniques and sub-techniques')} nothing chosen covers`
-          : `Which chosen capabilities cover each technique (${d.byTechnique.size})`;
-      details.querySelector('.table-wrap')!.replaceChildren();
+          : `Which chosen capabilities cover each technique (${d.byTechnique.size})`,
+      );
+      const wrap = details.querySelector('.table-wrap')!;
+      if (wrap.firstChild) wrap.replaceChildren();
       if (details.open) this.fillTable(details);
     }
   }
@@ -290,6 +299,11 @@ export class CoverageDomainView {
     );
     return table(`Covered techniques of ${label}`, ['Technique', 'Name', 'Capabilities', 'Chosen capabilities', 'Best scores'], rows);
   }
+}
+
+/** Set an element's text only when it changes: the same text written again would still be laid out again. */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
 }
 
 /** Nodes with ", " between them. */

@@ -10,7 +10,7 @@
  * group's own uses and its campaigns'; with their software, the software's too; sub-techniques
  * as themselves), plus the score of a loaded layer.
  */
-import type { CoverageData, CoverageResult, CoverageThreats, DomainCoverage } from './coverage.ts';
+import type { CoverageData, CoverageDomain, CoverageResult, CoverageThreats, DomainCoverage } from './coverage.ts';
 import type { Domain } from '../core/vocabulary.ts';
 
 /** What the reader chose as the threat: adversary ids (as typed or linked), their software or not, layers read. */
@@ -173,6 +173,35 @@ export interface FixOptions {
 }
 
 /**
+ * Candidates to rank, flattened once: candidate k is `items[k]`, its techniques
+ * `techniques[offsets[k]]` to `techniques[offsets[k + 1] - 1]`, in their order.
+ */
+export interface CandidateIndex {
+  items: Int32Array;
+  offsets: Int32Array;
+  techniques: Int32Array;
+}
+
+/** A candidate index from a map of item to its techniques (in the map's order). */
+export function candidateIndex(candidates: ReadonlyMap<number, readonly number[]>): CandidateIndex {
+  let length = 0;
+  for (const techniques of candidates.values()) length += techniques.length;
+  const items = new Int32Array(candidates.size);
+  const offsets = new Int32Array(candidates.size + 1);
+  const techniques = new Int32Array(length);
+  let k = 0;
+  let at = 0;
+  for (const [item, list] of candidates) {
+    items[k] = item;
+    offsets[k] = at;
+    for (const t of list) techniques[at++] = t;
+    k++;
+  }
+  offsets[k] = at;
+  return { items, offsets, techniques };
+}
+
+/**
  * Greedy ranking: at each step the candidate covering the most still-uncovered weight (ties: more
  * techniques, then the lower number); each next one counts only what the ones above leave.
  */
@@ -184,71 +213,142 @@ export function rankGreedy(
   start: number,
   limit: number,
 ): FixPick[] {
-  // The weight still open per technique number (0: unused or covered), in a flat array: the
-  // first pass reads every candidate's every technique.
+  return rankIndexed(candidateIndex(candidates), () => true, weights, covered, total, start, limit);
+}
+
+/**
+ * The same ranking over a candidate index, for the candidates `allowed` keeps. Lazy: a
+ * candidate's gain only shrinks as picks take techniques, so candidates wait in a heap under the
+ * gain they had when last counted, and only the top is counted again; when its count still beats
+ * every other's (stale, so at least as high) one, it is the pick. With a hundred capabilities
+ * chosen and ten adversaries, this counts a few dozen candidates per pick instead of every one.
+ */
+export function rankIndexed(
+  index: CandidateIndex,
+  allowed: (item: number) => boolean,
+  weights: ReadonlyMap<number, number>,
+  covered: (t: number) => boolean,
+  total: number,
+  start: number,
+  limit: number,
+): FixPick[] {
+  // The weight still open per technique number (0: unused, covered or taken by a pick above).
   let size = 0;
   for (const t of weights.keys()) size = Math.max(size, t + 1);
   const openWeight = new Float64Array(size);
   for (const [t, w] of weights) if (w > 0 && !covered(t)) openWeight[t] = w;
-  const open = new Map<number, number[]>();
-  for (const [item, techniques] of candidates) {
-    let useful: number[] | null = null;
-    for (const t of techniques) if (t < size && openWeight[t]! > 0) (useful ??= []).push(t);
-    if (useful) open.set(item, useful);
+  const { items, offsets, techniques } = index;
+  // Each useful candidate's open techniques, in its own order, copied into one array.
+  const usefulAt = new Int32Array(items.length + 1);
+  const useful = new Int32Array(techniques.length);
+  const candidate: number[] = [];
+  let length = 0;
+  for (let k = 0; k < items.length; k++) {
+    const from = length;
+    if (allowed(items[k]!))
+      for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
+        const t = techniques[i]!;
+        if (t < size && openWeight[t]! > 0) useful[length++] = t;
+      }
+    if (length > from) {
+      usefulAt[candidate.length] = from;
+      candidate.push(k);
+      usefulAt[candidate.length] = length;
+    } else length = from;
   }
-  const taken = new Set<number>();
-  const picks: FixPick[] = [];
-  let sum = start;
-  while (picks.length < limit && open.size) {
-    let best = -1;
-    let bestGain = 0;
-    let bestTechniques: number[] = [];
-    for (const [item, techniques] of open) {
-      let gain = 0;
-      const left: number[] = [];
-      for (const t of techniques) {
-        if (taken.has(t)) continue;
-        gain += weights.get(t)!;
-        left.push(t);
-      }
-      if (!left.length) {
-        open.delete(item);
-        continue;
-      }
-      open.set(item, left);
-      if (gain > bestGain || (gain === bestGain && (left.length > bestTechniques.length || (left.length === bestTechniques.length && item < best)))) {
-        best = item;
-        bestGain = gain;
-        bestTechniques = left;
+  // The gain and technique count each candidate had when last counted; the heap holds candidate numbers.
+  const count = candidate.length;
+  const gain = new Float64Array(count);
+  const left = new Int32Array(count);
+  const ahead = (a: number, b: number) =>
+    gain[a]! > gain[b]! || (gain[a] === gain[b] && (left[a]! > left[b]! || (left[a] === left[b] && items[candidate[a]!]! < items[candidate[b]!]!)));
+  const recount = (c: number) => {
+    let sum = 0;
+    let n = 0;
+    for (let i = usefulAt[c]!; i < usefulAt[c + 1]!; i++) {
+      const w = openWeight[useful[i]!]!;
+      if (w > 0) {
+        sum += w;
+        n++;
       }
     }
-    if (best < 0) break;
-    open.delete(best);
-    for (const t of bestTechniques) taken.add(t);
-    sum += bestGain;
-    picks.push({ item: best, gain: bestGain, techniques: [...bestTechniques].sort((a, b) => a - b), share: total ? sum / total : 0 });
+    gain[c] = sum;
+    left[c] = n;
+  };
+  const heap = new Int32Array(count);
+  let heapSize = 0;
+  const siftDown = (at: number) => {
+    const c = heap[at]!;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= heapSize) break;
+      if (child + 1 < heapSize && ahead(heap[child + 1]!, heap[child]!)) child++;
+      if (!ahead(heap[child]!, c)) break;
+      heap[at] = heap[child]!;
+      at = child;
+    }
+    heap[at] = c;
+  };
+  for (let c = 0; c < count; c++) {
+    recount(c);
+    heap[heapSize++] = c;
+  }
+  for (let at = (heapSize >> 1) - 1; at >= 0; at--) siftDown(at);
+  const picks: FixPick[] = [];
+  let sum = start;
+  while (picks.length < limit && heapSize) {
+    const top = heap[0]!;
+    const was = gain[top]!;
+    const wasLeft = left[top]!;
+    recount(top);
+    if (left[top] === 0) {
+      heap[0] = heap[--heapSize]!;
+      siftDown(0);
+      continue;
+    }
+    if (gain[top] !== was || left[top] !== wasLeft) {
+      // Smaller now: back into the heap under its new count; the next top is counted again.
+      siftDown(0);
+      continue;
+    }
+    heap[0] = heap[--heapSize]!;
+    siftDown(0);
+    const taken: number[] = [];
+    for (let i = usefulAt[top]!; i < usefulAt[top + 1]!; i++) if (openWeight[useful[i]!]! > 0) taken.push(useful[i]!);
+    for (const t of taken) openWeight[t] = 0;
+    sum += was;
+    picks.push({ item: items[candidate[top]!]!, gain: was, techniques: taken.sort((a, b) => a - b), share: total ? sum / total : 0 });
   }
   return picks;
 }
 
-/** Each capability's techniques in a domain (numbers), worked out once per data file. */
-const techniquesCache = new WeakMap<CoverageData, Map<number, Map<number, number[]>>>();
-function techniquesByCapability(data: CoverageData, d: number): Map<number, number[]> {
+/** Each capability's techniques in a domain (numbers), flattened once per data file. */
+const techniquesCache = new WeakMap<CoverageData, Map<number, CandidateIndex>>();
+function techniquesByCapability(data: CoverageData, d: number): CandidateIndex {
   let perDomain = techniquesCache.get(data);
   if (!perDomain) techniquesCache.set(data, (perDomain = new Map()));
-  let byCapability = perDomain.get(d);
-  if (!byCapability) {
-    byCapability = new Map();
+  let index = perDomain.get(d);
+  if (!index) {
+    const byCapability = new Map<number, number[]>();
     data.capabilities.forEach(([, , , , , , sets], c) => {
       const entry = sets.find(([domain]) => domain === d);
       if (!entry || !entry[2].length) return;
       const techniques: number[] = [];
       for (let i = 0; i < entry[2].length; i += 2) techniques.push(entry[2][i]!);
-      byCapability!.set(c, techniques);
+      byCapability.set(c, techniques);
     });
-    perDomain.set(d, byCapability);
+    perDomain.set(d, (index = candidateIndex(byCapability)));
   }
-  return byCapability;
+  return index;
+}
+
+/** Each mitigation's techniques in a domain, flattened once per data file. */
+const mitigationsCache = new WeakMap<CoverageDomain, CandidateIndex>();
+function techniquesByMitigation(domain: CoverageDomain): CandidateIndex {
+  let index = mitigationsCache.get(domain);
+  if (!index)
+    mitigationsCache.set(domain, (index = candidateIndex(new Map((domain.threats?.mitigations ?? []).map(([, , techniques], m) => [m, techniques])))));
+  return index;
 }
 
 /** The threat profile against a coverage result: weights, counts, and what to fix next, per domain. */
@@ -269,12 +369,8 @@ export function computeThreats(data: CoverageData, coverage: CoverageResult, thr
         usedCovered++;
       }
     }
-    const capabilities = new Map<number, number[]>();
-    for (const [c, techniques] of techniquesByCapability(data, d)) {
-      if (chosen.has(c) || (options.frameworks?.size && !options.frameworks.has(data.capabilities[c]![0]))) continue;
-      capabilities.set(c, techniques);
-    }
-    const mitigations = new Map((data.domains[d]!.threats?.mitigations ?? []).map(([, , techniques], m) => [m, techniques]));
+    const frameworks = options.frameworks?.size ? options.frameworks : null;
+    const allowed = (c: number) => !chosen.has(c) && (!frameworks || frameworks.has(data.capabilities[c]![0]));
     out.push({
       domain: d,
       weights,
@@ -283,8 +379,8 @@ export function computeThreats(data: CoverageData, coverage: CoverageResult, thr
       usedCovered,
       weight,
       weightCovered,
-      fixNext: rankGreedy(capabilities, weights, covered, weight, weightCovered, limit),
-      mitigations: rankGreedy(mitigations, weights, covered, weight, weightCovered, limit),
+      fixNext: rankIndexed(techniquesByCapability(data, d), allowed, weights, covered, weight, weightCovered, limit),
+      mitigations: rankIndexed(techniquesByMitigation(data.domains[d]!), () => true, weights, covered, weight, weightCovered, limit),
     });
   }
   return out;

@@ -11,11 +11,13 @@ import {
   computeThreats,
   findAdversaries,
   parseThreats,
+  rankGreedy,
   readThreatLayer,
   threatHeadline,
   threatQuery,
   threatState,
   threatWeights,
+  type FixPick,
   type ThreatChoice,
 } from '../../../src/lib/coverage/threat-profile.ts';
 import { adversaryTechniques, indexAdversaries } from '../../../src/lib/attack/adversaries.ts';
@@ -109,6 +111,114 @@ describe('threat weights and states (hand-made)', () => {
   it('finds adversaries by name or alias', () => {
     expect(findAdversaries(handMade, 'paper tiger').map((r) => r.adversary)).toEqual([0]);
     expect(findAdversaries(handMade, 'ink').map((r) => r.adversary)).toEqual([1]);
+  });
+});
+
+/**
+ * The greedy ranking as first written: every step counts every candidate again. The page's ranking
+ * is lazy (src/lib/coverage/threat-profile.ts, rankIndexed) and must give exactly these picks.
+ */
+function simpleGreedy(
+  candidates: Map<number, number[]>,
+  weights: Map<number, number>,
+  covered: (t: number) => boolean,
+  total: number,
+  start: number,
+  limit: number,
+): FixPick[] {
+  const taken = new Set<number>();
+  const open = new Map<number, number[]>();
+  for (const [item, techniques] of candidates) {
+    const useful = techniques.filter((t) => (weights.get(t) ?? 0) > 0 && !covered(t));
+    if (useful.length) open.set(item, useful);
+  }
+  const picks: FixPick[] = [];
+  let sum = start;
+  while (picks.length < limit && open.size) {
+    let best = -1;
+    let bestGain = 0;
+    let bestTechniques: number[] = [];
+    for (const [item, techniques] of open) {
+      const left = techniques.filter((t) => !taken.has(t));
+      if (!left.length) {
+        open.delete(item);
+        continue;
+      }
+      open.set(item, left);
+      const gain = left.reduce((g, t) => g + weights.get(t)!, 0);
+      if (gain > bestGain || (gain === bestGain && (left.length > bestTechniques.length || (left.length === bestTechniques.length && item < best)))) {
+        best = item;
+        bestGain = gain;
+        bestTechniques = left;
+      }
+    }
+    if (best < 0) break;
+    open.delete(best);
+    for (const t of bestTechniques) taken.add(t);
+    sum += bestGain;
+    picks.push({ item: best, gain: bestGain, techniques: [...bestTechniques].sort((a, b) => a - b), share: total ? sum / total : 0 });
+  }
+  return picks;
+}
+
+describe('the lazy greedy ranking', () => {
+  /** A small deterministic generator (mulberry32), so a failing case can be run again. */
+  const random = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+
+  it('ranks exactly as the simple greedy: same picks, gains, techniques and shares, ties included', () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const next = random(seed);
+      const techniques = 5 + Math.floor(next() * 80);
+      // Small integer weights make many ties; every fifth case has fractional layer scores.
+      const weights = new Map<number, number>();
+      for (let t = 0; t < techniques; t++)
+        if (next() < 0.6) weights.set(t, seed % 5 === 0 ? Math.round(next() * 1000) / 100 + 0.01 : 1 + Math.floor(next() * 3));
+      const covered = new Set([...weights.keys()].filter(() => next() < 0.2));
+      const candidates = new Map<number, number[]>();
+      const count = 1 + Math.floor(next() * 120);
+      for (let i = 0; i < count; i++) {
+        const item = Math.floor(next() * 400);
+        const list = [...new Set(Array.from({ length: 1 + Math.floor(next() * 12) }, () => Math.floor(next() * (techniques + 5))))];
+        candidates.set(item, list);
+      }
+      const total = [...weights.values()].reduce((a, b) => a + b, 0);
+      const start = [...covered].reduce((a, t) => a + weights.get(t)!, 0);
+      const limit = 1 + Math.floor(next() * 15);
+      const isCovered = (t: number) => covered.has(t);
+      const expected = simpleGreedy(candidates, weights, isCovered, total, start, limit);
+      expect(rankGreedy(candidates, weights, isCovered, total, start, limit)).toEqual(expected);
+      if (expected.length > 1) compared++;
+    }
+    // The cases rank something, mostly more than one pick: the comparison is not vacuous.
+    expect(compared).toBeGreaterThan(200);
+  });
+
+  it('breaks ties by more techniques, then the lower number, as the simple greedy does', () => {
+    const weights = new Map([
+      [0, 1],
+      [1, 1],
+      [2, 2],
+      [3, 1],
+    ]);
+    const candidates = new Map([
+      [7, [0, 1]],
+      [5, [2]],
+      [3, [3, 0]],
+      [4, [1, 3]],
+    ]);
+    const picks = rankGreedy(candidates, weights, () => false, 5, 0, 10);
+    expect(picks.map((p) => [p.item, p.gain, p.techniques])).toEqual([
+      [3, 2, [0, 3]],
+      [5, 2, [2]],
+      [4, 1, [1]],
+    ]);
+    expect(picks).toEqual(simpleGreedy(candidates, weights, () => false, 5, 0, 10));
   });
 });
 
