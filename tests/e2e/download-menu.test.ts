@@ -36,7 +36,7 @@ describe('the download menu of a technique page', () => {
     expect((await readFile((await workbook.path())!)).subarray(0, 2).toString()).toBe('PK');
     await scope(page).selectOption({ label: 'Microsoft Azure 06/29/2021 @ 8.2 (6 mappings)' });
     const stixLine = menu(page).locator('.format-lines li', { has: format(page, 'STIX 2.1 bundle') });
-    await expect(stixLine.locator('.download-rows').innerText()).resolves.toBe('6 mappings');
+    await expect(stixLine.locator('span').innerText()).resolves.toBe('6 mappings');
     const [stix] = await Promise.all([page.waitForEvent('download'), format(page, 'STIX 2.1 bundle').click()]);
     expect(stix.suggestedFilename()).toBe(`${AZURE}_T1046_stix.json`);
     const bundle = JSON.parse(await readFile((await stix.path())!, 'utf8'));
@@ -52,8 +52,8 @@ describe('the download menu of a technique page', () => {
     const { page, close } = await t1046();
     const lines = menu(page).locator('.format-lines li');
     await expect(lines.count()).resolves.toBe(6);
-    for (const line of await lines.all()) expect(await line.locator('.muted').isVisible()).toBe(true);
-    const counts = () => lines.locator('.download-rows').allInnerTexts();
+    for (const line of await lines.all()) expect(await line.locator('small').isVisible()).toBe(true);
+    const counts = () => lines.locator('span').allInnerTexts();
     await expect(counts()).resolves.toEqual(['17 mappings', '17 mappings', 'one set per file', 'one set per file', 'one set per file', 'one set per file']);
     await scope(page).selectOption({ label: 'NIST SP 800-53 rev5 @ 8.2 (11 mappings)' });
     await expect(counts()).resolves.toEqual(Array(6).fill('11 mappings'));

@@ -4,17 +4,26 @@ import { saveFile } from '../elements/save-file.ts';
 /**
  * <scoped-downloads data-base="/downloads/" data-scope="capability:..." data-name="nist_800_53_capability-ac-4"
  * data-stem="capability-ac-4" data-subject="AC-4">: a technique, capability or group page's
- * download menu. Its select chooses the scope (value "": all the page's sets; else a set's id,
- * the option saying how many mappings it holds, data-rows, and what a layer names where it
- * differs, data-subject); each format's button (data-format, an id of the formats' registry,
- * src/lib/exports/formats/; data-spans when one file holds several sets) makes the page's file
- * of that scope. The code that makes the files, and names them, loads on the first click. The
- * menu (data-needs-js) shows only here; the links to the sets' whole files show without it.
+ * download menu. Its select chooses the scope: all the page's sets (value "", the only option
+ * in the HTML), or one set, an option the script adds for each link to a set's whole files
+ * (li[data-framework] > a[data-rows]: how many of the page's mappings the set holds, and
+ * data-subject, what a layer names where it differs). Each format's button (data-format, an id of
+ * the formats' registry, src/lib/exports/formats/; data-spans when one file holds several sets)
+ * makes the page's file of that scope, and the span beside it says how many mappings it holds.
+ * The code that makes the files, and names them, loads on the first click. The menu
+ * (data-needs-js) shows only here; the links to the sets' whole files show without it.
  */
 class ScopedDownloads extends HTMLElement {
   connectedCallback(): void {
     const select = this.querySelector('select');
     if (!this.dataset['scope'] || !select) return;
+    for (const link of this.querySelectorAll<HTMLAnchorElement>('li[data-framework] > a[data-rows]')) {
+      const rows = Number(link.dataset['rows']);
+      const option = new Option(`${link.parentElement!.dataset['framework']} ${link.textContent} (${plural(rows, 'mapping')})`, setOf(link));
+      option.dataset['rows'] = String(rows);
+      if (link.dataset['subject']) option.dataset['subject'] = link.dataset['subject'];
+      select.append(option);
+    }
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
     select.addEventListener('change', () => this.showScope());
     this.showScope();
@@ -37,7 +46,7 @@ class ScopedDownloads extends HTMLElement {
       const one = all && button.dataset['spans'] === undefined;
       if (one) button.setAttribute('aria-disabled', 'true');
       else button.removeAttribute('aria-disabled');
-      const count = button.parentElement?.querySelector('.download-rows');
+      const count = button.nextElementSibling;
       if (count) count.textContent = one ? 'one set per file' : plural(Number(option?.dataset['rows'] ?? 0), 'mapping');
     }
   }
@@ -72,5 +81,8 @@ class ScopedDownloads extends HTMLElement {
     }
   }
 }
+
+/** The set of a link to its page's downloads: "/sets/<set id>/#downloads". */
+const setOf = (link: HTMLAnchorElement) => decodeURIComponent(new URL(link.href).pathname.split('/').filter(Boolean).pop()!);
 
 customElements.define('scoped-downloads', ScopedDownloads);

@@ -17,8 +17,6 @@ export interface DownloadMenuRow {
   /** The set's framework ("NIST SP 800-53") and the set within it ("rev5 @ 8.2"); none for the all-sets row. */
   framework?: string;
   version?: string;
-  /** The set filter's tokens (data-sets). */
-  tokens?: string | null;
 }
 
 export interface DownloadMenuSet {
@@ -41,8 +39,8 @@ export interface DownloadMenu {
   /** The mappings of all the page's sets. */
   total: number;
   sets: DownloadMenuSet[];
-  /** The sets by framework, in the manifest's order, for the links to their whole files. */
-  frameworks: { name: string; sets: { setId: string; version: string; tokens?: string | null }[] }[];
+  /** The sets by framework, in the manifest's order, for the links to their whole files (from which the browser fills the select). */
+  frameworks: { name: string; sets: (DownloadMenuSet & { version: string })[] }[];
 }
 
 /** The menu of a page's own downloads; null for a page without any (a set page lists whole files instead). */
@@ -57,16 +55,16 @@ export function downloadMenu(rows: readonly DownloadMenuRow[], formats: readonly
   const firstFile = first.files.find((f) => f.scoped)!;
   const firstFormat = formats.find((f) => f.id === firstFile.format)!;
   const stem = firstFile.path.slice(first.setId.length + 1, firstFile.path.length - firstFormat.suffix.length);
-  const frameworks: DownloadMenu['frameworks'] = [];
-  for (const row of perSet) {
-    const name = row.framework ?? row.label;
-    let group = frameworks.find((g) => g.name === name);
-    if (!group) frameworks.push((group = { name, sets: [] }));
-    group.sets.push({ setId: row.setId, version: row.version ?? row.label, ...(row.tokens !== undefined ? { tokens: row.tokens } : {}) });
-  }
   const sets = perSet.map((row) => {
     const own = subjectOf(row);
     return { setId: row.setId, label: row.label, rows: row.files.find((f) => f.scoped)!.scoped!.rows, ...(own !== undefined && own !== subject ? { subject: own } : {}) };
+  });
+  const frameworks: DownloadMenu['frameworks'] = [];
+  perSet.forEach((row, i) => {
+    const name = row.framework ?? row.label;
+    let group = frameworks.find((g) => g.name === name);
+    if (!group) frameworks.push((group = { name, sets: [] }));
+    group.sets.push({ ...sets[i]!, version: row.version ?? row.label });
   });
   return {
     formats: listed,

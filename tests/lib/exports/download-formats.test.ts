@@ -133,8 +133,8 @@ describe('the registry of download formats', () => {
       { setId: NIST, label: NIST, rows: 11 },
     ]);
     expect(menu.frameworks).toEqual([
-      { name: 'azure', sets: [{ setId: AZURE, version: AZURE }] },
-      { name: 'nist_800_53', sets: [{ setId: NIST, version: NIST }] },
+      { name: 'azure', sets: [{ setId: AZURE, label: AZURE, rows: 6, version: AZURE }] },
+      { name: 'nist_800_53', sets: [{ setId: NIST, label: NIST, rows: 11, version: NIST }] },
     ]);
     const capability = menuOf(shipped, 'capability:nist_800_53:ac-4')!;
     expect(capability).toMatchObject({ name: 'nist_800_53_capability-ac-4', stem: 'capability-ac-4', subject: 'AC-4', total: 1 });
