@@ -97,7 +97,9 @@ describe('downloads on pages', () => {
     const select = menu.querySelector('select')!;
     expect(text(menu.querySelector(`label[for="${select.getAttribute('id')}"]`))).toBe('Mappings of');
     // One option in the HTML, all the sets; the script adds one per set from the links to the sets' whole files below.
-    expect(select.querySelectorAll('option').map((o) => [o.getAttribute('value'), o.getAttribute('data-rows'), text(o)])).toEqual([['', '17', 'All 2 sets (17 mappings)']]);
+    expect(select.querySelectorAll('option').map((o) => [o.getAttribute('value'), o.getAttribute('data-rows'), text(o)])).toEqual([
+      ['', '17', 'All 2 sets (17 mappings)'],
+    ]);
     const lines = menu.querySelectorAll('.format-lines li');
     expect(lines.map((li) => text(li.querySelector('button')))).toEqual(['CSV', 'Excel workbook', 'JSON', 'YAML', 'Navigator layer', 'STIX 2.1 bundle']);
     // The CSV and the workbook hold all the sets in one file; the other formats one set a file.
@@ -106,7 +108,12 @@ describe('downloads on pages', () => {
     expect(menu.querySelector('[role="status"]')).not.toBeNull();
     // What the browser needs to name and make them.
     const element = section.querySelector('scoped-downloads')!;
-    expect(['data-scope', 'data-name', 'data-stem', 'data-subject'].map((a) => element.getAttribute(a))).toEqual(['technique:T1046', 'T1046', 'T1046', 'T1046']);
+    expect(['data-scope', 'data-name', 'data-stem', 'data-subject'].map((a) => element.getAttribute(a))).toEqual([
+      'technique:T1046',
+      'T1046',
+      'T1046',
+      'T1046',
+    ]);
     // Without JavaScript: each set's page, grouped by framework, where its whole files are.
     const whole = section.querySelectorAll('.whole-sets li');
     expect(whole.map(text)).toEqual(['Microsoft Azure: 06/29/2021 @ 8.2', 'NIST SP 800-53: rev5 @ 8.2']);
@@ -117,7 +124,9 @@ describe('downloads on pages', () => {
     ]);
     expect(page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelector('section#downloads table')).not.toBeNull();
     // A capability's layer names the capability as its set spells it.
-    expect(page(dist, '/frameworks/nist_800_53/capabilities/ac-4/').querySelector('scoped-downloads')!.getAttribute('data-name')).toBe('nist_800_53_capability-ac-4');
+    expect(page(dist, '/frameworks/nist_800_53/capabilities/ac-4/').querySelector('scoped-downloads')!.getAttribute('data-name')).toBe(
+      'nist_800_53_capability-ac-4',
+    );
   });
 
   it('a set page offers its whole files with their sizes, the files a page makes its own from beside them', async () => {
@@ -135,14 +144,26 @@ describe('downloads on pages', () => {
   it('set, capability and group pages offer their downloads too', () => {
     const links = page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/')
       .querySelectorAll('section.downloads a')
-      .map((a) => a.getAttribute('href')!.split('/').pop()!.replace(/^.*?(_gaps)?\.(\w+)$/, '$2$1'))
+      .map((a) =>
+        a
+          .getAttribute('href')!
+          .split('/')
+          .pop()!
+          .replace(/^.*?(_gaps)?\.(\w+)$/, '$2$1'),
+      )
       .sort();
     // CSV (and the set's gaps), Excel, YAML, and three JSON files: unified, the Navigator layer, the STIX bundle.
     expect(links).toEqual(['csv', 'csv_gaps', 'json', 'json', 'json', 'xlsx', 'yaml']);
     for (const path of ['/frameworks/nist_800_53/capabilities/ac-4/', '/frameworks/nist_800_53/groups/cm/']) {
       const section = page(dist, path).querySelector('section.downloads')!;
-      expect(section.querySelectorAll('.format-lines button').map((b) => b.getAttribute('data-format')), path).toEqual(['csv', 'xlsx', 'json', 'yaml', 'layer', 'stix']);
-      expect(section.querySelectorAll('.whole-sets a').map((a) => a.getAttribute('href')), path).toEqual(['/sets/nist_800_53-rev5_attack-8.2-enterprise/#downloads']);
+      expect(
+        section.querySelectorAll('.format-lines button').map((b) => b.getAttribute('data-format')),
+        path,
+      ).toEqual(['csv', 'xlsx', 'json', 'yaml', 'layer', 'stix']);
+      expect(
+        section.querySelectorAll('.whole-sets a').map((a) => a.getAttribute('href')),
+        path,
+      ).toEqual(['/sets/nist_800_53-rev5_attack-8.2-enterprise/#downloads']);
     }
     expect(page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelector('section.downloads a')!.getAttribute('href')).toBe(
       '/downloads/nist_800_53-rev5_attack-8.2-enterprise.csv',

@@ -57,7 +57,12 @@ export function downloadMenu(rows: readonly DownloadMenuRow[], formats: readonly
   const stem = firstFile.path.slice(first.setId.length + 1, firstFile.path.length - firstFormat.suffix.length);
   const sets = perSet.map((row) => {
     const own = subjectOf(row);
-    return { setId: row.setId, label: row.label, rows: row.files.find((f) => f.scoped)!.scoped!.rows, ...(own !== undefined && own !== subject ? { subject: own } : {}) };
+    return {
+      setId: row.setId,
+      label: row.label,
+      rows: row.files.find((f) => f.scoped)!.scoped!.rows,
+      ...(own !== undefined && own !== subject ? { subject: own } : {}),
+    };
   });
   const frameworks: DownloadMenu['frameworks'] = [];
   perSet.forEach((row, i) => {

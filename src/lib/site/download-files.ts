@@ -18,7 +18,7 @@ function readManifest(): DownloadManifest {
 
 const manifest = readManifest();
 
-/** One row of a page's download table: the files of one set, or of all its sets. */
+/** One row of a page's downloads: the files of one set, or of all its sets (a set page's table, a page's menu). */
 export interface DownloadRow {
   /** "NIST SP 800-53 rev5 @ 8.2", or "All 3 sets". */
   label: string;

@@ -180,12 +180,9 @@ describe('a format registered', () => {
       'T1046_all-sets.xlsx',
       'T1046_all-sets_probe.bin',
     ]);
-    expect(
-      pageFile(
-        { format: 'probe', set: null, sets: [AZURE], name: technique.name, stem: technique.stem },
-        (id) => formatById(id, formats),
-      ).name,
-    ).toBe('T1046_all-sets_probe.bin');
+    expect(pageFile({ format: 'probe', set: null, sets: [AZURE], name: technique.name, stem: technique.stem }, (id) => formatById(id, formats)).name).toBe(
+      'T1046_all-sets_probe.bin',
+    );
     expect(menuOf(shipped, 'technique:T1046')!.formats.map((f) => f.label)).not.toContain('Probe');
   });
 
