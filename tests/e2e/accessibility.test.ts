@@ -154,7 +154,7 @@ describe('the keyboard alone', () => {
     await page.locator('.set-filter a', { hasText: 'NIST' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.locator('#table-azure').isVisible()).resolves.toBe(false);
-    await page.locator('section.downloads a').first().focus();
+    await page.locator('section.downloads button[data-format]').first().focus();
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toBe('T1046_all-sets.csv');
     await context.close();

@@ -23,41 +23,79 @@ async function t1046(): Promise<{ page: Page; close: () => Promise<void> }> {
 }
 
 const status = (page: Page) => page.locator('section.downloads [role="status"]');
+const menu = (page: Page) => page.locator('section.downloads');
+const scope = (page: Page) => menu(page).getByLabel('Mappings of');
+const format = (page: Page, name: string) => menu(page).getByRole('button', { name, exact: true });
 
 describe('the download menu of a technique page', () => {
-  it("makes the page's workbook across its sets, and per set its STIX bundle and YAML document", async () => {
+  it("makes the page's workbook across its sets, and for a set picked its STIX bundle and YAML document", async () => {
     const { page, close } = await t1046();
-    const all = page.locator('section.downloads tr', { hasText: 'All 2 sets' });
-    const [workbook] = await Promise.all([page.waitForEvent('download'), all.getByRole('link', { name: 'Excel' }).click()]);
+    await expect(scope(page).inputValue()).resolves.toBe('');
+    const [workbook] = await Promise.all([page.waitForEvent('download'), format(page, 'Excel workbook').click()]);
     expect(workbook.suggestedFilename()).toBe('T1046_all-sets.xlsx');
     expect((await readFile((await workbook.path())!)).subarray(0, 2).toString()).toBe('PK');
-    const azure = page.locator('section.downloads tr', { hasText: 'Microsoft Azure' });
-    const [stix] = await Promise.all([page.waitForEvent('download'), azure.getByRole('link', { name: 'STIX' }).click()]);
+    await scope(page).selectOption({ label: 'Microsoft Azure 06/29/2021 @ 8.2 (6 mappings)' });
+    const stixLine = menu(page)
+      .locator('.format-lines li')
+      .filter({ has: page.getByRole('button', { name: 'STIX 2.1 bundle' }) });
+    await expect(stixLine.locator('span').innerText()).resolves.toBe('6 mappings');
+    const [stix] = await Promise.all([page.waitForEvent('download'), format(page, 'STIX 2.1 bundle').click()]);
     expect(stix.suggestedFilename()).toBe(`${AZURE}_T1046_stix.json`);
     const bundle = JSON.parse(await readFile((await stix.path())!, 'utf8'));
     expect(bundle.type).toBe('bundle');
     expect(bundle.objects.filter((o: { type: string }) => o.type === 'relationship')).toHaveLength(6);
-    const [yaml] = await Promise.all([page.waitForEvent('download'), azure.getByRole('link', { name: 'YAML' }).click()]);
+    const [yaml] = await Promise.all([page.waitForEvent('download'), format(page, 'YAML').click()]);
     expect(yaml.suggestedFilename()).toBe(`${AZURE}_T1046.yaml`);
     expect(parseYaml(await readFile((await yaml.path())!, 'utf8')).mapping_objects).toHaveLength(6);
     await close();
   });
 
-  it('says what each format is for, visibly, and every link is reachable with Tab and works with Enter', async () => {
+  it('says for each format what it is for and how many mappings its file holds, as the scope changes', async () => {
     const { page, close } = await t1046();
-    const lines = page.locator('.download-formats dd');
+    const lines = menu(page).locator('.format-lines li');
     await expect(lines.count()).resolves.toBe(6);
-    for (const dd of await lines.all()) expect(await dd.isVisible()).toBe(true);
-    // Tab from the table's caption onwards until the workbook link has the focus.
-    await page.locator('section.downloads h2').click();
-    let reached = false;
-    for (let i = 0; i < 200 && !reached; i++) {
+    for (const line of await lines.all()) expect(await line.locator('small').isVisible()).toBe(true);
+    const counts = () => lines.locator('span').allInnerTexts();
+    await expect(counts()).resolves.toEqual(['17 mappings', '17 mappings', 'one set per file', 'one set per file', 'one set per file', 'one set per file']);
+    await scope(page).selectOption({ label: 'NIST SP 800-53 rev5 @ 8.2 (11 mappings)' });
+    await expect(counts()).resolves.toEqual(Array(6).fill('11 mappings'));
+    await expect(format(page, 'JSON').getAttribute('aria-disabled')).resolves.toBeNull();
+    await close();
+  });
+
+  it('is reachable with Tab: the select, then every format button, which works with Enter', async () => {
+    const { page, close } = await t1046();
+    await menu(page).locator('h2').click();
+    const reached: string[] = [];
+    for (let i = 0; i < 200 && reached.length < 7; i++) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.textContent?.trim() === 'Excel');
+      const now = await page.evaluate(() => {
+        const e = document.activeElement;
+        return e?.closest('section.downloads') ? (e.tagName === 'SELECT' ? 'select' : (e.textContent?.trim() ?? '')) : null;
+      });
+      if (now && !reached.includes(now)) reached.push(now);
     }
-    expect(reached).toBe(true);
+    expect(reached).toEqual(['select', 'CSV', 'Excel workbook', 'JSON', 'YAML', 'Navigator layer', 'STIX 2.1 bundle']);
+    // Choose a set with the keyboard, then make its layer with Enter.
+    await scope(page).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(scope(page).inputValue()).resolves.toBe(AZURE);
+    await format(page, 'Navigator layer').focus();
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-    expect(download.suggestedFilename()).toBe('T1046_all-sets.xlsx');
+    expect(download.suggestedFilename()).toBe(`${AZURE}_T1046_layer.json`);
+    await close();
+  });
+
+  it('says a format of one set a file needs a set, and saves nothing, while all sets are chosen', async () => {
+    const { page, close } = await t1046();
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    // Still focusable and clickable (aria-disabled, which Playwright's click declines: the keyboard does it).
+    await format(page, 'JSON').focus();
+    await page.keyboard.press('Enter');
+    await expect(status(page).innerText()).resolves.toBe('A JSON file holds one set: choose a set under “Mappings of”.');
+    await page.waitForTimeout(300);
+    expect(downloads).toEqual([]);
     await close();
   });
 
@@ -66,7 +104,8 @@ describe('the download menu of a technique page', () => {
     await page.route(`**/downloads/${AZURE}_rows.json`, (route) => route.fulfill({ status: 404, body: 'gone' }));
     const downloads: string[] = [];
     page.on('download', (d) => downloads.push(d.suggestedFilename()));
-    await page.locator('section.downloads tr', { hasText: 'Microsoft Azure' }).getByRole('link', { name: 'STIX' }).click();
+    await scope(page).selectOption(AZURE);
+    await format(page, 'STIX 2.1 bundle').click();
     await page.waitForFunction(() => /Could not make/.test(document.querySelector('section.downloads [role="status"]')?.textContent ?? ''));
     const message = await status(page).innerText();
     expect(message).toMatch(
@@ -89,11 +128,26 @@ describe('the download menu of a technique page', () => {
     });
     const downloads: string[] = [];
     page.on('download', (d) => downloads.push(d.suggestedFilename()));
-    await page.locator('section.downloads tr', { hasText: 'Microsoft Azure' }).getByRole('link', { name: 'YAML' }).click();
+    await scope(page).selectOption(AZURE);
+    await format(page, 'YAML').click();
     await page.waitForFunction(() => /Could not make/.test(document.querySelector('section.downloads [role="status"]')?.textContent ?? ''));
     expect(await status(page).innerText()).toMatch(/the set files hold none of this page's mappings \(technique:T1046\)/);
     await page.waitForTimeout(500);
     expect(downloads).toEqual([]);
     await close();
+  });
+
+  it('fits a phone: no horizontal overflow in the downloads section at 390 px', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${inject('largeSiteUrl')}techniques/T1046/`);
+    const section = menu(page);
+    await expect(section.locator('.download-menu').isVisible()).resolves.toBe(true);
+    const widths = await section.evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth, page: document.documentElement.scrollWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    expect(widths.page).toBeLessThanOrEqual(390);
+    const select = await scope(page).boundingBox();
+    expect(select!.x + select!.width).toBeLessThanOrEqual(390);
+    await context.close();
   });
 });

@@ -15,8 +15,7 @@ describe('downloads from the T1046 page', () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${inject('siteUrl')}techniques/T1046/`);
-    const row = page.locator('section.downloads tr', { hasText: 'All 2 sets' });
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /^CSV/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('section.downloads').getByRole('button', { name: 'CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('T1046_all-sets.csv');
     const csv = await readFile((await download.path())!, 'utf8');
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
@@ -43,8 +42,9 @@ describe('downloads from the T1046 page', () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${inject('siteUrl')}techniques/T1046/`);
-    const row = page.locator('section.downloads tr', { hasText: 'NIST SP 800-53 rev5 @ 8.2' });
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /^JSON/ }).click()]);
+    const section = page.locator('section.downloads');
+    await section.getByLabel('Mappings of').selectOption({ label: 'NIST SP 800-53 rev5 @ 8.2 (11 mappings)' });
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'JSON' }).click()]);
     expect(download.suggestedFilename()).toBe('nist_800_53-rev5_attack-8.2-enterprise_T1046.json');
     const data = JSON.parse(await readFile((await download.path())!, 'utf8'));
     expect(data.metadata.mapping_framework).toBe('nist_800_53');
@@ -56,8 +56,9 @@ describe('downloads from the T1046 page', () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${inject('siteUrl')}techniques/T1046/`);
-    const row = page.locator('section.downloads tr', { hasText: 'Microsoft Azure' });
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /^Layer/ }).click()]);
+    const section = page.locator('section.downloads');
+    await section.getByLabel('Mappings of').selectOption('azure-06.29.2021_attack-8.2-enterprise');
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Navigator layer' }).click()]);
     expect(download.suggestedFilename()).toBe('azure-06.29.2021_attack-8.2-enterprise_T1046_layer.json');
     const layer = JSON.parse(await readFile((await download.path())!, 'utf8'));
     expect(layer.versions.layer).toBe('4.5');
@@ -71,9 +72,9 @@ describe('downloads from the T1046 page', () => {
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(`${inject('siteUrl')}frameworks/nist_800_53/capabilities/ac-4/`);
-    const row = page.locator('section.downloads tr', { hasText: 'NIST SP 800-53 rev5 @ 8.2' });
-    await expect(row.locator('th').innerText()).resolves.toBe('NIST SP 800-53 rev5 @ 8.2 (1 mapping)');
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /^Layer/ }).click()]);
+    const section = page.locator('section.downloads');
+    await section.getByLabel('Mappings of').selectOption({ label: 'NIST SP 800-53 rev5 @ 8.2 (1 mapping)' });
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Navigator layer' }).click()]);
     expect(download.suggestedFilename()).toBe('nist_800_53-rev5_attack-8.2-enterprise_capability-ac-4_layer.json');
     const layer = JSON.parse(await readFile((await download.path())!, 'utf8'));
     expect(layer.name).toBe('AC-4: NIST SP 800-53 rev5 → ATT&CK Enterprise 8.2');
@@ -87,14 +88,31 @@ describe('downloads from the T1046 page', () => {
     await context.close();
   });
 
-  it("without JavaScript, link each set's whole file and hide the all-sets row", async () => {
+  it("a set's CSV, picked in the menu, holds that set's rows only", async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${inject('siteUrl')}techniques/T1046/`);
+    const section = page.locator('section.downloads');
+    await section.getByLabel('Mappings of').selectOption('azure-06.29.2021_attack-8.2-enterprise');
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('azure-06.29.2021_attack-8.2-enterprise_T1046.csv');
+    const parsed = Papa.parse<Record<string, string>>(await readFile((await download.path())!, 'utf8'), { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toHaveLength(6);
+    expect(new Set(parsed.data.map((r) => r['mapping_framework']))).toEqual(new Set(['azure']));
+    await context.close();
+  });
+
+  it("without JavaScript, hide the menu and link each set's page, where its whole files are", async () => {
     const context = await browser.newContext({ acceptDownloads: true, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${inject('siteUrl')}techniques/T1046/`);
-    await expect(page.locator('section.downloads tr', { hasText: 'All 2 sets' }).isVisible()).resolves.toBe(false);
-    await expect(page.locator('section.downloads').innerText()).resolves.toContain("Without JavaScript, the links below give each set's whole file");
-    const row = page.locator('section.downloads tr', { hasText: 'NIST SP 800-53 rev5 @ 8.2' });
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /^JSON/ }).click()]);
+    const section = page.locator('section.downloads');
+    await expect(section.locator('.download-menu').isVisible()).resolves.toBe(false);
+    await expect(section.getByRole('button').count()).resolves.toBe(0);
+    await section.getByRole('link', { name: 'rev5 @ 8.2' }).click();
+    await page.waitForURL(/\/sets\/nist_800_53-rev5_attack-8\.2-enterprise\/#downloads$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#downloads').getByRole('link', { name: /^JSON/ }).click()]);
     expect(download.suggestedFilename()).toBe('nist_800_53-rev5_attack-8.2-enterprise.json');
     await context.close();
   });

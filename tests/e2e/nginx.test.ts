@@ -82,8 +82,7 @@ describe('the site behind nginx (deploy/nginx/mapscope.conf)', () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(at('/techniques/T1046/'));
-    const row = page.locator('section.downloads tr', { hasText: 'All 2 sets' });
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /^CSV/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('section.downloads').getByRole('button', { name: 'CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('T1046_all-sets.csv');
     const parsed = Papa.parse<Record<string, string>>(await readFile((await download.path())!, 'utf8'), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);

@@ -56,7 +56,7 @@ describe('the published site talks only to its own origin', () => {
     await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
     expect(await cspViolations(page)).toEqual([]);
     await page.goto(`${site}frameworks/nist_800_53/capabilities/ac-4/`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('section.downloads a').first().click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('section.downloads button[data-format]').first().click()]);
     await download.path();
     expect(await cspViolations(page)).toEqual([]);
     const origin = new URL(site).origin;

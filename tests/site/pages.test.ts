@@ -86,41 +86,47 @@ describe('the default site', () => {
 });
 
 describe('downloads on pages', () => {
-  it("T1046 offers its own CSV and workbook, and JSON, YAML, a Navigator layer and a STIX bundle per set, saying how many mappings each row's files hold and what each format is for", () => {
+  it("T1046 offers a menu of its own files: a line per format with what it is for and how many mappings, one select of all its sets or one, and each set's whole files on its page", () => {
     const doc = page(dist, '/techniques/T1046/');
     const section = doc.querySelector('section.downloads')!;
-    const table = tableOf(section.querySelector('table')!);
-    expect(table.headers).toEqual(['Set', 'CSV', 'Excel workbook', 'JSON', 'YAML', 'Navigator layer', 'STIX 2.1 bundle']);
-    expect(table.rows.map((r) => text(r.cells['Set']))).toEqual([
-      'All 2 sets (17 mappings)',
-      'Microsoft Azure 06/29/2021 @ 8.2 (6 mappings)',
-      'NIST SP 800-53 rev5 @ 8.2 (11 mappings)',
+    expect(section.querySelector('table')).toBeNull();
+    const menu = section.querySelector('.download-menu')!;
+    // The menu needs JavaScript: hidden until the script shows it.
+    expect(menu.hasAttribute('hidden')).toBe(true);
+    expect(menu.hasAttribute('data-needs-js')).toBe(true);
+    const select = menu.querySelector('select')!;
+    expect(text(menu.querySelector(`label[for="${select.getAttribute('id')}"]`))).toBe('Mappings of');
+    // One option in the HTML, all the sets; the script adds one per set from the links to the sets' whole files below.
+    expect(select.querySelectorAll('option').map((o) => [o.getAttribute('value'), o.getAttribute('data-rows'), text(o)])).toEqual([
+      ['', '17', 'All 2 sets (17 mappings)'],
     ]);
-    const links = section.querySelectorAll('a');
-    expect(links.map((a) => text(a))).toEqual(['CSV', 'Excel', 'JSON', 'YAML', 'Layer', 'STIX', 'JSON', 'YAML', 'Layer', 'STIX']);
-    // A line per format on what it is for; no Navigator link, the build knowing no public origin.
-    expect(section.querySelectorAll('.download-formats dt').map(text)).toEqual(['CSV', 'Excel workbook', 'JSON', 'YAML', 'Navigator layer', 'STIX 2.1 bundle']);
-    expect(section.querySelectorAll('.download-formats dd').every((dd) => text(dd).length > 20)).toBe(true);
-    expect(page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelectorAll('section.downloads a').map(text)).not.toContain(
-      'Open in ATT&CK Navigator',
-    );
+    const lines = menu.querySelectorAll('.format-lines li');
+    expect(lines.map((li) => text(li.querySelector('button')))).toEqual(['CSV', 'Excel workbook', 'JSON', 'YAML', 'Navigator layer', 'STIX 2.1 bundle']);
+    // The CSV and the workbook hold all the sets in one file; the other formats one set a file.
+    expect(lines.map((li) => li.querySelector('button')!.hasAttribute('data-spans'))).toEqual([true, true, false, false, false, false]);
+    expect(lines.every((li) => text(li.querySelector('small')).length > 20)).toBe(true);
+    expect(menu.querySelector('[role="status"]')).not.toBeNull();
     // What the browser needs to name and make them.
     const element = section.querySelector('scoped-downloads')!;
-    expect([element.getAttribute('data-all-sets'), element.getAttribute('data-stem'), element.getAttribute('data-subject')]).toEqual([
-      'T1046_all-sets.csv',
+    expect(['data-scope', 'data-name', 'data-stem', 'data-subject'].map((a) => element.getAttribute(a))).toEqual([
+      'technique:T1046',
+      'T1046',
       'T1046',
       'T1046',
     ]);
-    // The all-sets row covers the sets of the rows below it.
-    expect(table.rows.map((r) => r.element.hasAttribute('data-all'))).toEqual([true, false, false]);
-    // Without JavaScript each link gives its set's whole file, which the build wrote; the
-    // all-sets row, which has none, is hidden.
-    for (const link of links) {
-      expect(link.getAttribute('href')).toMatch(/^\/downloads\/[a-z0-9_.-]+-enterprise(_layer|_stix)?\.(csv|json|xlsx|yaml)$/);
-      expect(existsSync(`${dist}${link.getAttribute('href')}`)).toBe(true);
-    }
-    expect(table.rows[0]!.element.hasAttribute('hidden')).toBe(true);
-    expect(section.querySelector('scoped-downloads')!.getAttribute('data-scope')).toBe('technique:T1046');
+    // Without JavaScript: each set's page, grouped by framework, where its whole files are.
+    const whole = section.querySelectorAll('.whole-sets li');
+    expect(whole.map(text)).toEqual(['Microsoft Azure: 06/29/2021 @ 8.2', 'NIST SP 800-53: rev5 @ 8.2']);
+    const links = section.querySelectorAll('.whole-sets a').map((a) => [a.getAttribute('href'), a.getAttribute('data-rows')]);
+    expect(links).toEqual([
+      ['/sets/azure-06.29.2021_attack-8.2-enterprise/#downloads', '6'],
+      ['/sets/nist_800_53-rev5_attack-8.2-enterprise/#downloads', '11'],
+    ]);
+    expect(page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelector('section#downloads table')).not.toBeNull();
+    // A capability's layer names the capability as its set spells it.
+    expect(page(dist, '/frameworks/nist_800_53/capabilities/ac-4/').querySelector('scoped-downloads')!.getAttribute('data-name')).toBe(
+      'nist_800_53_capability-ac-4',
+    );
   });
 
   it('a set page offers its whole files with their sizes, the files a page makes its own from beside them', async () => {
@@ -136,22 +142,28 @@ describe('downloads on pages', () => {
   });
 
   it('set, capability and group pages offer their downloads too', () => {
-    for (const path of ['/sets/nist_800_53-rev5_attack-8.2-enterprise/', '/frameworks/nist_800_53/capabilities/ac-4/', '/frameworks/nist_800_53/groups/cm/']) {
-      const links = page(dist, path)
-        .querySelectorAll('section.downloads a')
-        .map((a) => a.getAttribute('href'));
+    const links = page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/')
+      .querySelectorAll('section.downloads a')
+      .map((a) =>
+        a
+          .getAttribute('href')!
+          .split('/')
+          .pop()!
+          .replace(/^.*?(_gaps)?\.(\w+)$/, '$2$1'),
+      )
+      .sort();
+    // CSV (and the set's gaps), Excel, YAML, and three JSON files: unified, the Navigator layer, the STIX bundle.
+    expect(links).toEqual(['csv', 'csv_gaps', 'json', 'json', 'json', 'xlsx', 'yaml']);
+    for (const path of ['/frameworks/nist_800_53/capabilities/ac-4/', '/frameworks/nist_800_53/groups/cm/']) {
+      const section = page(dist, path).querySelector('section.downloads')!;
       expect(
-        links
-          .map((l) =>
-            l!
-              .split('/')
-              .pop()!
-              .replace(/^.*?(_gaps)?\.(\w+)$/, '$2$1'),
-          )
-          .sort(),
+        section.querySelectorAll('.format-lines button').map((b) => b.getAttribute('data-format')),
         path,
-        // CSV (and the set's gaps), Excel, YAML, and three JSON files: unified, the Navigator layer, the STIX bundle.
-      ).toEqual(path.startsWith('/sets/') ? ['csv', 'csv_gaps', 'json', 'json', 'json', 'xlsx', 'yaml'] : ['csv', 'json', 'json', 'json', 'xlsx', 'yaml']);
+      ).toEqual(['csv', 'xlsx', 'json', 'yaml', 'layer', 'stix']);
+      expect(
+        section.querySelectorAll('.whole-sets a').map((a) => a.getAttribute('href')),
+        path,
+      ).toEqual(['/sets/nist_800_53-rev5_attack-8.2-enterprise/#downloads']);
     }
     expect(page(dist, '/sets/nist_800_53-rev5_attack-8.2-enterprise/').querySelector('section.downloads a')!.getAttribute('href')).toBe(
       '/downloads/nist_800_53-rev5_attack-8.2-enterprise.csv',

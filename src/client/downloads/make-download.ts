@@ -1,6 +1,6 @@
 /**
  * A page's own download, made in the browser: its mappings in one or more sets, read from each
- * set's unified JSON file and rows file (fetched once per page), in the format the link names,
+ * set's unified JSON file and rows file (fetched once per page), in the format the menu names,
  * with the writer of the formats' registry that the build uses for every set's files
  * (src/lib/exports/formats/). Loaded on the first click (scoped-downloads.ts).
  */
@@ -17,7 +17,7 @@ export async function makeDownload(base: string, scope: string, formatId: string
   const format = formatById(formatId);
   const writer = format.scopes.page;
   if (!writer) throw new Error(`a page offers no ${format.label} file`);
-  if (!setIds.length) throw new Error('the link names no set');
+  if (!setIds.length) throw new Error('the page names no set');
   const sets = await Promise.all(
     setIds.map((id) => loadSet(base, id).catch((error: Error) => Promise.reject(new Error(`the files of set ${id} did not load (${error.message})`)))),
   );

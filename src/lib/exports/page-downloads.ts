@@ -34,11 +34,6 @@ type Suffixed = Pick<DownloadFormat, 'suffix'>;
 export const fileNames = {
   /** A set's whole file: `<set id><suffix>` ("nist_800_53-rev5_attack-8.2-enterprise_layer.json"). */
   wholeSet: (format: Suffixed, setId: string) => `${setId}${format.suffix}`,
-  /** The set of a whole file of the format. */
-  setOf(format: Suffixed, file: string): string {
-    if (!file.endsWith(format.suffix)) throw new Error(`${file} is not a file ending in ${format.suffix}`);
-    return file.slice(0, file.length - format.suffix.length);
-  },
   /** A page's own file of one set: `<set id>_<page stem><suffix>` ("…_capability-ac-4_layer.json"). */
   pageOfSet: (format: Suffixed, setId: string, stem: string) => `${setId}_${stem}${format.suffix}`,
   /** A page's file across its sets: `<page name>_all-sets<suffix>` ("nist_800_53_capability-ac-4_all-sets.csv"). */
@@ -47,26 +42,25 @@ export const fileNames = {
   pageOfAllSets: (file: string) => file.slice(0, file.lastIndexOf(ALL_SETS)),
 };
 
-/** What a link of a page's download table asks for (its data-format, and what its href and its table say). */
+/** What a page's download menu asks for: a format, and one set's file or (set null) the file across the page's sets. */
 export interface PageFileRequest {
   format: string;
-  /** The file the link gives without JavaScript: its set's whole file. */
-  file: string;
-  /** The page's stem for per-set files ("capability-ac-4"). */
+  /** The set chosen; null for all the page's sets. */
+  set: string | null;
+  /** The page's sets, for a file across them. */
+  sets: readonly string[];
+  /** The page's name in its all-sets files ("nist_800_53_capability-ac-4"), and its stem in per-set files ("capability-ac-4"). */
+  name: string;
   stem: string;
-  /** For the all-sets row: the name of the page's all-sets file (in any format), and one whole file per set of the rows below it, with its format. */
-  allSets?: { name: string; files: readonly { format: string; file: string }[] };
 }
 
+type Named = Pick<DownloadFormat, 'suffix' | 'spansSets' | 'label'>;
+
 /** A page's own file: its name, and the sets it holds (`formatById`: the registry's, src/lib/exports/formats/index.ts). */
-export function pageFile(request: PageFileRequest, formatById: (id: string) => Suffixed): { name: string; sets: string[] } {
+export function pageFile(request: PageFileRequest, formatById: (id: string) => Named): { name: string; sets: string[] } {
   const format = formatById(request.format);
-  if (request.allSets) {
-    return {
-      name: fileNames.pageAllSets(format, fileNames.pageOfAllSets(request.allSets.name)),
-      sets: request.allSets.files.map(({ format: id, file }) => fileNames.setOf(formatById(id), file)),
-    };
-  }
-  const set = fileNames.setOf(format, request.file);
-  return { name: fileNames.pageOfSet(format, set, request.stem), sets: [set] };
+  if (request.set !== null) return { name: fileNames.pageOfSet(format, request.set, request.stem), sets: [request.set] };
+  if (!format.spansSets) throw new Error(`a ${format.label} file holds one set: choose a set in the menu`);
+  if (!request.sets.length) throw new Error('the page names no set');
+  return { name: fileNames.pageAllSets(format, request.name), sets: [...request.sets] };
 }

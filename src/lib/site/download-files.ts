@@ -1,7 +1,7 @@
 /** The downloads each page offers, read from the manifest that scripts/build-downloads.ts writes. */
 import { readFileSync } from 'node:fs';
 import type { DownloadFile, DownloadManifest } from '../exports/site-downloads.ts';
-import { frameworkSetLabel } from '../core/labels.ts';
+import { frameworkSetLabel, setVersionLabel } from '../core/labels.ts';
 import { generatedDir, manifestPath } from '../model/model-store.ts';
 import { plural } from '../core/id-breaks.ts';
 import { index } from './site-model.ts';
@@ -17,14 +17,7 @@ function readManifest(): DownloadManifest {
 }
 
 const manifest = readManifest();
-const prebuiltPaths = new Set(
-  Object.values(manifest).flatMap((groups) => groups.flatMap((g) => g.files.filter((f) => f.bytes !== undefined).map((f) => f.path))),
-);
-
-/** Whether the build wrote a file of the downloads folder (a superseded set's YAML, STIX and Excel files it leaves to the browser). */
-export const isPrebuilt = (path: string) => prebuiltPaths.has(path);
-
-/** One row of a page's download table: the files of one set, or of all its sets. */
+/** One row of a page's downloads: the files of one set, or of all its sets (a set page's table, a page's menu). */
 export interface DownloadRow {
   /** "NIST SP 800-53 rev5 @ 8.2", or "All 3 sets". */
   label: string;
@@ -32,6 +25,9 @@ export interface DownloadRow {
   tokens: string | null;
   /** The set of the row; null for the all-sets row. */
   setId: string | null;
+  /** The set's framework ("NIST SP 800-53") and the set within it ("rev5 @ 8.2"); none for the all-sets row. */
+  framework?: string;
+  version?: string;
   files: DownloadFile[];
 }
 
@@ -41,10 +37,12 @@ export function downloadsFor(scope: string): DownloadRow[] {
   const setCount = groups.filter((g) => g.setId !== null).length;
   return groups.map(({ setId, files }) => {
     const set = setId === null ? null : required(index.sets, setId, 'set');
+    const framework = set && required(index.frameworks, set.frameworkId, 'framework');
     return {
-      label: set ? frameworkSetLabel(set, required(index.frameworks, set.frameworkId, 'framework')) : `All ${plural(setCount, 'set')}`,
+      label: set && framework ? frameworkSetLabel(set, framework) : `All ${plural(setCount, 'set')}`,
       tokens: set ? index.setTokenList([set]) : null,
       setId,
+      ...(set && framework ? { framework: framework.name, version: setVersionLabel(set) } : {}),
       files,
     };
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareDownloads, type PreparedDownloads } from '../../../scripts/build-downloads.ts';
+import { downloadMenu } from '../../../src/lib/exports/download-menu.ts';
 import { downloadTable, navigatorLink } from '../../../src/lib/exports/download-table.ts';
 import { pageRowsBySet, type DownloadFormat } from '../../../src/lib/exports/formats/download-format.ts';
 import { DOWNLOAD_FORMATS, formatById } from '../../../src/lib/exports/formats/index.ts';
@@ -52,6 +53,12 @@ beforeAll(async () => {
 
 const rowsOf = (prepared: PreparedDownloads, scope: string) => prepared.manifest[scope] ?? [];
 const tableOf = (prepared: PreparedDownloads, scope: string, formats = DOWNLOAD_FORMATS) => downloadTable(rowsOf(prepared, scope), formats);
+/** A page's menu, its rows labelled as download-files.ts labels them (the set's id here). */
+const menuOf = (prepared: PreparedDownloads, scope: string, formats = DOWNLOAD_FORMATS) =>
+  downloadMenu(
+    rowsOf(prepared, scope).map((r) => ({ ...r, label: r.setId ?? 'All', ...(r.setId ? { framework: r.setId.split('-')[0], version: r.setId } : {}) })),
+    formats,
+  );
 
 async function sheetNames(bytes: Uint8Array | string): Promise<string[]> {
   const { default: Excel } = (await import('exceljs')) as unknown as { default: typeof ExcelJS };
@@ -78,16 +85,17 @@ describe('the registry of download formats', () => {
   it("draws a set page's table: a column per format the set has, in the registry's order, each with its size", () => {
     const table = tableOf(shipped, `set:${NIST}`);
     expect(table.columns.map((f) => f.label)).toEqual(['CSV', 'Excel workbook', 'JSON', 'YAML', 'Navigator layer', 'STIX 2.1 bundle', 'Gaps (CSV)']);
-    expect(table.scoped).toBe(false);
-    expect(table.rows[0]!.cells.map((c) => c && `${c.path} ${c.text} (${c.note}) ${c.makes ?? '-'}`)).toEqual([
-      `${NIST}.csv CSV (2.2 KB) -`,
-      expect.stringMatching(new RegExp(`^${NIST}\\.xlsx Excel \\(\\d+\\.\\d KB\\) -$`)),
-      `${NIST}.json JSON (3.4 KB) -`,
-      `${NIST}.yaml YAML (3.6 KB) -`,
-      `${NIST}_layer.json Layer (1.6 KB) -`,
-      expect.stringMatching(new RegExp(`^${NIST}_stix\\.json STIX \\(\\d+\\.\\d KB\\) -$`)),
-      `${NIST}_gaps.csv CSV (33.2 KB) -`,
+    expect(table.rows[0]!.cells.map((c) => c && `${c.path} ${c.text} (${c.note})`)).toEqual([
+      `${NIST}.csv CSV (2.2 KB)`,
+      expect.stringMatching(new RegExp(`^${NIST}\\.xlsx Excel \\(\\d+\\.\\d KB\\)$`)),
+      `${NIST}.json JSON (3.4 KB)`,
+      `${NIST}.yaml YAML (3.6 KB)`,
+      `${NIST}_layer.json Layer (1.6 KB)`,
+      expect.stringMatching(new RegExp(`^${NIST}_stix\\.json STIX \\(\\d+\\.\\d KB\\)$`)),
+      `${NIST}_gaps.csv CSV (33.2 KB)`,
     ]);
+    // A set page lists whole files: no menu of its own.
+    expect(menuOf(shipped, `set:${NIST}`)).toBeNull();
     // Without a known public origin, no layer offers to open in Navigator.
     expect(table.rows[0]!.cells.some((c) => c?.navigator)).toBe(false);
   });
@@ -107,55 +115,39 @@ describe('the registry of download formats', () => {
         downloadTable(rows, DOWNLOAD_FORMATS, { origin }).rows[0]!.cells.some((c) => c?.navigator),
         String(origin),
       ).toBe(false);
-    // A page's own layer is made in the browser: no URL Navigator could read, so no link.
-    const technique = downloadTable(rowsOf(shipped, 'technique:T1046'), DOWNLOAD_FORMATS, { origin: 'https://example.github.io' });
-    expect(technique.rows.flatMap((r) => r.cells).some((c) => c?.navigator)).toBe(false);
   });
 
-  it("draws a technique page's table of its own files: whole-set links that say which format to make", () => {
-    const table = tableOf(shipped, 'technique:T1046');
-    expect(table).toMatchObject({ scoped: true, allSets: 'T1046_all-sets.csv', stem: 'T1046', subject: 'T1046' });
-    expect(table.rows.map(({ all, cells }) => [all, cells.map((c) => c && `${c.path} ${c.makes} ${c.note}`)])).toEqual([
-      [true, [`${AZURE}.csv csv 17 mappings`, `${AZURE}.xlsx xlsx 17 mappings`, null, null, null, null]],
-      [
-        false,
-        [
-          null,
-          null,
-          `${AZURE}.json json 6 mappings`,
-          `${AZURE}.yaml yaml 6 mappings`,
-          `${AZURE}_layer.json layer 6 mappings`,
-          `${AZURE}_stix.json stix 6 mappings`,
-        ],
-      ],
-      [
-        false,
-        [
-          null,
-          null,
-          `${NIST}.json json 11 mappings`,
-          `${NIST}.yaml yaml 11 mappings`,
-          `${NIST}_layer.json layer 11 mappings`,
-          `${NIST}_stix.json stix 11 mappings`,
-        ],
-      ],
+  it("draws a technique page's menu of its own files: a line per format, all its sets or one, named as the build names them", () => {
+    const menu = menuOf(shipped, 'technique:T1046')!;
+    expect(menu.formats.map((f) => [f.label, f.spansSets])).toEqual([
+      ['CSV', true],
+      ['Excel workbook', true],
+      ['JSON', false],
+      ['YAML', false],
+      ['Navigator layer', false],
+      ['STIX 2.1 bundle', false],
     ]);
+    expect(menu).toMatchObject({ name: 'T1046', stem: 'T1046', subject: 'T1046', total: 17 });
+    expect(menu.sets).toEqual([
+      { setId: AZURE, label: AZURE, rows: 6 },
+      { setId: NIST, label: NIST, rows: 11 },
+    ]);
+    expect(menu.frameworks).toEqual([
+      { name: 'azure', sets: [{ setId: AZURE, label: AZURE, rows: 6, version: AZURE }] },
+      { name: 'nist_800_53', sets: [{ setId: NIST, label: NIST, rows: 11, version: NIST }] },
+    ]);
+    const capability = menuOf(shipped, 'capability:nist_800_53:ac-4')!;
+    expect(capability).toMatchObject({ name: 'nist_800_53_capability-ac-4', stem: 'capability-ac-4', subject: 'AC-4', total: 1 });
   });
 
-  it("names a page's file from the link clicked: its format and its set's whole file", () => {
-    expect(pageFile({ format: 'layer', file: `${NIST}_layer.json`, stem: 'capability-ac-4' }, formatById)).toEqual({
-      name: `${NIST}_capability-ac-4_layer.json`,
-      sets: [NIST],
-    });
-    const files = [
-      { format: 'json', file: `${AZURE}.json` },
-      { format: 'json', file: `${NIST}.json` },
-    ];
-    expect(pageFile({ format: 'csv', file: `${AZURE}.csv`, stem: 'T1046', allSets: { name: 'T1046_all-sets.csv', files } }, formatById)).toEqual({
-      name: 'T1046_all-sets.csv',
-      sets: [AZURE, NIST],
-    });
-    expect(() => pageFile({ format: 'json', file: `${NIST}_layer.txt`, stem: 'T1046' }, formatById)).toThrow(`${NIST}_layer.txt is not a file ending in .json`);
+  it("names a page's file from the menu: its format and the scope chosen", () => {
+    const page = { sets: [AZURE, NIST], name: 'nist_800_53_capability-ac-4', stem: 'capability-ac-4' };
+    expect(pageFile({ ...page, format: 'layer', set: NIST }, formatById)).toEqual({ name: `${NIST}_capability-ac-4_layer.json`, sets: [NIST] });
+    expect(pageFile({ ...page, format: 'csv', set: AZURE }, formatById)).toEqual({ name: `${AZURE}_capability-ac-4.csv`, sets: [AZURE] });
+    expect(pageFile({ ...page, format: 'csv', set: null }, formatById)).toEqual({ name: 'nist_800_53_capability-ac-4_all-sets.csv', sets: [AZURE, NIST] });
+    expect(pageFile({ ...page, format: 'xlsx', set: null }, formatById).name).toBe('nist_800_53_capability-ac-4_all-sets.xlsx');
+    expect(() => pageFile({ ...page, format: 'json', set: null }, formatById)).toThrow('a JSON file holds one set: choose a set in the menu');
+    expect(() => pageFile({ ...page, sets: [], format: 'csv', set: null }, formatById)).toThrow('the page names no set');
   });
 });
 
@@ -180,27 +172,18 @@ describe('a format registered', () => {
         .at(-1),
     ).toBe('Probe');
     expect(tableOf(withProbe, `set:${NIST}`, formats).rows[0]!.cells.at(-1)).toMatchObject({ path: `${NIST}_probe.bin`, text: 'Probe' });
-    const technique = tableOf(withProbe, 'technique:T1046', formats);
-    expect(technique.columns.map((f) => f.label).at(-1)).toBe('Probe');
+    const technique = menuOf(withProbe, 'technique:T1046', formats)!;
     // It spans sets, as the CSV does: one file across the page's sets, made in the browser.
-    expect(technique.rows.map((r) => r.cells.at(-1))).toEqual([{ path: `${AZURE}_probe.bin`, makes: 'probe', text: 'Probe', note: '17 mappings' }, null, null]);
+    expect(technique.formats.map((f) => [f.label, f.spansSets]).at(-1)).toEqual(['Probe', true]);
     expect(rowsOf(withProbe, 'technique:T1046')[0]!.files.map((f) => f.path)).toEqual([
       'T1046_all-sets.csv',
       'T1046_all-sets.xlsx',
       'T1046_all-sets_probe.bin',
     ]);
-    expect(
-      pageFile(
-        {
-          format: 'probe',
-          file: `${AZURE}_probe.bin`,
-          stem: 'T1046',
-          allSets: { name: 'T1046_all-sets.csv', files: [{ format: 'json', file: `${AZURE}.json` }] },
-        },
-        (id) => formatById(id, formats),
-      ).name,
-    ).toBe('T1046_all-sets_probe.bin');
-    expect(tableOf(shipped, 'technique:T1046').columns.map((f) => f.label)).not.toContain('Probe');
+    expect(pageFile({ format: 'probe', set: null, sets: [AZURE], name: technique.name, stem: technique.stem }, (id) => formatById(id, formats)).name).toBe(
+      'T1046_all-sets_probe.bin',
+    );
+    expect(menuOf(shipped, 'technique:T1046')!.formats.map((f) => f.label)).not.toContain('Probe');
   });
 
   it("makes a page's own file with its writer, as the browser does", async () => {

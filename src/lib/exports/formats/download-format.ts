@@ -95,7 +95,7 @@ export interface ScopeWriter<Input> {
 export interface DownloadFormat {
   /** Stable id, in the manifest and in each link's data-format: "csv", "layer". */
   id: string;
-  /** The format's name, heading its column in a page's download table: "Navigator layer". */
+  /** The format's name, heading its column in a set page's download table and its line in a page's download menu: "Navigator layer". */
   label: string;
   /** The text of its links: "Layer". */
   linkText: string;
@@ -121,7 +121,7 @@ export interface DownloadFormat {
   derived?: boolean;
   /** Whether pages offer it as a download (false for a file only the browser reads, like the rows file). */
   listed: boolean;
-  /** What it is for, in one sentence, under the page's download table. */
+  /** What it is for, in one sentence, under a set page's download table and on its line of a page's menu. */
   purpose?: string;
   /** The scopes that offer the format, each with its writer. */
   scopes: {

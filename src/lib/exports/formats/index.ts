@@ -1,7 +1,7 @@
 /**
  * The download formats, in the order pages list them: the one list the build plans its files
- * from (src/lib/exports/site-downloads.ts), pages draw their download tables from
- * (src/lib/exports/download-table.ts) and the browser makes a page's own files with
+ * from (src/lib/exports/site-downloads.ts), pages draw their download tables and menus from
+ * (src/lib/exports/download-table.ts, download-menu.ts) and the browser makes a page's own files with
  * (src/client/downloads/). A new format is a module here exporting its descriptor
  * (./download-format.ts), added to this list.
  */
