@@ -140,19 +140,13 @@ describe('comparisons of three releases (tests/fixtures/compare)', () => {
     expect(existsSync(path.join(site.dist, 'downloads', `${V2_LATER}.yaml`))).toBe(true);
   });
 
-  it("a technique page's own YAML of a superseded set shows with JavaScript only, having no whole file to give without it", () => {
+  it("a technique page's menu, without JavaScript, leads to each set's page, superseded ones included, never to a file the build did not write", () => {
     const doc = page(site.dist, '/techniques/T1046/');
-    const links = doc.querySelectorAll('scoped-downloads a[data-file]');
-    expect(links.map((a) => a.getAttribute('data-file')).sort()).toEqual(
-      // The workbook spans the page's sets: one file, its link the newest set's, which is current.
-      [`${V1}.yaml`, `${V1}_stix.json`, `${V2}.yaml`, `${V2}_stix.json`].sort(),
-    );
-    for (const a of links) {
-      expect(a.hasAttribute('hidden') && a.hasAttribute('data-needs-js')).toBe(true);
-      expect(a.getAttribute('href')).toMatch(/^\/sets\/acme_shield-v[12]_attack-1[67]\.1-enterprise\/#downloads-title$/);
-    }
-    // The current set's links give its prebuilt whole file.
-    expect(doc.querySelectorAll('scoped-downloads a[href]').map((a) => a.getAttribute('href'))).toContain(`/downloads/${V2_LATER}.yaml`);
+    const hrefs = doc.querySelectorAll('.whole-sets a').map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(expect.arrayContaining([`/sets/${V1}/#downloads`, `/sets/${V2}/#downloads`, `/sets/${V2_LATER}/#downloads`]));
+    const files = doc.querySelectorAll('a[href^="/downloads/"]').map((a) => a.getAttribute('href')!);
+    for (const file of files) expect(existsSync(path.join(site.dist, file)), file).toBe(true);
+    expect(files.some((f) => f.endsWith(`${V1}.yaml`))).toBe(false);
   });
 
   it('links each set to its comparisons, and the framework and index to all of them', async () => {
