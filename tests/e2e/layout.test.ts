@@ -4,11 +4,15 @@
  * empty screen, was how it once looked), and no page scrolls sideways, phone included. A matrix
  * may scroll sideways inside its own box, as ATT&CK Navigator's does.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/site-check/browser.ts';
+import { serveStatic, type RunningServer } from '../../scripts/site-check/static-server.ts';
+import { buildSite } from '../support/build-site.ts';
+import { fixture } from '../support/paths.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,6 +33,11 @@ async function largest(folder: string, within = ''): Promise<string> {
   return `${path.relative(inject('largeSiteDist'), path.dirname(top.file))}/`;
 }
 
+const REV5_8 = 'nist_800_53-rev5_attack-8.2-enterprise';
+const REV5_14 = 'nist_800_53-rev5_attack-14.1-enterprise';
+const REV5_16 = 'nist_800_53-rev5_attack-16.1-enterprise';
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
 const PAGES: [string, () => Promise<string>][] = [
   ['the heaviest technique page', () => largest('techniques')],
   // Every scored framework maps it: the widest mapping tables (eight columns, notes included).
@@ -37,6 +46,7 @@ const PAGES: [string, () => Promise<string>][] = [
   ['the heaviest capability group page', () => largest('frameworks', '/groups/')],
   ['the heaviest set page', () => largest('sets')],
   ['the data-quality page', async () => 'data-quality/'],
+  ['a static comparison', async () => `compare/${REV5_14}/${REV5_16}/`],
 ];
 
 describe.each([
@@ -121,6 +131,93 @@ describe('on a phone (390 x 844)', () => {
       return { scrollWidth: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth };
     });
     expect(scrollWidth, at).toBeLessThanOrEqual(viewport);
+    await page.close();
+  });
+});
+
+/** The document's width on a phone, with every table laid out as when scrolled to. */
+async function phoneWidth(page: Page): Promise<{ scrollWidth: number; viewport: number }> {
+  return page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('.table-wrap, .matrix-scroll')) el.style.contentVisibility = 'visible';
+    return { scrollWidth: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth };
+  });
+}
+
+describe('a technique description on a phone', () => {
+  // The fixture bundle's T1902 names a registry key of 90 characters without a space, as ATT&CK's
+  // descriptions do (T1003.001 was 554 px wide at 390).
+  let server: RunningServer;
+  beforeAll(async () => {
+    const catalog = await mkdtemp(path.join(tmpdir(), 'mapscope-catalog-'));
+    const site = await buildSite({ data: [fixture('attack', 'mappings')], attack: [fixture('attack', 'bundles')], catalog, label: 'layout-attack' });
+    server = await serveStatic(site.dist, site.base);
+  }, 300_000);
+  afterAll(async () => server?.close());
+
+  it('wraps a long registry key at the screen edge instead of scrolling sideways', async () => {
+    const page = await browser.newPage(PHONE);
+    await page.goto(`${server.url}techniques/T1902/`);
+    const code = page.locator('section.description code');
+    await expect(code.textContent()).resolves.toMatch(/^HKLM\\SOFTWARE\\InventedVendor\\/);
+    const box = (await code.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(box.height, 'the key takes more than one line').toBeGreaterThan(30);
+    expect(await phoneWidth(page)).toEqual({ scrollWidth: 390, viewport: 390 });
+    await page.close();
+  });
+});
+
+describe('comparisons on a phone (390 x 844)', () => {
+  /** Each table's first row: the box of every cell, and its text. */
+  const firstRows = (page: Page, scope: string) =>
+    page.locator(`${scope} table`).evaluateAll((tables) =>
+      tables.map((table) => ({
+        caption: table.querySelector('caption')?.textContent ?? '',
+        cells: [...(table as HTMLTableElement).tBodies[0]!.rows[0]!.cells].map((cell) => {
+          const box = cell.getBoundingClientRect();
+          return { left: Math.round(box.left), right: Math.round(box.right), width: Math.round(box.width), text: cell.textContent!.trim() };
+        }),
+      })),
+    );
+
+  it.each([
+    ['the static comparison page', `compare/${REV5_14}/${REV5_16}/`, 'main'],
+    ['the comparison made in the browser on /compare/', `compare/?a=${REV5_8}&b=${REV5_16}`, '#framework-nist_800_53 .compare-result'],
+  ])('%s shows every cell of a row on screen, each named by its column', async (_what, at, scope) => {
+    const page = await browser.newPage(PHONE);
+    await page.goto(`${inject('largeSiteUrl')}${at}`);
+    await page.locator(`${scope} table`).first().waitFor();
+    const { scrollWidth, viewport } = await phoneWidth(page);
+    expect(scrollWidth, at).toBe(viewport);
+    const tables = await firstRows(page, scope);
+    // Added, removed or changed: at least the tables with mappings, of six or five columns.
+    const wide = tables.filter((t) => t.cells.length >= 5);
+    expect(wide.length, `${at} has comparison tables`).toBeGreaterThanOrEqual(2);
+    for (const { caption, cells } of wide) {
+      const shown = cells.filter((c) => c.text !== '');
+      expect(shown.length, caption).toBeGreaterThanOrEqual(4);
+      // Every cell with text is inside the screen and not squeezed to a sliver.
+      expect(
+        shown.filter((c) => c.left < 0 || c.right > viewport || c.width < viewport / 2),
+        caption,
+      ).toEqual([]);
+    }
+    // A cell says which column it is: "Technique: T1234".
+    const label = await page
+      .locator(`${scope} table td[data-label="Technique"]`)
+      .first()
+      .evaluate((td) => getComputedStyle(td, '::before').content);
+    expect(label).toBe('"Technique: "');
+    await page.close();
+  });
+
+  it('keeps the comparison a table on a desktop', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${inject('largeSiteUrl')}compare/${REV5_14}/${REV5_16}/`);
+    const cells = (await firstRows(page, '#added'))[0]!.cells;
+    expect(cells.length).toBeGreaterThanOrEqual(5);
+    // Side by side, one row high.
+    expect(new Set(cells.map((c) => c.left)).size).toBe(cells.length);
     await page.close();
   });
 });

@@ -184,6 +184,8 @@ class ComparePicker extends HTMLElement {
   private table(caption: string, headers: string[], rows: string[][]): HTMLElement {
     const techniqueColumn = headers.indexOf('Technique');
     const techniqueUrl = this.dataset['techniqueUrl'] ?? '';
+    // Old and new values (notes, reference lists) wrap anywhere, as on the static pages.
+    const classes: Record<string, string> = { Old: 'old', New: 'new' };
     const row = (cells: string[]) =>
       h(
         'tr',
@@ -191,7 +193,7 @@ class ComparePicker extends HTMLElement {
         ...cells.map((cell, i) =>
           h(
             i === 0 ? 'th' : 'td',
-            i === 0 ? { scope: 'row' } : {},
+            i === 0 ? { scope: 'row' } : { 'data-label': headers[i], class: classes[headers[i]!] },
             i === techniqueColumn && techniqueUrl && TECHNIQUE_ID.test(cell) ? h('a', { href: techniqueUrl.replace('T0000', cell) }, cell) : cell,
           ),
         ),
@@ -201,7 +203,7 @@ class ComparePicker extends HTMLElement {
       { class: 'table-wrap' },
       h(
         'table',
-        {},
+        { class: 'stack' },
         h('caption', {}, caption),
         h('thead', {}, h('tr', {}, ...headers.map((name) => h('th', { scope: 'col' }, name)))),
         h('tbody', {}, ...(rows.length ? rows.map(row) : [h('tr', {}, h('td', { colspan: headers.length }, 'None'))])),
