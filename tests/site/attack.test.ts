@@ -91,6 +91,9 @@ describe('tactic pages', () => {
         .querySelectorAll('main a')
         .map((a) => a.getAttribute('href')),
     ).toEqual(expect.arrayContaining(['/tactics/TA0901/', '/tactics/TA0902/', '/tactics/TA0903/']));
+    // Name and id read apart, as copied text too ("Initial AccessTA0001" once).
+    const tactic = page(site.dist, '/tactics/').querySelector('main li:has(a[href="/tactics/TA0901/"])')!;
+    expect(tactic.textContent).toMatch(/^\S.* TA0901 · \d+ techniques?$/);
     expect(page(site.dist, '/techniques/').querySelector('nav.by-tactic a[href="/tactics/TA0903/"]')).not.toBeNull();
   });
 });

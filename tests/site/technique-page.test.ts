@@ -116,6 +116,8 @@ describe('the T1046 technique page', () => {
     const filters = doc.querySelectorAll('.set-filter li[id]');
     expect(filters.map((li) => li.getAttribute('id'))).toEqual(['set-azure-06.29.2021_attack-8.2-enterprise', 'set-nist_800_53-rev5_attack-8.2-enterprise']);
     for (const li of filters) expect(li.querySelector('a')!.getAttribute('href')).toBe(`#${li.getAttribute('id')}`);
+    // The set and its count read apart ("@ 8.2 (6)", not "@ 8.2(6)").
+    for (const li of filters) expect(li.textContent).toMatch(/\S \(\d+\)$/);
     expect(doc.querySelector('link[href="/set-filter.css"]')).not.toBeNull();
   });
 
