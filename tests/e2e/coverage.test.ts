@@ -353,6 +353,8 @@ describe('the coverage builder', () => {
       const page = await browser.newPage();
       await page.goto(`${site()}coverage/?c=azure:azure_sentinel&t=S0154`);
       await rendered(page);
+      // Opened from its address, what to fix next is headed by the domain's name and version.
+      await expect(page.locator('.coverage-fix-domain h3').first().innerText()).resolves.toMatch(/^ATT&CK Enterprise \d+\.\d+: what to fix next$/);
       const before = page.url();
       const file = page.getByLabel(/load a Navigator layer/);
       const problem = page.locator('.coverage-layer-problem');

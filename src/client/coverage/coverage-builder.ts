@@ -29,6 +29,7 @@ import {
   type TechniqueStixIds,
 } from '../../lib/coverage/coverage.ts';
 import { plural } from '../../lib/core/id-breaks.ts';
+import { attackVersionLabel } from '../../lib/core/labels.ts';
 import { createUrls, type SiteUrls } from '../../lib/core/urls.ts';
 import { announce } from '../elements/announce.ts';
 import { copyText } from '../elements/clipboard.ts';
@@ -329,7 +330,7 @@ class CoverageBuilder extends HTMLElement {
         };
         return parts;
       });
-      const heading = `${this.views.get(threat.domain)?.label() ?? domain.domain}: what to fix next`;
+      const heading = `${attackVersionLabel(domain.domain, domain.version)}: what to fix next`;
       if (section.heading.textContent !== heading) section.heading.textContent = heading;
       placeChildren(section.capabilities, capabilities);
       placeChildren(section.mitigations, mitigations);
