@@ -25,7 +25,7 @@ import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { modelLine, readData } from './build-model.ts';
-import { prepareDownloads, stixReportLine, writeDownloadFiles } from './build-downloads.ts';
+import { prepareDownloads, stixReportLine, writeDownloadFiles, type PreparedDownloads } from './build-downloads.ts';
 import { budgetProblems, budgetsFrom, describeMeasure, measureSite } from './site-check/budgets.ts';
 import { parseCommand, runCommand, STOP_WITH_PARENT, withParentPid } from './cli.ts';
 import { manifestPath, modelPath, writeModel } from '../src/lib/model/model-store.ts';
@@ -35,6 +35,8 @@ import { shownPath, writeFailure, writing } from '../src/lib/io/write-errors.ts'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Children to stop when the build is interrupted (each leads a process group of its own). */
+/** How long Astro waits for the downloads manifest before it gives up (a very large corpus takes a minute). */
+const MANIFEST_WAIT_SECONDS = 600;
 const children = new Set<ChildProcess>();
 /** Folders to remove when the build stops before the swap. */
 const scratch = new Set<string>();
@@ -58,7 +60,7 @@ function stopChildren(signal: NodeJS.Signals): void {
  * builds at once (the tests build several sites) must not share that folder. Astro runs in a
  * process group of its own, so that an interruption reaches everything it started.
  */
-async function astroBuild(outDir: string, generated: string): Promise<number> {
+async function astroBuild(outDir: string, generated: string, extraEnv: Record<string, string> = {}): Promise<number> {
   const work = path.join(ROOT, 'node_modules', '.cache', 'mapscope-build', String(process.pid));
   await writing(work, () => mkdir(work, { recursive: true }));
   scratch.add(work);
@@ -69,7 +71,14 @@ async function astroBuild(outDir: string, generated: string): Promise<number> {
         stdio: 'inherit',
         detached: true,
         // A production build whatever NODE_ENV the caller has (test runners set "test").
-        env: withParentPid({ ...process.env, NODE_ENV: 'production', MAPSCOPE_OUT: outDir, MAPSCOPE_GENERATED: generated, ASTRO_TELEMETRY_DISABLED: '1' }),
+        env: withParentPid({
+          ...process.env,
+          ...extraEnv,
+          NODE_ENV: 'production',
+          MAPSCOPE_OUT: outDir,
+          MAPSCOPE_GENERATED: generated,
+          ASTRO_TELEMETRY_DISABLED: '1',
+        }),
       });
       children.add(child);
       child.on('error', (error) => {
@@ -191,16 +200,29 @@ async function main(): Promise<number> {
   // Made here so that an output folder that cannot be written is said in one line, not by Astro.
   await writing(staging, () => mkdir(staging, { recursive: true }));
   const started = performance.now();
-  const downloads = await prepareDownloads(read.model);
-  const stixLine = stixReportLine(downloads.stixGaps);
-  if (stixLine) console.warn(`Warning: ${stixLine}`);
-  await writing(manifestPath(stage), () => writeFile(manifestPath(stage), JSON.stringify(downloads.manifest)));
+  // Astro starts now: it bundles the pages (some seconds) while the downloads are made here, and
+  // waits for their manifest before it renders a page (MAPSCOPE_MANIFEST_WAIT).
+  const building = astroBuild(staging, stage, { MAPSCOPE_MANIFEST_WAIT: String(MANIFEST_WAIT_SECONDS) });
+  let downloads: PreparedDownloads;
+  try {
+    downloads = await prepareDownloads(read.model);
+    const stixLine = stixReportLine(downloads.stixGaps);
+    if (stixLine) console.warn(`Warning: ${stixLine}`);
+    // Renamed into place whole: Astro reads it as soon as it is there.
+    const manifest = manifestPath(stage);
+    await writing(manifest, () => writeFile(`${manifest}.part`, JSON.stringify(downloads.manifest)));
+    await writing(manifest, () => rename(`${manifest}.part`, manifest));
+  } catch (error) {
+    stopChildren('SIGTERM');
+    await building.catch(() => {});
+    throw error;
+  }
   // If writing the downloads fails, stop Astro too rather than leave it writing.
   const writingDownloads = writeDownloadFiles(downloads.files, downloadsDir).catch((error: Error) => {
     stopChildren('SIGTERM');
     throw error;
   });
-  const [built, written] = await Promise.allSettled([astroBuild(staging, stage), writingDownloads]);
+  const [built, written] = await Promise.allSettled([building, writingDownloads]);
   const unchanged = `${shownPath(outDir)} and ${shownPath(modelPath(generated))} stay as they were.`;
   if (written.status === 'rejected') {
     const failed = writeFailure(written.reason);

@@ -381,6 +381,14 @@ export const SETTINGS = {
     setBy: 'mapscope',
     doc: 'the process whose end stops this one (npm scripts set it to npm; read by scripts/stop-with-parent.mjs)',
   },
+  manifestWait: {
+    env: 'MAPSCOPE_MANIFEST_WAIT',
+    commands: [],
+    kind: 'integer',
+    min: 1,
+    setBy: 'mapscope',
+    doc: 'seconds the pages wait for the downloads manifest (npm run build sets it: Astro bundles the pages while the downloads are made)',
+  },
   publicMappings: {
     env: 'MAPSCOPE_PUBLIC_MAPPINGS',
     commands: [],

@@ -1,5 +1,6 @@
 /** The downloads each page offers, read from the manifest that scripts/build-downloads.ts writes. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readSetting } from '../config/settings.ts';
 import type { DownloadFile, DownloadManifest } from '../exports/site-downloads.ts';
 import { frameworkSetLabel, setVersionLabel } from '../core/labels.ts';
 import { generatedDir, manifestPath } from '../model/model-store.ts';
@@ -7,8 +8,23 @@ import { plural } from '../core/id-breaks.ts';
 import { index } from './site-model.ts';
 import { required } from '../core/lookups.ts';
 
+/**
+ * Wait, blocking, until the file exists or `seconds` pass. npm run build starts Astro while it
+ * makes the downloads (Astro bundles the pages for some seconds before it renders one, and the
+ * two use both cores); the manifest is renamed into place whole, so it is there entire or not at
+ * all. A build that stops kills Astro's process group, and an orphan stops waiting.
+ */
+function waitForFile(file: string, seconds: number): void {
+  const until = Date.now() + seconds * 1000;
+  const parent = process.ppid;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  while (!existsSync(file) && Date.now() < until && process.ppid === parent) Atomics.wait(sleeper, 0, 0, 25);
+}
+
 function readManifest(): DownloadManifest {
   const file = manifestPath(generatedDir());
+  const wait = readSetting('manifestWait');
+  if (wait) waitForFile(file, wait);
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as DownloadManifest;
   } catch {
