@@ -7,7 +7,7 @@
 import { formatById } from '../../lib/exports/formats/index.ts';
 import { pageRowsBySet } from '../../lib/exports/formats/download-format.ts';
 import { pageFile as pageFileOf, type PageFileRequest } from '../../lib/exports/page-downloads.ts';
-import { loadSet } from './set-files.ts';
+import { loadSetFiles } from './set-files.ts';
 
 /** A page's own file asked for by a link: its name and its sets. */
 export const pageFile = (request: PageFileRequest) => pageFileOf(request, formatById);
@@ -18,9 +18,7 @@ export async function makeDownload(base: string, scope: string, formatId: string
   const writer = format.scopes.page;
   if (!writer) throw new Error(`a page offers no ${format.label} file`);
   if (!setIds.length) throw new Error('the page names no set');
-  const sets = await Promise.all(
-    setIds.map((id) => loadSet(base, id).catch((error: Error) => Promise.reject(new Error(`the files of set ${id} did not load (${error.message})`)))),
-  );
+  const sets = await Promise.all(setIds.map((id) => loadSetFiles(base, id)));
   const input = { scope, sets };
   // An empty file would look like a page without mappings: say instead that the files disagree with the page.
   if (pageRowsBySet(input).every(({ rows }) => rows.length === 0))

@@ -6,7 +6,7 @@
 import type { TechniqueFlag } from '../../lib/compare/diff-sets.ts';
 import { formatById } from '../../lib/exports/formats/index.ts';
 import { comparisonFile, wholeSetFile } from '../../lib/exports/made-files.ts';
-import { loadSet } from './set-files.ts';
+import { loadSetFiles } from './set-files.ts';
 
 export interface WholeFileRequest {
   /** The downloads folder's URL. */
@@ -19,17 +19,14 @@ export interface WholeFileRequest {
   flags?: string;
 }
 
-const load = (base: string, id: string) =>
-  loadSet(base, id).catch((error: Error) => Promise.reject(new Error(`the files of set ${id} did not load (${error.message})`)));
-
 /** The file, as a Blob of its format's type. */
 export async function makeWholeFile(request: WholeFileRequest): Promise<Blob> {
   const format = formatById(request.format);
   let content;
   if (request.set) {
-    content = await wholeSetFile(format, await load(request.base, request.set));
+    content = await wholeSetFile(format, await loadSetFiles(request.base, request.set));
   } else if (request.compare) {
-    const [a, b] = await Promise.all(request.compare.map((id) => load(request.base, id)));
+    const [a, b] = await Promise.all(request.compare.map((id) => loadSetFiles(request.base, id)));
     content = await comparisonFile(format, a!, b!, JSON.parse(request.flags ?? '[]') as TechniqueFlag[]);
   } else {
     throw new Error('the link names no set');

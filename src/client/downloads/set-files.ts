@@ -27,3 +27,7 @@ export function loadSet(base: string, setId: string): Promise<LoadedSet> {
   }
   return set;
 }
+
+/** The same, failing with a message that names the set (what a download's status line says). */
+export const loadSetFiles = (base: string, setId: string): Promise<LoadedSet> =>
+  loadSet(base, setId).catch((error: Error) => Promise.reject(new Error(`the files of set ${setId} did not load (${error.message})`)));

@@ -6,6 +6,7 @@
  */
 import { DOWNLOAD_FORMATS, type DownloadFormat } from './formats/index.ts';
 import { fileNames } from './page-downloads.ts';
+import { orInsert } from '../core/multimap.ts';
 import type { DownloadFile } from './site-downloads.ts';
 
 /** A page's files of one set, or (setId null) across its sets, as the manifest lists them. */
@@ -64,13 +65,8 @@ export function downloadMenu(rows: readonly DownloadMenuRow[], formats: readonly
       ...(own !== undefined && own !== subject ? { subject: own } : {}),
     };
   });
-  const frameworks: DownloadMenu['frameworks'] = [];
-  perSet.forEach((row, i) => {
-    const name = row.framework ?? row.label;
-    let group = frameworks.find((g) => g.name === name);
-    if (!group) frameworks.push((group = { name, sets: [] }));
-    group.sets.push({ ...sets[i]!, version: row.version ?? row.label });
-  });
+  const byFramework = new Map<string, DownloadMenu['frameworks'][number]['sets']>();
+  perSet.forEach((row, i) => orInsert(byFramework, row.framework ?? row.label, () => []).push({ ...sets[i]!, version: row.version ?? row.label }));
   return {
     formats: listed,
     name: all ? fileNames.pageOfAllSets(all.path) : stem,
@@ -78,6 +74,6 @@ export function downloadMenu(rows: readonly DownloadMenuRow[], formats: readonly
     ...(subject !== undefined ? { subject } : {}),
     total: all?.scoped?.rows ?? sets.reduce((n, s) => n + s.rows, 0),
     sets,
-    frameworks,
+    frameworks: [...byFramework].map(([name, sets]) => ({ name, sets })),
   };
 }
